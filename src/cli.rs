@@ -1,0 +1,48 @@
+//! The command line: one `Args` struct per subcommand, shared flags flattened.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Build a regional directory of associations, networks and partnership tables
+/// from Markdown + TOML files into a static website.
+#[derive(Debug, Parser)]
+#[command(name = "areena", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the content for mistakes, without writing anything.
+    Check(CheckArgs),
+}
+
+/// Flags every command that reads a site shares.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The site's folder (the one with site.toml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Include entries marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Each problem with the line it is on, for people.
+    Human,
+    /// One JSON object per problem and line, for editors and scripts.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// How to report problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}

@@ -1,0 +1,303 @@
+//! Diagnostics: every problem an editor can cause, as a value with a place and a fix.
+//!
+//! A [`Diagnostic`] names the file (relative to the site root), a byte span in that
+//! file, a stable [`Code`], a message written for an editor and an optional `help`
+//! with the fix. Stages push diagnostics into a [`Diagnostics`] collector and carry on;
+//! only a stage boundary decides to stop. Rendering (human or JSON) lives in
+//! [`report`]; "did you mean" lives in [`suggest`].
+//!
+//! Invariant: a span always lies inside the file it names, so line and column can be
+//! computed from the file's text alone (see [`position`]).
+
+pub mod report;
+pub mod suggest;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// How bad a problem is. Errors fail `check` and `build`; warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $text:literal, )*) => {
+        /// The stable identifier of a kind of problem; documented in `docs/errors.md`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $( $(#[$doc])* $variant, )* }
+
+        impl Code {
+            /// Every code, in declaration order (used to check the documentation).
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            /// The code as written in reports, e.g. `unknown-municipality`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $text, )* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A file could not be read at all.
+    Io = "io",
+    /// The file is not valid UTF-8.
+    NotUtf8 = "not-utf8",
+    /// The file has no content.
+    EmptyFile = "empty-file",
+    /// A Markdown file does not start with a `+++` line.
+    MissingFrontMatter = "missing-front-matter",
+    /// The closing `+++` line of the front matter is missing.
+    UnclosedFrontMatter = "unclosed-front-matter",
+    /// The TOML cannot be parsed.
+    TomlSyntax = "toml-syntax",
+    /// A key that this kind of file does not have.
+    UnknownKey = "unknown-key",
+    /// A value of the wrong type (text where a number belongs, ...).
+    WrongType = "wrong-type",
+    /// A required field is missing.
+    MissingField = "missing-field",
+    /// A required list is empty.
+    EmptyList = "empty-list",
+    /// A file name that is not a slug.
+    BadFileName = "bad-file-name",
+    /// A file the site needs is missing (`content/themes.toml`, a table's `index.md`).
+    MissingFile = "missing-file",
+    /// A file in a place where areena does not look for that kind of file.
+    UnexpectedFile = "unexpected-file",
+    /// A meeting note whose file name does not start with its date.
+    NoteFileName = "note-file-name",
+    /// A meeting note whose `date` differs from the date in its file name.
+    NoteDateMismatch = "note-date-mismatch",
+    /// An id or slug written in a value that is not a valid slug.
+    InvalidSlug = "invalid-slug",
+    /// Two entities of one kind share a slug, or two themes share an id.
+    DuplicateSlug = "duplicate-slug",
+    /// A free page's slug is taken by one of the site's own sections.
+    ReservedSlug = "reserved-slug",
+    /// A theme id that is not in `content/themes.toml`.
+    UnknownTheme = "unknown-theme",
+    /// A municipality that is not in the list of municipalities.
+    UnknownMunicipality = "unknown-municipality",
+    /// A region (maakunta) that does not exist.
+    UnknownRegion = "unknown-region",
+    /// A network slug with no file in `content/networks/`.
+    UnknownNetwork = "unknown-network",
+    /// An organisation slug with no file in `content/organisations/`.
+    UnknownOrganisation = "unknown-organisation",
+    /// A convener that is neither an organisation nor a network.
+    UnknownConvener = "unknown-convener",
+    /// A `kind` value that is not one of the allowed ones.
+    InvalidKind = "invalid-kind",
+    /// A Y-tunnus that is not of the form 1234567-8.
+    InvalidBusinessId = "invalid-business-id",
+    /// A Y-tunnus whose check digit does not match its digits.
+    BusinessIdCheckDigit = "business-id-check-digit",
+    /// An organisation that says nowhere where it acts.
+    NoArea = "no-area",
+    /// A web address that is not an http(s) URL.
+    InvalidUrl = "invalid-url",
+    /// An email address that cannot be right.
+    InvalidEmail = "invalid-email",
+    /// A phone number with characters a phone number cannot have.
+    InvalidPhone = "invalid-phone",
+    /// A date that does not exist, or a date with a time where only a date belongs.
+    InvalidDate = "invalid-date",
+    /// A year that is not a plausible founding year.
+    InvalidYear = "invalid-year",
+    /// A language code that is not ISO 639-1.
+    UnknownLanguageCode = "unknown-language-code",
+    /// A site language areena has no interface text for.
+    UnknownSiteLanguage = "unknown-site-language",
+    /// A site theme (look and feel) that is neither built in nor a folder under `themes/`.
+    UnknownSiteTheme = "unknown-site-theme",
+    /// A file under `static/` that a field or a Markdown image points to is missing.
+    MissingStaticFile = "missing-static-file",
+    /// A logo without alternative text.
+    MissingAltText = "missing-alt-text",
+    /// A link in Markdown to a content file that does not exist.
+    BrokenLink = "broken-link",
+    /// A link whose scheme could run code in the reader's browser.
+    UnsafeLink = "unsafe-link",
+    /// A value that is not allowed for another reason.
+    InvalidValue = "invalid-value",
+    /// Warning: an organisation whose `updated` is older than `stale_after_months`.
+    StaleEntry = "stale-entry",
+    /// Warning: a network with no members.
+    EmptyNetwork = "empty-network",
+    /// Warning: a reference to a draft, which is left out of the site.
+    DraftReference = "draft-reference",
+    /// Warning: an image in Markdown without alt text.
+    ImageWithoutAlt = "image-without-alt",
+}
+
+/// One problem, at one place, with its fix.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Path relative to the site root, `/`-separated.
+    pub file: String,
+    /// Byte range in the file; `None` for a problem with the whole file.
+    pub span: Option<Range<usize>>,
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(
+        code: Code,
+        file: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            span,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(
+        code: Code,
+        file: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, file, span, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+}
+
+/// All diagnostics of a run, and the text of every file they point into.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    sources: BTreeMap<String, Arc<str>>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    /// Remember a file's text so that reports can show its lines.
+    pub fn add_source(&mut self, file: &str, text: Arc<str>) {
+        self.sources.insert(file.to_string(), text);
+    }
+
+    pub fn source(&self, file: &str) -> Option<&str> {
+        self.sources.get(file).map(|s| &**s)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// The diagnostics sorted by file, line and column, then code (stable output).
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| {
+            let pa = a.span.as_ref().map(|s| s.start).unwrap_or(0);
+            let pb = b.span.as_ref().map(|s| s.start).unwrap_or(0);
+            (&a.file, pa, a.code, &a.message).cmp(&(&b.file, pb, b.code, &b.message))
+        });
+        v
+    }
+
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn position(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_on_first_and_later_lines() {
+        let text = "+++\nname = \"Ä\"\nx = 1\n";
+        assert_eq!(position(text, 0), (1, 1));
+        assert_eq!(position(text, 4), (2, 1));
+        // the closing quote after Ä (Ä is two bytes)
+        let q = text.rfind('"').unwrap();
+        assert_eq!(position(text, q), (2, 10));
+        assert_eq!(position(text, text.find('x').unwrap()), (3, 1));
+        assert_eq!(position(text, 10_000), (4, 1));
+    }
+
+    #[test]
+    fn codes_are_unique_and_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "duplicate {}", c.as_str());
+            assert!(
+                c.as_str()
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch == '-' || ch.is_ascii_digit())
+            );
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Rendering diagnostics for people (miette, with the source line and a caret under
+//! the value) and for programs (one JSON object per line).
+
+use std::fmt::Write as _;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use serde::Serialize;
+
+use super::{Diagnostic, Diagnostics, Severity, position};
+
+/// How the human report is drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+/// Every diagnostic with its source context, then the summary line.
+pub fn human(diags: &Diagnostics, style: Style) -> String {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let mut out = String::new();
+    for d in diags.sorted() {
+        let source = diags.source(&d.file).unwrap_or("");
+        let (line, col) = d
+            .span
+            .as_ref()
+            .map(|s| position(source, s.start))
+            .unwrap_or((1, 1));
+        let mut md = MietteDiagnostic::new(format!("{}:{}:{}: {}", d.file, line, col, d.message))
+            .with_code(d.code.as_str())
+            .with_severity(match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+            });
+        if let Some(h) = &d.help {
+            md = md.with_help(h.clone());
+        }
+        let report = match (&d.span, source.is_empty()) {
+            (Some(span), false) => {
+                let start = span.start.min(source.len());
+                let len = span.end.min(source.len()).saturating_sub(start);
+                md = md.with_label(LabeledSpan::at(start..start + len, label_for(d)));
+                miette::Report::new(md)
+                    .with_source_code(NamedSource::new(&d.file, source.to_string()))
+            }
+            _ => miette::Report::new(md),
+        };
+        let _ = handler.render_report(&mut out, report.as_ref());
+        out.push('\n');
+    }
+    out.push_str(&summary(diags));
+    out.push('\n');
+    out
+}
+
+fn label_for(d: &Diagnostic) -> String {
+    match d.severity {
+        Severity::Error => "here".to_string(),
+        Severity::Warning => "this".to_string(),
+    }
+}
+
+/// "3 errors, 1 warning in 2 files" / "no problems found".
+pub fn summary(diags: &Diagnostics) -> String {
+    let errors = diags.error_count();
+    let warnings = diags.warning_count();
+    if errors == 0 && warnings == 0 {
+        return "no problems found".to_string();
+    }
+    let mut files: Vec<&str> = diags.items().iter().map(|d| d.file.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "{}, {} in {}",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(files.len(), "file", "files")
+    );
+    s
+}
+
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    severity: &'static str,
+    code: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+/// One JSON object per line and per diagnostic, in report order.
+pub fn json(diags: &Diagnostics) -> String {
+    let mut out = String::new();
+    for d in diags.sorted() {
+        let source = diags.source(&d.file).unwrap_or("");
+        let (line, column) = d
+            .span
+            .as_ref()
+            .map(|s| position(source, s.start))
+            .unwrap_or((1, 1));
+        let obj = JsonLine {
+            file: &d.file,
+            line,
+            column,
+            severity: d.severity.as_str(),
+            code: d.code.as_str(),
+            message: &d.message,
+            help: d.help.as_deref(),
+        };
+        out.push_str(&serde_json::to_string(&obj).expect("diagnostics serialise"));
+        out.push('\n');
+    }
+    out
+}

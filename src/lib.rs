@@ -1,0 +1,19 @@
+//! areena compiles a regional directory of civic organisations — organisations,
+//! networks, partnership tables and their meeting notes — from Markdown + TOML files
+//! into a static website.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//!  files ──load──▶ Raw* + spans ──model──▶ Site (typed, validated)
+//!        (collect every problem as a Diagnostic, with file, line and column)
+//! ```
+//!
+//! [`pipeline`] calls the stages in order; `check` is the pipeline without output.
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod pipeline;

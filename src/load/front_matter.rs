@@ -1,0 +1,81 @@
+//! Splitting a Markdown file into TOML front matter and body.
+//!
+//! The front matter sits between a first line `+++` and the next line `+++`. Both
+//! ranges returned are byte ranges of the whole file, so that every later span can be
+//! shifted into file positions by adding `front_matter.start`.
+
+use std::ops::Range;
+
+/// Where the front matter and the body are in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    pub front_matter: Range<usize>,
+    pub body: Range<usize>,
+}
+
+/// Why a file could not be split.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitError {
+    /// The first line is not `+++`.
+    NoOpening,
+    /// No closing `+++` line; the span covers the opening line.
+    NoClosing { opening: Range<usize> },
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end_matches(['\r', '\n']).trim_end() == "+++"
+}
+
+/// Split `text` (which may start with a byte order mark).
+pub fn split(text: &str) -> Result<Split, SplitError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = text[start..].split_inclusive('\n');
+    let first = lines.next().ok_or(SplitError::NoOpening)?;
+    if !is_fence(first) {
+        return Err(SplitError::NoOpening);
+    }
+    let fm_start = start + first.len();
+    let mut pos = fm_start;
+    for line in lines {
+        if is_fence(line) {
+            return Ok(Split {
+                front_matter: fm_start..pos,
+                body: pos + line.len()..text.len(),
+            });
+        }
+        pos += line.len();
+    }
+    Err(SplitError::NoClosing {
+        opening: start..start + first.trim_end().len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits() {
+        let t = "+++\nname = \"x\"\n+++\nBody\n";
+        let s = split(t).unwrap();
+        assert_eq!(&t[s.front_matter.clone()], "name = \"x\"\n");
+        assert_eq!(&t[s.body], "Body\n");
+        let t = "+++\r\na = 1\r\n+++";
+        let s = split(t).unwrap();
+        assert_eq!(&t[s.front_matter], "a = 1\r\n");
+        assert_eq!(s.body, t.len()..t.len());
+        let t = "\u{feff}+++\n+++\n";
+        assert_eq!(split(t).unwrap().front_matter, 7..7);
+    }
+
+    #[test]
+    fn failures() {
+        assert_eq!(split(""), Err(SplitError::NoOpening));
+        assert_eq!(split("name = 1\n"), Err(SplitError::NoOpening));
+        assert_eq!(
+            split("+++\nname = 1\n"),
+            Err(SplitError::NoClosing { opening: 0..3 })
+        );
+        assert_eq!(split("++++\n+++\n"), Err(SplitError::NoOpening));
+    }
+}

@@ -1,0 +1,430 @@
+//! Load: walk the site's files, read them, split front matter from Markdown and parse
+//! the TOML into `Raw*` types, collecting every problem with its position.
+//!
+//! This stage knows where each kind of file lives (see `docs/content.md`) and nothing
+//! about what the values mean: that is `model`'s job. It reads files but never writes.
+
+pub mod front_matter;
+pub mod raw;
+pub mod toml_fields;
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::model::slug::{is_slug, slugify};
+use front_matter::{SplitError, split};
+use raw::*;
+
+/// A problem that stops a run before any content is looked at (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0} has no site.toml: is this an areena site? (give the site's folder with --root)")]
+    NoSite(PathBuf),
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// One file's text, shared by the diagnostics and the entities that come from it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the site root, `/`-separated.
+    pub file: String,
+    pub text: Arc<str>,
+}
+
+/// A Markdown content file: its slug, its parsed front matter and where its body is.
+#[derive(Debug)]
+pub struct Entry<R> {
+    pub source: Source,
+    /// The slug from the file name (or, for a bad name, the slug it should have).
+    pub slug: String,
+    /// `None` when the front matter could not be read.
+    pub raw: Option<R>,
+    /// Where the front matter starts: spans inside `raw` are relative to it.
+    pub front_matter_offset: usize,
+    pub body: Range<usize>,
+}
+
+impl<R> Entry<R> {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body.clone()]
+    }
+}
+
+/// A partnership table folder: its `index.md` and its meeting notes.
+#[derive(Debug)]
+pub struct TableDir {
+    pub slug: String,
+    pub index: Option<Entry<RawTable>>,
+    pub notes: Vec<Entry<RawNote>>,
+}
+
+/// A whole TOML file (`site.toml`, `themes.toml`, `municipalities.toml`).
+#[derive(Debug)]
+pub struct TomlFile<R> {
+    pub source: Source,
+    pub raw: Option<R>,
+}
+
+/// Everything read from a site, before meaning is given to any value.
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub site: TomlFile<RawSite>,
+    pub themes: Option<TomlFile<RawThemes>>,
+    pub municipalities: Option<TomlFile<RawMunicipalities>>,
+    pub organisations: Vec<Entry<RawOrganisation>>,
+    pub networks: Vec<Entry<RawNetwork>>,
+    pub tables: Vec<TableDir>,
+    pub pages: Vec<Entry<RawPage>>,
+    /// Paths under `static/` (site and site theme), `/`-separated, without the prefix.
+    pub static_files: BTreeSet<String>,
+    /// Paths under `content/`, `/`-separated, without the prefix.
+    pub content_files: BTreeSet<String>,
+}
+
+enum Kind {
+    Themes,
+    Municipalities,
+    Organisation,
+    Network,
+    Table(String),
+    Note(String),
+    Page,
+}
+
+enum Parsed {
+    Themes(TomlFile<RawThemes>),
+    Municipalities(TomlFile<RawMunicipalities>),
+    Organisation(Entry<RawOrganisation>),
+    Network(Entry<RawNetwork>),
+    Table(String, Entry<RawTable>),
+    Note(String, Entry<RawNote>),
+    Page(Entry<RawPage>),
+}
+
+/// Read the site at `root`. Content problems go to `diags`; only a missing site or an
+/// unreadable folder is an `Err`.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
+    let site_path = root.join("site.toml");
+    if !site_path.is_file() {
+        return Err(LoadError::NoSite(root.to_path_buf()));
+    }
+    let site = read_toml::<RawSite>(root, "site.toml", diags);
+
+    let content_dir = root.join("content");
+    let mut found: Vec<(Kind, String)> = Vec::new();
+    let mut content_files = BTreeSet::new();
+    if content_dir.is_dir() {
+        for entry in WalkDir::new(&content_dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| LoadError::Io {
+                path: e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| content_dir.clone()),
+                source: e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("file system loop")),
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = relative(root, entry.path());
+            let in_content = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
+            content_files.insert(in_content.clone());
+            let parts: Vec<&str> = in_content.split('/').collect();
+            if parts.iter().any(|p| p.starts_with('.')) {
+                continue;
+            }
+            match classify(&parts) {
+                Some(kind) => found.push((kind, rel)),
+                None => diags.push(unexpected(&rel, &parts)),
+            }
+        }
+    }
+
+    let results: Vec<(Option<Parsed>, Vec<Diagnostic>, Option<Source>)> = found
+        .into_par_iter()
+        .map(|(kind, rel)| {
+            let mut local = Diagnostics::new();
+            let parsed = parse_file(root, kind, &rel, &mut local);
+            let source = local.source(&rel).map(|t| Source {
+                file: rel.clone(),
+                text: Arc::from(t),
+            });
+            (parsed, local.items().to_vec(), source)
+        })
+        .collect();
+
+    let mut loaded = Loaded {
+        root: root.to_path_buf(),
+        site,
+        themes: None,
+        municipalities: None,
+        organisations: Vec::new(),
+        networks: Vec::new(),
+        tables: Vec::new(),
+        pages: Vec::new(),
+        static_files: static_files(root),
+        content_files,
+    };
+    for (parsed, ds, source) in results {
+        if let Some(s) = source {
+            diags.add_source(&s.file, s.text);
+        }
+        diags.extend(ds);
+        match parsed {
+            None => {}
+            Some(Parsed::Themes(t)) => loaded.themes = Some(t),
+            Some(Parsed::Municipalities(m)) => loaded.municipalities = Some(m),
+            Some(Parsed::Organisation(e)) => loaded.organisations.push(e),
+            Some(Parsed::Network(e)) => loaded.networks.push(e),
+            Some(Parsed::Page(e)) => loaded.pages.push(e),
+            Some(Parsed::Table(dir, e)) => table_dir(&mut loaded.tables, &dir).index = Some(e),
+            Some(Parsed::Note(dir, e)) => table_dir(&mut loaded.tables, &dir).notes.push(e),
+        }
+    }
+    for t in &loaded.tables {
+        if t.index.is_none() {
+            let file = format!("content/partnership-tables/{}/index.md", t.slug);
+            let note = t
+                .notes
+                .first()
+                .map(|n| n.source.file.clone())
+                .unwrap_or(file.clone());
+            diags.push(
+                Diagnostic::error(
+                    Code::MissingFile,
+                    &note,
+                    None,
+                    format!("partnership table `{}` has no index.md", t.slug),
+                )
+                .with_help(format!(
+                    "create {file} with at least `name = \"...\"` in its front matter"
+                )),
+            );
+        }
+    }
+    Ok(loaded)
+}
+
+fn table_dir<'a>(tables: &'a mut Vec<TableDir>, slug: &str) -> &'a mut TableDir {
+    let i = match tables.iter().position(|t| t.slug == slug) {
+        Some(i) => i,
+        None => {
+            tables.push(TableDir {
+                slug: slug.to_string(),
+                index: None,
+                notes: Vec::new(),
+            });
+            tables.len() - 1
+        }
+    };
+    &mut tables[i]
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn classify(parts: &[&str]) -> Option<Kind> {
+    let md = |f: &str| f.ends_with(".md");
+    match parts {
+        ["themes.toml"] => Some(Kind::Themes),
+        ["municipalities.toml"] => Some(Kind::Municipalities),
+        ["organisations", f] if md(f) => Some(Kind::Organisation),
+        ["networks", f] if md(f) => Some(Kind::Network),
+        ["partnership-tables", t, "index.md"] => Some(Kind::Table(t.to_string())),
+        ["partnership-tables", t, f] if md(f) => Some(Kind::Note(t.to_string())),
+        ["pages", f] if md(f) => Some(Kind::Page),
+        _ => None,
+    }
+}
+
+fn unexpected(rel: &str, parts: &[&str]) -> Diagnostic {
+    let help = match parts {
+        [.., f] if !f.ends_with(".md") && !f.ends_with(".toml") => {
+            "content/ holds only .md and .toml files; put pictures and other files under static/".to_string()
+        }
+        ["partnership-tables", f] => format!(
+            "a partnership table is a folder: move it to content/partnership-tables/{}/index.md",
+            f.trim_end_matches(".md")
+        ),
+        [dir, ..] if !matches!(*dir, "organisations" | "networks" | "partnership-tables" | "pages") => {
+            let known = ["organisations", "networks", "partnership-tables", "pages"];
+            match crate::diagnostics::suggest::nearest(dir, known, 1).first() {
+                Some(k) => format!("did you mean the folder `content/{k}/`? areena reads only the folders named in docs/content.md"),
+                None => "areena reads content/organisations, networks, partnership-tables and pages; see docs/content.md".to_string(),
+            }
+        }
+        _ => "files go directly in their folder (no subfolders), except meeting notes in content/partnership-tables/<table>/".to_string(),
+    };
+    Diagnostic::warning(
+        Code::UnexpectedFile,
+        rel,
+        None,
+        "areena does not read this file: it is not where any kind of content lives",
+    )
+    .with_help(help)
+}
+
+/// Read a file as UTF-8; report and return `None` for unreadable, non-UTF-8 or empty files.
+fn read_text(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Arc<str>> {
+    let bytes = match std::fs::read(root.join(rel)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(Code::Io, rel, None, format!("cannot read this file: {e}"))
+                    .with_help("check the file's permissions"),
+            );
+            return None;
+        }
+    };
+    let text: Arc<str> = match String::from_utf8(bytes) {
+        Ok(t) => Arc::from(t),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()).into_owned());
+            diags.add_source(rel, lossy);
+            diags.push(
+                Diagnostic::error(
+                    Code::NotUtf8,
+                    rel,
+                    Some(at..at + 1),
+                    "this file is not UTF-8 text",
+                )
+                .with_help("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")"),
+            );
+            return None;
+        }
+    };
+    diags.add_source(rel, text.clone());
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(Code::EmptyFile, rel, None, "this file is empty")
+                .with_help("write its front matter between two `+++` lines, or delete the file"),
+        );
+        return None;
+    }
+    Some(text)
+}
+
+fn read_toml<R: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnostics) -> TomlFile<R> {
+    let text = read_text(root, rel, diags);
+    let raw = text.as_ref().and_then(|t| {
+        let p = toml_fields::parse::<R>(rel, t, 0);
+        diags.extend(p.diagnostics);
+        p.value
+    });
+    TomlFile {
+        source: Source {
+            file: rel.to_string(),
+            text: text.unwrap_or_else(|| Arc::from("")),
+        },
+        raw,
+    }
+}
+
+fn read_entry<R: DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<Entry<R>> {
+    let text = read_text(root, rel, diags)?;
+    let stem = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md");
+    let slug = if is_slug(stem) {
+        stem.to_string()
+    } else {
+        slugify(stem)
+    };
+    let mut front_matter_offset = 0;
+    let (raw, body) = match split(&text) {
+        Ok(s) => {
+            front_matter_offset = s.front_matter.start;
+            let p =
+                toml_fields::parse::<R>(rel, &text[s.front_matter.clone()], s.front_matter.start);
+            diags.extend(p.diagnostics);
+            (p.value, s.body)
+        }
+        Err(SplitError::NoOpening) => {
+            diags.push(
+                Diagnostic::error(Code::MissingFrontMatter, rel, Some(0..0), "the file does not start with a `+++` line")
+                    .with_help("start the file with `+++`, then the fields (`name = \"...\"`), then `+++`, then the text"),
+            );
+            (None, 0..0)
+        }
+        Err(SplitError::NoClosing { opening }) => {
+            diags.push(
+                Diagnostic::error(
+                    Code::UnclosedFrontMatter,
+                    rel,
+                    Some(opening),
+                    "the front matter opened here is never closed",
+                )
+                .with_help("add a line with only `+++` after the last field, before the text"),
+            );
+            (None, 0..0)
+        }
+    };
+    Some(Entry {
+        source: Source {
+            file: rel.to_string(),
+            text,
+        },
+        slug,
+        raw,
+        front_matter_offset,
+        body,
+    })
+}
+
+fn parse_file(root: &Path, kind: Kind, rel: &str, diags: &mut Diagnostics) -> Option<Parsed> {
+    Some(match kind {
+        Kind::Themes => Parsed::Themes(read_toml(root, rel, diags)),
+        Kind::Municipalities => Parsed::Municipalities(read_toml(root, rel, diags)),
+        Kind::Organisation => Parsed::Organisation(read_entry(root, rel, diags)?),
+        Kind::Network => Parsed::Network(read_entry(root, rel, diags)?),
+        Kind::Table(dir) => Parsed::Table(dir, read_entry(root, rel, diags)?),
+        Kind::Note(dir) => Parsed::Note(dir, read_entry(root, rel, diags)?),
+        Kind::Page => Parsed::Page(read_entry(root, rel, diags)?),
+    })
+}
+
+fn static_files(root: &Path) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut dirs = vec![root.join("static")];
+    if let Ok(rd) = std::fs::read_dir(root.join("themes")) {
+        for d in rd.flatten() {
+            dirs.push(d.path().join("static"));
+        }
+    }
+    for dir in dirs {
+        if !dir.is_dir() {
+            continue;
+        }
+        for e in WalkDir::new(&dir).into_iter().flatten() {
+            if e.file_type().is_file() {
+                out.insert(relative(&dir, e.path()));
+            }
+        }
+    }
+    out
+}

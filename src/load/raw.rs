@@ -1,0 +1,204 @@
+//! `Raw*` types: the TOML of each file kind as editors write it.
+//!
+//! Every value keeps its span (`Spanned`), every field is optional (a missing required
+//! field is reported by `model`, with a message that names it), and unknown keys are
+//! refused (`deny_unknown_fields`). Nothing here is validated beyond TOML types.
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+pub type Text = Spanned<String>;
+pub type TextList = Spanned<Vec<Spanned<String>>>;
+
+/// `site.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSite {
+    pub title: Option<Text>,
+    pub description: Option<Text>,
+    pub base_url: Option<Text>,
+    pub language: Option<Text>,
+    pub theme: Option<Text>,
+    pub region: Option<Text>,
+    pub output_dir: Option<Text>,
+    pub paths: Option<RawPaths>,
+    pub search: Option<RawSearch>,
+    pub build: Option<RawBuild>,
+    pub privacy: Option<RawPrivacy>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPaths {
+    pub organisations: Option<Text>,
+    pub themes: Option<Text>,
+    pub municipalities: Option<Text>,
+    pub networks: Option<Text>,
+    pub partnership_tables: Option<Text>,
+    pub search: Option<Text>,
+    pub coverage: Option<Text>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSearch {
+    pub enabled: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBuild {
+    pub unsafe_html: Option<bool>,
+    pub stale_after_months: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPrivacy {
+    pub contact_persons: Option<bool>,
+}
+
+/// `content/themes.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThemes {
+    pub theme: Option<Vec<Spanned<RawTheme>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTheme {
+    pub id: Option<Text>,
+    pub name: Option<Text>,
+    pub description: Option<Text>,
+}
+
+/// `content/municipalities.toml`: replaces the built-in list.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMunicipalities {
+    pub municipality: Option<Vec<Spanned<RawMunicipality>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMunicipality {
+    pub code: Option<Text>,
+    pub name: Option<Text>,
+    pub name_sv: Option<Text>,
+    pub region: Option<Text>,
+    pub region_sv: Option<Text>,
+    pub county: Option<Text>,
+    pub county_sv: Option<Text>,
+}
+
+/// `content/organisations/<slug>.md`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrganisation {
+    pub name: Option<Text>,
+    pub short_name: Option<Text>,
+    pub kind: Option<Text>,
+    pub business_id: Option<Text>,
+    pub register_number: Option<Text>,
+    pub founded: Option<Spanned<i64>>,
+    pub themes: Option<TextList>,
+    pub municipalities: Option<TextList>,
+    pub regions: Option<TextList>,
+    pub nationwide: Option<Spanned<bool>>,
+    pub networks: Option<TextList>,
+    pub activities: Option<TextList>,
+    pub languages: Option<TextList>,
+    pub website: Option<Text>,
+    pub email: Option<Text>,
+    pub phone: Option<Text>,
+    pub logo: Option<Text>,
+    pub logo_alt: Option<Text>,
+    pub updated: Option<Spanned<Datetime>>,
+    pub draft: Option<bool>,
+    pub address: Option<Spanned<RawAddress>>,
+    pub contact: Option<Spanned<RawContact>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAddress {
+    pub street: Option<Text>,
+    pub postal_code: Option<Text>,
+    pub city: Option<Text>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContact {
+    pub name: Option<Text>,
+    pub role: Option<Text>,
+    pub email: Option<Text>,
+    pub phone: Option<Text>,
+}
+
+/// `content/networks/<slug>.md`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNetwork {
+    pub name: Option<Text>,
+    pub kind: Option<Text>,
+    pub coordinator: Option<Text>,
+    pub members: Option<TextList>,
+    pub themes: Option<TextList>,
+    pub municipalities: Option<TextList>,
+    pub regions: Option<TextList>,
+    pub website: Option<Text>,
+    pub email: Option<Text>,
+    pub phone: Option<Text>,
+    pub updated: Option<Spanned<Datetime>>,
+    pub draft: Option<bool>,
+    pub contact: Option<Spanned<RawContact>>,
+}
+
+/// `content/partnership-tables/<slug>/index.md`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTable {
+    pub name: Option<Text>,
+    pub convener: Option<Text>,
+    pub public_partners: Option<TextList>,
+    pub members: Option<TextList>,
+    pub themes: Option<TextList>,
+    pub municipalities: Option<TextList>,
+    pub regions: Option<TextList>,
+    pub founded: Option<Spanned<Datetime>>,
+    pub meets: Option<Text>,
+    pub website: Option<Text>,
+    pub email: Option<Text>,
+    pub updated: Option<Spanned<Datetime>>,
+    pub draft: Option<bool>,
+    pub contact: Option<Spanned<RawContact>>,
+}
+
+/// `content/partnership-tables/<slug>/<YYYY-MM-DD>-<words>.md`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNote {
+    pub title: Option<Text>,
+    pub date: Option<Spanned<Datetime>>,
+    pub kind: Option<Text>,
+    pub attendees: Option<TextList>,
+    pub other_attendees: Option<TextList>,
+    pub decisions: Option<TextList>,
+    pub next_meeting: Option<Spanned<Datetime>>,
+    pub themes: Option<TextList>,
+    pub draft: Option<bool>,
+}
+
+/// `content/pages/<slug>.md`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    pub title: Option<Text>,
+    pub description: Option<Text>,
+    pub menu: Option<bool>,
+    pub weight: Option<Spanned<i64>>,
+    pub draft: Option<bool>,
+}

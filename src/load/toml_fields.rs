@@ -1,0 +1,374 @@
+//! TOML into `Raw*` types, reporting every problem of a file rather than the first.
+//!
+//! The parser recovers from syntax errors and reports each one. Deserialising stops at
+//! the first problem, so after each one the offending entry (the deepest key or list
+//! element whose span holds the error) is removed from the parsed tree and
+//! deserialising runs again. Each round removes one entry, so the loop ends; only
+//! broken files ever take more than one round.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue, Deserializer};
+
+use crate::diagnostics::suggest::{did_you_mean, nearest};
+use crate::diagnostics::{Code, Diagnostic};
+
+/// The outcome for one TOML document.
+pub struct Parsed<T> {
+    /// `None` when the TOML had syntax errors or could not be deserialised at all.
+    pub value: Option<T>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parse `toml` (found at byte `offset` of `file`) into `T`.
+pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Parsed<T> {
+    let mut diagnostics = Vec::new();
+    let (mut table, syntax) = DeTable::parse_recoverable(toml);
+    let mut syntax_spans = Vec::new();
+    for e in &syntax {
+        let span = e.span().unwrap_or(0..0);
+        syntax_spans.push(span.clone());
+        diagnostics.push(syntax_diagnostic(file, toml, e.message(), span, offset));
+    }
+    let mut rounds = 0;
+    let value = loop {
+        rounds += 1;
+        match T::deserialize(Deserializer::from(table.clone())) {
+            Ok(v) => break Some(v),
+            Err(e) => {
+                let span = e.span();
+                let path = span.as_ref().and_then(|s| remove_at(table.get_mut(), s));
+                let overlaps = span
+                    .as_ref()
+                    .is_some_and(|s| syntax_spans.iter().any(|x| overlap(x, s)));
+                if !overlaps {
+                    diagnostics.push(value_diagnostic(
+                        file,
+                        toml,
+                        e.message(),
+                        span.clone(),
+                        path.as_deref(),
+                        offset,
+                    ));
+                }
+                if path.is_none() || rounds > 200 {
+                    break None;
+                }
+            }
+        }
+    };
+    let ok = syntax.is_empty() && diagnostics.is_empty();
+    Parsed {
+        value: if ok || syntax.is_empty() { value } else { None },
+        diagnostics,
+    }
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start <= b.end.max(b.start + 1) && b.start <= a.end.max(a.start + 1)
+}
+
+fn holds(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end.max(outer.start + 1)
+}
+
+/// Remove the deepest entry holding `span`; return its dotted path (`contact.name`,
+/// `themes[1]`), or `None` when no entry holds it.
+fn remove_at(table: &mut DeTable<'_>, span: &Range<usize>) -> Option<String> {
+    let key = table
+        .iter()
+        .find(|(k, v)| holds(&k.span(), span) || holds(&v.span(), span))
+        .map(|(k, _)| k.get_ref().to_string())
+        .or_else(|| {
+            // Tables opened with `[header]` may not span their entries: look inside.
+            table
+                .iter()
+                .find(|(_, v)| {
+                    v.get_ref()
+                        .as_table()
+                        .is_some_and(|t| contains_span(t, span))
+                })
+                .map(|(k, _)| k.get_ref().to_string())
+        })?;
+    let key_span_holds = table
+        .get_key_value(key.as_str())
+        .is_some_and(|(k, _)| holds(&k.span(), span));
+    if !key_span_holds {
+        let entry = table.get_mut(key.as_str())?;
+        if let Some(inner) = descend(entry.get_mut(), span) {
+            return Some(format!("{key}{inner}"));
+        }
+    }
+    table.remove(key.as_str());
+    Some(key)
+}
+
+fn contains_span(t: &DeTable<'_>, span: &Range<usize>) -> bool {
+    t.iter().any(|(k, v)| {
+        holds(&k.span(), span)
+            || holds(&v.span(), span)
+            || v.get_ref()
+                .as_table()
+                .is_some_and(|t| contains_span(t, span))
+    })
+}
+
+fn descend(value: &mut DeValue<'_>, span: &Range<usize>) -> Option<String> {
+    match value {
+        DeValue::Table(t) => remove_at(t, span).map(|p| format!(".{p}")),
+        DeValue::Array(a) => {
+            let i = a
+                .iter()
+                .position(|v: &Spanned<DeValue<'_>>| holds(&v.span(), span))?;
+            if let Some(inner) = descend((**a)[i].get_mut(), span) {
+                return Some(format!("[{i}]{inner}"));
+            }
+            let old = std::mem::replace(a, DeArray::new());
+            for (j, v) in old.into_iter().enumerate() {
+                if j != i {
+                    a.push(v);
+                }
+            }
+            Some(format!("[{i}]"))
+        }
+        _ => None,
+    }
+}
+
+fn shifted(span: Range<usize>, offset: usize) -> Range<usize> {
+    span.start + offset..span.end + offset
+}
+
+fn syntax_diagnostic(
+    file: &str,
+    toml: &str,
+    message: &str,
+    span: Range<usize>,
+    offset: usize,
+) -> Diagnostic {
+    let text = toml.get(span.clone()).unwrap_or("");
+    let (code, msg, help) = if message.contains("invalid date") || message.contains("invalid time")
+    {
+        (
+            Code::InvalidDate,
+            format!("`{text}` is not a valid date ({message})"),
+            "write an existing date as YYYY-MM-DD without quotes, e.g. `updated = 2025-03-01`"
+                .to_string(),
+        )
+    } else if message.contains("string")
+        && (message.contains("expected `\"`") || message.contains("expected `'`"))
+    {
+        (
+            Code::TomlSyntax,
+            "this text has no closing quote".to_string(),
+            "end the text with a quote on the same line, e.g. `name = \"Keuruun Omaishoitajat ry\"`; for text over several lines use `\"\"\"`".to_string(),
+        )
+    } else if message.contains("duplicate key") {
+        (
+            Code::TomlSyntax,
+            format!("`{text}` is set twice in this file"),
+            "keep one of the two lines and delete the other".to_string(),
+        )
+    } else {
+        (
+            Code::TomlSyntax,
+            format!("this is not valid TOML: {message}"),
+            "each line is `key = value`: text in double quotes, lists in [ ], dates as 2025-03-01, numbers and true/false bare".to_string(),
+        )
+    };
+    Diagnostic::error(code, file, Some(shifted(span, offset)), msg).with_help(help)
+}
+
+/// The words inside backticks in a serde message.
+fn backticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+fn friendly_type(expected: &str) -> &str {
+    let e = expected.trim();
+    if e.starts_with('i') || e.starts_with('u') || e.contains("integer") {
+        "a whole number (no quotes)"
+    } else if e.contains("sequence") {
+        "a list in square brackets, e.g. [\"a\", \"b\"]"
+    } else if e.contains("boolean") {
+        "true or false (no quotes)"
+    } else if e.contains("string") || e.contains("char") {
+        "text in double quotes"
+    } else if e.contains("datetime") || e.contains("date") {
+        "a date like 2025-03-01 (no quotes)"
+    } else if e.contains("struct") || e.contains("map") || e.contains("table") {
+        "a table ([name] on a line of its own, then key = value lines)"
+    } else {
+        e
+    }
+}
+
+fn value_diagnostic(
+    file: &str,
+    toml: &str,
+    message: &str,
+    span: Option<Range<usize>>,
+    path: Option<&str>,
+    offset: usize,
+) -> Diagnostic {
+    let span = span.map(|s| shifted(s, offset));
+    let key = path.unwrap_or("this value");
+    let last_key = key.rsplit('.').next().unwrap_or(key);
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let words = backticked(rest);
+        let unknown = words.first().copied().unwrap_or("");
+        let known: Vec<&str> = words.iter().skip(1).copied().collect();
+        let help = did_you_mean(&nearest(unknown, known.iter().copied(), 1))
+            .map(|d| format!("{d} (rename the key)"))
+            .unwrap_or_else(|| {
+                if known.is_empty() {
+                    "delete this line".to_string()
+                } else {
+                    format!("delete it, or use one of: {}", known.join(", "))
+                }
+            });
+        let where_ = match path.and_then(|p| p.rsplit_once('.')) {
+            Some((parent, _)) => format!(" in [{}]", strip_indices(parent)),
+            None => String::new(),
+        };
+        return Diagnostic::error(
+            Code::UnknownKey,
+            file,
+            span,
+            format!("unknown key `{unknown}`{where_}"),
+        )
+        .with_help(help);
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let want = friendly_type(expected);
+        let raw = span
+            .as_ref()
+            .and_then(|s| toml.get(s.start - offset..s.end - offset))
+            .unwrap_or("");
+        let unquoted = raw.trim_matches(|c| c == '"' || c == '\'');
+        let help = if want.starts_with("a whole number") && unquoted.parse::<i64>().is_ok() {
+            format!("write `{last_key} = {unquoted}` without quotes")
+        } else if want.starts_with("true or false") && (unquoted == "true" || unquoted == "false") {
+            format!("write `{last_key} = {unquoted}` without quotes")
+        } else if want.starts_with("a list") && found.starts_with("string") {
+            format!("write a list, even for one value: `{last_key} = [{raw}]`")
+        } else if want.starts_with("text") && !raw.is_empty() && !raw.starts_with('[') {
+            format!("put the value in quotes: `{last_key} = \"{raw}\"`")
+        } else if want.starts_with("a date") && found.starts_with("string") {
+            format!("write the date without quotes: `{last_key} = {unquoted}`")
+        } else {
+            format!("`{key}` takes {want}")
+        };
+        return Diagnostic::error(
+            Code::WrongType,
+            file,
+            span,
+            format!("`{key}` must be {want}, not {found}"),
+        )
+        .with_help(help);
+    }
+    Diagnostic::error(
+        Code::InvalidValue,
+        file,
+        span,
+        format!("`{key}`: {message}"),
+    )
+    .with_help(format!(
+        "check the value of `{key}` against docs/content.md"
+    ))
+}
+
+fn strip_indices(path: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in path.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::position;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Contact {
+        name: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct T {
+        name: Option<Spanned<String>>,
+        founded: Option<i64>,
+        themes: Option<Vec<Spanned<String>>>,
+        contact: Option<Contact>,
+    }
+
+    fn codes(src: &str) -> Vec<(Code, (usize, usize), Option<String>)> {
+        let p: Parsed<T> = parse("f.md", src, 0);
+        p.diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.code,
+                    position(src, d.span.clone().unwrap().start),
+                    d.help.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reports_every_value_problem_of_a_file() {
+        let src = "name = \"x\"\nfounded = \"1994\"\nmunicipality = [\"a\"]\nthemes = [\"a\", 3]\n[contact]\nnmae = \"y\"\n";
+        let got = codes(src);
+        let mut kinds: Vec<_> = got.iter().map(|(c, p, _)| (*c, *p)).collect();
+        kinds.sort();
+        assert_eq!(
+            kinds,
+            vec![
+                (Code::UnknownKey, (3, 1)),
+                (Code::UnknownKey, (6, 1)),
+                (Code::WrongType, (2, 11)),
+                (Code::WrongType, (4, 16))
+            ]
+        );
+        let founded = got.iter().find(|(_, p, _)| *p == (2, 11)).unwrap();
+        assert_eq!(
+            founded.2.as_deref(),
+            Some("write `founded = 1994` without quotes")
+        );
+        let muni = got.iter().find(|(_, p, _)| *p == (3, 1)).unwrap();
+        assert!(
+            muni.2.as_deref().unwrap().contains("`themes`")
+                || muni.2.as_deref().unwrap().contains("delete")
+        );
+    }
+
+    #[test]
+    fn syntax_errors_and_offsets() {
+        let src = "+++\nname = \"unclosed\nfounded = 1\n";
+        let p: Parsed<T> = parse("f.md", &src[4..], 4);
+        assert!(p.value.is_none());
+        assert_eq!(p.diagnostics[0].code, Code::TomlSyntax);
+        assert_eq!(
+            position(src, p.diagnostics[0].span.clone().unwrap().start).0,
+            2
+        );
+        let p: Parsed<T> = parse("f.md", "founded = 2025-02-30\n", 0);
+        assert_eq!(p.diagnostics.len(), 1, "{:?}", p.diagnostics);
+        assert_eq!(p.diagnostics[0].code, Code::InvalidDate);
+    }
+}

@@ -1,0 +1,292 @@
+//! Checks of a Markdown body: links to other content files, images under `static/`,
+//! and links that could run code in a reader's browser.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostics::suggest::{did_you_mean, nearest};
+use crate::diagnostics::{Code, Diagnostic};
+
+/// The Markdown extensions of the content format.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Is this a URL whose scheme could run script (`javascript:`, `vbscript:`, `data:`)?
+pub fn is_unsafe_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| cleaned.starts_with(s))
+}
+
+/// Does the URL name a scheme (`https:`, `mailto:`, ...)?
+fn has_scheme(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// Resolve `link` (relative to the folder of `from`, both under `content/`) to a path
+/// under `content/`; `None` when it climbs out of `content/`.
+pub fn resolve_relative(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in link.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The files a body needs to exist, for the checks below.
+pub struct Files<'a> {
+    /// Under `content/`, without the prefix.
+    pub content: &'a BTreeSet<String>,
+    /// Under `static/`, without the prefix.
+    pub statics: &'a BTreeSet<String>,
+}
+
+/// Check the body of `file` (a path under the site root) found at `body_range`.
+pub fn check(
+    file: &str,
+    body: &str,
+    body_range: Range<usize>,
+    files: &Files<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let in_content = file.strip_prefix("content/").unwrap_or(file);
+    let at = |r: Range<usize>| Some(r.start + body_range.start..r.end + body_range.start);
+    let mut image: Option<(Range<usize>, String)> = None;
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let url = dest_url.trim();
+                if is_unsafe_url(url) {
+                    out.push(
+                        Diagnostic::error(Code::UnsafeLink, file, at(range), "this link would run code in the reader's browser")
+                            .with_help("link to a web page (https://...) or to another content file (../organisations/x.md)"),
+                    );
+                } else if !has_scheme(url) && !url.starts_with('/') && !url.starts_with('#') {
+                    let path = url.split(['#', '?']).next().unwrap_or("");
+                    if path.ends_with(".md") {
+                        check_content_link(file, in_content, path, at(range), files, out);
+                    }
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let url = dest_url.trim().to_string();
+                if is_unsafe_url(&url) {
+                    out.push(
+                        Diagnostic::error(Code::UnsafeLink, file, at(range.clone()), "this image address is not allowed")
+                            .with_help("put the picture under static/ and write its path, e.g. `/kuvat/kevatretki.jpg`"),
+                    );
+                } else if !has_scheme(&url) && !url.starts_with("//") {
+                    let path = url
+                        .split(['#', '?'])
+                        .next()
+                        .unwrap_or("")
+                        .trim_start_matches('/');
+                    let decoded = percent_decode(path);
+                    if !files.statics.contains(path) && !files.statics.contains(&decoded) {
+                        let near = nearest(&decoded, files.statics.iter().map(String::as_str), 1);
+                        let help = match near.first() {
+                            Some(n) => format!(
+                                "did you mean `/{n}`? Images are files under static/, written from there: `/kuvat/x.jpg` is static/kuvat/x.jpg"
+                            ),
+                            None => format!("put the picture at static/{decoded}, or fix the path"),
+                        };
+                        out.push(
+                            Diagnostic::error(
+                                Code::MissingStaticFile,
+                                file,
+                                at(range.clone()),
+                                format!("there is no picture static/{decoded}"),
+                            )
+                            .with_help(help),
+                        );
+                    }
+                }
+                image = Some((range, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, alt)) = image.as_mut() {
+                    alt.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((r, alt)) = image.take()
+                    && alt.trim().is_empty()
+                {
+                    out.push(
+                        Diagnostic::warning(Code::ImageWithoutAlt, file, at(r), "this image has no alternative text")
+                            .with_help("describe the picture between the brackets, e.g. `![Kevätretki Multialla](/kuvat/kevatretki.jpg)`"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_content_link(
+    file: &str,
+    in_content: &str,
+    path: &str,
+    span: Option<Range<usize>>,
+    files: &Files<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let decoded = percent_decode(path);
+    match resolve_relative(in_content, &decoded) {
+        Some(target) if files.content.contains(&target) => {}
+        resolved => {
+            let shown = resolved
+                .as_deref()
+                .map(|t| format!("content/{t}"))
+                .unwrap_or_else(|| decoded.clone());
+            let names: Vec<&str> = files
+                .content
+                .iter()
+                .map(String::as_str)
+                .filter(|f| f.ends_with(".md"))
+                .collect();
+            let want = resolved.clone().unwrap_or_default();
+            let near = nearest(&want, names.iter().copied(), 1);
+            let help = match near.first() {
+                Some(n) => {
+                    let rel = relative_link(in_content, n);
+                    did_you_mean(&[rel.as_str()]).unwrap_or_default()
+                }
+                None => {
+                    "link to an existing file, relative to this one: `../organisations/<slug>.md`"
+                        .to_string()
+                }
+            };
+            out.push(
+                Diagnostic::error(
+                    Code::BrokenLink,
+                    file,
+                    span,
+                    format!("this link points to {shown}, which does not exist"),
+                )
+                .with_help(help),
+            );
+        }
+    }
+}
+
+/// A relative link from the folder of `from` to `to` (both under `content/`).
+pub fn relative_link(from: &str, to: &str) -> String {
+    let from_dir: Vec<&str> =
+        from.split('/').collect::<Vec<_>>()[..from.split('/').count() - 1].to_vec();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out: Vec<&str> = vec![".."; from_dir.len() - common];
+    out.extend(&to_parts[common..]);
+    out.join("/")
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            resolve_relative("organisations/a.md", "b.md").as_deref(),
+            Some("organisations/b.md")
+        );
+        assert_eq!(
+            resolve_relative("organisations/a.md", "../networks/n.md").as_deref(),
+            Some("networks/n.md")
+        );
+        assert_eq!(
+            resolve_relative("organisations/a.md", "../../../etc/passwd"),
+            None
+        );
+        assert_eq!(
+            relative_link("organisations/a.md", "networks/n.md"),
+            "../networks/n.md"
+        );
+        assert_eq!(
+            relative_link("organisations/a.md", "organisations/b.md"),
+            "b.md"
+        );
+        assert_eq!(
+            relative_link("partnership-tables/t/2025-01-01-x.md", "organisations/b.md"),
+            "../../organisations/b.md"
+        );
+    }
+
+    #[test]
+    fn unsafe_urls() {
+        for u in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            " java\tscript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            assert!(is_unsafe_url(u), "{u}");
+        }
+        for u in [
+            "https://a.example",
+            "mailto:a@b.example",
+            "../x.md",
+            "/kuvat/a.jpg",
+        ] {
+            assert!(!is_unsafe_url(u), "{u}");
+        }
+    }
+
+    #[test]
+    fn percent() {
+        assert_eq!(percent_decode("kev%C3%A4t.jpg"), "kevät.jpg");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

@@ -1,0 +1,358 @@
+//! `site.toml` as a validated [`SiteConfig`], with the URL segments that follow the
+//! site's language unless `[paths]` sets them.
+
+use std::path::Path;
+
+use crate::diagnostics::suggest::{did_you_mean, nearest};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::load::TomlFile;
+use crate::load::raw::{RawPaths, RawSite, Text};
+use crate::model::municipalities::{Municipalities, RegionId};
+use crate::model::slug::{is_slug, slugify};
+use crate::model::values::check_url;
+
+/// The language of the interface and the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Language {
+    Fi,
+    Sv,
+    En,
+}
+
+impl Language {
+    pub const CODES: &'static [&'static str] = &["fi", "sv", "en"];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Fi => "fi",
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "fi" => Some(Language::Fi),
+            "sv" => Some(Language::Sv),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+}
+
+/// URL segments of the site's sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub organisations: String,
+    pub themes: String,
+    pub municipalities: String,
+    pub networks: String,
+    pub partnership_tables: String,
+    pub search: String,
+    pub coverage: String,
+}
+
+impl Paths {
+    /// The defaults for a language (documented in docs/content.md).
+    pub fn defaults(lang: Language) -> Paths {
+        let [
+            organisations,
+            themes,
+            municipalities,
+            networks,
+            partnership_tables,
+            search,
+            coverage,
+        ] = match lang {
+            Language::Fi => [
+                "jarjestot",
+                "teemat",
+                "kunnat",
+                "verkostot",
+                "kumppanuuspoydat",
+                "haku",
+                "kattavuus",
+            ],
+            Language::Sv => [
+                "organisationer",
+                "teman",
+                "kommuner",
+                "natverk",
+                "partnerskapsbord",
+                "sok",
+                "tackning",
+            ],
+            Language::En => [
+                "organisations",
+                "themes",
+                "municipalities",
+                "networks",
+                "partnership-tables",
+                "search",
+                "coverage",
+            ],
+        };
+        Paths {
+            organisations: organisations.into(),
+            themes: themes.into(),
+            municipalities: municipalities.into(),
+            networks: networks.into(),
+            partnership_tables: partnership_tables.into(),
+            search: search.into(),
+            coverage: coverage.into(),
+        }
+    }
+
+    /// Every section segment, plus the fixed ones (`data`), for collision checks.
+    pub fn reserved(&self) -> Vec<&str> {
+        vec![
+            &self.organisations,
+            &self.themes,
+            &self.municipalities,
+            &self.networks,
+            &self.partnership_tables,
+            &self.search,
+            &self.coverage,
+            "data",
+        ]
+    }
+}
+
+/// The validated `site.toml`.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: Option<String>,
+    pub base_url: String,
+    pub language: Language,
+    pub theme: String,
+    pub region: Option<RegionId>,
+    pub output_dir: String,
+    pub paths: Paths,
+    pub search_enabled: bool,
+    pub unsafe_html: bool,
+    pub stale_after_months: Option<u32>,
+    pub contact_persons: bool,
+}
+
+const FILE: &str = "site.toml";
+
+fn err(code: Code, t: &Text, msg: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(code, FILE, Some(t.span()), msg)
+}
+
+/// Validate `site.toml`; always returns a usable config (defaults where values are bad).
+pub fn site_config(
+    root: &Path,
+    file: &TomlFile<RawSite>,
+    munis: &Municipalities,
+    diags: &mut Diagnostics,
+) -> SiteConfig {
+    let default = RawSite::default();
+    let raw = file.raw.as_ref().unwrap_or(&default);
+    let parsed = file.raw.is_some();
+    let required = |diags: &mut Diagnostics, field: &str, example: &str| {
+        if parsed {
+            diags.push(
+                Diagnostic::error(
+                    Code::MissingField,
+                    FILE,
+                    None,
+                    format!("site.toml has no `{field}`"),
+                )
+                .with_help(format!("add a line `{field} = {example}`")),
+            );
+        }
+    };
+    let title = match &raw.title {
+        Some(t) => t.get_ref().clone(),
+        None => {
+            required(diags, "title", "\"Keski-Suomen järjestöt\"");
+            String::new()
+        }
+    };
+    let base_url = match &raw.base_url {
+        Some(u) => {
+            if let Err(help) = check_url(u.get_ref()) {
+                diags.push(
+                    err(
+                        Code::InvalidUrl,
+                        u,
+                        "`base_url` must be the site's whole address",
+                    )
+                    .with_help(help),
+                );
+            }
+            let mut s = u.get_ref().trim().to_string();
+            if !s.ends_with('/') {
+                s.push('/');
+            }
+            s
+        }
+        None => {
+            required(diags, "base_url", "\"https://example.org/\"");
+            "/".to_string()
+        }
+    };
+    let language = match &raw.language {
+        Some(l) => Language::parse(l.get_ref()).unwrap_or_else(|| {
+            let lower = l.get_ref().to_lowercase();
+            let guess = match lower.as_str() {
+                "suomi" | "finnish" | "fin" => Some("fi"),
+                "svenska" | "ruotsi" | "swedish" | "swe" | "se" => Some("sv"),
+                "english" | "englanti" | "eng" => Some("en"),
+                _ => nearest(&lower, Language::CODES.iter().copied(), 1)
+                    .first()
+                    .copied(),
+            };
+            diags.push(
+                err(
+                    Code::UnknownSiteLanguage,
+                    l,
+                    format!("areena has no interface in language `{}`", l.get_ref()),
+                )
+                .with_help(match guess {
+                    Some(g) => format!("write `language = \"{g}\"` (one of fi, sv, en)"),
+                    None => "write one of `fi`, `sv` or `en`".to_string(),
+                }),
+            );
+            Language::Fi
+        }),
+        None => Language::Fi,
+    };
+    let theme = match &raw.theme {
+        Some(t) => {
+            let name = t.get_ref();
+            if name != "default" && !root.join("themes").join(name).is_dir() {
+                let mut known = vec!["default".to_string()];
+                if let Ok(rd) = std::fs::read_dir(root.join("themes")) {
+                    known.extend(
+                        rd.flatten()
+                            .filter(|e| e.path().is_dir())
+                            .map(|e| e.file_name().to_string_lossy().into_owned()),
+                    );
+                }
+                let help = did_you_mean(&nearest(name, known.iter().map(String::as_str), 1))
+                    .unwrap_or_else(|| {
+                        "write `theme = \"default\"`, or create the folder themes/<name>/"
+                            .to_string()
+                    });
+                diags.push(err(Code::UnknownSiteTheme, t, format!("there is no site theme `{name}`: not built in, and no folder themes/{name}/")).with_help(help));
+            }
+            name.clone()
+        }
+        None => "default".to_string(),
+    };
+    let region = raw.region.as_ref().and_then(|r| {
+        let found = munis.find_region(r.get_ref());
+        if found.is_none() {
+            let help = did_you_mean(&munis.suggest_region(r.get_ref())).unwrap_or_else(|| {
+                "write a region (maakunta) by its Finnish or Swedish name, e.g. `Keski-Suomi`"
+                    .into()
+            });
+            diags.push(
+                err(
+                    Code::UnknownRegion,
+                    r,
+                    format!("unknown region `{}`", r.get_ref()),
+                )
+                .with_help(help),
+            );
+        }
+        found
+    });
+    let paths = paths(raw.paths.as_ref(), language, diags);
+    let stale_after_months = raw.build.as_ref().and_then(|b| b.stale_after_months.as_ref()).and_then(|m| {
+        match u32::try_from(*m.get_ref()) {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, FILE, Some(m.span()), "`stale_after_months` must be a positive number of months")
+                        .with_help("write e.g. `stale_after_months = 18`, or delete the line to turn the warning off"),
+                );
+                None
+            }
+        }
+    });
+    SiteConfig {
+        title,
+        description: raw.description.as_ref().map(|d| d.get_ref().clone()),
+        base_url,
+        language,
+        theme,
+        region,
+        output_dir: raw
+            .output_dir
+            .as_ref()
+            .map(|o| o.get_ref().clone())
+            .unwrap_or_else(|| "public".into()),
+        paths,
+        search_enabled: raw.search.as_ref().and_then(|s| s.enabled).unwrap_or(true),
+        unsafe_html: raw
+            .build
+            .as_ref()
+            .and_then(|b| b.unsafe_html)
+            .unwrap_or(false),
+        stale_after_months,
+        contact_persons: raw
+            .privacy
+            .as_ref()
+            .and_then(|p| p.contact_persons)
+            .unwrap_or(true),
+    }
+}
+
+fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Paths {
+    let mut p = Paths::defaults(lang);
+    let Some(raw) = raw else { return p };
+    let RawPaths {
+        organisations,
+        themes,
+        municipalities,
+        networks,
+        partnership_tables,
+        search,
+        coverage,
+    } = raw;
+    let mut seen: Vec<String> = Vec::new();
+    for (value, slot) in [
+        (organisations, &mut p.organisations),
+        (themes, &mut p.themes),
+        (municipalities, &mut p.municipalities),
+        (networks, &mut p.networks),
+        (partnership_tables, &mut p.partnership_tables),
+        (search, &mut p.search),
+        (coverage, &mut p.coverage),
+    ] {
+        let Some(v) = value else { continue };
+        let s = v.get_ref();
+        if !is_slug(s) {
+            diags.push(
+                err(
+                    Code::InvalidSlug,
+                    v,
+                    format!("`{s}` cannot be a URL segment"),
+                )
+                .with_help(format!(
+                    "use lowercase letters, digits and hyphens: `{}`",
+                    slugify(s)
+                )),
+            );
+            continue;
+        }
+        if seen.contains(s) {
+            diags.push(
+                err(
+                    Code::DuplicateSlug,
+                    v,
+                    format!("two sections would share the URL segment `{s}`"),
+                )
+                .with_help("give each section of [paths] its own segment"),
+            );
+            continue;
+        }
+        seen.push(s.clone());
+        *slot = s.clone();
+    }
+    p
+}

@@ -1,0 +1,224 @@
+//! Model: typed, validated entities made from the `Raw*` values of `load`.
+//!
+//! Every reference is resolved here (theme ids, municipalities, regions, network and
+//! organisation slugs become indices), and every value is checked, so later stages
+//! work with types that cannot hold an invalid value. Problems are diagnostics with
+//! the span of the offending value; a file with errors still yields what could be
+//! made of it, so that one run reports everything.
+
+pub mod body;
+pub mod business_id;
+pub mod config;
+pub mod municipalities;
+mod resolve;
+pub mod slug;
+pub mod values;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::load::Source;
+pub use config::{Language, Paths, SiteConfig};
+pub use municipalities::{Municipalities, Municipality, MunicipalityId, Region, RegionId};
+pub use resolve::{Options, resolve};
+
+pub type ThemeId = usize;
+pub type OrganisationId = usize;
+pub type NetworkId = usize;
+
+/// A whole site, ready to be indexed and rendered.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub themes: Vec<Theme>,
+    pub municipalities: Municipalities,
+    pub organisations: Vec<Organisation>,
+    pub networks: Vec<Network>,
+    pub tables: Vec<PartnershipTable>,
+    pub pages: Vec<Page>,
+}
+
+/// A topic theme (teema) from `content/themes.toml`.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+/// Markdown of an entity: the file it came from and where the body is in it.
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub source: Source,
+    pub range: Range<usize>,
+}
+
+impl Body {
+    pub fn markdown(&self) -> &str {
+        &self.source.text[self.range.clone()]
+    }
+}
+
+macro_rules! kinds {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? } default $default:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),* }
+        impl Default for $name {
+            fn default() -> Self { $name::$default }
+        }
+        impl $name {
+            /// Every value as written in front matter.
+            pub const NAMES: &'static [&'static str] = &[$($text),*];
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)* }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|k| k.as_str() == s)
+            }
+        }
+    };
+}
+
+kinds! {
+    /// What kind of body an organisation is.
+    OrganisationKind { Association = "association", Federation = "federation", Foundation = "foundation", Cooperative = "cooperative", Informal = "informal", Other = "other" } default Association
+}
+kinds! {
+    /// What kind of network.
+    NetworkKind { RegionalFederation = "regional-federation", ThemeGroup = "theme-group", LocalNetwork = "local-network", Other = "other" } default Other
+}
+kinds! {
+    /// What kind of meeting note.
+    NoteKind { Minutes = "minutes", Agenda = "agenda", Summary = "summary", Announcement = "announcement" } default Minutes
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Address {
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+}
+
+/// A named contact person (yhteyshenkilö).
+#[derive(Debug, Clone, Default)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Logo {
+    pub path: String,
+    pub alt: String,
+}
+
+/// Where an entity acts: municipalities, whole regions, or the whole country.
+#[derive(Debug, Clone, Default)]
+pub struct Area {
+    pub municipalities: Vec<MunicipalityId>,
+    pub regions: Vec<RegionId>,
+    pub nationwide: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub slug: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: OrganisationKind,
+    pub business_id: Option<String>,
+    pub register_number: Option<String>,
+    pub founded: Option<i32>,
+    pub themes: Vec<ThemeId>,
+    pub area: Area,
+    pub networks: Vec<NetworkId>,
+    pub activities: Vec<String>,
+    pub languages: Vec<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub logo: Option<Logo>,
+    pub updated: Option<Date>,
+    pub draft: bool,
+    pub address: Option<Address>,
+    pub contact: Option<Contact>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone)]
+pub struct Network {
+    pub slug: String,
+    pub name: String,
+    pub kind: NetworkKind,
+    pub coordinator: Option<OrganisationId>,
+    pub members: Vec<OrganisationId>,
+    pub themes: Vec<ThemeId>,
+    pub area: Area,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub updated: Option<Date>,
+    pub draft: bool,
+    pub contact: Option<Contact>,
+    pub body: Body,
+}
+
+/// Who convenes a partnership table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Convener {
+    Organisation(OrganisationId),
+    Network(NetworkId),
+}
+
+/// A partnership table (kumppanuuspöytä) with its meeting notes, newest first.
+#[derive(Debug, Clone)]
+pub struct PartnershipTable {
+    pub slug: String,
+    pub name: String,
+    pub convener: Option<Convener>,
+    pub public_partners: Vec<String>,
+    pub members: Vec<OrganisationId>,
+    pub themes: Vec<ThemeId>,
+    pub area: Area,
+    pub founded: Option<Date>,
+    pub meets: Option<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub updated: Option<Date>,
+    pub draft: bool,
+    pub contact: Option<Contact>,
+    pub notes: Vec<MeetingNote>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeetingNote {
+    pub slug: String,
+    pub title: String,
+    pub date: Date,
+    pub kind: NoteKind,
+    pub attendees: Vec<OrganisationId>,
+    pub other_attendees: Vec<String>,
+    pub decisions: Vec<String>,
+    pub next_meeting: Option<Date>,
+    pub themes: Vec<ThemeId>,
+    pub draft: bool,
+    pub body: Body,
+}
+
+/// A free page (about, how to join).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub menu: bool,
+    pub weight: i64,
+    pub draft: bool,
+    pub body: Body,
+}

@@ -1,0 +1,249 @@
+//! Checks of single values: web and email addresses, phone numbers, dates, years,
+//! language codes. Each returns the fix to suggest when the value is wrong.
+
+use jiff::civil::Date;
+use toml::value::Datetime;
+
+/// `Err(help)` unless `s` is an absolute http(s) URL with a host.
+pub fn check_url(s: &str) -> Result<(), String> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let host = host.rsplit('@').next().unwrap_or(host);
+            let host = host.split(':').next().unwrap_or(host);
+            if host.is_empty()
+                || t.contains(char::is_whitespace)
+                || !(host.contains('.') || host == "localhost")
+            {
+                Err("write the whole address, e.g. `https://yhdistys.example`".into())
+            } else {
+                Ok(())
+            }
+        }
+        None if lower.starts_with("www.")
+            || (!lower.contains(':') && lower.contains('.') && !lower.contains(' ')) =>
+        {
+            Err(format!("add https:// in front: `https://{t}`"))
+        }
+        None => Err(
+            "a web address starts with https:// (or http://), e.g. `https://yhdistys.example`"
+                .into(),
+        ),
+    }
+}
+
+/// `Err(help)` unless `s` looks like one email address.
+pub fn check_email(s: &str) -> Result<(), String> {
+    let t = s.trim();
+    if let Some(rest) = t.strip_prefix("mailto:") {
+        return Err(format!("write the address without mailto: `{rest}`"));
+    }
+    let Some((local, domain)) = t.split_once('@') else {
+        return Err("an email address has an @, e.g. `info@yhdistys.example`".into());
+    };
+    let ok = !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !t.contains(|c: char| {
+            c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>' || c == '"'
+        });
+    if ok {
+        Ok(())
+    } else if t.contains([',', ';', ' ']) {
+        Err("write one address only; put others in the Markdown text".into())
+    } else {
+        Err("check the address: it should look like `info@yhdistys.example`".into())
+    }
+}
+
+/// `Err(help)` unless `s` has only what phone numbers have, and enough digits.
+pub fn check_phone(s: &str) -> Result<(), String> {
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '/');
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    if s.chars().all(allowed) && (5..=16).contains(&digits) && !s[1.min(s.len())..].contains('+') {
+        Ok(())
+    } else {
+        Err("write only the number, e.g. `+358 40 123 4567` or `040 123 4567`; put opening hours in the text".into())
+    }
+}
+
+/// A TOML value that must be a plain date (no time).
+pub fn to_date(d: &Datetime) -> Result<Date, String> {
+    match (d.date, d.time) {
+        (Some(date), None) => Date::new(date.year as i16, date.month as i8, date.day as i8)
+            .map_err(|_| "write an existing date as YYYY-MM-DD, e.g. `2025-03-01`".to_string()),
+        (Some(date), Some(_)) => Err(format!(
+            "write the date only, without a time: `{:04}-{:02}-{:02}`",
+            date.year, date.month, date.day
+        )),
+        (None, _) => Err("write a date as YYYY-MM-DD, e.g. `2025-03-01`".into()),
+    }
+}
+
+/// A founding year between 1800 and the current year.
+pub fn check_year(year: i64, today: Date) -> Result<i32, String> {
+    let max = i64::from(today.year());
+    if (1800..=max).contains(&year) {
+        Ok(year as i32)
+    } else {
+        Err(format!(
+            "write the year the organisation was founded, four digits between 1800 and {max}"
+        ))
+    }
+}
+
+/// ISO 639-1 language codes.
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy \
+da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik \
+io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt \
+my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so \
+sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
+/// Common names editors write instead of the code.
+const LANGUAGE_NAMES: &[(&str, &str)] = &[
+    ("suomi", "fi"),
+    ("finnish", "fi"),
+    ("fin", "fi"),
+    ("ruotsi", "sv"),
+    ("swedish", "sv"),
+    ("svenska", "sv"),
+    ("swe", "sv"),
+    ("englanti", "en"),
+    ("english", "en"),
+    ("eng", "en"),
+    ("saame", "se"),
+    ("pohjoissaame", "se"),
+    ("venäjä", "ru"),
+    ("russian", "ru"),
+    ("viro", "et"),
+    ("estonian", "et"),
+    ("arabia", "ar"),
+    ("arabic", "ar"),
+    ("somali", "so"),
+    ("ukraina", "uk"),
+    ("ukrainian", "uk"),
+    ("ua", "uk"),
+    ("persia", "fa"),
+    ("farsi", "fa"),
+    ("se-fi", "se"),
+];
+
+/// `Err(help)` unless `code` is an ISO 639-1 code.
+pub fn check_language_code(code: &str) -> Result<(), String> {
+    if code.len() == 2 && ISO_639_1.split(' ').any(|c| c == code) {
+        return Ok(());
+    }
+    let lower = code.trim().to_lowercase();
+    if let Some((_, c)) = LANGUAGE_NAMES.iter().find(|(n, _)| *n == lower) {
+        return Err(format!("write the two-letter ISO 639-1 code: `{c}`"));
+    }
+    if lower.len() == 2 && ISO_639_1.split(' ').any(|c| c == lower) {
+        return Err(format!("write the code in lowercase: `{lower}`"));
+    }
+    Err("write a two-letter ISO 639-1 code such as fi, sv, en, se, ru, et, ar, so, fa or uk".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        for ok in [
+            "https://a.example",
+            "http://a.example/x?y#z",
+            "https://localhost:8080/",
+        ] {
+            assert!(check_url(ok).is_ok(), "{ok}");
+        }
+        assert_eq!(
+            check_url("www.a.example").unwrap_err(),
+            "add https:// in front: `https://www.a.example`"
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://a.example",
+            "https://",
+            "https://a b.example",
+            "mailto:x@y.example",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails() {
+        assert!(check_email("info@a.example").is_ok());
+        assert!(
+            check_email("mailto:info@a.example")
+                .unwrap_err()
+                .contains("`info@a.example`")
+        );
+        for bad in [
+            "info",
+            "info@",
+            "@a.example",
+            "a@b",
+            "a@b..example",
+            "a@b.example, c@d.example",
+            "a b@c.example",
+        ] {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones() {
+        for ok in [
+            "+358 40 123 4567",
+            "040-1234567",
+            "(014) 123 456",
+            "0401234567",
+        ] {
+            assert!(check_phone(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "puh. 040 123",
+            "123",
+            "040 123 4567 (ma-pe 9-15)",
+            "+358+40",
+        ] {
+            assert!(check_phone(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn languages() {
+        assert!(check_language_code("fi").is_ok());
+        assert!(check_language_code("se").is_ok());
+        assert_eq!(
+            check_language_code("suomi").unwrap_err(),
+            "write the two-letter ISO 639-1 code: `fi`"
+        );
+        assert_eq!(
+            check_language_code("FI").unwrap_err(),
+            "write the code in lowercase: `fi`"
+        );
+        assert!(check_language_code("xx").is_err());
+    }
+
+    #[test]
+    fn dates_and_years() {
+        let d: Datetime = "2025-03-01".parse().unwrap();
+        assert_eq!(to_date(&d).unwrap(), Date::constant(2025, 3, 1));
+        let dt: Datetime = "2025-03-01T10:00:00".parse().unwrap();
+        assert!(to_date(&dt).unwrap_err().contains("`2025-03-01`"));
+        let today = Date::constant(2026, 11, 23);
+        assert_eq!(check_year(1994, today), Ok(1994));
+        assert!(check_year(19994, today).is_err());
+        assert!(check_year(2027, today).is_err());
+    }
+}
