@@ -33,7 +33,9 @@ pub fn human(diags: &Diagnostics, style: Style) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
-        .with_links(false);
+        .with_links(false)
+        .with_wrap_lines(false)
+        .without_primary_span_start();
     let mut out = String::new();
     for d in diags.sorted() {
         let source = diags.source(&d.file).unwrap_or("");

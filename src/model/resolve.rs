@@ -476,10 +476,15 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
             .par_iter()
             .map(|dir| {
                 let mut out = Vec::new();
+                let raw = dir.index.as_ref().and_then(|i| i.raw.as_ref());
+                if raw.is_some_and(|r| r.draft == Some(true)) && !ctx.opts.drafts {
+                    return (None, out);
+                }
+                let notes = notes(&ctx, &dir.notes, &mut out);
                 let t = dir
                     .index
                     .as_ref()
-                    .and_then(|index| table(&ctx, &dir.slug, index, &dir.notes, &mut out));
+                    .and_then(|index| table(&ctx, &dir.slug, index, notes, &mut out));
                 (t, out)
             })
             .collect();
@@ -893,7 +898,7 @@ fn table(
     ctx: &Ctx<'_>,
     folder: &str,
     e: &Entry<RawTable>,
-    notes: &[Entry<RawNote>],
+    notes: Vec<MeetingNote>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<PartnershipTable> {
     if !is_slug(folder) {
@@ -988,6 +993,16 @@ fn table(
         body: body_of(e),
     };
     r.finish(out);
+    t.notes = notes;
+    t.notes
+        .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.slug.cmp(&a.slug)));
+    Some(t)
+}
+
+/// Validate a table's notes (also when its index.md is broken, so that one run
+/// reports everything); duplicates are reported and dropped.
+fn notes(ctx: &Ctx<'_>, notes: &[Entry<RawNote>], out: &mut Vec<Diagnostic>) -> Vec<MeetingNote> {
+    let mut kept = Vec::new();
     let mut seen: HashMap<String, &str> = HashMap::new();
     for n in notes {
         if let Some(first) = seen.insert(n.slug.clone(), &n.source.file) {
@@ -1003,12 +1018,10 @@ fn table(
             continue;
         }
         if let Some(note) = note(ctx, n, out) {
-            t.notes.push(note);
+            kept.push(note);
         }
     }
-    t.notes
-        .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.slug.cmp(&a.slug)));
-    Some(t)
+    kept
 }
 
 /// The date at the start of a note's file name, if it has one.

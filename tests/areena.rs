@@ -1,0 +1,5 @@
+//! areena's integration tests: tiny sites built in temporary folders, checked as an
+//! editor or a reader would see them.
+
+mod check;
+mod support;

@@ -1,0 +1,862 @@
+//! One broken input per test: the code, the place and the fix.
+
+use super::{expect, org};
+use crate::support::Site;
+
+const O: &str = "content/organisations/keuruun-testiyhdistys.md";
+const N: &str = "content/networks/testiverkosto.md";
+const T: &str = "content/partnership-tables/poyta/index.md";
+
+fn with_org(front: &str) -> Site {
+    let s = Site::new();
+    s.write(O, &org(front));
+    s
+}
+
+const BASE: &str = "name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n";
+
+fn with_org_extra(extra: &str) -> Site {
+    with_org(&format!("{BASE}{extra}"))
+}
+
+fn with_table(front: &str) -> Site {
+    let s = Site::new();
+    s.write(T, &format!("+++\n{front}+++\nPöydän tarkoitus.\n"));
+    s
+}
+
+fn with_note(file: &str, front: &str) -> Site {
+    let s = with_table("name = \"Pöytä\"\n");
+    s.write(
+        &format!("content/partnership-tables/poyta/{file}"),
+        &format!("+++\n{front}+++\nMuistio.\n"),
+    );
+    s
+}
+
+// --- keys and types -------------------------------------------------------------
+
+#[test]
+fn unknown_key_suggests_the_nearest() {
+    let s = with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nmunicipality = [\"Keuruu\"]\n");
+    let d = expect(
+        &s,
+        "unknown-key",
+        O,
+        Some("municipality ="),
+        "did you mean `municipalities`?",
+    );
+    assert_eq!((d.line, d.column), (4, 1));
+}
+
+#[test]
+fn unknown_key_in_a_nested_table() {
+    let s = with_org_extra("[contact]\nnmae = \"Maija Meikäläinen\"\n");
+    let d = expect(&s, "unknown-key", O, Some("nmae"), "did you mean `name`?");
+    assert!(d.message.contains("[contact]"), "{}", d.message);
+}
+
+#[test]
+fn unknown_key_in_site_toml() {
+    let s = Site::new();
+    s.write(
+        "site.toml",
+        &format!(
+            "{}titel = \"x\"\n",
+            crate::support::SITE.replace("[build]\nstale_after_months = 18\n", "")
+        ),
+    );
+    expect(
+        &s,
+        "unknown-key",
+        "site.toml",
+        Some("titel"),
+        "did you mean `title`?",
+    );
+}
+
+#[test]
+fn quoted_year_is_a_wrong_type() {
+    let s = with_org_extra("founded = \"1994\"\n");
+    expect(
+        &s,
+        "wrong-type",
+        O,
+        Some("\"1994\""),
+        "write `founded = 1994` without quotes",
+    );
+}
+
+#[test]
+fn a_single_theme_without_brackets_is_a_wrong_type() {
+    let s = with_org("name = \"K\"\nthemes = \"omaishoito\"\nnationwide = true\n");
+    expect(
+        &s,
+        "wrong-type",
+        O,
+        Some("\"omaishoito\""),
+        "`themes = [\"omaishoito\"]`",
+    );
+}
+
+#[test]
+fn quoted_boolean_is_a_wrong_type() {
+    let s = with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nnationwide = \"true\"\n");
+    expect(
+        &s,
+        "wrong-type",
+        O,
+        Some("\"true\""),
+        "write `nationwide = true` without quotes",
+    );
+}
+
+#[test]
+fn number_where_text_belongs_is_a_wrong_type() {
+    let s = with_org_extra("postal = 1\n[address]\npostal_code = 42700\n");
+    expect(
+        &s,
+        "wrong-type",
+        O,
+        Some("42700"),
+        "put the value in quotes: `postal_code = \"42700\"`",
+    );
+}
+
+#[test]
+fn a_number_inside_a_list_is_a_wrong_type_at_the_element() {
+    let s = with_org_extra("activities = [\"Kerho\", 5]\n");
+    expect(&s, "wrong-type", O, Some("5]"), "put the value in quotes");
+}
+
+#[test]
+fn missing_name() {
+    let s = with_org("themes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n");
+    expect(&s, "missing-field", O, None, "add `name = ");
+}
+
+#[test]
+fn missing_themes() {
+    let s = with_org("name = \"K\"\nmunicipalities = [\"Keuruu\"]\n");
+    expect(
+        &s,
+        "missing-field",
+        O,
+        None,
+        "add `themes = [\"omaishoito\"]`",
+    );
+}
+
+#[test]
+fn empty_themes() {
+    let s = with_org("name = \"K\"\nthemes = []\nmunicipalities = [\"Keuruu\"]\n");
+    expect(&s, "empty-list", O, Some("[]"), "name at least one theme");
+}
+
+#[test]
+fn no_area() {
+    let s = with_org("name = \"K\"\nthemes = [\"omaishoito\"]\n");
+    expect(&s, "no-area", O, None, "`nationwide = true`");
+}
+
+// --- references -----------------------------------------------------------------
+
+#[test]
+fn unknown_theme() {
+    let s = with_org("name = \"K\"\nthemes = [\"omaishoitto\"]\nnationwide = true\n");
+    expect(
+        &s,
+        "unknown-theme",
+        O,
+        Some("\"omaishoitto\""),
+        "did you mean `omaishoito`?",
+    );
+}
+
+#[test]
+fn unknown_municipality_without_umlauts() {
+    let s = with_org(
+        "name = \"K\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\", \"Jyvaskyla\"]\n",
+    );
+    let d = expect(
+        &s,
+        "unknown-municipality",
+        O,
+        Some("\"Jyvaskyla\""),
+        "did you mean `Jyväskylä`?",
+    );
+    assert_eq!((d.line, d.column), (4, 29));
+}
+
+#[test]
+fn a_region_written_as_a_municipality() {
+    let s =
+        with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keski-Suomi\"]\n");
+    expect(
+        &s,
+        "unknown-municipality",
+        O,
+        Some("\"Keski-Suomi\""),
+        "is a region: move it to `regions",
+    );
+}
+
+#[test]
+fn unknown_region() {
+    let s = with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nregions = [\"Keski-Suomen\"]\n");
+    expect(
+        &s,
+        "unknown-region",
+        O,
+        Some("\"Keski-Suomen\""),
+        "`Keski-Suomi`",
+    );
+}
+
+#[test]
+fn unknown_region_in_site_toml() {
+    let s = Site::new();
+    s.write(
+        "site.toml",
+        &crate::support::SITE.replace("region = \"Keski-Suomi\"", "region = \"Keskisuomi\""),
+    );
+    expect(
+        &s,
+        "unknown-region",
+        "site.toml",
+        Some("\"Keskisuomi\""),
+        "did you mean `Keski-Suomi`",
+    );
+}
+
+#[test]
+fn unknown_network() {
+    let s = with_org_extra("networks = [\"testiverkko\"]\n");
+    expect(
+        &s,
+        "unknown-network",
+        O,
+        Some("\"testiverkko\""),
+        "did you mean `testiverkosto`?",
+    );
+}
+
+#[test]
+fn unknown_member_of_a_network() {
+    let s = Site::new();
+    s.write(
+        N,
+        "+++\nname = \"V\"\nmembers = [\"keuruun-testiyhdistys\", \"keuruun-testyhdistys\"]\n+++\n",
+    );
+    expect(
+        &s,
+        "unknown-organisation",
+        N,
+        Some("\"keuruun-testyhdistys\""),
+        "did you mean `keuruun-testiyhdistys`?",
+    );
+}
+
+#[test]
+fn unknown_coordinator() {
+    let s = Site::new();
+    s.write(
+        N,
+        "+++\nname = \"V\"\ncoordinator = \"ei-ole\"\nmembers = [\"keuruun-testiyhdistys\"]\n+++\n",
+    );
+    expect(
+        &s,
+        "unknown-organisation",
+        N,
+        Some("\"ei-ole\""),
+        "content/organisations/",
+    );
+}
+
+#[test]
+fn unknown_convener() {
+    let s = with_table("name = \"Pöytä\"\nconvener = \"testiverkko\"\n");
+    expect(
+        &s,
+        "unknown-convener",
+        T,
+        Some("\"testiverkko\""),
+        "did you mean `testiverkosto`?",
+    );
+}
+
+#[test]
+fn unknown_attendee() {
+    let s = with_note(
+        "2025-02-12-kokous.md",
+        "title = \"K\"\ndate = 2025-02-12\nattendees = [\"keuruun-testiyhdistys-ry\"]\n",
+    );
+    expect(
+        &s,
+        "unknown-organisation",
+        "content/partnership-tables/poyta/2025-02-12-kokous.md",
+        Some("\"keuruun-testiyhdistys-ry\""),
+        "did you mean `keuruun-testiyhdistys`?",
+    );
+}
+
+#[test]
+fn reference_to_a_draft_is_a_warning() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/luonnos.md",
+        &org("name = \"L\"\nthemes = [\"omaishoito\"]\nnationwide = true\ndraft = true\n"),
+    );
+    s.write(
+        N,
+        "+++\nname = \"V\"\nmembers = [\"keuruun-testiyhdistys\", \"luonnos\"]\n+++\n",
+    );
+    expect(
+        &s,
+        "draft-reference",
+        N,
+        Some("\"luonnos\""),
+        "remove `draft = true`",
+    );
+}
+
+// --- values ---------------------------------------------------------------------
+
+#[test]
+fn business_id_format() {
+    let s = with_org_extra("business_id = \"12345671\"\n");
+    expect(
+        &s,
+        "invalid-business-id",
+        O,
+        Some("\"12345671\""),
+        "`1234567-1`",
+    );
+}
+
+#[test]
+fn business_id_check_digit() {
+    let s = with_org_extra("business_id = \"1234567-2\"\n");
+    expect(
+        &s,
+        "business-id-check-digit",
+        O,
+        Some("\"1234567-2\""),
+        "the check digit of 1234567 is 1",
+    );
+}
+
+#[test]
+fn invalid_organisation_kind() {
+    let s = with_org_extra("kind = \"asociation\"\n");
+    expect(
+        &s,
+        "invalid-kind",
+        O,
+        Some("\"asociation\""),
+        "did you mean `association`?",
+    );
+}
+
+#[test]
+fn invalid_network_kind() {
+    let s = Site::new();
+    s.write(
+        N,
+        "+++\nname = \"V\"\nkind = \"theme group\"\nmembers = [\"keuruun-testiyhdistys\"]\n+++\n",
+    );
+    expect(
+        &s,
+        "invalid-kind",
+        N,
+        Some("\"theme group\""),
+        "did you mean `theme-group`?",
+    );
+}
+
+#[test]
+fn invalid_note_kind() {
+    let s = with_note(
+        "2025-02-12-kokous.md",
+        "title = \"K\"\ndate = 2025-02-12\nkind = \"minuutes\"\n",
+    );
+    expect(
+        &s,
+        "invalid-kind",
+        "content/partnership-tables/poyta/2025-02-12-kokous.md",
+        Some("\"minuutes\""),
+        "did you mean `minutes`?",
+    );
+}
+
+#[test]
+fn website_without_scheme() {
+    let s = with_org_extra("website = \"www.testiyhdistys.example\"\n");
+    expect(
+        &s,
+        "invalid-url",
+        O,
+        Some("\"www."),
+        "`https://www.testiyhdistys.example`",
+    );
+}
+
+#[test]
+fn javascript_website() {
+    let s = with_org_extra("website = \"javascript:alert(1)\"\n");
+    expect(&s, "invalid-url", O, Some("\"javascript"), "https://");
+}
+
+#[test]
+fn malformed_email() {
+    let s = with_org_extra("email = \"info(at)testi.example\"\n");
+    expect(
+        &s,
+        "invalid-email",
+        O,
+        Some("\"info(at)"),
+        "info@yhdistys.example",
+    );
+}
+
+#[test]
+fn malformed_contact_email() {
+    let s = with_org_extra(
+        "[contact]\nname = \"Maija Meikäläinen\"\nemail = \"mailto:maija@testi.example\"\n",
+    );
+    expect(
+        &s,
+        "invalid-email",
+        O,
+        Some("\"mailto:"),
+        "without mailto: `maija@testi.example`",
+    );
+}
+
+#[test]
+fn malformed_phone() {
+    let s = with_org_extra("phone = \"puh. 040 000 0101\"\n");
+    expect(&s, "invalid-phone", O, Some("\"puh."), "+358 40 123 4567");
+}
+
+#[test]
+fn implausible_year() {
+    let s = with_org_extra("founded = 19994\n");
+    expect(
+        &s,
+        "invalid-year",
+        O,
+        Some("19994"),
+        "between 1800 and 2026",
+    );
+}
+
+#[test]
+fn language_name_instead_of_code() {
+    let s = with_org_extra("languages = [\"fi\", \"ruotsi\"]\n");
+    expect(&s, "unknown-language-code", O, Some("\"ruotsi\""), "`sv`");
+}
+
+#[test]
+fn datetime_where_a_date_belongs() {
+    let s = with_org_extra("updated = 2025-01-01T10:00:00\n");
+    expect(
+        &s,
+        "invalid-date",
+        O,
+        Some("2025-01-01T"),
+        "without a time: `2025-01-01`",
+    );
+}
+
+#[test]
+fn postal_code_of_wrong_length() {
+    let s = with_org_extra("[address]\npostal_code = \"4270\"\n");
+    expect(&s, "invalid-value", O, Some("\"4270\""), "five digits");
+}
+
+#[test]
+fn logo_file_missing() {
+    let s = with_org_extra("logo = \"logos/testi.png\"\nlogo_alt = \"Testin logo\"\n");
+    s.write("static/logos/testi.svg", "<svg/>");
+    expect(
+        &s,
+        "missing-static-file",
+        O,
+        Some("\"logos/testi.png\""),
+        "did you mean `logos/testi.svg`?",
+    );
+}
+
+#[test]
+fn logo_without_alt_text() {
+    let s = with_org_extra("logo = \"logos/testi.png\"\n");
+    s.write("static/logos/testi.png", "png");
+    expect(
+        &s,
+        "missing-alt-text",
+        O,
+        Some("\"logos/testi.png\""),
+        "logo_alt",
+    );
+}
+
+// --- files and names ------------------------------------------------------------
+
+#[test]
+fn file_name_that_is_not_a_slug() {
+    let s = Site::new();
+    let f = "content/organisations/Äänekosken Työttömät ry.md";
+    s.write(f, &org("name = \"Äänekosken Työttömät ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Äänekoski\"]\n"));
+    expect(
+        &s,
+        "bad-file-name",
+        f,
+        None,
+        "content/organisations/aanekosken-tyottomat-ry.md",
+    );
+}
+
+#[test]
+fn duplicate_slugs_after_correction() {
+    let s = Site::new();
+    s.write("content/organisations/Keuruun-Testiyhdistys.md", ORG2);
+    expect(
+        &s,
+        "duplicate-slug",
+        "content/organisations/keuruun-testiyhdistys.md",
+        None,
+        "another name",
+    );
+}
+
+const ORG2: &str = "+++\nname = \"Toinen\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n";
+
+#[test]
+fn duplicate_theme_id() {
+    let s = Site::new();
+    s.write(
+        "content/themes.toml",
+        &format!(
+            "{}\n[[theme]]\nid = \"omaishoito\"\nname = \"Omaishoito 2\"\n",
+            crate::support::THEMES
+        ),
+    );
+    let d = expect(
+        &s,
+        "duplicate-slug",
+        "content/themes.toml",
+        Some("\"omaishoito\"\nname = \"Omaishoito 2"),
+        "its own id",
+    );
+    assert_eq!(d.line, 10);
+}
+
+#[test]
+fn theme_id_that_is_not_a_slug() {
+    let s = Site::new();
+    s.write(
+        "content/themes.toml",
+        &format!(
+            "{}\n[[theme]]\nid = \"Lapset ja perheet\"\nname = \"Lapset ja perheet\"\n",
+            crate::support::THEMES
+        ),
+    );
+    expect(
+        &s,
+        "invalid-slug",
+        "content/themes.toml",
+        Some("\"Lapset ja perheet\""),
+        "`id = \"lapset-ja-perheet\"`",
+    );
+}
+
+#[test]
+fn note_date_differs_from_file_name() {
+    let f = "content/partnership-tables/poyta/2025-02-12-kokous.md";
+    let s = with_note("2025-02-12-kokous.md", "title = \"K\"\ndate = 2025-02-13\n");
+    expect(
+        &s,
+        "note-date-mismatch",
+        f,
+        Some("2025-02-13"),
+        "rename the file to 2025-02-13-kokous.md",
+    );
+}
+
+#[test]
+fn note_file_name_without_date() {
+    let f = "content/partnership-tables/poyta/kevatkokous.md";
+    let s = with_note("kevatkokous.md", "title = \"K\"\ndate = 2025-03-04\n");
+    expect(
+        &s,
+        "note-file-name",
+        f,
+        None,
+        "rename the file to 2025-03-04-kevatkokous.md",
+    );
+}
+
+#[test]
+fn table_folder_without_index() {
+    let s = Site::new();
+    let f = "content/partnership-tables/poyta/2025-02-12-kokous.md";
+    s.write(f, "+++\ntitle = \"K\"\ndate = 2025-02-12\n+++\n");
+    expect(
+        &s,
+        "missing-file",
+        f,
+        None,
+        "content/partnership-tables/poyta/index.md",
+    );
+}
+
+#[test]
+fn no_themes_file() {
+    let s = Site::new();
+    s.remove("content/themes.toml");
+    expect(&s, "missing-file", "content/themes.toml", None, "[[theme]]");
+}
+
+#[test]
+fn page_slug_taken_by_a_section() {
+    let s = Site::new();
+    let f = "content/pages/jarjestot.md";
+    s.write(f, "+++\ntitle = \"Järjestöt\"\n+++\n");
+    expect(
+        &s,
+        "reserved-slug",
+        f,
+        None,
+        "content/pages/jarjestot-sivu.md",
+    );
+}
+
+#[test]
+fn file_in_an_unknown_folder() {
+    let s = Site::new();
+    let f = "content/organisation/x.md";
+    s.write(f, ORG2);
+    expect(&s, "unexpected-file", f, None, "`content/organisations/`");
+}
+
+// --- broken files ---------------------------------------------------------------
+
+#[test]
+fn unclosed_string() {
+    let s = with_org(
+        "name = \"Keuruun Testiyhdistys ry\nthemes = [\"omaishoito\"]\nnationwide = true\n",
+    );
+    let d = expect(
+        &s,
+        "toml-syntax",
+        O,
+        Some("\nthemes"),
+        "end the text with a quote",
+    );
+    assert_eq!(d.line, 2);
+}
+
+#[test]
+fn invalid_calendar_date() {
+    let s = with_org_extra("updated = 2025-02-30\n");
+    expect(&s, "invalid-date", O, Some("2025-02-30"), "YYYY-MM-DD");
+}
+
+#[test]
+fn key_set_twice() {
+    let s = with_org_extra("name = \"Toinen nimi\"\n");
+    expect(
+        &s,
+        "toml-syntax",
+        O,
+        Some("name = \"Toinen"),
+        "keep one of the two lines",
+    );
+}
+
+#[test]
+fn missing_closing_fence() {
+    let s = Site::new();
+    s.write(
+        O,
+        "+++\nname = \"K\"\nthemes = [\"omaishoito\"]\nKuvaus ilman loppuviivaa.\n",
+    );
+    expect(
+        &s,
+        "unclosed-front-matter",
+        O,
+        None,
+        "add a line with only `+++`",
+    );
+}
+
+#[test]
+fn missing_front_matter() {
+    let s = Site::new();
+    s.write(O, "name = \"K\"\n");
+    expect(
+        &s,
+        "missing-front-matter",
+        O,
+        None,
+        "start the file with `+++`",
+    );
+}
+
+#[test]
+fn not_utf8() {
+    let s = Site::new();
+    s.write_bytes(O, b"+++\nname = \"K\xe4rs\xe4m\xe4ki\"\n+++\n");
+    expect(&s, "not-utf8", O, Some("\u{fffd}"), "UTF-8");
+}
+
+#[test]
+fn empty_file() {
+    let s = Site::new();
+    s.write(O, "");
+    expect(&s, "empty-file", O, None, "delete the file");
+}
+
+// --- site.toml ------------------------------------------------------------------
+
+#[test]
+fn unknown_site_language() {
+    let s = Site::new();
+    s.write(
+        "site.toml",
+        &crate::support::SITE.replace("language = \"fi\"", "language = \"suomi\""),
+    );
+    expect(
+        &s,
+        "unknown-site-language",
+        "site.toml",
+        Some("\"suomi\""),
+        "`language = \"fi\"`",
+    );
+}
+
+#[test]
+fn unknown_site_theme() {
+    let s = Site::new();
+    s.write(
+        "site.toml",
+        &format!("theme = \"defualt\"\n{}", crate::support::SITE),
+    );
+    expect(
+        &s,
+        "unknown-site-theme",
+        "site.toml",
+        Some("\"defualt\""),
+        "did you mean `default`?",
+    );
+}
+
+#[test]
+fn base_url_without_scheme() {
+    let s = Site::new();
+    s.write(
+        "site.toml",
+        &crate::support::SITE.replace("https://example.org/", "example.org/jarjestot/"),
+    );
+    expect(
+        &s,
+        "invalid-url",
+        "site.toml",
+        Some("\"example.org"),
+        "`https://example.org/jarjestot/`",
+    );
+}
+
+// --- Markdown bodies ------------------------------------------------------------
+
+#[test]
+fn link_to_a_missing_content_file() {
+    let s = Site::new();
+    s.write(
+        O,
+        &format!("+++\n{BASE}+++\nKatso myös [verkosto](../networks/testiverkko.md).\n"),
+    );
+    expect(
+        &s,
+        "broken-link",
+        O,
+        Some("[verkosto]"),
+        "did you mean `../networks/testiverkosto.md`?",
+    );
+}
+
+#[test]
+fn javascript_link_in_markdown() {
+    let s = Site::new();
+    s.write(
+        O,
+        &format!("+++\n{BASE}+++\nKlikkaa [tästä](javascript:alert(1)).\n"),
+    );
+    expect(&s, "unsafe-link", O, Some("[tästä]"), "https://");
+}
+
+#[test]
+fn image_missing_from_static() {
+    let s = Site::new();
+    s.write("static/kuvat/kevatretki.jpg", "jpg");
+    s.write(
+        O,
+        &format!("+++\n{BASE}+++\nKuva:\n\n![Kevätretki](/kuvat/kevatretk.jpg)\n"),
+    );
+    expect(
+        &s,
+        "missing-static-file",
+        O,
+        Some("![Kevätretki]"),
+        "did you mean `/kuvat/kevatretki.jpg`?",
+    );
+}
+
+// --- warnings -------------------------------------------------------------------
+
+#[test]
+fn image_without_alt_text_is_a_warning() {
+    let s = Site::new();
+    s.write("static/kuvat/kevatretki.jpg", "jpg");
+    s.write(
+        O,
+        &format!("+++\n{BASE}+++\nKuva:\n\n![](/kuvat/kevatretki.jpg)\n"),
+    );
+    let d = expect(
+        &s,
+        "image-without-alt",
+        O,
+        Some("![]"),
+        "describe the picture",
+    );
+    assert_eq!(d.severity, "warning");
+}
+
+#[test]
+fn stale_entry_is_a_warning() {
+    let s = with_org_extra("updated = 2024-01-31\n");
+    let d = expect(&s, "stale-entry", O, Some("2024-01-31"), "set `updated`");
+    assert_eq!(d.severity, "warning");
+}
+
+#[test]
+fn recent_entry_is_not_stale() {
+    let s = with_org_extra("updated = 2025-06-01\n");
+    assert_eq!(s.check_json().stdout, "");
+}
+
+#[test]
+fn network_without_members_is_a_warning() {
+    let s = Site::new();
+    s.write(N, "+++\nname = \"Tyhjä verkosto\"\n+++\n");
+    let d = expect(&s, "empty-network", N, None, "members");
+    assert_eq!(d.severity, "warning");
+}
+
+#[test]
+fn network_with_members_only_through_organisations_is_not_empty() {
+    let s = with_org_extra("networks = [\"testiverkosto\"]\n");
+    s.write(N, "+++\nname = \"V\"\n+++\n");
+    assert_eq!(s.check_json().stdout, "");
+}

@@ -1,0 +1,142 @@
+//! `areena check` on tiny broken sites: each mistake an editor can make is reported
+//! with its code, at the right file, line and column, with the fix.
+
+mod cases;
+mod many;
+mod robust;
+mod snapshots;
+
+use crate::support::{Diag, Site, position_of};
+
+/// An organisation file with this front matter.
+pub fn org(front: &str) -> String {
+    format!("+++\n{front}+++\nKuvaus.\n")
+}
+
+/// Assert that `check` reports `code` in `file` at the first `at` in that file (or at
+/// 1:1 for a problem with the whole file), with a help containing `help`.
+pub fn expect(site: &Site, code: &str, file: &str, at: Option<&str>, help: &str) -> Diag {
+    let run = site.check_json();
+    let diags = run.diagnostics();
+    let d = diags
+        .iter()
+        .find(|d| d.code == code && d.file == file)
+        .unwrap_or_else(|| {
+            panic!(
+                "no {code} in {file}; got {diags:#?}\nstderr: {}",
+                run.stderr
+            )
+        })
+        .clone();
+    let want = match at {
+        Some(needle) => position_of(&site.read(file), needle),
+        None => (1, 1),
+    };
+    assert_eq!(
+        (d.line, d.column),
+        want,
+        "position of {code} in {file}: {d:#?}"
+    );
+    let h = d.help.clone().unwrap_or_default();
+    assert!(
+        h.contains(help),
+        "help of {code} is {h:?}, expected it to contain {help:?}"
+    );
+    let expected_exit = if diags.iter().any(|d| d.severity == "error") {
+        1
+    } else {
+        0
+    };
+    assert_eq!(run.code, expected_exit, "exit code");
+    if d.severity == "warning" {
+        assert!(
+            !diags.iter().any(|x| x.severity == "error"),
+            "a warning case must have no errors: {diags:#?}"
+        );
+    }
+    d
+}
+
+#[test]
+fn the_base_fixture_is_clean() {
+    let site = Site::new();
+    let run = site.check_json();
+    assert_eq!(run.stdout, "", "{}", run.stderr);
+    assert_eq!(run.code, 0);
+    let human = site.check_human();
+    assert!(
+        human.stderr.contains("no problems found"),
+        "{}",
+        human.stderr
+    );
+}
+
+#[test]
+fn the_example_site_has_no_errors() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = crate::support::run(&["check", "--format", "json", "--root", root]);
+    let errors: Vec<Diag> = run
+        .diagnostics()
+        .into_iter()
+        .filter(|d| d.severity == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn exit_codes_for_usage_and_io() {
+    let empty = tempfile::tempdir().unwrap();
+    let run = crate::support::run(&["check", "--root", empty.path().to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("has no site.toml"), "{}", run.stderr);
+    let run = crate::support::run(&["check", "--no-such-flag"]);
+    assert_eq!(run.code, 2);
+    let run = crate::support::run(&["check", "--format", "xml"]);
+    assert_eq!(run.code, 2);
+    let run = crate::support::run(&["--version"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("areena "), "{}", run.stdout);
+    let run = crate::support::run(&["check", "--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("--format"));
+}
+
+#[test]
+fn json_output_is_only_json_lines_and_human_output_goes_to_stderr() {
+    let site = Site::new();
+    site.write(
+        "content/organisations/a.md",
+        &org("name = \"A\"\nthemes = [\"x\"]\n"),
+    );
+    let run = site.check_json();
+    assert_eq!(run.code, 1);
+    assert!(run.diagnostics().len() >= 2);
+    let human = site.check_human();
+    assert_eq!(human.stdout, "");
+    assert!(
+        human.stderr.contains("content/organisations/a.md:3:11"),
+        "{}",
+        human.stderr
+    );
+}
+
+#[test]
+fn drafts_are_checked_only_when_asked_for() {
+    let site = Site::new();
+    site.write(
+        "content/organisations/luonnos.md",
+        &org("name = \"L\"\ndraft = true\nthemes = [\"eiole\"]\nnationwide = true\n"),
+    );
+    assert_eq!(site.check_json().code, 0);
+    let run = crate::support::run(&[
+        "check",
+        "--drafts",
+        "--format",
+        "json",
+        "--root",
+        site.root().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(run.diagnostics().iter().any(|d| d.code == "unknown-theme"));
+}

@@ -1,0 +1,62 @@
+//! What an editor reads in the terminal, as snapshots.
+
+use super::org;
+use crate::support::Site;
+
+fn human(s: &Site) -> String {
+    s.check_human().stderr
+}
+
+#[test]
+fn misspelt_municipality() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\", \"Jyvaskyla\"]\n"),
+    );
+    insta::assert_snapshot!(human(&s));
+}
+
+#[test]
+fn quoted_year_and_unknown_key() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipality = [\"Keuruu\"]\nfounded = \"1994\"\n"),
+    );
+    insta::assert_snapshot!(human(&s));
+}
+
+#[test]
+fn bad_file_name_and_check_digit() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/Äänekosken Työttömät ry.md",
+        &org("name = \"Äänekosken Työttömät ry\"\nbusiness_id = \"1234567-2\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Äänekoski\"]\n"),
+    );
+    insta::assert_snapshot!(human(&s));
+}
+
+#[test]
+fn unclosed_string_and_note_date() {
+    let s = Site::new();
+    s.write(
+        "content/partnership-tables/poyta/index.md",
+        "+++\nname = \"Pöytä\n+++\n",
+    );
+    s.write(
+        "content/partnership-tables/poyta/2025-02-12-kokous.md",
+        "+++\ntitle = \"Kokous 1/2025\"\ndate = 2025-02-21\n+++\n",
+    );
+    insta::assert_snapshot!(human(&s));
+}
+
+#[test]
+fn stale_warning_only() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\nupdated = 2023-05-01\n"),
+    );
+    insta::assert_snapshot!(human(&s));
+}

@@ -1,0 +1,178 @@
+//! Tiny fixture sites and a runner for the `areena` binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+pub const SITE: &str = r#"title = "Testihakemisto"
+base_url = "https://example.org/"
+language = "fi"
+region = "Keski-Suomi"
+
+[build]
+stale_after_months = 18
+"#;
+
+pub const THEMES: &str = r#"[[theme]]
+id = "omaishoito"
+name = "Omaishoito"
+
+[[theme]]
+id = "ikaihmiset"
+name = "Ikäihmiset"
+"#;
+
+pub const ORG: &str = r#"+++
+name = "Keuruun Testiyhdistys ry"
+themes = ["omaishoito"]
+municipalities = ["Keuruu"]
++++
+Kuvaus.
+"#;
+
+pub const NETWORK: &str = r#"+++
+name = "Testiverkosto"
+kind = "theme-group"
+members = ["keuruun-testiyhdistys"]
++++
+"#;
+
+/// A site in a temporary folder, removed when dropped.
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    /// The base site: site.toml, themes.toml, one organisation and one network.
+    pub fn new() -> Site {
+        let s = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        s.write("site.toml", SITE);
+        s.write("content/themes.toml", THEMES);
+        s.write("content/organisations/keuruun-testiyhdistys.md", ORG);
+        s.write("content/networks/testiverkosto.md", NETWORK);
+        s
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Self {
+        let p = self.dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+        self
+    }
+
+    pub fn remove(&self, rel: &str) -> &Self {
+        std::fs::remove_file(self.dir.path().join(rel)).unwrap();
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        String::from_utf8_lossy(&std::fs::read(self.dir.path().join(rel)).unwrap()).into_owned()
+    }
+
+    /// `areena check --format json` on this site.
+    pub fn check_json(&self) -> Run {
+        run(&[
+            "check",
+            "--format",
+            "json",
+            "--root",
+            self.root().to_str().unwrap(),
+        ])
+    }
+
+    /// `areena check` (human output) on this site.
+    pub fn check_human(&self) -> Run {
+        run(&["check", "--root", self.root().to_str().unwrap()])
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// The JSON diagnostics; panics when a stdout line is not a diagnostic.
+    pub fn diagnostics(&self) -> Vec<Diag> {
+        self.stdout
+            .lines()
+            .map(|l| {
+                let v: Value =
+                    serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}"));
+                let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+                let mut sorted = keys.clone();
+                sorted.sort_unstable();
+                assert_eq!(
+                    sorted,
+                    [
+                        "code", "column", "file", "help", "line", "message", "severity"
+                    ],
+                    "{l}"
+                );
+                Diag {
+                    file: v["file"].as_str().unwrap().into(),
+                    line: v["line"].as_u64().unwrap() as usize,
+                    column: v["column"].as_u64().unwrap() as usize,
+                    severity: v["severity"].as_str().unwrap().into(),
+                    code: v["code"].as_str().unwrap().into(),
+                    message: v["message"].as_str().unwrap().into(),
+                    help: v["help"].as_str().map(String::from),
+                }
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Diag {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub severity: String,
+    pub code: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_areena"))
+}
+
+pub fn run(args: &[&str]) -> Run {
+    let out = Command::new(bin())
+        .args(args)
+        .env("AREENA_TODAY", "2026-11-23")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run areena");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// 1-based line and column (in characters) of the first occurrence of `needle`.
+pub fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, col)
+}
