@@ -103,6 +103,7 @@ enum Kind {
     Page,
 }
 
+#[allow(clippy::large_enum_variant)] // short-lived, one per file
 enum Parsed {
     Themes(TomlFile<RawThemes>),
     Municipalities(TomlFile<RawMunicipalities>),

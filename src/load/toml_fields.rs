@@ -249,9 +249,9 @@ fn value_diagnostic(
             .and_then(|s| toml.get(s.start - offset..s.end - offset))
             .unwrap_or("");
         let unquoted = raw.trim_matches(|c| c == '"' || c == '\'');
-        let help = if want.starts_with("a whole number") && unquoted.parse::<i64>().is_ok() {
-            format!("write `{last_key} = {unquoted}` without quotes")
-        } else if want.starts_with("true or false") && (unquoted == "true" || unquoted == "false") {
+        let bare_ok = (want.starts_with("a whole number") && unquoted.parse::<i64>().is_ok())
+            || (want.starts_with("true or false") && (unquoted == "true" || unquoted == "false"));
+        let help = if bare_ok {
             format!("write `{last_key} = {unquoted}` without quotes")
         } else if want.starts_with("a list") && found.starts_with("string") {
             format!("write a list, even for one value: `{last_key} = [{raw}]`")
@@ -301,12 +301,14 @@ mod tests {
     use crate::diagnostics::position;
     use serde::Deserialize;
 
+    #[allow(dead_code)]
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Contact {
         name: Option<String>,
     }
 
+    #[allow(dead_code)]
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
     struct T {

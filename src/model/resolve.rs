@@ -322,9 +322,8 @@ impl<'c, 'a> Report<'c, 'a> {
             }
         }
         for r in regions.iter().flat_map(|l| l.get_ref()) {
-            match self.region(r) {
-                Some(id) => push_unique(&mut area.regions, id),
-                None => {}
+            if let Some(id) = self.region(r) {
+                push_unique(&mut area.regions, id);
             }
         }
         area

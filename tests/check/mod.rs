@@ -140,3 +140,18 @@ fn drafts_are_checked_only_when_asked_for() {
     assert_eq!(run.code, 1);
     assert!(run.diagnostics().iter().any(|d| d.code == "unknown-theme"));
 }
+
+#[test]
+fn every_code_is_documented() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/errors.md"))
+        .expect("docs/errors.md");
+    let missing: Vec<&str> = areena::diagnostics::Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !doc.contains(&format!("## `{c}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes without a section in docs/errors.md: {missing:?}"
+    );
+}
