@@ -17,6 +17,8 @@ pub struct Cli {
 pub enum Command {
     /// Check the content for mistakes, without writing anything.
     Check(CheckArgs),
+    /// Build the site into a folder of static files (public/ by default).
+    Build(BuildArgs),
 }
 
 /// Flags every command that reads a site shares.
@@ -45,4 +47,22 @@ pub struct CheckArgs {
     /// How to report problems.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site (default: `output_dir` of site.toml, or public/).
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The address the site is served from; overrides `base_url` of site.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// How to report problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Print how long each stage took.
+    #[arg(long)]
+    pub timings: bool,
 }

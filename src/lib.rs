@@ -7,13 +7,19 @@
 //! ```text
 //!  files ──load──▶ Raw* + spans ──model──▶ Site (typed, validated)
 //!        (collect every problem as a Diagnostic, with file, line and column)
+//!  Site ──index──▶ cross references ──render──▶ pages (site theme's templates)
+//!       ──write──▶ staging folder, swapped in only when nothing failed
 //! ```
 //!
-//! [`pipeline`] calls the stages in order; `check` is the pipeline without output.
+//! [`pipeline`] calls the stages in order; `check` is the pipeline without
+//! index, render and write.
 
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod render;
+pub mod write;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     };
     let outcome = match &cli.command {
         Command::Check(args) => commands::check::run(args),
+        Command::Build(args) => commands::build::run(args),
     };
     ExitCode::from(outcome.code())
 }

@@ -1,10 +1,18 @@
-//! The stages in order: load → model. Every stage adds to one [`Diagnostics`].
+//! The stages in order: load → model → index → render → write. Every stage adds to
+//! one [`Diagnostics`]; a stage boundary decides whether to go on.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
-use crate::diagnostics::Diagnostics;
+use rayon::prelude::*;
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::index::Index;
 use crate::load::{self, LoadError};
 use crate::model::{self, Site};
+use crate::render::{self, Renderer, Routes};
+use crate::write::Staging;
 
 /// Settings that change what the pipeline keeps.
 #[derive(Debug, Clone, Copy)]
@@ -21,8 +29,19 @@ pub struct Checked {
 
 /// Load and validate the site at `root`.
 pub fn check(root: &Path, settings: Settings) -> Result<Checked, LoadError> {
+    check_timed(root, settings, &mut Timings::default())
+}
+
+fn check_timed(
+    root: &Path,
+    settings: Settings,
+    timings: &mut Timings,
+) -> Result<Checked, LoadError> {
     let mut diagnostics = Diagnostics::new();
+    let t = Instant::now();
     let loaded = load::load(root, &mut diagnostics)?;
+    timings.push("load", t.elapsed());
+    let t = Instant::now();
     let site = model::resolve(
         &loaded,
         model::Options {
@@ -31,6 +50,7 @@ pub fn check(root: &Path, settings: Settings) -> Result<Checked, LoadError> {
         },
         &mut diagnostics,
     );
+    timings.push("validate", t.elapsed());
     Ok(Checked { site, diagnostics })
 }
 
@@ -43,4 +63,166 @@ pub fn today() -> jiff::civil::Date {
         return d;
     }
     jiff::ZonedDateTime::now().date()
+}
+
+/// Durations of the stages of one run.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn push(&mut self, stage: &'static str, d: Duration) {
+        self.stages.push((stage, d));
+    }
+}
+
+/// What `build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub settings: Settings,
+    /// Output folder; default: `output_dir` of site.toml, relative to the root.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of site.toml.
+    pub base_url: Option<String>,
+}
+
+pub struct Built {
+    pub diagnostics: Diagnostics,
+    /// Pages and files written (0 when the build failed).
+    pub files: usize,
+    pub output: PathBuf,
+    pub timings: Timings,
+}
+
+/// Build the site at `root`. Content problems are in the returned diagnostics; the
+/// output is replaced only when there are none.
+pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
+    let mut timings = Timings::default();
+    let Checked {
+        mut site,
+        mut diagnostics,
+    } = check_timed(root, opts.settings, &mut timings)?;
+    if let Some(b) = &opts.base_url {
+        site.config.base_url = b.clone();
+    }
+    let output = match &opts.output {
+        Some(o) => o.clone(),
+        None => root.join(&site.config.output_dir),
+    };
+    let mut built = Built {
+        diagnostics: Diagnostics::new(),
+        files: 0,
+        output: output.clone(),
+        timings: Timings::default(),
+    };
+    if let Err(d) = output_is_safe(root, &output) {
+        diagnostics.push(d);
+    }
+    if diagnostics.has_errors() {
+        built.diagnostics = diagnostics;
+        built.timings = timings;
+        return Ok(built);
+    }
+
+    let t = Instant::now();
+    let index = Index::build(&site);
+    timings.push("index", t.elapsed());
+
+    let t = Instant::now();
+    let theme = match render::theme::load(root, &site.config.theme, site.config.language.code()) {
+        Ok(theme) => theme,
+        Err(ds) => {
+            diagnostics.extend(ds);
+            built.diagnostics = diagnostics;
+            return Ok(built);
+        }
+    };
+    let routes = Routes::new(&site.config.base_url, &site.config.paths);
+    let renderer = Renderer::new(&site, &index, theme, routes);
+    let staging = Staging::new(&output).map_err(|e| LoadError::Io {
+        path: output.clone(),
+        source: e,
+    })?;
+    let errors = Mutex::new(Vec::new());
+    let jobs = renderer.jobs();
+    let render_time = Mutex::new(Duration::ZERO);
+    let write_time = Mutex::new(Duration::ZERO);
+    for (rel, source) in &renderer.theme.statics {
+        if let Err(e) = staging.copy_static(rel, source) {
+            errors.lock().expect("lock").push(output_error(rel, &e));
+        }
+    }
+    // Render and write each page as soon as it is made: memory stays bounded.
+    jobs.par_iter().for_each(|&job| {
+        let t = Instant::now();
+        let rendered = renderer.render(job);
+        let t2 = Instant::now();
+        *render_time.lock().expect("lock") += t2 - t;
+        match rendered {
+            Ok(out) => {
+                if let Err(e) = staging.write(&out.path, &out.bytes) {
+                    errors
+                        .lock()
+                        .expect("lock")
+                        .push(output_error(&out.path.to_string_lossy(), &e));
+                }
+                *write_time.lock().expect("lock") += t2.elapsed();
+            }
+            Err(d) => errors.lock().expect("lock").push(d),
+        }
+    });
+    timings.push("render+write", t.elapsed());
+    timings.push("  render (cpu)", render_time.into_inner().expect("lock"));
+    timings.push("  write (cpu)", write_time.into_inner().expect("lock"));
+    let errors = errors.into_inner().expect("lock");
+    if !errors.is_empty() {
+        staging.abandon();
+        diagnostics.extend(errors);
+        built.diagnostics = diagnostics;
+        built.timings = timings;
+        return Ok(built);
+    }
+    let t = Instant::now();
+    let old = staging.commit().map_err(|e| LoadError::Io {
+        path: output.clone(),
+        source: e,
+    })?;
+    timings.push("swap", t.elapsed());
+    if let Some(old) = old {
+        let t = Instant::now();
+        let _ = std::fs::remove_dir_all(old);
+        timings.push("remove old output", t.elapsed());
+    }
+    built.files = jobs.len() + renderer.theme.statics.len();
+    built.diagnostics = diagnostics;
+    built.timings = timings;
+    Ok(built)
+}
+
+fn output_error(file: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Code::OutputError,
+        file,
+        None,
+        format!("cannot write this output file: {e}"),
+    )
+    .with_help("check that the output folder is writable and the disk has room")
+}
+
+/// The output must not be the site itself or hold its sources.
+fn output_is_safe(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(output));
+    let bad = out == root
+        || root.starts_with(&out)
+        || ["content", "static", "templates", "themes", "site.toml"]
+            .iter()
+            .any(|d| out.starts_with(root.join(d)));
+    if bad {
+        Err(Diagnostic::error(Code::InvalidValue, "site.toml", None, format!("the output folder {} would overwrite the site's own files", output.display()))
+            .with_help("write the output to a folder of its own, e.g. `output_dir = \"public\"` or `--output public`"))
+    } else {
+        Ok(())
+    }
 }

@@ -1,7 +1,13 @@
 //! One file per subcommand. Each returns its [`ExitCode`]-worthy outcome; no content
 //! logic lives here.
 
+pub mod build;
 pub mod check;
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::Format;
+use crate::diagnostics::{Diagnostics, report as render};
 
 /// How a command ended, mapped to the process exit code by `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +26,24 @@ impl Outcome {
             Outcome::Ok => 0,
             Outcome::ContentErrors => 1,
             Outcome::UsageOrIo => 2,
+        }
+    }
+}
+
+/// Print diagnostics: JSON lines on standard output, or the human report on standard error.
+pub fn report(diags: &Diagnostics, format: Format) {
+    match format {
+        Format::Json => {
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(render::json(diags).as_bytes());
+        }
+        Format::Human => {
+            let stderr = std::io::stderr();
+            let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let _ = stderr
+                .lock()
+                .write_all(render::human(diags, render::Style { color, width: 100 }).as_bytes());
         }
     }
 }

@@ -133,6 +133,10 @@ codes! {
     UnsafeLink = "unsafe-link",
     /// A value that is not allowed for another reason.
     InvalidValue = "invalid-value",
+    /// A template or interface-text file of the site theme cannot be used.
+    TemplateError = "template-error",
+    /// Writing the output failed.
+    OutputError = "output-error",
     /// Warning: an organisation whose `updated` is older than `stale_after_months`.
     StaleEntry = "stale-entry",
     /// Warning: a network with no members.

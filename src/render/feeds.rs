@@ -1,0 +1,356 @@
+//! Files that are not HTML pages: sitemap.xml, atom.xml, robots.txt, the open data
+//! of the directory (JSON and CSV) and the coverage matrix as CSV. Built in Rust, not
+//! templates, so that their formats stay valid whatever the site theme does.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{Job, Output, Renderer, dates};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::index::sort_key;
+
+/// Escape text for XML content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn out(r: &Renderer<'_>, url: String, bytes: Vec<u8>) -> Output {
+    Output {
+        path: r.routes.output_path(&url),
+        bytes,
+    }
+}
+
+pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
+    match job {
+        Job::Sitemap => Ok(out(
+            r,
+            r.routes.file("sitemap.xml"),
+            sitemap(r).into_bytes(),
+        )),
+        Job::Atom => Ok(out(r, r.routes.file("atom.xml"), atom(r).into_bytes())),
+        Job::Robots => {
+            let text = format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                r.routes.absolute(&r.routes.file("sitemap.xml"))
+            );
+            Ok(out(r, r.routes.file("robots.txt"), text.into_bytes()))
+        }
+        Job::DataJson => {
+            let records = records(r);
+            let json = serde_json::to_vec_pretty(&records).map_err(|e| {
+                Diagnostic::error(
+                    Code::OutputError,
+                    "data/organisations.json",
+                    None,
+                    e.to_string(),
+                )
+            })?;
+            Ok(out(r, r.routes.file("data/organisations.json"), json))
+        }
+        Job::DataCsv => Ok(out(
+            r,
+            r.routes.file("data/organisations.csv"),
+            organisations_csv(r)?,
+        )),
+        Job::CoverageCsv => {
+            let p = &r.site.config.paths.coverage;
+            Ok(out(
+                r,
+                r.routes.file(&format!("{p}/{p}.csv")),
+                coverage_csv(r)?,
+            ))
+        }
+        _ => unreachable!("pages are rendered by pages"),
+    }
+}
+
+fn sitemap(r: &Renderer<'_>) -> String {
+    let site = r.site;
+    let rt = &r.routes;
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut add = |url: String, lastmod: Option<jiff::civil::Date>| {
+        let _ = write!(s, "  <url><loc>{}</loc>", xml_escape(&rt.absolute(&url)));
+        if let Some(d) = lastmod {
+            let _ = write!(s, "<lastmod>{d}</lastmod>");
+        }
+        s.push_str("</url>\n");
+    };
+    for url in [
+        rt.home(),
+        rt.organisations(),
+        rt.themes(),
+        rt.municipalities(),
+        rt.networks(),
+        rt.tables(),
+        rt.coverage(),
+    ] {
+        add(url, None);
+    }
+    if site.config.search_enabled {
+        add(rt.search(), None);
+    }
+    for &o in &r.index.order {
+        let org = &site.organisations[o];
+        add(rt.organisation(&org.slug), org.updated);
+    }
+    for t in &site.themes {
+        add(rt.theme(&t.id), None);
+    }
+    for &m in &r.index.municipality_pages {
+        add(rt.municipality(&site.municipalities.list[m].slug), None);
+    }
+    for &n in &r.index.network_order {
+        add(rt.network(&site.networks[n].slug), site.networks[n].updated);
+    }
+    for &t in &r.index.table_order {
+        let tb = &site.tables[t];
+        add(
+            rt.table(&tb.slug),
+            tb.notes.first().map(|n| n.date).max(tb.updated),
+        );
+        for n in &tb.notes {
+            add(rt.note(&tb.slug, &n.slug), Some(n.date));
+        }
+    }
+    for p in &site.pages {
+        add(rt.free_page(&p.slug), None);
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+/// Atom feed of meeting notes and announcements, newest first (at most 50).
+fn atom(r: &Renderer<'_>) -> String {
+    let site = r.site;
+    let rt = &r.routes;
+    let feed_url = rt.absolute(&rt.file("atom.xml"));
+    let updated = r
+        .index
+        .notes_newest_first
+        .first()
+        .map(|n| site.tables[n.table].notes[n.note].date);
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = write!(
+        s,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{}T00:00:00Z</updated>\n",
+        site.config.language.code(),
+        xml_escape(&site.config.title),
+        xml_escape(&feed_url),
+        xml_escape(&feed_url),
+        xml_escape(&rt.absolute(&rt.home())),
+        updated
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "1970-01-01".into()),
+    );
+    if let Some(d) = &site.config.description {
+        let _ = writeln!(s, "  <subtitle>{}</subtitle>", xml_escape(d));
+    }
+    for nr in r.index.notes_newest_first.iter().take(50) {
+        let tb = &site.tables[nr.table];
+        let n = &tb.notes[nr.note];
+        let url = rt.absolute(&rt.note(&tb.slug, &n.slug));
+        let kind = r.theme.t(&format!("note_{}", n.kind.as_str()));
+        let summary = format!(
+            "{kind} · {} · {}",
+            tb.name,
+            dates::format(n.date, site.config.language)
+        );
+        let _ = write!(
+            s,
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
+            xml_escape(&n.title),
+            xml_escape(&url),
+            xml_escape(&url),
+            n.date,
+            xml_escape(&tb.name),
+            xml_escape(&summary),
+        );
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+/// One organisation in the open data.
+#[derive(Serialize)]
+struct Record<'a> {
+    slug: &'a str,
+    name: &'a str,
+    short_name: Option<&'a str>,
+    kind: &'static str,
+    business_id: Option<&'a str>,
+    founded: Option<i32>,
+    themes: Vec<&'a str>,
+    municipalities: Vec<&'a str>,
+    municipality_codes: Vec<&'a str>,
+    regions: Vec<&'a str>,
+    nationwide: bool,
+    networks: Vec<&'a str>,
+    languages: Vec<&'a str>,
+    website: Option<&'a str>,
+    email: Option<&'a str>,
+    phone: Option<&'a str>,
+    updated: Option<String>,
+    url: String,
+}
+
+fn records<'a>(r: &Renderer<'a>) -> Vec<Record<'a>> {
+    let site = r.site;
+    let m = &site.municipalities;
+    r.index
+        .order
+        .iter()
+        .map(|&o| {
+            let org = &site.organisations[o];
+            let mut munis: Vec<usize> = org.area.municipalities.clone();
+            munis.sort_by_cached_key(|&i| sort_key(&m.list[i].name, site.config.language));
+            Record {
+                slug: &org.slug,
+                name: &org.name,
+                short_name: org.short_name.as_deref(),
+                kind: org.kind.as_str(),
+                business_id: org.business_id.as_deref(),
+                founded: org.founded,
+                themes: org
+                    .themes
+                    .iter()
+                    .map(|&t| site.themes[t].id.as_str())
+                    .collect(),
+                municipalities: munis.iter().map(|&i| m.list[i].name.as_str()).collect(),
+                municipality_codes: munis.iter().map(|&i| m.list[i].code.as_str()).collect(),
+                regions: org
+                    .area
+                    .regions
+                    .iter()
+                    .map(|&i| m.regions[i].name.as_str())
+                    .collect(),
+                nationwide: org.area.nationwide,
+                networks: r.index.org_networks[o]
+                    .iter()
+                    .map(|&n| site.networks[n].slug.as_str())
+                    .collect(),
+                languages: org.languages.iter().map(String::as_str).collect(),
+                website: org.website.as_deref(),
+                email: org.email.as_deref(),
+                phone: org.phone.as_deref(),
+                updated: org.updated.map(|d| d.to_string()),
+                url: r.routes.absolute(&r.routes.organisation(&org.slug)),
+            }
+        })
+        .collect()
+}
+
+fn csv_error(file: &str, e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(
+        Code::OutputError,
+        file,
+        None,
+        format!("cannot write CSV: {e}"),
+    )
+}
+
+fn organisations_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
+    let file = "data/organisations.csv";
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "slug",
+        "name",
+        "short_name",
+        "kind",
+        "business_id",
+        "founded",
+        "themes",
+        "municipalities",
+        "municipality_codes",
+        "regions",
+        "nationwide",
+        "networks",
+        "languages",
+        "website",
+        "email",
+        "phone",
+        "updated",
+        "url",
+    ])
+    .map_err(|e| csv_error(file, e))?;
+    for rec in records(r) {
+        let founded = rec.founded.map(|f| f.to_string()).unwrap_or_default();
+        let row: [&str; 18] = [
+            rec.slug,
+            rec.name,
+            rec.short_name.unwrap_or(""),
+            rec.kind,
+            rec.business_id.unwrap_or(""),
+            &founded,
+            &rec.themes.join(";"),
+            &rec.municipalities.join(";"),
+            &rec.municipality_codes.join(";"),
+            &rec.regions.join(";"),
+            if rec.nationwide { "true" } else { "false" },
+            &rec.networks.join(";"),
+            &rec.languages.join(";"),
+            rec.website.unwrap_or(""),
+            rec.email.unwrap_or(""),
+            rec.phone.unwrap_or(""),
+            rec.updated.as_deref().unwrap_or(""),
+            &rec.url,
+        ];
+        w.write_record(row.iter().map(|c| csv_safe(c)))
+            .map_err(|e| csv_error(file, e))?;
+    }
+    w.into_inner().map_err(|e| csv_error(file, e))
+}
+
+/// Keep spreadsheet programs from reading a cell as a formula.
+fn csv_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@']) && !cell.starts_with("+358") {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn coverage_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
+    let file = "coverage.csv";
+    let site = r.site;
+    let view = super::pages::coverage_view(r);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![r.theme.t("municipality"), "code".to_string()];
+    header.extend(view.themes.iter().map(|t| t.name.to_string()));
+    header.push(r.theme.t("total"));
+    w.write_record(header.iter().map(|c| csv_safe(c)))
+        .map_err(|e| csv_error(file, e))?;
+    for row in &view.rows {
+        let code = site
+            .municipalities
+            .find(row.municipality.name)
+            .map(|m| site.municipalities.list[m].code.as_str())
+            .unwrap_or("");
+        let mut rec = vec![row.municipality.name.to_string(), code.to_string()];
+        rec.extend(row.cells.iter().map(|c| c.count.to_string()));
+        rec.push(row.total.to_string());
+        w.write_record(rec.iter().map(|c| csv_safe(c)))
+            .map_err(|e| csv_error(file, e))?;
+    }
+    let mut wide = vec![r.theme.t("region_wide_and_nationwide"), String::new()];
+    wide.extend(view.wide.iter().map(usize::to_string));
+    wide.push(String::new());
+    w.write_record(wide.iter().map(|c| csv_safe(c)))
+        .map_err(|e| csv_error(file, e))?;
+    w.into_inner().map_err(|e| csv_error(file, e))
+}

@@ -1,0 +1,200 @@
+//! Markdown bodies to HTML: raw HTML escaped unless the site allows it, links between
+//! content files turned into page links, site-root links and images given the base
+//! path, headings moved one level down (the page's h1 is the entity's name) and given
+//! ids, and links that could run script made inert.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
+
+use crate::model::body::{is_unsafe_url, markdown_options, resolve_relative};
+use crate::model::slug::slugify;
+
+/// What link rewriting needs to know about the site.
+pub struct LinkContext<'a> {
+    /// Content file (under `content/`, e.g. `organisations/x.md`) → page URL.
+    pub pages: &'a HashMap<String, String>,
+    /// The site's base path, `/` or `/jarjestot/`.
+    pub base: &'a str,
+    pub unsafe_html: bool,
+}
+
+/// Render the Markdown `body` of the content file `file` (a path under the site root).
+pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
+    let in_content = file.strip_prefix("content/").unwrap_or(file);
+    let events: Vec<Event<'_>> = Parser::new_ext(body, markdown_options()).collect();
+    let mut used_ids = HashSet::new();
+    let mut out_events = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        let ev = events[i].clone();
+        let ev = match ev {
+            Event::Html(s) | Event::InlineHtml(s) if !cx.unsafe_html => Event::Text(s),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: rewrite(&dest_url, in_content, cx),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: rewrite(&dest_url, in_content, cx),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let text = heading_text(&events[i + 1..]);
+                let wanted = id.map(|s| s.to_string()).unwrap_or_else(|| slugify(&text));
+                let wanted = if wanted.is_empty() {
+                    "osio".to_string()
+                } else {
+                    wanted
+                };
+                let mut unique = wanted.clone();
+                let mut n = 2;
+                while !used_ids.insert(unique.clone()) {
+                    unique = format!("{wanted}-{n}");
+                    n += 1;
+                }
+                Event::Start(Tag::Heading {
+                    level: demote(level),
+                    id: Some(CowStr::from(unique)),
+                    classes,
+                    attrs,
+                })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+            other => other,
+        };
+        out_events.push(ev);
+        i += 1;
+    }
+    let mut html_out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut html_out, out_events.into_iter());
+    html_out
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+fn heading_text(events: &[Event<'_>]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            _ => {}
+        }
+    }
+    s
+}
+
+fn rewrite<'e>(dest: &CowStr<'e>, in_content: &str, cx: &LinkContext<'_>) -> CowStr<'e> {
+    let url = dest.trim();
+    if is_unsafe_url(url) {
+        return CowStr::from("#");
+    }
+    if url.starts_with("//")
+        || url.starts_with('#')
+        || url.contains(':') && !url.starts_with('/') && !url.starts_with('.')
+    {
+        return dest.clone();
+    }
+    if let Some(rest) = url.strip_prefix('/') {
+        return CowStr::from(format!("{}{}", cx.base, rest));
+    }
+    let (path, fragment) = match url.find('#') {
+        Some(i) => (&url[..i], &url[i..]),
+        None => (url, ""),
+    };
+    if path.ends_with(".md")
+        && let Some(target) = resolve_relative(in_content, path)
+        && let Some(page) = cx.pages.get(&target)
+    {
+        return CowStr::from(format!("{page}{fragment}"));
+    }
+    dest.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(md: &str, unsafe_html: bool) -> String {
+        let mut pages = HashMap::new();
+        pages.insert(
+            "organisations/b.md".to_string(),
+            "/j/jarjestot/b/".to_string(),
+        );
+        pages.insert("networks/n.md".to_string(), "/j/verkostot/n/".to_string());
+        to_html(
+            md,
+            "content/organisations/a.md",
+            &LinkContext {
+                pages: &pages,
+                base: "/j/",
+                unsafe_html,
+            },
+        )
+    }
+
+    #[test]
+    fn links_and_images() {
+        let h = render(
+            "[b](b.md) [n](../networks/n.md#x) [t](/teemat/) ![k](/kuvat/k.jpg) [w](https://a.example)",
+            false,
+        );
+        assert!(h.contains(r#"href="/j/jarjestot/b/""#), "{h}");
+        assert!(h.contains(r#"href="/j/verkostot/n/#x""#), "{h}");
+        assert!(h.contains(r#"href="/j/teemat/""#), "{h}");
+        assert!(h.contains(r#"src="/j/kuvat/k.jpg""#), "{h}");
+        assert!(h.contains(r#"href="https://a.example""#), "{h}");
+    }
+
+    #[test]
+    fn hostile_markdown_is_inert() {
+        let h = render(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>",
+            false,
+        );
+        assert!(!h.contains("<script"), "{h}");
+        assert!(!h.contains("<img src=x"), "{h}");
+        assert!(!h.contains("javascript:"), "{h}");
+        assert!(h.contains("&lt;script&gt;"), "{h}");
+        let h = render("<b>bold</b>", true);
+        assert!(h.contains("<b>bold</b>"));
+    }
+
+    #[test]
+    fn headings_move_down_and_get_unique_ids() {
+        let h = render(
+            "# Toiminta\n\n## Toiminta\n\n### Yhteystiedot {#yht}",
+            false,
+        );
+        assert!(h.contains(r#"<h2 id="toiminta">Toiminta</h2>"#), "{h}");
+        assert!(h.contains(r#"<h3 id="toiminta-2">Toiminta</h3>"#), "{h}");
+        assert!(h.contains(r#"<h4 id="yht">Yhteystiedot</h4>"#), "{h}");
+    }
+}

@@ -1,0 +1,284 @@
+//! Render: the model and the index into pages, with the site theme's templates.
+//!
+//! [`Renderer::jobs`] lists every page; [`Renderer::render`] renders one into bytes
+//! and its output path. Jobs are independent, so the caller renders them in parallel
+//! and hands each result straight to `write` (no page is kept in memory). Shared data
+//! (site, navigation, interface text) is set once in Tera's global context; each page
+//! gets only its own small typed view (`views`). This module never writes files.
+
+pub mod dates;
+pub mod feeds;
+pub mod markdown;
+mod pages;
+pub mod routes;
+pub mod theme;
+pub mod views;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::index::{Index, NoteRef};
+use crate::model::Site;
+pub use routes::Routes;
+pub use theme::SiteTheme;
+
+/// One page (or file) of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Home,
+    Organisations,
+    Organisation(usize),
+    Themes,
+    Theme(usize),
+    Municipalities,
+    Municipality(usize),
+    Networks,
+    Network(usize),
+    Tables,
+    Table(usize),
+    Note(NoteRef),
+    Coverage,
+    CoverageCsv,
+    Search,
+    FreePage(usize),
+    NotFound,
+    Sitemap,
+    Atom,
+    Robots,
+    DataJson,
+    DataCsv,
+}
+
+/// A rendered file: where it goes (relative to the output folder) and its bytes.
+pub struct Output {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    key: String,
+    name: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct SiteGlobal<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    lang: &'static str,
+    base: &'a str,
+    region: Option<&'a str>,
+    search: bool,
+}
+
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub index: &'a Index,
+    pub theme: SiteTheme,
+    pub routes: Routes,
+    /// Content file under `content/` → page URL, for links between content files.
+    pub content_pages: HashMap<String, String>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        index: &'a Index,
+        mut theme: SiteTheme,
+        routes: Routes,
+    ) -> Renderer<'a> {
+        let mut content_pages = HashMap::new();
+        for o in &site.organisations {
+            content_pages.insert(
+                format!("organisations/{}.md", o.slug),
+                routes.organisation(&o.slug),
+            );
+        }
+        for n in &site.networks {
+            content_pages.insert(format!("networks/{}.md", n.slug), routes.network(&n.slug));
+        }
+        for t in &site.tables {
+            content_pages.insert(
+                format!("partnership-tables/{}/index.md", t.slug),
+                routes.table(&t.slug),
+            );
+            for n in &t.notes {
+                content_pages.insert(
+                    format!("partnership-tables/{}/{}.md", t.slug, n.slug),
+                    routes.note(&t.slug, &n.slug),
+                );
+            }
+        }
+        for p in &site.pages {
+            content_pages.insert(format!("pages/{}.md", p.slug), routes.free_page(&p.slug));
+        }
+
+        let cfg = &site.config;
+        let mut nav = vec![
+            NavItem {
+                key: "organisations".into(),
+                name: theme.t("organisations"),
+                url: routes.organisations(),
+            },
+            NavItem {
+                key: "themes".into(),
+                name: theme.t("themes"),
+                url: routes.themes(),
+            },
+            NavItem {
+                key: "municipalities".into(),
+                name: theme.t("municipalities"),
+                url: routes.municipalities(),
+            },
+            NavItem {
+                key: "networks".into(),
+                name: theme.t("networks"),
+                url: routes.networks(),
+            },
+            NavItem {
+                key: "tables".into(),
+                name: theme.t("tables"),
+                url: routes.tables(),
+            },
+            NavItem {
+                key: "coverage".into(),
+                name: theme.t("coverage"),
+                url: routes.coverage(),
+            },
+        ];
+        let mut menu: Vec<_> = site.pages.iter().filter(|p| p.menu).collect();
+        menu.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)));
+        nav.extend(menu.into_iter().map(|p| NavItem {
+            key: format!("page-{}", p.slug),
+            name: p.title.clone(),
+            url: routes.free_page(&p.slug),
+        }));
+
+        let mut urls = HashMap::new();
+        urls.insert("home", routes.home());
+        urls.insert("organisations", routes.organisations());
+        urls.insert("themes", routes.themes());
+        urls.insert("municipalities", routes.municipalities());
+        urls.insert("networks", routes.networks());
+        urls.insert("tables", routes.tables());
+        urls.insert("search", routes.search());
+        urls.insert("coverage", routes.coverage());
+        urls.insert("atom", routes.file("atom.xml"));
+        urls.insert("sitemap", routes.file("sitemap.xml"));
+        urls.insert("css", routes.file("style.css"));
+
+        let region = cfg
+            .region
+            .map(|r| site.municipalities.regions[r].name.as_str());
+        let global = SiteGlobal {
+            title: &cfg.title,
+            description: cfg.description.as_deref(),
+            lang: cfg.language.code(),
+            base: routes.base(),
+            region,
+            search: cfg.search_enabled,
+        };
+        let g = theme.tera.global_context();
+        g.insert("site", &global);
+        g.insert("t", &theme.text);
+        g.insert("nav", &nav);
+        g.insert("urls", &urls);
+        Renderer {
+            site,
+            index,
+            theme,
+            routes,
+            content_pages,
+        }
+    }
+
+    /// Every page and file of the site, in a stable order.
+    pub fn jobs(&self) -> Vec<Job> {
+        let s = self.site;
+        let mut jobs = vec![
+            Job::Home,
+            Job::Organisations,
+            Job::Themes,
+            Job::Municipalities,
+            Job::Networks,
+            Job::Tables,
+            Job::Coverage,
+            Job::CoverageCsv,
+            Job::NotFound,
+            Job::Sitemap,
+            Job::Atom,
+            Job::Robots,
+            Job::DataJson,
+            Job::DataCsv,
+        ];
+        if s.config.search_enabled {
+            jobs.push(Job::Search);
+        }
+        jobs.extend((0..s.organisations.len()).map(Job::Organisation));
+        jobs.extend((0..s.themes.len()).map(Job::Theme));
+        jobs.extend(
+            self.index
+                .municipality_pages
+                .iter()
+                .map(|&m| Job::Municipality(m)),
+        );
+        jobs.extend((0..s.networks.len()).map(Job::Network));
+        jobs.extend((0..s.tables.len()).map(Job::Table));
+        jobs.extend(self.index.notes_newest_first.iter().map(|&n| Job::Note(n)));
+        jobs.extend((0..s.pages.len()).map(Job::FreePage));
+        jobs
+    }
+
+    /// Render one job.
+    pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
+        match job {
+            Job::Sitemap
+            | Job::Atom
+            | Job::Robots
+            | Job::DataJson
+            | Job::DataCsv
+            | Job::CoverageCsv => feeds::render(self, job),
+            _ => pages::render(self, job),
+        }
+    }
+
+    fn template<T: Serialize>(
+        &self,
+        template: &str,
+        meta: &views::PageMeta<'_>,
+        key: &str,
+        view: Option<&T>,
+    ) -> Result<Output, Diagnostic> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("page", meta);
+        if let Some(v) = view {
+            ctx.insert(key.to_string(), v);
+        }
+        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
+            let mut msg = e.to_string();
+            let mut src = std::error::Error::source(&e);
+            while let Some(s) = src {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                src = s.source();
+            }
+            Diagnostic::error(
+                Code::TemplateError,
+                &format!("templates/{template}"),
+                None,
+                format!("rendering {} failed: {msg}", meta.url),
+            )
+            .with_help(
+                "fix the template; the fields each template gets are listed in docs/themes.md",
+            )
+        })?;
+        Ok(Output {
+            path: self.routes.output_path(&meta.url),
+            bytes: html.into_bytes(),
+        })
+    }
+}

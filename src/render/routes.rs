@@ -1,0 +1,174 @@
+//! Routes: the one place that makes URLs and output paths.
+//!
+//! Every URL is a path from the host root that starts with the site's base path
+//! (`/jarjestot/` for `base_url = "https://example.org/jarjestot/"`), so the site
+//! works when served under a sub-path. Every page URL ends in `/` and is written to
+//! `<path>/index.html`; file URLs (`sitemap.xml`) are written as they are.
+
+use std::path::PathBuf;
+
+use crate::model::Paths;
+
+#[derive(Debug, Clone)]
+pub struct Routes {
+    /// `https://example.org` — scheme and host, no trailing slash.
+    origin: String,
+    /// `/jarjestot/` — always starts and ends with `/`.
+    base: String,
+    paths: Paths,
+}
+
+impl Routes {
+    pub fn new(base_url: &str, paths: &Paths) -> Routes {
+        let url = base_url.trim();
+        let (origin, path) = match url.find("://") {
+            Some(i) => {
+                let after = &url[i + 3..];
+                match after.find('/') {
+                    Some(j) => (&url[..i + 3 + j], &after[j..]),
+                    None => (url, "/"),
+                }
+            }
+            None => ("", url),
+        };
+        let mut base = format!("/{}", path.trim_matches('/'));
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        Routes {
+            origin: origin.to_string(),
+            base,
+            paths: paths.clone(),
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The full URL of a path made by this module.
+    pub fn absolute(&self, url: &str) -> String {
+        format!("{}{}", self.origin, url)
+    }
+
+    fn page(&self, parts: &[&str]) -> String {
+        let mut s = self.base.clone();
+        for p in parts {
+            s.push_str(p);
+            s.push('/');
+        }
+        s
+    }
+
+    pub fn home(&self) -> String {
+        self.base.clone()
+    }
+    pub fn organisations(&self) -> String {
+        self.page(&[&self.paths.organisations])
+    }
+    pub fn organisation(&self, slug: &str) -> String {
+        self.page(&[&self.paths.organisations, slug])
+    }
+    pub fn themes(&self) -> String {
+        self.page(&[&self.paths.themes])
+    }
+    pub fn theme(&self, id: &str) -> String {
+        self.page(&[&self.paths.themes, id])
+    }
+    pub fn municipalities(&self) -> String {
+        self.page(&[&self.paths.municipalities])
+    }
+    pub fn municipality(&self, slug: &str) -> String {
+        self.page(&[&self.paths.municipalities, slug])
+    }
+    pub fn networks(&self) -> String {
+        self.page(&[&self.paths.networks])
+    }
+    pub fn network(&self, slug: &str) -> String {
+        self.page(&[&self.paths.networks, slug])
+    }
+    pub fn tables(&self) -> String {
+        self.page(&[&self.paths.partnership_tables])
+    }
+    pub fn table(&self, slug: &str) -> String {
+        self.page(&[&self.paths.partnership_tables, slug])
+    }
+    pub fn note(&self, table: &str, note: &str) -> String {
+        self.page(&[&self.paths.partnership_tables, table, note])
+    }
+    pub fn search(&self) -> String {
+        self.page(&[&self.paths.search])
+    }
+    pub fn coverage(&self) -> String {
+        self.page(&[&self.paths.coverage])
+    }
+    pub fn free_page(&self, slug: &str) -> String {
+        self.page(&[slug])
+    }
+    /// A file at the site root or below it (`sitemap.xml`, `data/organisations.json`).
+    pub fn file(&self, name: &str) -> String {
+        format!("{}{}", self.base, name.trim_start_matches('/'))
+    }
+
+    /// Where a URL made by this module is written, relative to the output folder.
+    pub fn output_path(&self, url: &str) -> PathBuf {
+        let rel = url
+            .strip_prefix(&self.base)
+            .unwrap_or(url.trim_start_matches('/'));
+        let mut p = PathBuf::new();
+        for seg in rel.split('/').filter(|s| !s.is_empty()) {
+            p.push(seg);
+        }
+        if url.ends_with('/') {
+            p.push("index.html");
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    #[test]
+    fn sub_path_hosting() {
+        let r = Routes::new(
+            "https://example.org/jarjestot/",
+            &Paths::defaults(Language::Fi),
+        );
+        assert_eq!(r.home(), "/jarjestot/");
+        assert_eq!(r.organisation("x"), "/jarjestot/jarjestot/x/");
+        assert_eq!(
+            r.note("poyta", "2025-02-12-kokous"),
+            "/jarjestot/kumppanuuspoydat/poyta/2025-02-12-kokous/"
+        );
+        assert_eq!(r.file("sitemap.xml"), "/jarjestot/sitemap.xml");
+        assert_eq!(
+            r.absolute(&r.theme("t")),
+            "https://example.org/jarjestot/teemat/t/"
+        );
+        assert_eq!(
+            r.output_path(&r.organisation("x")),
+            PathBuf::from("jarjestot/x/index.html")
+        );
+        assert_eq!(r.output_path(&r.home()), PathBuf::from("index.html"));
+        assert_eq!(
+            r.output_path(&r.file("data/organisations.json")),
+            PathBuf::from("data/organisations.json")
+        );
+    }
+
+    #[test]
+    fn root_hosting() {
+        for base in [
+            "https://example.org",
+            "https://example.org/",
+            "http://localhost:8000/",
+        ] {
+            let r = Routes::new(base, &Paths::defaults(Language::Sv));
+            assert_eq!(r.home(), "/");
+            assert_eq!(r.organisations(), "/organisationer/");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! The site theme (look and feel): templates, static files and interface text.
+//!
+//! Resolution, file by file, highest first:
+//! 1. templates: the site's `templates/`, then `themes/<theme>/templates/`, then the
+//!    built-in `default` theme;
+//! 2. static files: the site's `static/`, then `themes/<theme>/static/`, then built in
+//!    (the copy happens in `write`; this module only says which file wins);
+//! 3. interface text: `themes/<theme>/i18n/<lang>.toml` key by key over the built-in one.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Code, Diagnostic};
+
+/// The built-in `default` theme, embedded at compile time (see build.rs).
+static DEFAULT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+const _FINGERPRINT: &str = env!("AREENA_THEME_FINGERPRINT");
+
+/// Where a static file of the output comes from.
+#[derive(Debug, Clone)]
+pub enum StaticSource {
+    Builtin(&'static [u8]),
+    File(PathBuf),
+}
+
+pub struct SiteTheme {
+    pub tera: tera::Tera,
+    /// Interface text of the site language.
+    pub text: BTreeMap<String, String>,
+    /// Output path (relative, `/`-separated) → source, site files over theme files.
+    pub statics: BTreeMap<String, StaticSource>,
+}
+
+fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for e in WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+        if e.file_type().is_file() {
+            let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if !rel.split('/').any(|s| s.starts_with('.')) {
+                out.push((rel, e.path().to_path_buf()));
+            }
+        }
+    }
+    out
+}
+
+fn builtin_files(sub: &str) -> Vec<(String, &'static [u8])> {
+    fn walk(d: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for f in d.files() {
+            out.push((f.path().to_string_lossy().replace('\\', "/"), f.contents()));
+        }
+        for sub in d.dirs() {
+            walk(sub, out);
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(d) = DEFAULT.get_dir(sub) {
+        walk(d, &mut out);
+    }
+    let prefix = format!("{sub}/");
+    out.into_iter()
+        .map(|(p, b)| (p.strip_prefix(&prefix).unwrap_or(&p).to_string(), b))
+        .collect()
+}
+
+/// Load the site theme `name` for the site at `root` in language `lang`.
+pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, Vec<Diagnostic>> {
+    let theme_dir = root.join("themes").join(name);
+    let mut errors = Vec::new();
+
+    // Templates: name → (source text, file shown in errors).
+    let mut templates: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for (rel, bytes) in builtin_files("templates") {
+        templates.insert(
+            rel.clone(),
+            (
+                String::from_utf8_lossy(bytes).into_owned(),
+                format!("(built-in theme) templates/{rel}"),
+            ),
+        );
+    }
+    for (dir, shown) in [
+        (
+            theme_dir.join("templates"),
+            format!("themes/{name}/templates"),
+        ),
+        (root.join("templates"), "templates".to_string()),
+    ] {
+        for (rel, path) in files_under(&dir) {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    templates.insert(rel.clone(), (text, format!("{shown}/{rel}")));
+                }
+                Err(e) => errors.push(Diagnostic::error(
+                    Code::Io,
+                    &format!("{shown}/{rel}"),
+                    None,
+                    format!("cannot read this template: {e}"),
+                )),
+            }
+        }
+    }
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on([".html", ".xml"]);
+    let list: Vec<(&str, &str)> = templates
+        .iter()
+        .map(|(k, (t, _))| (k.as_str(), t.as_str()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(list) {
+        let message = e.to_string();
+        let file = templates
+            .iter()
+            .find(|(k, _)| message.contains(k.as_str()))
+            .map(|(_, (_, f))| f.clone())
+            .unwrap_or_else(|| format!("themes/{name}/templates"));
+        errors.push(
+            Diagnostic::error(
+                Code::TemplateError,
+                &file,
+                None,
+                format!("the template cannot be read: {message}"),
+            )
+            .with_help("fix the template syntax (Tera 2); see docs/themes.md"),
+        );
+    }
+
+    // Interface text.
+    let mut text = BTreeMap::new();
+    let builtin_i18n = builtin_files("i18n");
+    let file = format!("{lang}.toml");
+    let mut layers: Vec<(String, String)> = builtin_i18n
+        .iter()
+        .filter(|(p, _)| *p == file)
+        .map(|(_, b)| {
+            (
+                String::from_utf8_lossy(b).into_owned(),
+                format!("(built-in theme) i18n/{file}"),
+            )
+        })
+        .collect();
+    let own = theme_dir.join("i18n").join(&file);
+    if own.is_file() {
+        match std::fs::read_to_string(&own) {
+            Ok(t) => layers.push((t, format!("themes/{name}/i18n/{file}"))),
+            Err(e) => errors.push(Diagnostic::error(
+                Code::Io,
+                &format!("themes/{name}/i18n/{file}"),
+                None,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    for (src, shown) in layers {
+        match toml::from_str::<BTreeMap<String, String>>(&src) {
+            Ok(map) => text.extend(map),
+            Err(e) => errors.push(
+                Diagnostic::error(
+                    Code::TemplateError,
+                    &shown,
+                    None,
+                    format!("the interface text cannot be read: {}", e.message()),
+                )
+                .with_help("each line is `key = \"text\"`"),
+            ),
+        }
+    }
+
+    // Static files: built in, then the theme folder, then the site's static/.
+    let mut statics = BTreeMap::new();
+    for (rel, bytes) in builtin_files("static") {
+        statics.insert(rel, StaticSource::Builtin(bytes));
+    }
+    for dir in [theme_dir.join("static"), root.join("static")] {
+        for (rel, path) in files_under(&dir) {
+            statics.insert(rel, StaticSource::File(path));
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(SiteTheme {
+            tera,
+            text,
+            statics,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+impl SiteTheme {
+    /// Interface text for `key`, or the key itself when the theme lacks it.
+    pub fn t(&self, key: &str) -> String {
+        self.text
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+}

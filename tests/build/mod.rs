@@ -1,0 +1,339 @@
+//! `areena build`: what a reader finds on the pages, and how the output is written.
+
+mod links;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use scraper::{Html, Selector};
+
+use crate::support::{Site, run};
+
+pub fn build(site: &Site, extra: &[&str]) -> crate::support::Run {
+    let root = site.root().to_str().unwrap().to_string();
+    let mut args = vec!["build", "--root", &root];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+pub fn page(site: &Site, rel: &str) -> Html {
+    let p = site.root().join("public").join(rel);
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    Html::parse_document(&text)
+}
+
+pub fn texts(doc: &Html, css: &str) -> Vec<String> {
+    let sel = Selector::parse(css).unwrap();
+    doc.select(&sel)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// Every file of a tree with its bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            out.insert(
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            );
+        }
+    }
+    out
+}
+
+fn org(name: &str, themes: &str, where_: &str) -> String {
+    format!("+++\nname = \"{name}\"\nthemes = [{themes}]\n{where_}\n+++\nKuvaus.\n")
+}
+
+/// A small site: organisations in Keuruu, Multia, region-wide and nationwide.
+pub fn small_site() -> Site {
+    let s = Site::new();
+    s.write(
+        "content/organisations/multian-kyla.md",
+        &org(
+            "Multian Kyläyhdistys ry",
+            "\"ikaihmiset\"",
+            "municipalities = [\"Multia\"]",
+        ),
+    );
+    s.write(
+        "content/organisations/aanekosken-seura.md",
+        &org(
+            "Äänekosken Seura ry",
+            "\"omaishoito\"",
+            "municipalities = [\"Keuruu\"]",
+        ),
+    );
+    s.write(
+        "content/organisations/alands-forening.md",
+        &org(
+            "Ålands Förening rf",
+            "\"omaishoito\"",
+            "municipalities = [\"Keuruu\"]",
+        ),
+    );
+    s.write(
+        "content/organisations/zeta.md",
+        &org("Zeta ry", "\"omaishoito\"", "municipalities = [\"Keuruu\"]"),
+    );
+    s.write(
+        "content/organisations/maakunnan-liitto.md",
+        &org(
+            "Maakunnan Omaishoitajaliitto",
+            "\"omaishoito\"",
+            "regions = [\"Keski-Suomi\"]",
+        ),
+    );
+    s.write(
+        "content/organisations/valtakunnallinen.md",
+        &org(
+            "Valtakunnallinen Tuki",
+            "\"omaishoito\"",
+            "nationwide = true",
+        ),
+    );
+    s
+}
+
+#[test]
+fn an_organisation_appears_on_its_theme_and_municipality_pages() {
+    let s = small_site();
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("wrote "), "{}", r.stderr);
+
+    // Theme page: grouped by municipality (Keuruu), then region-wide and nationwide.
+    let theme = page(&s, "teemat/omaishoito/index.html");
+    let keuruu = texts(&theme, "#kunta-keuruu");
+    assert_eq!(keuruu.len(), 1, "a group with id kunta-keuruu");
+    let body = texts(&theme, "main").join(" ");
+    for name in [
+        "Keuruun Testiyhdistys ry",
+        "Zeta ry",
+        "Maakunnan Omaishoitajaliitto",
+        "Valtakunnallinen Tuki",
+    ] {
+        assert!(body.contains(name), "{name} on the theme page");
+    }
+    assert!(
+        !body.contains("Multian Kyläyhdistys"),
+        "another theme's organisation is not listed"
+    );
+
+    // Municipality page: local first, then region-wide, then nationwide.
+    let muni = page(&s, "kunnat/keuruu/index.html");
+    let main = texts(&muni, "main").join(" ");
+    let local = main.find("Zeta ry").expect("local organisation");
+    let region = main
+        .find("Maakunnan Omaishoitajaliitto")
+        .expect("region-wide organisation");
+    let nation = main
+        .find("Valtakunnallinen Tuki")
+        .expect("nationwide organisation");
+    assert!(
+        local < region && region < nation,
+        "local, then region-wide, then nationwide"
+    );
+    assert!(
+        main.contains("Keski-Suomen hyvinvointialue"),
+        "the wellbeing county is shown"
+    );
+
+    // Organisation page: themes and municipalities as links.
+    let o = page(&s, "jarjestot/zeta/index.html");
+    let links: Vec<String> = o
+        .select(&Selector::parse("main a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(String::from))
+        .collect();
+    assert!(
+        links.iter().any(|l| l == "/teemat/omaishoito/"),
+        "{links:?}"
+    );
+    assert!(links.iter().any(|l| l == "/kunnat/keuruu/"), "{links:?}");
+    // Others on the same theme in the same municipality.
+    let all = texts(&o, "main").join(" ");
+    assert!(
+        all.contains("Ålands Förening rf") && all.contains("Äänekosken Seura ry"),
+        "{all}"
+    );
+}
+
+#[test]
+fn names_are_in_finnish_order() {
+    let s = small_site();
+    assert_eq!(build(&s, &[]).code, 0);
+    let doc = page(&s, "jarjestot/index.html");
+    let names = texts(&doc, "main li a");
+    let pos = |n: &str| {
+        names
+            .iter()
+            .position(|x| x.starts_with(n))
+            .unwrap_or_else(|| panic!("{n} in {names:?}"))
+    };
+    assert!(pos("Keuruun") < pos("Maakunnan"));
+    assert!(pos("Zeta") < pos("Ålands"), "Å after Z: {names:?}");
+    assert!(pos("Ålands") < pos("Äänekosken"), "Ä after Å: {names:?}");
+    let letters = texts(&doc, "main h2");
+    let z = letters.iter().position(|l| l == "Z").expect("Z heading");
+    let a_ring = letters.iter().position(|l| l == "Å").expect("Å heading");
+    let a_uml = letters.iter().position(|l| l == "Ä").expect("Ä heading");
+    assert!(z < a_ring && a_ring < a_uml, "{letters:?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let s = small_site();
+    assert_eq!(build(&s, &[]).code, 0);
+    let before = tree(&s.root().join("public"));
+    assert!(before.len() > 10);
+    s.write(
+        "content/organisations/rikki.md",
+        &org("Rikki", "\"eiole\"", "municipalities = [\"Jyvaskyla\"]"),
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("unknown-theme") && r.stderr.contains("unknown-municipality"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing was written"), "{}", r.stderr);
+    assert_eq!(
+        tree(&s.root().join("public")),
+        before,
+        "the output is byte for byte as it was"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(s.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no staging folders left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn two_builds_are_identical() {
+    let s = small_site();
+    assert_eq!(
+        build(&s, &["--output", s.root().join("a").to_str().unwrap()]).code,
+        0
+    );
+    assert_eq!(
+        build(&s, &["--output", s.root().join("b").to_str().unwrap()]).code,
+        0
+    );
+    let (a, b) = (tree(&s.root().join("a")), tree(&s.root().join("b")));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(v == &b[k], "{k} differs between two builds");
+    }
+}
+
+#[test]
+fn hostile_content_is_inert() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/paha.md",
+        "+++\nname = \"Paha \\\"</title><script>alert(1)</script> ry\"\nshort_name = \"<img src=x onerror=alert(1)>\"\nthemes = [\"omaishoito\"]\nnationwide = true\nactivities = [\"<script>alert(2)</script>\"]\n[contact]\nname = \"' onmouseover='alert(3)\"\n+++\n<script>alert(4)</script>\n\n<a href=\"javascript:alert(5)\">x</a> <iframe src=\"https://evil.example\"></iframe>\n",
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for rel in [
+        "jarjestot/paha/index.html",
+        "jarjestot/index.html",
+        "teemat/omaishoito/index.html",
+        "index.html",
+    ] {
+        let html = std::fs::read_to_string(s.root().join("public").join(rel)).unwrap();
+        assert!(!html.contains("<script>alert"), "{rel}: script tag");
+        assert!(!html.contains("<img src=x"), "{rel}: img");
+        assert!(!html.contains("<iframe"), "{rel}: iframe");
+        assert!(
+            !html.contains("href=\"javascript:"),
+            "{rel}: javascript link"
+        );
+        assert!(
+            !html.contains("onmouseover='"),
+            "{rel}: attribute injection"
+        );
+    }
+    let doc = page(&s, "jarjestot/paha/index.html");
+    assert_eq!(
+        texts(&doc, "h1"),
+        vec!["Paha \"</title><script>alert(1)</script> ry".to_string()],
+        "the name is shown as text"
+    );
+    let sitemap = std::fs::read_to_string(s.root().join("public/sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/jarjestot/paha/"));
+}
+
+#[test]
+fn a_javascript_link_in_markdown_fails_the_build() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/paha.md",
+        "+++\nname = \"P\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n[klikkaa](javascript:alert(1))\n",
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("unsafe-link"), "{}", r.stderr);
+}
+
+#[test]
+fn the_example_site_builds_every_page_kind() {
+    let out = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let r = run(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for rel in [
+        "index.html",
+        "jarjestot/index.html",
+        "jarjestot/mantyrinteen-perhetupa/index.html",
+        "teemat/index.html",
+        "teemat/omaishoito/index.html",
+        "kunnat/index.html",
+        "kunnat/keuruu/index.html",
+        "verkostot/index.html",
+        "verkostot/keski-suomen-jarjestoareena/index.html",
+        "kumppanuuspoydat/index.html",
+        "kumppanuuspoydat/maakunnan-kumppanuuspoyta/index.html",
+        "kattavuus/index.html",
+        "kattavuus/kattavuus.csv",
+        "haku/index.html",
+        "tietoa/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "atom.xml",
+        "data/organisations.json",
+        "data/organisations.csv",
+        "style.css",
+    ] {
+        assert!(out.path().join(rel).is_file(), "{rel} is missing");
+    }
+    let drafts = out.path().join("jarjestot/kuikkalammen-kesateatteri");
+    assert!(!drafts.exists(), "drafts are left out");
+}
