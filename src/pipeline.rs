@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -32,24 +33,14 @@ pub fn check(root: &Path, settings: Settings) -> Result<Checked, LoadError> {
     check_timed(root, settings, &mut Timings::default())
 }
 
-fn check_timed(
-    root: &Path,
-    settings: Settings,
-    timings: &mut Timings,
-) -> Result<Checked, LoadError> {
+fn check_timed(root: &Path, settings: Settings, timings: &mut Timings) -> Result<Checked, LoadError> {
     let mut diagnostics = Diagnostics::new();
     let t = Instant::now();
     let loaded = load::load(root, &mut diagnostics)?;
     timings.push("load", t.elapsed());
     let t = Instant::now();
-    let site = model::resolve(
-        &loaded,
-        model::Options {
-            drafts: settings.drafts,
-            today: settings.today,
-        },
-        &mut diagnostics,
-    );
+    let site =
+        model::resolve(&loaded, model::Options { drafts: settings.drafts, today: settings.today }, &mut diagnostics);
     timings.push("validate", t.elapsed());
     Ok(Checked { site, diagnostics })
 }
@@ -99,10 +90,7 @@ pub struct Built {
 /// output is replaced only when there are none.
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let mut timings = Timings::default();
-    let Checked {
-        mut site,
-        mut diagnostics,
-    } = check_timed(root, opts.settings, &mut timings)?;
+    let Checked { mut site, mut diagnostics } = check_timed(root, opts.settings, &mut timings)?;
     if let Some(b) = &opts.base_url {
         site.config.base_url = b.clone();
     }
@@ -110,12 +98,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         Some(o) => o.clone(),
         None => root.join(&site.config.output_dir),
     };
-    let mut built = Built {
-        diagnostics: Diagnostics::new(),
-        files: 0,
-        output: output.clone(),
-        timings: Timings::default(),
-    };
+    let mut built =
+        Built { diagnostics: Diagnostics::new(), files: 0, output: output.clone(), timings: Timings::default() };
     if let Err(d) = output_is_safe(root, &output) {
         diagnostics.push(d);
     }
@@ -140,14 +124,11 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     };
     let routes = Routes::new(&site.config.base_url, &site.config.paths);
     let renderer = Renderer::new(&site, &index, theme, routes);
-    let staging = Staging::new(&output).map_err(|e| LoadError::Io {
-        path: output.clone(),
-        source: e,
-    })?;
+    let staging = Staging::new(&output).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
     let errors = Mutex::new(Vec::new());
     let jobs = renderer.jobs();
-    let render_time = Mutex::new(Duration::ZERO);
-    let write_time = Mutex::new(Duration::ZERO);
+    let render_nanos = AtomicU64::new(0);
+    let write_nanos = AtomicU64::new(0);
     for (rel, source) in &renderer.theme.statics {
         if let Err(e) = staging.copy_static(rel, source) {
             errors.lock().expect("lock").push(output_error(rel, &e));
@@ -158,24 +139,24 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         let t = Instant::now();
         let rendered = renderer.render(job);
         let t2 = Instant::now();
-        *render_time.lock().expect("lock") += t2 - t;
+        render_nanos.fetch_add((t2 - t).as_nanos() as u64, Ordering::Relaxed);
         match rendered {
             Ok(out) => {
                 if let Err(e) = staging.write(&out.path, &out.bytes) {
-                    errors
-                        .lock()
-                        .expect("lock")
-                        .push(output_error(&out.path.to_string_lossy(), &e));
+                    errors.lock().expect("lock").push(output_error(&out.path.to_string_lossy(), &e));
                 }
-                *write_time.lock().expect("lock") += t2.elapsed();
+                write_nanos.fetch_add(t2.elapsed().as_nanos() as u64, Ordering::Relaxed);
             }
             Err(d) => errors.lock().expect("lock").push(d),
         }
     });
     timings.push("render+write", t.elapsed());
-    timings.push("  render (cpu)", render_time.into_inner().expect("lock"));
-    timings.push("  write (cpu)", write_time.into_inner().expect("lock"));
-    let errors = errors.into_inner().expect("lock");
+    timings.push("  render (cpu)", Duration::from_nanos(render_nanos.into_inner()));
+    timings.push("  write (cpu)", Duration::from_nanos(write_nanos.into_inner()));
+    let mut errors = errors.into_inner().expect("lock");
+    // A broken template fails every page that uses it: report it once.
+    errors.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
+    errors.dedup_by(|a, b| a.code == Code::TemplateError && a.file == b.file);
     if !errors.is_empty() {
         staging.abandon();
         diagnostics.extend(errors);
@@ -184,10 +165,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         return Ok(built);
     }
     let t = Instant::now();
-    let old = staging.commit().map_err(|e| LoadError::Io {
-        path: output.clone(),
-        source: e,
-    })?;
+    let old = staging.commit().map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
     timings.push("swap", t.elapsed());
     if let Some(old) = old {
         let t = Instant::now();
@@ -201,13 +179,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
 }
 
 fn output_error(file: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        Code::OutputError,
-        file,
-        None,
-        format!("cannot write this output file: {e}"),
-    )
-    .with_help("check that the output folder is writable and the disk has room")
+    Diagnostic::error(Code::OutputError, file, None, format!("cannot write this output file: {e}"))
+        .with_help("check that the output folder is writable and the disk has room")
 }
 
 /// The output must not be the site itself or hold its sources.
@@ -216,12 +189,15 @@ fn output_is_safe(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let (root, out) = (abs(root), abs(output));
     let bad = out == root
         || root.starts_with(&out)
-        || ["content", "static", "templates", "themes", "site.toml"]
-            .iter()
-            .any(|d| out.starts_with(root.join(d)));
+        || ["content", "static", "templates", "themes", "site.toml"].iter().any(|d| out.starts_with(root.join(d)));
     if bad {
-        Err(Diagnostic::error(Code::InvalidValue, "site.toml", None, format!("the output folder {} would overwrite the site's own files", output.display()))
-            .with_help("write the output to a folder of its own, e.g. `output_dir = \"public\"` or `--output public`"))
+        Err(Diagnostic::error(
+            Code::InvalidValue,
+            "site.toml",
+            None,
+            format!("the output folder {} would overwrite the site's own files", output.display()),
+        )
+        .with_help("write the output to a folder of its own, e.g. `output_dir = \"public\"` or `--output public`"))
     } else {
         Ok(())
     }

@@ -16,10 +16,7 @@ pub struct Staging {
 }
 
 fn sibling(target: &Path, tag: &str) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     target.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
@@ -31,20 +28,14 @@ impl Staging {
             std::fs::remove_dir_all(&dir)?;
         }
         std::fs::create_dir_all(&dir)?;
-        Ok(Staging {
-            dir,
-            target: target.to_path_buf(),
-        })
+        Ok(Staging { dir, target: target.to_path_buf() })
     }
 
     fn path_for(&self, rel: &Path) -> io::Result<PathBuf> {
         if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                format!(
-                    "refusing to write outside the output folder: {}",
-                    rel.display()
-                ),
+                format!("refusing to write outside the output folder: {}", rel.display()),
             ));
         }
         Ok(self.dir.join(rel))

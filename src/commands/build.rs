@@ -10,10 +10,7 @@ use crate::pipeline::{self, BuildOptions, Settings};
 pub fn run(args: &BuildArgs) -> Outcome {
     let start = Instant::now();
     let opts = BuildOptions {
-        settings: Settings {
-            drafts: args.site.drafts,
-            today: pipeline::today(),
-        },
+        settings: Settings { drafts: args.site.drafts, today: pipeline::today() },
         output: args.output.clone(),
         base_url: args.base_url.clone(),
     };
@@ -35,17 +32,9 @@ pub fn run(args: &BuildArgs) -> Outcome {
         }
     }
     if diags.has_errors() {
-        eprintln!(
-            "build failed: nothing was written; {} is as it was",
-            built.output.display()
-        );
+        eprintln!("build failed: nothing was written; {} is as it was", built.output.display());
         return Outcome::ContentErrors;
     }
-    eprintln!(
-        "wrote {} files to {} in {:.2} s",
-        built.files,
-        built.output.display(),
-        start.elapsed().as_secs_f64()
-    );
+    eprintln!("wrote {} files to {} in {:.2} s", built.files, built.output.display(), start.elapsed().as_secs_f64());
     Outcome::Ok
 }

@@ -5,10 +5,7 @@ use crate::cli::CheckArgs;
 use crate::pipeline::{self, Settings};
 
 pub fn run(args: &CheckArgs) -> Outcome {
-    let settings = Settings {
-        drafts: args.site.drafts,
-        today: pipeline::today(),
-    };
+    let settings = Settings { drafts: args.site.drafts, today: pipeline::today() };
     let checked = match pipeline::check(&args.site.root, settings) {
         Ok(c) => c,
         Err(e) => {
@@ -17,9 +14,5 @@ pub fn run(args: &CheckArgs) -> Outcome {
         }
     };
     report(&checked.diagnostics, args.format);
-    if checked.diagnostics.has_errors() {
-        Outcome::ContentErrors
-    } else {
-        Outcome::Ok
-    }
+    if checked.diagnostics.has_errors() { Outcome::ContentErrors } else { Outcome::Ok }
 }

@@ -34,16 +34,12 @@ impl Outcome {
 pub fn report(diags: &Diagnostics, format: Format) {
     match format {
         Format::Json => {
-            let _ = std::io::stdout()
-                .lock()
-                .write_all(render::json(diags).as_bytes());
+            let _ = std::io::stdout().lock().write_all(render::json(diags).as_bytes());
         }
         Format::Human => {
             let stderr = std::io::stderr();
             let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let _ = stderr
-                .lock()
-                .write_all(render::human(diags, render::Style { color, width: 100 }).as_bytes());
+            let _ = stderr.lock().write_all(render::human(diags, render::Style { color, width: 100 }).as_bytes());
         }
     }
 }

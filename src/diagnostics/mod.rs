@@ -161,12 +161,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
-        code: Code,
-        file: &str,
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(code: Code, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
         Diagnostic {
             file: file.to_string(),
             span,
@@ -177,16 +172,8 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: Code,
-        file: &str,
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, file, span, message)
-        }
+    pub fn warning(code: Code, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, span, message) }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -230,17 +217,11 @@ impl Diagnostics {
     }
 
     pub fn error_count(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -297,11 +278,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in Code::ALL {
             assert!(seen.insert(c.as_str()), "duplicate {}", c.as_str());
-            assert!(
-                c.as_str()
-                    .chars()
-                    .all(|ch| ch.is_ascii_lowercase() || ch == '-' || ch.is_ascii_digit())
-            );
+            assert!(c.as_str().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-' || ch.is_ascii_digit()));
         }
     }
 }

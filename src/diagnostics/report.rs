@@ -17,20 +17,13 @@ pub struct Style {
 
 impl Default for Style {
     fn default() -> Self {
-        Style {
-            color: false,
-            width: 100,
-        }
+        Style { color: false, width: 100 }
     }
 }
 
 /// Every diagnostic with its source context, then the summary line.
 pub fn human(diags: &Diagnostics, style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
@@ -39,11 +32,7 @@ pub fn human(diags: &Diagnostics, style: Style) -> String {
     let mut out = String::new();
     for d in diags.sorted() {
         let source = diags.source(&d.file).unwrap_or("");
-        let (line, col) = d
-            .span
-            .as_ref()
-            .map(|s| position(source, s.start))
-            .unwrap_or((1, 1));
+        let (line, col) = d.span.as_ref().map(|s| position(source, s.start)).unwrap_or((1, 1));
         let mut md = MietteDiagnostic::new(format!("{}:{}:{}: {}", d.file, line, col, d.message))
             .with_code(d.code.as_str())
             .with_severity(match d.severity {
@@ -58,8 +47,7 @@ pub fn human(diags: &Diagnostics, style: Style) -> String {
                 let start = span.start.min(source.len());
                 let len = span.end.min(source.len()).saturating_sub(start);
                 md = md.with_label(LabeledSpan::at(start..start + len, label_for(d)));
-                miette::Report::new(md)
-                    .with_source_code(NamedSource::new(&d.file, source.to_string()))
+                miette::Report::new(md).with_source_code(NamedSource::new(&d.file, source.to_string()))
             }
             _ => miette::Report::new(md),
         };
@@ -88,8 +76,7 @@ pub fn summary(diags: &Diagnostics) -> String {
     let mut files: Vec<&str> = diags.items().iter().map(|d| d.file.as_str()).collect();
     files.sort_unstable();
     files.dedup();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut s = String::new();
     let _ = write!(
         s,
@@ -117,11 +104,7 @@ pub fn json(diags: &Diagnostics) -> String {
     let mut out = String::new();
     for d in diags.sorted() {
         let source = diags.source(&d.file).unwrap_or("");
-        let (line, column) = d
-            .span
-            .as_ref()
-            .map(|s| position(source, s.start))
-            .unwrap_or((1, 1));
+        let (line, column) = d.span.as_ref().map(|s| position(source, s.start)).unwrap_or((1, 1));
         let obj = JsonLine {
             file: &d.file,
             line,

@@ -27,10 +27,7 @@ where
             let fc = fold(c);
             let score = if fc == folded {
                 2.0
-            } else if fc.len() >= 3
-                && folded.len() >= 3
-                && (fc.starts_with(&folded) || folded.starts_with(&fc))
-            {
+            } else if fc.len() >= 3 && folded.len() >= 3 && (fc.starts_with(&folded) || folded.starts_with(&fc)) {
                 1.0 + strsim::jaro_winkler(&folded, &fc) / 10.0
             } else {
                 strsim::jaro_winkler(&folded, &fc)
@@ -50,10 +47,7 @@ pub fn did_you_mean(found: &[&str]) -> Option<String> {
         [one] => Some(format!("did you mean `{one}`?")),
         [init @ .., last] => Some(format!(
             "did you mean {} or `{last}`?",
-            init.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            init.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
         )),
     }
 }
@@ -64,14 +58,7 @@ mod tests {
 
     #[test]
     fn table() {
-        let keys = [
-            "name",
-            "short_name",
-            "municipalities",
-            "regions",
-            "nationwide",
-            "themes",
-        ];
+        let keys = ["name", "short_name", "municipalities", "regions", "nationwide", "themes"];
         let cases: &[(&str, &[&str])] = &[
             ("municipality", &["municipalities"]),
             ("Municipalities", &["municipalities"]),
@@ -85,10 +72,7 @@ mod tests {
             assert_eq!(&got, want, "input {input}");
         }
         let towns = ["Jyväskylä", "Jämsä", "Joutsa", "Keuruu"];
-        assert_eq!(
-            nearest("Jyvaskyla", towns.iter().copied(), 3)[0],
-            "Jyväskylä"
-        );
+        assert_eq!(nearest("Jyvaskyla", towns.iter().copied(), 3)[0], "Jyväskylä");
         assert_eq!(nearest("keuru", towns.iter().copied(), 3)[0], "Keuruu");
     }
 
@@ -96,9 +80,6 @@ mod tests {
     fn phrasing() {
         assert_eq!(did_you_mean(&[]), None);
         assert_eq!(did_you_mean(&["a"]).unwrap(), "did you mean `a`?");
-        assert_eq!(
-            did_you_mean(&["a", "b", "c"]).unwrap(),
-            "did you mean `a`, `b` or `c`?"
-        );
+        assert_eq!(did_you_mean(&["a", "b", "c"]).unwrap(), "did you mean `a`, `b` or `c`?");
     }
 }

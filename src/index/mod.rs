@@ -61,29 +61,18 @@ impl Index {
         let n_orgs = site.organisations.len();
         let munis = &site.municipalities;
 
-        let keys: Vec<SortKey> = site
-            .organisations
-            .iter()
-            .map(|o| sort_key(&o.name, lang))
-            .collect();
+        let keys: Vec<SortKey> = site.organisations.iter().map(|o| sort_key(&o.name, lang)).collect();
         let mut order: Vec<OrganisationId> = (0..n_orgs).collect();
         order.sort_by(|&a, &b| {
-            keys[a]
-                .cmp(&keys[b])
-                .then_with(|| site.organisations[a].slug.cmp(&site.organisations[b].slug))
+            keys[a].cmp(&keys[b]).then_with(|| site.organisations[a].slug.cmp(&site.organisations[b].slug))
         });
         let mut rank = vec![0; n_orgs];
         for (pos, &id) in order.iter().enumerate() {
             rank[id] = pos;
         }
 
-        let mut org_networks: Vec<Vec<NetworkId>> = site
-            .organisations
-            .iter()
-            .map(|o| o.networks.clone())
-            .collect();
-        let mut network_members: Vec<Vec<OrganisationId>> =
-            site.networks.iter().map(|n| n.members.clone()).collect();
+        let mut org_networks: Vec<Vec<NetworkId>> = site.organisations.iter().map(|o| o.networks.clone()).collect();
+        let mut network_members: Vec<Vec<OrganisationId>> = site.networks.iter().map(|n| n.members.clone()).collect();
         for (nid, n) in site.networks.iter().enumerate() {
             for &m in &n.members {
                 if !org_networks[m].contains(&nid) {
@@ -107,10 +96,7 @@ impl Index {
                 org_tables[m].push(tid);
             }
             for (nid, n) in t.notes.iter().enumerate() {
-                let r = NoteRef {
-                    table: tid,
-                    note: nid,
-                };
+                let r = NoteRef { table: tid, note: nid };
                 notes_newest_first.push(r);
                 for &a in &n.attendees {
                     org_notes[a].push(r);
@@ -118,11 +104,8 @@ impl Index {
             }
         }
         let note_date = |r: &NoteRef| site.tables[r.table].notes[r.note].date;
-        notes_newest_first.sort_by(|a, b| {
-            note_date(b)
-                .cmp(&note_date(a))
-                .then_with(|| (a.table, a.note).cmp(&(b.table, b.note)))
-        });
+        notes_newest_first
+            .sort_by(|a, b| note_date(b).cmp(&note_date(a)).then_with(|| (a.table, a.note).cmp(&(b.table, b.note))));
         for notes in &mut org_notes {
             notes.sort_by(|a, b| note_date(b).cmp(&note_date(a)));
         }
@@ -132,8 +115,7 @@ impl Index {
         let mut local = vec![Vec::new(); munis.list.len()];
         let mut region_wide = vec![Vec::new(); munis.regions.len()];
         let mut nationwide = Vec::new();
-        let mut theme_municipality: HashMap<(ThemeId, MunicipalityId), Vec<OrganisationId>> =
-            HashMap::new();
+        let mut theme_municipality: HashMap<(ThemeId, MunicipalityId), Vec<OrganisationId>> = HashMap::new();
         for &oid in &order {
             let o = &site.organisations[oid];
             for &t in &o.themes {

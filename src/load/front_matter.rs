@@ -38,16 +38,11 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
     let mut pos = fm_start;
     for line in lines {
         if is_fence(line) {
-            return Ok(Split {
-                front_matter: fm_start..pos,
-                body: pos + line.len()..text.len(),
-            });
+            return Ok(Split { front_matter: fm_start..pos, body: pos + line.len()..text.len() });
         }
         pos += line.len();
     }
-    Err(SplitError::NoClosing {
-        opening: start..start + first.trim_end().len(),
-    })
+    Err(SplitError::NoClosing { opening: start..start + first.trim_end().len() })
 }
 
 #[cfg(test)]
@@ -72,10 +67,7 @@ mod tests {
     fn failures() {
         assert_eq!(split(""), Err(SplitError::NoOpening));
         assert_eq!(split("name = 1\n"), Err(SplitError::NoOpening));
-        assert_eq!(
-            split("+++\nname = 1\n"),
-            Err(SplitError::NoClosing { opening: 0..3 })
-        );
+        assert_eq!(split("+++\nname = 1\n"), Err(SplitError::NoClosing { opening: 0..3 }));
         assert_eq!(split("++++\n+++\n"), Err(SplitError::NoOpening));
     }
 }

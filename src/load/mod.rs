@@ -28,10 +28,7 @@ pub enum LoadError {
     #[error("{0} has no site.toml: is this an areena site? (give the site's folder with --root)")]
     NoSite(PathBuf),
     #[error("cannot read {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 /// One file's text, shared by the diagnostics and the entities that come from it.
@@ -52,6 +49,8 @@ pub struct Entry<R> {
     pub raw: Option<R>,
     /// Where the front matter starts: spans inside `raw` are relative to it.
     pub front_matter_offset: usize,
+    /// Top-level keys dropped because of a problem already reported.
+    pub removed: Vec<String>,
     pub body: Range<usize>,
 }
 
@@ -129,13 +128,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
     if content_dir.is_dir() {
         for entry in WalkDir::new(&content_dir).sort_by_file_name() {
             let entry = entry.map_err(|e| LoadError::Io {
-                path: e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| content_dir.clone()),
-                source: e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("file system loop")),
+                path: e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.clone()),
+                source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
             })?;
             if !entry.file_type().is_file() {
                 continue;
@@ -159,10 +153,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
         .map(|(kind, rel)| {
             let mut local = Diagnostics::new();
             let parsed = parse_file(root, kind, &rel, &mut local);
-            let source = local.source(&rel).map(|t| Source {
-                file: rel.clone(),
-                text: Arc::from(t),
-            });
+            let source = local.source(&rel).map(|t| Source { file: rel.clone(), text: Arc::from(t) });
             (parsed, local.items().to_vec(), source)
         })
         .collect();
@@ -198,11 +189,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
     for t in &loaded.tables {
         if t.index.is_none() {
             let file = format!("content/partnership-tables/{}/index.md", t.slug);
-            let note = t
-                .notes
-                .first()
-                .map(|n| n.source.file.clone())
-                .unwrap_or(file.clone());
+            let note = t.notes.first().map(|n| n.source.file.clone()).unwrap_or(file.clone());
             diags.push(
                 Diagnostic::error(
                     Code::MissingFile,
@@ -210,9 +197,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
                     None,
                     format!("partnership table `{}` has no index.md", t.slug),
                 )
-                .with_help(format!(
-                    "create {file} with at least `name = \"...\"` in its front matter"
-                )),
+                .with_help(format!("create {file} with at least `name = \"...\"` in its front matter")),
             );
         }
     }
@@ -223,11 +208,7 @@ fn table_dir<'a>(tables: &'a mut Vec<TableDir>, slug: &str) -> &'a mut TableDir 
     let i = match tables.iter().position(|t| t.slug == slug) {
         Some(i) => i,
         None => {
-            tables.push(TableDir {
-                slug: slug.to_string(),
-                index: None,
-                notes: Vec::new(),
-            });
+            tables.push(TableDir { slug: slug.to_string(), index: None, notes: Vec::new() });
             tables.len() - 1
         }
     };
@@ -236,10 +217,7 @@ fn table_dir<'a>(tables: &'a mut Vec<TableDir>, slug: &str) -> &'a mut TableDir 
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn classify(parts: &[&str]) -> Option<Kind> {
@@ -302,23 +280,20 @@ fn read_text(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Arc<str>
             let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()).into_owned());
             diags.add_source(rel, lossy);
             diags.push(
-                Diagnostic::error(
-                    Code::NotUtf8,
-                    rel,
-                    Some(at..at + 1),
-                    "this file is not UTF-8 text",
-                )
-                .with_help("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")"),
+                Diagnostic::error(Code::NotUtf8, rel, Some(at..at + 1), "this file is not UTF-8 text")
+                    .with_help("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")"),
             );
             return None;
         }
     };
     diags.add_source(rel, text.clone());
     if text.trim().is_empty() {
-        diags.push(
-            Diagnostic::error(Code::EmptyFile, rel, None, "this file is empty")
-                .with_help("write its front matter between two `+++` lines, or delete the file"),
-        );
+        let help = if rel.ends_with(".toml") {
+            "write its settings (see docs/content.md), or delete the file"
+        } else {
+            "write its front matter between two `+++` lines, or delete the file"
+        };
+        diags.push(Diagnostic::error(Code::EmptyFile, rel, None, "this file is empty").with_help(help));
         return None;
     }
     Some(text)
@@ -331,46 +306,47 @@ fn read_toml<R: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnostic
         diags.extend(p.diagnostics);
         p.value
     });
-    TomlFile {
-        source: Source {
-            file: rel.to_string(),
-            text: text.unwrap_or_else(|| Arc::from("")),
-        },
-        raw,
-    }
+    TomlFile { source: Source { file: rel.to_string(), text: text.unwrap_or_else(|| Arc::from("")) }, raw }
 }
 
-fn read_entry<R: DeserializeOwned>(
-    root: &Path,
-    rel: &str,
-    diags: &mut Diagnostics,
-) -> Option<Entry<R>> {
-    let text = read_text(root, rel, diags)?;
-    let stem = rel
-        .rsplit('/')
-        .next()
-        .unwrap_or(rel)
-        .trim_end_matches(".md");
-    let slug = if is_slug(stem) {
-        stem.to_string()
-    } else {
-        slugify(stem)
+fn read_entry<R: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Entry<R>> {
+    let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+    let slug = if is_slug(stem) { stem.to_string() } else { slugify(stem) };
+    let mut entry = Entry {
+        source: Source { file: rel.to_string(), text: Arc::from("") },
+        slug,
+        raw: None,
+        front_matter_offset: 0,
+        removed: Vec::new(),
+        body: 0..0,
     };
-    let mut front_matter_offset = 0;
-    let (raw, body) = match split(&text) {
+    // An unreadable file still exists: its slug is known, so references to it are
+    // not reported as missing (the file's own problem is).
+    let Some(text) = read_text(root, rel, diags) else { return Some(entry) };
+    match split(&text) {
         Ok(s) => {
-            front_matter_offset = s.front_matter.start;
-            let p =
-                toml_fields::parse::<R>(rel, &text[s.front_matter.clone()], s.front_matter.start);
+            let p = toml_fields::parse::<R>(rel, &text[s.front_matter.clone()], s.front_matter.start);
             diags.extend(p.diagnostics);
-            (p.value, s.body)
+            entry.front_matter_offset = s.front_matter.start;
+            entry.raw = p.value;
+            entry.removed = p.removed;
+            entry.body = s.body;
         }
         Err(SplitError::NoOpening) => {
+            let help = if text.starts_with("---") {
+                "areena's front matter is TOML between `+++` lines: replace the `---` lines with `+++` and write `key = value`"
+            } else {
+                "start the file with `+++`, then the fields (`name = \"...\"`), then `+++`, then the text"
+            };
             diags.push(
-                Diagnostic::error(Code::MissingFrontMatter, rel, Some(0..0), "the file does not start with a `+++` line")
-                    .with_help("start the file with `+++`, then the fields (`name = \"...\"`), then `+++`, then the text"),
+                Diagnostic::error(
+                    Code::MissingFrontMatter,
+                    rel,
+                    Some(0..0),
+                    "the file does not start with a `+++` line",
+                )
+                .with_help(help),
             );
-            (None, 0..0)
         }
         Err(SplitError::NoClosing { opening }) => {
             diags.push(
@@ -382,19 +358,10 @@ fn read_entry<R: DeserializeOwned>(
                 )
                 .with_help("add a line with only `+++` after the last field, before the text"),
             );
-            (None, 0..0)
         }
-    };
-    Some(Entry {
-        source: Source {
-            file: rel.to_string(),
-            text,
-        },
-        slug,
-        raw,
-        front_matter_offset,
-        body,
-    })
+    }
+    entry.source.text = text;
+    Some(entry)
 }
 
 fn parse_file(root: &Path, kind: Kind, rel: &str, diags: &mut Diagnostics) -> Option<Parsed> {

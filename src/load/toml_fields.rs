@@ -20,6 +20,9 @@ pub struct Parsed<T> {
     /// `None` when the TOML had syntax errors or could not be deserialised at all.
     pub value: Option<T>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Top-level keys dropped because of a problem already reported (so that later
+    /// checks do not also call them missing).
+    pub removed: Vec<String>,
 }
 
 /// Parse `toml` (found at byte `offset` of `file`) into `T`.
@@ -33,6 +36,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Pars
         diagnostics.push(syntax_diagnostic(file, toml, e.message(), span, offset));
     }
     let mut rounds = 0;
+    let mut removed = Vec::new();
     let value = loop {
         rounds += 1;
         match T::deserialize(Deserializer::from(table.clone())) {
@@ -40,18 +44,12 @@ pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Pars
             Err(e) => {
                 let span = e.span();
                 let path = span.as_ref().and_then(|s| remove_at(table.get_mut(), s));
-                let overlaps = span
-                    .as_ref()
-                    .is_some_and(|s| syntax_spans.iter().any(|x| overlap(x, s)));
+                if let Some(top) = path.as_deref().and_then(|p| p.split(['.', '[']).next()) {
+                    removed.push(top.to_string());
+                }
+                let overlaps = span.as_ref().is_some_and(|s| syntax_spans.iter().any(|x| overlap(x, s)));
                 if !overlaps {
-                    diagnostics.push(value_diagnostic(
-                        file,
-                        toml,
-                        e.message(),
-                        span.clone(),
-                        path.as_deref(),
-                        offset,
-                    ));
+                    diagnostics.push(value_diagnostic(file, toml, e.message(), span.clone(), path.as_deref(), offset));
                 }
                 if path.is_none() || rounds > 200 {
                     break None;
@@ -60,10 +58,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Pars
         }
     };
     let ok = syntax.is_empty() && diagnostics.is_empty();
-    Parsed {
-        value: if ok || syntax.is_empty() { value } else { None },
-        diagnostics,
-    }
+    Parsed { value: if ok || syntax.is_empty() { value } else { None }, diagnostics, removed }
 }
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -77,24 +72,10 @@ fn holds(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 /// Remove the deepest entry holding `span`; return its dotted path (`contact.name`,
 /// `themes[1]`), or `None` when no entry holds it.
 fn remove_at(table: &mut DeTable<'_>, span: &Range<usize>) -> Option<String> {
-    let key = table
+    let (key, key_span_holds) = table
         .iter()
-        .find(|(k, v)| holds(&k.span(), span) || holds(&v.span(), span))
-        .map(|(k, _)| k.get_ref().to_string())
-        .or_else(|| {
-            // Tables opened with `[header]` may not span their entries: look inside.
-            table
-                .iter()
-                .find(|(_, v)| {
-                    v.get_ref()
-                        .as_table()
-                        .is_some_and(|t| contains_span(t, span))
-                })
-                .map(|(k, _)| k.get_ref().to_string())
-        })?;
-    let key_span_holds = table
-        .get_key_value(key.as_str())
-        .is_some_and(|(k, _)| holds(&k.span(), span));
+        .find(|(k, v)| holds(&k.span(), span) || value_contains(v, span))
+        .map(|(k, _)| (k.get_ref().to_string(), holds(&k.span(), span)))?;
     if !key_span_holds {
         let entry = table.get_mut(key.as_str())?;
         if let Some(inner) = descend(entry.get_mut(), span) {
@@ -105,23 +86,22 @@ fn remove_at(table: &mut DeTable<'_>, span: &Range<usize>) -> Option<String> {
     Some(key)
 }
 
-fn contains_span(t: &DeTable<'_>, span: &Range<usize>) -> bool {
-    t.iter().any(|(k, v)| {
-        holds(&k.span(), span)
-            || holds(&v.span(), span)
-            || v.get_ref()
-                .as_table()
-                .is_some_and(|t| contains_span(t, span))
-    })
+/// Does a value, or anything inside it, hold `span`? Tables opened with `[header]`
+/// and `[[header]]` may not span their entries, so look inside them too.
+fn value_contains(v: &Spanned<DeValue<'_>>, span: &Range<usize>) -> bool {
+    holds(&v.span(), span)
+        || match v.get_ref() {
+            DeValue::Table(t) => t.iter().any(|(k, x)| holds(&k.span(), span) || value_contains(x, span)),
+            DeValue::Array(a) => a.iter().any(|x| value_contains(x, span)),
+            _ => false,
+        }
 }
 
 fn descend(value: &mut DeValue<'_>, span: &Range<usize>) -> Option<String> {
     match value {
         DeValue::Table(t) => remove_at(t, span).map(|p| format!(".{p}")),
         DeValue::Array(a) => {
-            let i = a
-                .iter()
-                .position(|v: &Spanned<DeValue<'_>>| holds(&v.span(), span))?;
+            let i = a.iter().position(|v: &Spanned<DeValue<'_>>| value_contains(v, span))?;
             if let Some(inner) = descend((**a)[i].get_mut(), span) {
                 return Some(format!("[{i}]{inner}"));
             }
@@ -141,25 +121,18 @@ fn shifted(span: Range<usize>, offset: usize) -> Range<usize> {
     span.start + offset..span.end + offset
 }
 
-fn syntax_diagnostic(
-    file: &str,
-    toml: &str,
-    message: &str,
-    span: Range<usize>,
-    offset: usize,
-) -> Diagnostic {
+fn syntax_diagnostic(file: &str, toml: &str, message: &str, span: Range<usize>, offset: usize) -> Diagnostic {
     let text = toml.get(span.clone()).unwrap_or("");
-    let (code, msg, help) = if message.contains("invalid date") || message.contains("invalid time")
-    {
+    let (code, msg, help) = if message.contains("invalid date") || message.contains("invalid time") {
         (
             Code::InvalidDate,
             format!("`{text}` is not a valid date ({message})"),
-            "write an existing date as YYYY-MM-DD without quotes, e.g. `updated = 2025-03-01`"
-                .to_string(),
+            format!(
+                "write an existing date as YYYY-MM-DD without quotes, e.g. `{} = 2025-03-01`",
+                key_of_line(toml, span.start)
+            ),
         )
-    } else if message.contains("string")
-        && (message.contains("expected `\"`") || message.contains("expected `'`"))
-    {
+    } else if message.contains("string") && (message.contains("expected `\"`") || message.contains("expected `'`")) {
         (
             Code::TomlSyntax,
             "this text has no closing quote".to_string(),
@@ -181,6 +154,17 @@ fn syntax_diagnostic(
     Diagnostic::error(code, file, Some(shifted(span, offset)), msg).with_help(help)
 }
 
+/// The key written at the start of the line holding `offset` (`updated` in
+/// `updated = 2025-02-30`), or `date` when there is none.
+fn key_of_line(toml: &str, offset: usize) -> &str {
+    let start = toml[..offset.min(toml.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = &toml[start..];
+    match line.split_once('=') {
+        Some((k, _)) if !k.trim().is_empty() && !k.contains(['"', '[']) => k.trim(),
+        _ => "date",
+    }
+}
+
 /// The words inside backticks in a serde message.
 fn backticked(s: &str) -> Vec<&str> {
     s.split('`').skip(1).step_by(2).collect()
@@ -199,7 +183,7 @@ fn friendly_type(expected: &str) -> &str {
     } else if e.contains("datetime") || e.contains("date") {
         "a date like 2025-03-01 (no quotes)"
     } else if e.contains("struct") || e.contains("map") || e.contains("table") {
-        "a table ([name] on a line of its own, then key = value lines)"
+        "a table (a line [key] of its own, then key = value lines)"
     } else {
         e
     }
@@ -233,21 +217,13 @@ fn value_diagnostic(
             Some((parent, _)) => format!(" in [{}]", strip_indices(parent)),
             None => String::new(),
         };
-        return Diagnostic::error(
-            Code::UnknownKey,
-            file,
-            span,
-            format!("unknown key `{unknown}`{where_}"),
-        )
-        .with_help(help);
+        return Diagnostic::error(Code::UnknownKey, file, span, format!("unknown key `{unknown}`{where_}"))
+            .with_help(help);
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let want = friendly_type(expected);
-        let raw = span
-            .as_ref()
-            .and_then(|s| toml.get(s.start - offset..s.end - offset))
-            .unwrap_or("");
+        let raw = span.as_ref().and_then(|s| toml.get(s.start - offset..s.end - offset)).unwrap_or("");
         let unquoted = raw.trim_matches(|c| c == '"' || c == '\'');
         let bare_ok = (want.starts_with("a whole number") && unquoted.parse::<i64>().is_ok())
             || (want.starts_with("true or false") && (unquoted == "true" || unquoted == "false"));
@@ -260,25 +236,13 @@ fn value_diagnostic(
         } else if want.starts_with("a date") && found.starts_with("string") {
             format!("write the date without quotes: `{last_key} = {unquoted}`")
         } else {
-            format!("`{key}` takes {want}")
+            want.replace("[key]", &format!("[{last_key}]")).replace("a table (", "write it as a table (")
         };
-        return Diagnostic::error(
-            Code::WrongType,
-            file,
-            span,
-            format!("`{key}` must be {want}, not {found}"),
-        )
-        .with_help(help);
+        return Diagnostic::error(Code::WrongType, file, span, format!("`{key}` must be {want}, not {found}"))
+            .with_help(help);
     }
-    Diagnostic::error(
-        Code::InvalidValue,
-        file,
-        span,
-        format!("`{key}`: {message}"),
-    )
-    .with_help(format!(
-        "check the value of `{key}` against docs/content.md"
-    ))
+    Diagnostic::error(Code::InvalidValue, file, span, format!("`{key}`: {message}"))
+        .with_help(format!("check the value of `{key}` against docs/content.md"))
 }
 
 fn strip_indices(path: &str) -> String {
@@ -320,21 +284,13 @@ mod tests {
 
     fn codes(src: &str) -> Vec<(Code, (usize, usize), Option<String>)> {
         let p: Parsed<T> = parse("f.md", src, 0);
-        p.diagnostics
-            .iter()
-            .map(|d| {
-                (
-                    d.code,
-                    position(src, d.span.clone().unwrap().start),
-                    d.help.clone(),
-                )
-            })
-            .collect()
+        p.diagnostics.iter().map(|d| (d.code, position(src, d.span.clone().unwrap().start), d.help.clone())).collect()
     }
 
     #[test]
     fn reports_every_value_problem_of_a_file() {
-        let src = "name = \"x\"\nfounded = \"1994\"\nmunicipality = [\"a\"]\nthemes = [\"a\", 3]\n[contact]\nnmae = \"y\"\n";
+        let src =
+            "name = \"x\"\nfounded = \"1994\"\nmunicipality = [\"a\"]\nthemes = [\"a\", 3]\n[contact]\nnmae = \"y\"\n";
         let got = codes(src);
         let mut kinds: Vec<_> = got.iter().map(|(c, p, _)| (*c, *p)).collect();
         kinds.sort();
@@ -348,15 +304,9 @@ mod tests {
             ]
         );
         let founded = got.iter().find(|(_, p, _)| *p == (2, 11)).unwrap();
-        assert_eq!(
-            founded.2.as_deref(),
-            Some("write `founded = 1994` without quotes")
-        );
+        assert_eq!(founded.2.as_deref(), Some("write `founded = 1994` without quotes"));
         let muni = got.iter().find(|(_, p, _)| *p == (3, 1)).unwrap();
-        assert!(
-            muni.2.as_deref().unwrap().contains("`themes`")
-                || muni.2.as_deref().unwrap().contains("delete")
-        );
+        assert!(muni.2.as_deref().unwrap().contains("`themes`") || muni.2.as_deref().unwrap().contains("delete"));
     }
 
     #[test]
@@ -365,10 +315,7 @@ mod tests {
         let p: Parsed<T> = parse("f.md", &src[4..], 4);
         assert!(p.value.is_none());
         assert_eq!(p.diagnostics[0].code, Code::TomlSyntax);
-        assert_eq!(
-            position(src, p.diagnostics[0].span.clone().unwrap().start).0,
-            2
-        );
+        assert_eq!(position(src, p.diagnostics[0].span.clone().unwrap().start).0, 2);
         let p: Parsed<T> = parse("f.md", "founded = 2025-02-30\n", 0);
         assert_eq!(p.diagnostics.len(), 1, "{:?}", p.diagnostics);
         assert_eq!(p.diagnostics[0].code, Code::InvalidDate);

@@ -20,24 +20,16 @@ pub fn markdown_options() -> Options {
 
 /// Is this a URL whose scheme could run script (`javascript:`, `vbscript:`, `data:`)?
 pub fn is_unsafe_url(url: &str) -> bool {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| cleaned.starts_with(s))
+    let cleaned: String =
+        url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"].iter().any(|s| cleaned.starts_with(s))
 }
 
 /// Does the URL name a scheme (`https:`, `mailto:`, ...)?
 fn has_scheme(url: &str) -> bool {
     match url.split_once(':') {
         Some((scheme, _)) => {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         }
         None => false,
     }
@@ -69,13 +61,7 @@ pub struct Files<'a> {
 }
 
 /// Check the body of `file` (a path under the site root) found at `body_range`.
-pub fn check(
-    file: &str,
-    body: &str,
-    body_range: Range<usize>,
-    files: &Files<'_>,
-    out: &mut Vec<Diagnostic>,
-) {
+pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>, out: &mut Vec<Diagnostic>) {
     let in_content = file.strip_prefix("content/").unwrap_or(file);
     let at = |r: Range<usize>| Some(r.start + body_range.start..r.end + body_range.start);
     let mut image: Option<(Range<usize>, String)> = None;
@@ -85,8 +71,15 @@ pub fn check(
                 let url = dest_url.trim();
                 if is_unsafe_url(url) {
                     out.push(
-                        Diagnostic::error(Code::UnsafeLink, file, at(range), "this link would run code in the reader's browser")
-                            .with_help("link to a web page (https://...) or to another content file (../organisations/x.md)"),
+                        Diagnostic::error(
+                            Code::UnsafeLink,
+                            file,
+                            at(range),
+                            "this link would run code in the reader's browser",
+                        )
+                        .with_help(
+                            "link to a web page (https://...) or to another content file (../organisations/x.md)",
+                        ),
                     );
                 } else if !has_scheme(url) && !url.starts_with('/') && !url.starts_with('#') {
                     let path = url.split(['#', '?']).next().unwrap_or("");
@@ -99,15 +92,16 @@ pub fn check(
                 let url = dest_url.trim().to_string();
                 if is_unsafe_url(&url) {
                     out.push(
-                        Diagnostic::error(Code::UnsafeLink, file, at(range.clone()), "this image address is not allowed")
-                            .with_help("put the picture under static/ and write its path, e.g. `/kuvat/kevatretki.jpg`"),
+                        Diagnostic::error(
+                            Code::UnsafeLink,
+                            file,
+                            at(range.clone()),
+                            "this image address is not allowed",
+                        )
+                        .with_help("put the picture under static/ and write its path, e.g. `/kuvat/kevatretki.jpg`"),
                     );
                 } else if !has_scheme(&url) && !url.starts_with("//") {
-                    let path = url
-                        .split(['#', '?'])
-                        .next()
-                        .unwrap_or("")
-                        .trim_start_matches('/');
+                    let path = url.split(['#', '?']).next().unwrap_or("").trim_start_matches('/');
                     let decoded = percent_decode(path);
                     if !files.statics.contains(path) && !files.statics.contains(&decoded) {
                         let near = nearest(&decoded, files.statics.iter().map(String::as_str), 1);
@@ -162,16 +156,8 @@ fn check_content_link(
     match resolve_relative(in_content, &decoded) {
         Some(target) if files.content.contains(&target) => {}
         resolved => {
-            let shown = resolved
-                .as_deref()
-                .map(|t| format!("content/{t}"))
-                .unwrap_or_else(|| decoded.clone());
-            let names: Vec<&str> = files
-                .content
-                .iter()
-                .map(String::as_str)
-                .filter(|f| f.ends_with(".md"))
-                .collect();
+            let shown = resolved.as_deref().map(|t| format!("content/{t}")).unwrap_or_else(|| decoded.clone());
+            let names: Vec<&str> = files.content.iter().map(String::as_str).filter(|f| f.ends_with(".md")).collect();
             let want = resolved.clone().unwrap_or_default();
             let near = nearest(&want, names.iter().copied(), 1);
             let help = match near.first() {
@@ -179,10 +165,7 @@ fn check_content_link(
                     let rel = relative_link(in_content, n);
                     did_you_mean(&[rel.as_str()]).unwrap_or_default()
                 }
-                None => {
-                    "link to an existing file, relative to this one: `../organisations/<slug>.md`"
-                        .to_string()
-                }
+                None => "link to an existing file, relative to this one: `../organisations/<slug>.md`".to_string(),
             };
             out.push(
                 Diagnostic::error(
@@ -199,14 +182,9 @@ fn check_content_link(
 
 /// A relative link from the folder of `from` to `to` (both under `content/`).
 pub fn relative_link(from: &str, to: &str) -> String {
-    let from_dir: Vec<&str> =
-        from.split('/').collect::<Vec<_>>()[..from.split('/').count() - 1].to_vec();
+    let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>()[..from.split('/').count() - 1].to_vec();
     let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dir
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
     let mut out: Vec<&str> = vec![".."; from_dir.len() - common];
     out.extend(&to_parts[common..]);
     out.join("/")
@@ -237,26 +215,11 @@ mod tests {
 
     #[test]
     fn relative_paths() {
-        assert_eq!(
-            resolve_relative("organisations/a.md", "b.md").as_deref(),
-            Some("organisations/b.md")
-        );
-        assert_eq!(
-            resolve_relative("organisations/a.md", "../networks/n.md").as_deref(),
-            Some("networks/n.md")
-        );
-        assert_eq!(
-            resolve_relative("organisations/a.md", "../../../etc/passwd"),
-            None
-        );
-        assert_eq!(
-            relative_link("organisations/a.md", "networks/n.md"),
-            "../networks/n.md"
-        );
-        assert_eq!(
-            relative_link("organisations/a.md", "organisations/b.md"),
-            "b.md"
-        );
+        assert_eq!(resolve_relative("organisations/a.md", "b.md").as_deref(), Some("organisations/b.md"));
+        assert_eq!(resolve_relative("organisations/a.md", "../networks/n.md").as_deref(), Some("networks/n.md"));
+        assert_eq!(resolve_relative("organisations/a.md", "../../../etc/passwd"), None);
+        assert_eq!(relative_link("organisations/a.md", "networks/n.md"), "../networks/n.md");
+        assert_eq!(relative_link("organisations/a.md", "organisations/b.md"), "b.md");
         assert_eq!(
             relative_link("partnership-tables/t/2025-01-01-x.md", "organisations/b.md"),
             "../../organisations/b.md"
@@ -265,21 +228,10 @@ mod tests {
 
     #[test]
     fn unsafe_urls() {
-        for u in [
-            "javascript:alert(1)",
-            "JavaScript:x",
-            " java\tscript:x",
-            "data:text/html,x",
-            "vbscript:x",
-        ] {
+        for u in ["javascript:alert(1)", "JavaScript:x", " java\tscript:x", "data:text/html,x", "vbscript:x"] {
             assert!(is_unsafe_url(u), "{u}");
         }
-        for u in [
-            "https://a.example",
-            "mailto:a@b.example",
-            "../x.md",
-            "/kuvat/a.jpg",
-        ] {
+        for u in ["https://a.example", "mailto:a@b.example", "../x.md", "/kuvat/a.jpg"] {
             assert!(!is_unsafe_url(u), "{u}");
         }
     }

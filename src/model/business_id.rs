@@ -13,11 +13,7 @@ pub enum BusinessIdError {
 /// The check digit for seven digits, or `None` when the remainder is 1 (no valid ID).
 pub fn check_digit(digits: &[u8; 7]) -> Option<u8> {
     const WEIGHTS: [u32; 7] = [7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = digits
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(*d) * w)
-        .sum();
+    let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| u32::from(*d) * w).sum();
     match sum % 11 {
         0 => Some(0),
         1 => None,
@@ -28,8 +24,7 @@ pub fn check_digit(digits: &[u8; 7]) -> Option<u8> {
 /// Validate a Y-tunnus as written.
 pub fn validate(s: &str) -> Result<(), BusinessIdError> {
     let b = s.as_bytes();
-    let well_formed =
-        b.len() == 9 && b[7] == b'-' && b[..7].iter().chain(&b[8..]).all(u8::is_ascii_digit);
+    let well_formed = b.len() == 9 && b[7] == b'-' && b[..7].iter().chain(&b[8..]).all(u8::is_ascii_digit);
     if !well_formed {
         let digits: String = s.chars().filter(char::is_ascii_digit).collect();
         let suggestion = match digits.len() {
@@ -44,11 +39,7 @@ pub fn validate(s: &str) -> Result<(), BusinessIdError> {
         d[i] = x - b'0';
     }
     let expected = check_digit(&d);
-    if expected == Some(b[8] - b'0') {
-        Ok(())
-    } else {
-        Err(BusinessIdError::CheckDigit { expected })
-    }
+    if expected == Some(b[8] - b'0') { Ok(()) } else { Err(BusinessIdError::CheckDigit { expected }) }
 }
 
 #[cfg(test)]
@@ -60,34 +51,11 @@ mod tests {
         let cases: &[(&str, Result<(), BusinessIdError>)] = &[
             ("0737546-2", Ok(())),
             ("1572860-0", Ok(())),
-            (
-                "0737546-3",
-                Err(BusinessIdError::CheckDigit { expected: Some(2) }),
-            ),
-            (
-                "07375462",
-                Err(BusinessIdError::Format {
-                    suggestion: Some("0737546-2".into()),
-                }),
-            ),
-            (
-                "737546-2",
-                Err(BusinessIdError::Format {
-                    suggestion: Some("0737546-2".into()),
-                }),
-            ),
-            (
-                "0737546 2",
-                Err(BusinessIdError::Format {
-                    suggestion: Some("0737546-2".into()),
-                }),
-            ),
-            (
-                "FI07375462",
-                Err(BusinessIdError::Format {
-                    suggestion: Some("0737546-2".into()),
-                }),
-            ),
+            ("0737546-3", Err(BusinessIdError::CheckDigit { expected: Some(2) })),
+            ("07375462", Err(BusinessIdError::Format { suggestion: Some("0737546-2".into()) })),
+            ("737546-2", Err(BusinessIdError::Format { suggestion: Some("0737546-2".into()) })),
+            ("0737546 2", Err(BusinessIdError::Format { suggestion: Some("0737546-2".into()) })),
+            ("FI07375462", Err(BusinessIdError::Format { suggestion: Some("0737546-2".into()) })),
             ("12-3", Err(BusinessIdError::Format { suggestion: None })),
             ("", Err(BusinessIdError::Format { suggestion: None })),
         ];

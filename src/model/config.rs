@@ -55,42 +55,12 @@ pub struct Paths {
 impl Paths {
     /// The defaults for a language (documented in docs/content.md).
     pub fn defaults(lang: Language) -> Paths {
-        let [
-            organisations,
-            themes,
-            municipalities,
-            networks,
-            partnership_tables,
-            search,
-            coverage,
-        ] = match lang {
-            Language::Fi => [
-                "jarjestot",
-                "teemat",
-                "kunnat",
-                "verkostot",
-                "kumppanuuspoydat",
-                "haku",
-                "kattavuus",
-            ],
-            Language::Sv => [
-                "organisationer",
-                "teman",
-                "kommuner",
-                "natverk",
-                "partnerskapsbord",
-                "sok",
-                "tackning",
-            ],
-            Language::En => [
-                "organisations",
-                "themes",
-                "municipalities",
-                "networks",
-                "partnership-tables",
-                "search",
-                "coverage",
-            ],
+        let [organisations, themes, municipalities, networks, partnership_tables, search, coverage] = match lang {
+            Language::Fi => ["jarjestot", "teemat", "kunnat", "verkostot", "kumppanuuspoydat", "haku", "kattavuus"],
+            Language::Sv => ["organisationer", "teman", "kommuner", "natverk", "partnerskapsbord", "sok", "tackning"],
+            Language::En => {
+                ["organisations", "themes", "municipalities", "networks", "partnership-tables", "search", "coverage"]
+            }
         };
         Paths {
             organisations: organisations.into(),
@@ -154,13 +124,8 @@ pub fn site_config(
     let required = |diags: &mut Diagnostics, field: &str, example: &str| {
         if parsed {
             diags.push(
-                Diagnostic::error(
-                    Code::MissingField,
-                    FILE,
-                    None,
-                    format!("site.toml has no `{field}`"),
-                )
-                .with_help(format!("add a line `{field} = {example}`")),
+                Diagnostic::error(Code::MissingField, FILE, None, format!("site.toml has no `{field}`"))
+                    .with_help(format!("add a line `{field} = {example}`")),
             );
         }
     };
@@ -174,14 +139,7 @@ pub fn site_config(
     let base_url = match &raw.base_url {
         Some(u) => {
             if let Err(help) = check_url(u.get_ref()) {
-                diags.push(
-                    err(
-                        Code::InvalidUrl,
-                        u,
-                        "`base_url` must be the site's whole address",
-                    )
-                    .with_help(help),
-                );
+                diags.push(err(Code::InvalidUrl, u, "`base_url` must be the site's whole address").with_help(help));
             }
             let mut s = u.get_ref().trim().to_string();
             if !s.ends_with('/') {
@@ -201,20 +159,14 @@ pub fn site_config(
                 "suomi" | "finnish" | "fin" => Some("fi"),
                 "svenska" | "ruotsi" | "swedish" | "swe" | "se" => Some("sv"),
                 "english" | "englanti" | "eng" => Some("en"),
-                _ => nearest(&lower, Language::CODES.iter().copied(), 1)
-                    .first()
-                    .copied(),
+                _ => nearest(&lower, Language::CODES.iter().copied(), 1).first().copied(),
             };
             diags.push(
-                err(
-                    Code::UnknownSiteLanguage,
-                    l,
-                    format!("areena has no interface in language `{}`", l.get_ref()),
-                )
-                .with_help(match guess {
-                    Some(g) => format!("write `language = \"{g}\"` (one of fi, sv, en)"),
-                    None => "write one of `fi`, `sv` or `en`".to_string(),
-                }),
+                err(Code::UnknownSiteLanguage, l, format!("areena has no interface in language `{}`", l.get_ref()))
+                    .with_help(match guess {
+                        Some(g) => format!("write `language = \"{g}\"` (one of fi, sv, en)"),
+                        None => "write one of `fi`, `sv` or `en`".to_string(),
+                    }),
             );
             Language::Fi
         }),
@@ -233,11 +185,15 @@ pub fn site_config(
                     );
                 }
                 let help = did_you_mean(&nearest(name, known.iter().map(String::as_str), 1))
-                    .unwrap_or_else(|| {
-                        "write `theme = \"default\"`, or create the folder themes/<name>/"
-                            .to_string()
-                    });
-                diags.push(err(Code::UnknownSiteTheme, t, format!("there is no site theme `{name}`: not built in, and no folder themes/{name}/")).with_help(help));
+                    .unwrap_or_else(|| "write `theme = \"default\"`, or create the folder themes/<name>/".to_string());
+                diags.push(
+                    err(
+                        Code::UnknownSiteTheme,
+                        t,
+                        format!("there is no site theme `{name}`: not built in, and no folder themes/{name}/"),
+                    )
+                    .with_help(help),
+                );
             }
             name.clone()
         }
@@ -247,17 +203,9 @@ pub fn site_config(
         let found = munis.find_region(r.get_ref());
         if found.is_none() {
             let help = did_you_mean(&munis.suggest_region(r.get_ref())).unwrap_or_else(|| {
-                "write a region (maakunta) by its Finnish or Swedish name, e.g. `Keski-Suomi`"
-                    .into()
+                "write a region (maakunta) by its Finnish or Swedish name, e.g. `Keski-Suomi`".into()
             });
-            diags.push(
-                err(
-                    Code::UnknownRegion,
-                    r,
-                    format!("unknown region `{}`", r.get_ref()),
-                )
-                .with_help(help),
-            );
+            diags.push(err(Code::UnknownRegion, r, format!("unknown region `{}`", r.get_ref())).with_help(help));
         }
         found
     });
@@ -267,8 +215,13 @@ pub fn site_config(
             Ok(n) if n > 0 => Some(n),
             _ => {
                 diags.push(
-                    Diagnostic::error(Code::InvalidValue, FILE, Some(m.span()), "`stale_after_months` must be a positive number of months")
-                        .with_help("write e.g. `stale_after_months = 18`, or delete the line to turn the warning off"),
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        FILE,
+                        Some(m.span()),
+                        "`stale_after_months` must be a positive number of months",
+                    )
+                    .with_help("write e.g. `stale_after_months = 18`, or delete the line to turn the warning off"),
                 );
                 None
             }
@@ -281,39 +234,19 @@ pub fn site_config(
         language,
         theme,
         region,
-        output_dir: raw
-            .output_dir
-            .as_ref()
-            .map(|o| o.get_ref().clone())
-            .unwrap_or_else(|| "public".into()),
+        output_dir: raw.output_dir.as_ref().map(|o| o.get_ref().clone()).unwrap_or_else(|| "public".into()),
         paths,
         search_enabled: raw.search.as_ref().and_then(|s| s.enabled).unwrap_or(true),
-        unsafe_html: raw
-            .build
-            .as_ref()
-            .and_then(|b| b.unsafe_html)
-            .unwrap_or(false),
+        unsafe_html: raw.build.as_ref().and_then(|b| b.unsafe_html).unwrap_or(false),
         stale_after_months,
-        contact_persons: raw
-            .privacy
-            .as_ref()
-            .and_then(|p| p.contact_persons)
-            .unwrap_or(true),
+        contact_persons: raw.privacy.as_ref().and_then(|p| p.contact_persons).unwrap_or(true),
     }
 }
 
 fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Paths {
     let mut p = Paths::defaults(lang);
     let Some(raw) = raw else { return p };
-    let RawPaths {
-        organisations,
-        themes,
-        municipalities,
-        networks,
-        partnership_tables,
-        search,
-        coverage,
-    } = raw;
+    let RawPaths { organisations, themes, municipalities, networks, partnership_tables, search, coverage } = raw;
     let mut seen: Vec<String> = Vec::new();
     for (value, slot) in [
         (organisations, &mut p.organisations),
@@ -328,31 +261,36 @@ fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Pat
         let s = v.get_ref();
         if !is_slug(s) {
             diags.push(
-                err(
-                    Code::InvalidSlug,
-                    v,
-                    format!("`{s}` cannot be a URL segment"),
-                )
-                .with_help(format!(
-                    "use lowercase letters, digits and hyphens: `{}`",
-                    slugify(s)
-                )),
+                err(Code::InvalidSlug, v, format!("`{s}` cannot be a URL segment"))
+                    .with_help(format!("use lowercase letters, digits and hyphens: `{}`", slugify(s))),
             );
             continue;
         }
         if seen.contains(s) {
             diags.push(
-                err(
-                    Code::DuplicateSlug,
-                    v,
-                    format!("two sections would share the URL segment `{s}`"),
-                )
-                .with_help("give each section of [paths] its own segment"),
+                err(Code::DuplicateSlug, v, format!("two sections would share the URL segment `{s}`"))
+                    .with_help("give each section of [paths] its own segment"),
             );
             continue;
         }
         seen.push(s.clone());
         *slot = s.clone();
+    }
+    // A segment set here may also collide with a default one, or with `data`.
+    let values = [organisations, themes, municipalities, networks, partnership_tables, search, coverage];
+    let all = p.reserved();
+    for v in values.into_iter().flatten() {
+        let s = v.get_ref().as_str();
+        if is_slug(s) && all.iter().filter(|x| **x == s).count() > 1 && seen.iter().filter(|x| *x == s).count() == 1 {
+            diags.push(
+                err(
+                    Code::DuplicateSlug,
+                    v,
+                    format!("the URL segment `{s}` is already used by another section of the site"),
+                )
+                .with_help(format!("choose another segment; taken: {}", all.join(", "))),
+            );
+        }
     }
     p
 }

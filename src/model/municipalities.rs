@@ -68,24 +68,20 @@ impl Municipalities {
     pub fn builtin() -> &'static Municipalities {
         static BUILTIN: OnceLock<Municipalities> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let rows = BUILTIN_TSV
-                .lines()
-                .skip(1)
-                .filter(|l| !l.trim().is_empty())
-                .map(|line| {
-                    let f: Vec<&str> = line.split('\t').collect();
-                    assert!(f.len() == 8, "data/municipalities.tsv: bad line {line:?}");
-                    MunicipalityRow {
-                        code: f[0].into(),
-                        name: f[1].into(),
-                        name_sv: f[2].into(),
-                        region_code: f[3].into(),
-                        region: f[4].into(),
-                        region_sv: f[5].into(),
-                        county: f[6].into(),
-                        county_sv: f[7].into(),
-                    }
-                });
+            let rows = BUILTIN_TSV.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|line| {
+                let f: Vec<&str> = line.split('\t').collect();
+                assert!(f.len() == 8, "data/municipalities.tsv: bad line {line:?}");
+                MunicipalityRow {
+                    code: f[0].into(),
+                    name: f[1].into(),
+                    name_sv: f[2].into(),
+                    region_code: f[3].into(),
+                    region: f[4].into(),
+                    region_sv: f[5].into(),
+                    county: f[6].into(),
+                    county_sv: f[7].into(),
+                }
+            });
             Municipalities::from_rows(rows)
         })
     }
@@ -143,25 +139,16 @@ impl Municipalities {
 
     /// Close matches to a misspelt municipality (Finnish names; Swedish where closer).
     pub fn suggest(&self, name: &str) -> Vec<&str> {
-        let names = self
-            .list
-            .iter()
-            .flat_map(|m| [m.name.as_str(), m.name_sv.as_str()]);
+        let names = self.list.iter().flat_map(|m| [m.name.as_str(), m.name_sv.as_str()]);
         let mut found = nearest(name, names, 3);
         // Report each municipality by its Finnish name once.
-        found = found
-            .into_iter()
-            .map(|n| &*self.list[self.find(n).expect("listed")].name)
-            .collect();
+        found = found.into_iter().map(|n| &*self.list[self.find(n).expect("listed")].name).collect();
         found.dedup();
         found
     }
 
     pub fn suggest_region(&self, name: &str) -> Vec<&str> {
-        let names = self
-            .regions
-            .iter()
-            .flat_map(|r| [r.name.as_str(), r.name_sv.as_str()]);
+        let names = self.regions.iter().flat_map(|r| [r.name.as_str(), r.name_sv.as_str()]);
         let mut found: Vec<&str> = nearest(name, names, 3)
             .into_iter()
             .map(|n| &*self.regions[self.find_region(n).expect("listed")].name)
@@ -172,11 +159,7 @@ impl Municipalities {
 
     /// The municipalities of a region, in list order.
     pub fn in_region(&self, region: RegionId) -> impl Iterator<Item = MunicipalityId> + '_ {
-        self.list
-            .iter()
-            .enumerate()
-            .filter(move |(_, m)| m.region == region)
-            .map(|(i, _)| i)
+        self.list.iter().enumerate().filter(move |(_, m)| m.region == region).map(|(i, _)| i)
     }
 }
 
@@ -214,13 +197,8 @@ mod tests {
             let r = m.find_region(region).unwrap_or_else(|| panic!("{region}"));
             assert_eq!(m.in_region(r).count(), n, "{region}");
         }
-        let counties: std::collections::BTreeSet<&str> =
-            m.list.iter().map(|x| x.county.as_str()).collect();
-        assert_eq!(
-            counties.len(),
-            23,
-            "21 counties, the city of Helsinki and Åland"
-        );
+        let counties: std::collections::BTreeSet<&str> = m.list.iter().map(|x| x.county.as_str()).collect();
+        assert_eq!(counties.len(), 23, "21 counties, the city of Helsinki and Åland");
     }
 
     #[test]
@@ -228,21 +206,9 @@ mod tests {
         let m = Municipalities::builtin();
         let table: &[(&str, &str, &str, &str, &str)] = &[
             // input, code, fi, sv, region
-            (
-                "Pietarsaari",
-                "598",
-                "Pietarsaari",
-                "Jakobstad",
-                "Pohjanmaa",
-            ),
+            ("Pietarsaari", "598", "Pietarsaari", "Jakobstad", "Pohjanmaa"),
             ("jakobstad", "598", "Pietarsaari", "Jakobstad", "Pohjanmaa"),
-            (
-                "MARIEHAMN",
-                "478",
-                "Maarianhamina",
-                "Mariehamn",
-                "Ahvenanmaa",
-            ),
+            ("MARIEHAMN", "478", "Maarianhamina", "Mariehamn", "Ahvenanmaa"),
             ("179", "179", "Jyväskylä", "Jyväskylä", "Keski-Suomi"),
             ("jyväskylä", "179", "Jyväskylä", "Jyväskylä", "Keski-Suomi"),
             ("Helsingfors", "091", "Helsinki", "Helsingfors", "Uusimaa"),
@@ -250,27 +216,14 @@ mod tests {
         for (input, code, fi, sv, region) in table {
             let id = m.find(input).unwrap_or_else(|| panic!("{input}"));
             let x = &m.list[id];
-            assert_eq!(
-                (x.code.as_str(), x.name.as_str(), x.name_sv.as_str()),
-                (*code, *fi, *sv),
-                "{input}"
-            );
+            assert_eq!((x.code.as_str(), x.name.as_str(), x.name_sv.as_str()), (*code, *fi, *sv), "{input}");
             assert_eq!(m.regions[x.region].name, *region);
         }
-        assert_eq!(
-            m.list[m.find("Jyväskylä").unwrap()].county,
-            "Keski-Suomen hyvinvointialue"
-        );
-        assert_eq!(
-            m.list[m.find("Kerava").unwrap()].county,
-            "Vantaan ja Keravan hyvinvointialue"
-        );
+        assert_eq!(m.list[m.find("Jyväskylä").unwrap()].county, "Keski-Suomen hyvinvointialue");
+        assert_eq!(m.list[m.find("Kerava").unwrap()].county, "Vantaan ja Keravan hyvinvointialue");
         assert_eq!(m.list[m.find("Helsinki").unwrap()].slug, "helsinki");
         assert_eq!(m.list[m.find("Jyväskylä").unwrap()].slug, "jyvaskyla");
-        assert_eq!(
-            m.find_region("mellersta finland"),
-            m.find_region("Keski-Suomi")
-        );
+        assert_eq!(m.find_region("mellersta finland"), m.find_region("Keski-Suomi"));
         assert_eq!(m.find("Jyvaskyla"), None);
         assert_eq!(m.suggest("Jyvaskyla"), vec!["Jyväskylä"]);
         assert_eq!(m.suggest_region("Keski-Suomen")[0], "Keski-Suomi");
@@ -284,8 +237,7 @@ mod tests {
             assert_eq!(m.find(&x.name_sv), Some(i), "{}", x.name_sv);
             assert_eq!(m.find(&x.code), Some(i), "{}", x.code);
         }
-        let slugs: std::collections::HashSet<&str> =
-            m.list.iter().map(|x| x.slug.as_str()).collect();
+        let slugs: std::collections::HashSet<&str> = m.list.iter().map(|x| x.slug.as_str()).collect();
         assert_eq!(slugs.len(), m.list.len());
     }
 }

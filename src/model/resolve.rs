@@ -11,9 +11,7 @@ use super::business_id::{self, BusinessIdError};
 use super::config::site_config;
 use super::municipalities::{MunicipalityRow, RegionId};
 use super::slug::{is_slug, slugify};
-use super::values::{
-    check_email, check_language_code, check_phone, check_url, check_year, to_date,
-};
+use super::values::{check_email, check_language_code, check_phone, check_url, check_year, to_date};
 use super::*;
 use crate::diagnostics::suggest::{did_you_mean, nearest};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
@@ -87,17 +85,14 @@ struct Report<'c, 'a> {
     ctx: &'c Ctx<'a>,
     file: &'c str,
     offset: usize,
+    /// Keys dropped by `load` after reporting them: not to be called missing.
+    removed: &'c [String],
     out: Vec<Diagnostic>,
 }
 
 impl<'c, 'a> Report<'c, 'a> {
     fn new<R>(ctx: &'c Ctx<'a>, e: &'c Entry<R>) -> Self {
-        Report {
-            ctx,
-            file: &e.source.file,
-            offset: e.front_matter_offset,
-            out: Vec::new(),
-        }
+        Report { ctx, file: &e.source.file, offset: e.front_matter_offset, removed: &e.removed, out: Vec::new() }
     }
 
     fn finish(self, out: &mut Vec<Diagnostic>) {
@@ -108,27 +103,38 @@ impl<'c, 'a> Report<'c, 'a> {
         }));
     }
 
-    fn error(
-        &mut self,
-        code: Code,
-        span: Range<usize>,
-        msg: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        self.out
-            .push(Diagnostic::error(code, self.file, Some(span), msg).with_help(help));
+    fn error(&mut self, code: Code, span: Range<usize>, msg: impl Into<String>, help: impl Into<String>) {
+        self.out.push(Diagnostic::error(code, self.file, Some(span), msg).with_help(help));
     }
 
     fn missing(&mut self, field: &str, example: &str) {
+        if self.removed.iter().any(|k| k == field) {
+            return;
+        }
         self.out.push(
-            Diagnostic::error(
-                Code::MissingField,
-                self.file,
-                None,
-                format!("`{field}` is missing"),
-            )
-            .with_help(format!("add `{field} = {example}` to the front matter")),
+            Diagnostic::error(Code::MissingField, self.file, None, format!("`{field}` is missing"))
+                .with_help(format!("add `{field} = {example}` to the front matter")),
         );
+    }
+
+    /// A required text: missing or blank is an error.
+    fn required(&mut self, t: &Option<Text>, field: &str, example: &str) -> String {
+        match t {
+            None => {
+                self.missing(field, example);
+                String::new()
+            }
+            Some(v) if v.get_ref().trim().is_empty() => {
+                self.error(
+                    Code::MissingField,
+                    v.span(),
+                    format!("`{field}` is empty"),
+                    format!("write it, e.g. `{field} = {example}`"),
+                );
+                String::new()
+            }
+            Some(v) => v.get_ref().trim().to_string(),
+        }
     }
 
     fn text(&mut self, t: &Option<Text>) -> Option<String> {
@@ -136,13 +142,8 @@ impl<'c, 'a> Report<'c, 'a> {
         let s = t.get_ref().trim();
         if s.is_empty() {
             self.out.push(
-                Diagnostic::warning(
-                    Code::InvalidValue,
-                    self.file,
-                    Some(t.span()),
-                    "this value is empty",
-                )
-                .with_help("fill it in, or delete the line"),
+                Diagnostic::warning(Code::InvalidValue, self.file, Some(t.span()), "this value is empty")
+                    .with_help("fill it in, or delete the line"),
             );
             return None;
         }
@@ -162,12 +163,7 @@ impl<'c, 'a> Report<'c, 'a> {
         match check_url(t.get_ref()) {
             Ok(()) => Some(t.get_ref().trim().to_string()),
             Err(help) => {
-                self.error(
-                    Code::InvalidUrl,
-                    t.span(),
-                    format!("`{}` is not a web address", t.get_ref()),
-                    help,
-                );
+                self.error(Code::InvalidUrl, t.span(), format!("`{}` is not a web address", t.get_ref()), help);
                 None
             }
         }
@@ -178,12 +174,7 @@ impl<'c, 'a> Report<'c, 'a> {
         match check_email(t.get_ref()) {
             Ok(()) => Some(t.get_ref().trim().to_string()),
             Err(help) => {
-                self.error(
-                    Code::InvalidEmail,
-                    t.span(),
-                    format!("`{}` is not an email address", t.get_ref()),
-                    help,
-                );
+                self.error(Code::InvalidEmail, t.span(), format!("`{}` is not an email address", t.get_ref()), help);
                 None
             }
         }
@@ -194,12 +185,7 @@ impl<'c, 'a> Report<'c, 'a> {
         match check_phone(t.get_ref()) {
             Ok(()) => Some(t.get_ref().trim().to_string()),
             Err(help) => {
-                self.error(
-                    Code::InvalidPhone,
-                    t.span(),
-                    format!("`{}` is not a phone number", t.get_ref()),
-                    help,
-                );
+                self.error(Code::InvalidPhone, t.span(), format!("`{}` is not a phone number", t.get_ref()), help);
                 None
             }
         }
@@ -210,24 +196,13 @@ impl<'c, 'a> Report<'c, 'a> {
         match to_date(d.get_ref()) {
             Ok(date) => Some(date),
             Err(help) => {
-                self.error(
-                    Code::InvalidDate,
-                    d.span(),
-                    format!("`{}` is not a plain date", d.get_ref()),
-                    help,
-                );
+                self.error(Code::InvalidDate, d.span(), format!("`{}` is not a plain date", d.get_ref()), help);
                 None
             }
         }
     }
 
-    fn kind<K: Copy>(
-        &mut self,
-        t: &Option<Text>,
-        names: &[&str],
-        parse: impl Fn(&str) -> Option<K>,
-        default: K,
-    ) -> K {
+    fn kind<K: Copy>(&mut self, t: &Option<Text>, names: &[&str], parse: impl Fn(&str) -> Option<K>, default: K) -> K {
         let Some(t) = t else { return default };
         match parse(t.get_ref()) {
             Some(k) => k,
@@ -235,12 +210,7 @@ impl<'c, 'a> Report<'c, 'a> {
                 let help = did_you_mean(&nearest(t.get_ref(), names.iter().copied(), 1))
                     .map(|d| format!("{d} (one of {})", names.join(", ")))
                     .unwrap_or_else(|| format!("write one of: {}", names.join(", ")));
-                self.error(
-                    Code::InvalidKind,
-                    t.span(),
-                    format!("`{}` is not a kind", t.get_ref()),
-                    help,
-                );
+                self.error(Code::InvalidKind, t.span(), format!("`{}` is not a kind", t.get_ref()), help);
                 default
             }
         }
@@ -248,12 +218,7 @@ impl<'c, 'a> Report<'c, 'a> {
 
     fn contact(&mut self, c: &Option<toml::Spanned<RawContact>>) -> Option<Contact> {
         let c = c.as_ref()?.get_ref();
-        let RawContact {
-            name,
-            role,
-            email,
-            phone,
-        } = c;
+        let RawContact { name, role, email, phone } = c;
         Some(Contact {
             name: self.text(name),
             role: self.text(role),
@@ -270,10 +235,7 @@ impl<'c, 'a> Report<'c, 'a> {
                 None => {
                     let near = nearest(t.get_ref(), self.ctx.theme_ids.iter().copied(), 3);
                     let help = did_you_mean(&near).unwrap_or_else(|| {
-                        format!(
-                            "use a theme id from content/themes.toml: {}",
-                            self.ctx.theme_ids.join(", ")
-                        )
+                        format!("use a theme id from content/themes.toml: {}", self.ctx.theme_ids.join(", "))
                     });
                     self.error(
                         Code::UnknownTheme,
@@ -287,30 +249,19 @@ impl<'c, 'a> Report<'c, 'a> {
         out
     }
 
-    fn area(
-        &mut self,
-        municipalities: &Option<TextList>,
-        regions: &Option<TextList>,
-        nationwide: bool,
-    ) -> Area {
+    fn area(&mut self, municipalities: &Option<TextList>, regions: &Option<TextList>, nationwide: bool) -> Area {
         let munis = self.ctx.munis;
-        let mut area = Area {
-            nationwide,
-            ..Area::default()
-        };
+        let mut area = Area { nationwide, ..Area::default() };
         for m in municipalities.iter().flat_map(|l| l.get_ref()) {
             match munis.find(m.get_ref()) {
                 Some(id) => push_unique(&mut area.municipalities, id),
                 None => {
                     let near = munis.suggest(m.get_ref());
-                    let help = did_you_mean(&near)
-                        .unwrap_or_else(|| "write the municipality's Finnish or Swedish name, or its code (e.g. `179`)".into());
+                    let help = did_you_mean(&near).unwrap_or_else(|| {
+                        "write the municipality's Finnish or Swedish name, or its code (e.g. `179`)".into()
+                    });
                     let region_help = munis.find_region(m.get_ref()).map(|_| {
-                        format!(
-                            "`{}` is a region: move it to `regions = [\"{}\"]`",
-                            m.get_ref(),
-                            m.get_ref()
-                        )
+                        format!("`{}` is a region: move it to `regions = [\"{}\"]`", m.get_ref(), m.get_ref())
                     });
                     self.error(
                         Code::UnknownMunicipality,
@@ -335,15 +286,11 @@ impl<'c, 'a> Report<'c, 'a> {
         if found.is_none() {
             let help = match munis.find(r.get_ref()) {
                 Some(_) => format!("`{}` is a municipality: move it to `municipalities`", r.get_ref()),
-                None => did_you_mean(&munis.suggest_region(r.get_ref()))
-                    .unwrap_or_else(|| "write a region (maakunta) by its Finnish or Swedish name, e.g. `Keski-Suomi`".into()),
+                None => did_you_mean(&munis.suggest_region(r.get_ref())).unwrap_or_else(|| {
+                    "write a region (maakunta) by its Finnish or Swedish name, e.g. `Keski-Suomi`".into()
+                }),
             };
-            self.error(
-                Code::UnknownRegion,
-                r.span(),
-                format!("there is no region `{}`", r.get_ref()),
-                help,
-            );
+            self.error(Code::UnknownRegion, r.span(), format!("there is no region `{}`", r.get_ref()), help);
         }
         found
     }
@@ -354,8 +301,17 @@ impl<'c, 'a> Report<'c, 'a> {
             Some(Target::Broken) => None,
             Some(Target::Draft) => {
                 self.out.push(
-                    Diagnostic::warning(Code::DraftReference, self.file, Some(t.span()), format!("{} `{}` is a draft and is left out of the site", which.kind, t.get_ref()))
-                        .with_help(format!("publish it (remove `draft = true` from content/{}/{}.md) or remove this reference", which.folder, t.get_ref())),
+                    Diagnostic::warning(
+                        Code::DraftReference,
+                        self.file,
+                        Some(t.span()),
+                        format!("{} `{}` is a draft and is left out of the site", which.kind, t.get_ref()),
+                    )
+                    .with_help(format!(
+                        "publish it (remove `draft = true` from content/{}/{}.md) or remove this reference",
+                        which.folder,
+                        t.get_ref()
+                    )),
                 );
                 None
             }
@@ -364,10 +320,7 @@ impl<'c, 'a> Report<'c, 'a> {
                 let mut sorted = near;
                 sorted.sort_unstable();
                 let help = did_you_mean(&sorted).unwrap_or_else(|| {
-                    format!(
-                        "write the slug of a file in content/{}/ (its name without .md)",
-                        which.folder
-                    )
+                    format!("write the slug of a file in content/{}/ (its name without .md)", which.folder)
                 });
                 self.error(
                     code,
@@ -408,22 +361,14 @@ fn bad_file_name(file: &str, slug: &str) -> Option<Diagnostic> {
     let stem = name.strip_suffix(".md").unwrap_or(name);
     (!is_slug(stem)).then(|| {
         let dir = &file[..file.len() - name.len()];
-        Diagnostic::error(
-            Code::BadFileName,
-            file,
-            None,
-            format!("the file name `{name}` is not a slug"),
-        )
-        .with_help(format!(
-            "rename the file to {dir}{slug}.md (lowercase a-z, digits and hyphens)"
-        ))
+        Diagnostic::error(Code::BadFileName, file, None, format!("the file name `{name}` is not a slug"))
+            .with_help(format!("rename the file to {dir}{slug}.md (lowercase a-z, digits and hyphens)"))
     })
 }
 
 /// Resolve and validate the whole site.
 pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site {
-    let municipalities =
-        custom_municipalities(loaded, diags).unwrap_or_else(|| Municipalities::builtin().clone());
+    let municipalities = custom_municipalities(loaded, diags).unwrap_or_else(|| Municipalities::builtin().clone());
     let config = site_config(&loaded.root, &loaded.site, &municipalities, diags);
     let themes = themes(loaded, diags);
 
@@ -435,11 +380,7 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
         opts,
         config: &config,
         munis: &municipalities,
-        themes: themes
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i))
-            .collect(),
+        themes: themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect(),
         theme_ids: themes.iter().map(|t| t.id.as_str()).collect(),
         orgs: Slugs::new(
             "organisation",
@@ -448,26 +389,11 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
             |r| r.draft == Some(true),
             opts.drafts,
         ),
-        networks: Slugs::new(
-            "network",
-            "networks",
-            &loaded.networks,
-            |r| r.draft == Some(true),
-            opts.drafts,
-        ),
-        files: Files {
-            content: &loaded.content_files,
-            statics: &loaded.static_files,
-        },
+        networks: Slugs::new("network", "networks", &loaded.networks, |r| r.draft == Some(true), opts.drafts),
+        files: Files { content: &loaded.content_files, statics: &loaded.static_files },
     };
 
-    let organisations = entities(
-        &ctx,
-        &loaded.organisations,
-        |r| r.draft,
-        organisation,
-        diags,
-    );
+    let organisations = entities(&ctx, &loaded.organisations, |r| r.draft, organisation, diags);
     let networks = entities(&ctx, &loaded.networks, |r| r.draft, network, diags);
     let tables: Vec<PartnershipTable> = {
         let results: Vec<(Option<PartnershipTable>, Vec<Diagnostic>)> = loaded
@@ -480,10 +406,7 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
                     return (None, out);
                 }
                 let notes = notes(&ctx, &dir.notes, &mut out);
-                let t = dir
-                    .index
-                    .as_ref()
-                    .and_then(|index| table(&ctx, &dir.slug, index, notes, &mut out));
+                let t = dir.index.as_ref().and_then(|index| table(&ctx, &dir.slug, index, notes, &mut out));
                 (t, out)
             })
             .collect();
@@ -497,12 +420,31 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
     };
     let pages = entities(&ctx, &loaded.pages, |r| r.draft, page, diags);
 
-    // A network with no members at all (its own list and the organisations naming it).
-    for (i, n) in networks.iter().enumerate() {
-        if n.members.is_empty() && !organisations.iter().any(|o| o.networks.contains(&i)) {
+    // A network with no members at all: neither its own list nor any organisation
+    // (even one left out for its errors) names a member.
+    let named: std::collections::HashSet<&str> = loaded
+        .organisations
+        .iter()
+        .filter_map(|e| e.raw.as_ref()?.networks.as_ref())
+        .flat_map(|l| l.get_ref().iter().map(|t| t.get_ref().as_str()))
+        .collect();
+    let declared: HashMap<&str, bool> = loaded
+        .networks
+        .iter()
+        .map(|e| {
+            (e.slug.as_str(), e.raw.as_ref().and_then(|r| r.members.as_ref()).is_some_and(|m| !m.get_ref().is_empty()))
+        })
+        .collect();
+    for n in &networks {
+        if !declared.get(n.slug.as_str()).copied().unwrap_or(false) && !named.contains(n.slug.as_str()) {
             diags.push(
-                Diagnostic::warning(Code::EmptyNetwork, &n.body.source.file, None, format!("network `{}` has no members", n.slug))
-                    .with_help("list organisation slugs in `members`, or add the network to organisations' `networks`"),
+                Diagnostic::warning(
+                    Code::EmptyNetwork,
+                    &n.body.source.file,
+                    None,
+                    format!("network `{}` has no members", n.slug),
+                )
+                .with_help("list organisation slugs in `members`, or add the network to organisations' `networks`"),
             );
         }
     }
@@ -513,28 +455,14 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
                     Code::ReservedSlug,
                     &p.body.source.file,
                     None,
-                    format!(
-                        "the page slug `{}` is the address of a section of the site",
-                        p.slug
-                    ),
+                    format!("the page slug `{}` is the address of a section of the site", p.slug),
                 )
-                .with_help(format!(
-                    "rename the file to content/pages/{}-sivu.md or another free name",
-                    p.slug
-                )),
+                .with_help(format!("rename the file to content/pages/{}-sivu.md or another free name", p.slug)),
             );
         }
     }
 
-    Site {
-        config,
-        themes,
-        municipalities,
-        organisations,
-        networks,
-        tables,
-        pages,
-    }
+    Site { config, themes, municipalities, organisations, networks, tables, pages }
 }
 
 /// Resolve entries in parallel, keeping file order; drafts are dropped unless asked for.
@@ -554,13 +482,7 @@ fn entities<R: Sync, T: Send>(
             }
             let value = match &e.raw {
                 Some(raw) if draft(raw) != Some(true) || ctx.opts.drafts => {
-                    body::check(
-                        &e.source.file,
-                        e.body(),
-                        e.body.clone(),
-                        &ctx.files,
-                        &mut out,
-                    );
+                    body::check(&e.source.file, e.body(), e.body.clone(), &ctx.files, &mut out);
                     make(ctx, e, raw, &mut out)
                 }
                 _ => None,
@@ -588,9 +510,7 @@ fn duplicates<R>(entries: &[Entry<R>], diags: &mut Diagnostics) {
                     None,
                     format!("the slug `{}` is already used by {first}", e.slug),
                 )
-                .with_help(
-                    "give one of the two files another name; each page needs its own address",
-                ),
+                .with_help("give one of the two files another name; each page needs its own address"),
             );
             seen.insert(&e.slug, first);
         }
@@ -598,10 +518,7 @@ fn duplicates<R>(entries: &[Entry<R>], diags: &mut Diagnostics) {
 }
 
 fn body_of<R>(e: &Entry<R>) -> Body {
-    Body {
-        source: e.source.clone(),
-        range: e.body.clone(),
-    }
+    Body { source: e.source.clone(), range: e.body.clone() }
 }
 
 fn organisation(
@@ -635,16 +552,8 @@ fn organisation(
         address,
         contact,
     } = raw;
-    let name_v = r.text(name);
-    if name.is_none() {
-        r.missing("name", "\"Keuruun Omaishoitajat ry\"");
-    }
-    let kind = r.kind(
-        kind,
-        OrganisationKind::NAMES,
-        OrganisationKind::parse,
-        OrganisationKind::default(),
-    );
+    let name_v = r.required(name, "name", "\"Keuruun Omaishoitajat ry\"");
+    let kind = r.kind(kind, OrganisationKind::NAMES, OrganisationKind::parse, OrganisationKind::default());
     let business_id = business_id.as_ref().and_then(|b| match business_id::validate(b.get_ref().trim()) {
         Ok(()) => Some(b.get_ref().trim().to_string()),
         Err(BusinessIdError::Format { suggestion }) => {
@@ -665,20 +574,13 @@ fn organisation(
             None
         }
     });
-    let founded = founded
-        .as_ref()
-        .and_then(|f| match check_year(*f.get_ref(), ctx.opts.today) {
-            Ok(y) => Some(y),
-            Err(help) => {
-                r.error(
-                    Code::InvalidYear,
-                    f.span(),
-                    format!("`{}` is not a founding year", f.get_ref()),
-                    help,
-                );
-                None
-            }
-        });
+    let founded = founded.as_ref().and_then(|f| match check_year(*f.get_ref(), ctx.opts.today) {
+        Ok(y) => Some(y),
+        Err(help) => {
+            r.error(Code::InvalidYear, f.span(), format!("`{}` is not a founding year", f.get_ref()), help);
+            None
+        }
+    });
     let theme_ids = r.themes(themes);
     if let Some(t) = themes
         && t.get_ref().is_empty()
@@ -687,25 +589,18 @@ fn organisation(
             Code::EmptyList,
             t.span(),
             "`themes` is empty",
-            format!(
-                "name at least one theme, e.g. `themes = [\"{}\"]`",
-                ctx.theme_ids.first().unwrap_or(&"...")
-            ),
+            format!("name at least one theme, e.g. `themes = [\"{}\"]`", ctx.theme_ids.first().unwrap_or(&"...")),
         );
     } else if themes.is_none() {
-        r.missing(
-            "themes",
-            &format!("[\"{}\"]", ctx.theme_ids.first().unwrap_or(&"...")),
-        );
+        r.missing("themes", &format!("[\"{}\"]", ctx.theme_ids.first().unwrap_or(&"...")));
     }
     let nation = nationwide.as_ref().map(|n| *n.get_ref()).unwrap_or(false);
     let area = r.area(municipalities, regions, nation);
-    let said_where = municipalities
-        .as_ref()
-        .is_some_and(|l| !l.get_ref().is_empty())
+    let said_where = municipalities.as_ref().is_some_and(|l| !l.get_ref().is_empty())
         || regions.as_ref().is_some_and(|l| !l.get_ref().is_empty())
         || nation;
-    if !said_where {
+    // A dropped key (a misspelt `municipality`, a wrong type) is already reported.
+    if !said_where && r.removed.is_empty() {
         r.out.push(
             Diagnostic::error(Code::NoArea, r.file, None, "the organisation says nowhere where it acts")
                 .with_help("add `municipalities = [\"Keuruu\"]`, `regions = [\"Keski-Suomi\"]` or `nationwide = true`"),
@@ -716,12 +611,9 @@ fn organisation(
     for l in languages.iter().flat_map(|l| l.get_ref()) {
         match check_language_code(l.get_ref()) {
             Ok(()) => langs.push(l.get_ref().clone()),
-            Err(help) => r.error(
-                Code::UnknownLanguageCode,
-                l.span(),
-                format!("`{}` is not a language code", l.get_ref()),
-                help,
-            ),
+            Err(help) => {
+                r.error(Code::UnknownLanguageCode, l.span(), format!("`{}` is not a language code", l.get_ref()), help)
+            }
         }
     }
     let logo = match (logo, logo_alt) {
@@ -733,51 +625,36 @@ fn organisation(
                     Code::MissingStaticFile,
                     l.span(),
                     format!("there is no file static/{path}"),
-                    did_you_mean(&near).unwrap_or_else(|| {
-                        format!("put the logo at static/{path}, or fix the path")
-                    }),
+                    did_you_mean(&near).unwrap_or_else(|| format!("put the logo at static/{path}, or fix the path")),
                 );
             }
-            match alt
-                .as_ref()
-                .map(|a| a.get_ref().trim())
-                .filter(|a| !a.is_empty())
-            {
-                Some(alt) => Some(Logo {
-                    path,
-                    alt: alt.to_string(),
-                }),
+            match alt.as_ref().map(|a| a.get_ref().trim()).filter(|a| !a.is_empty()) {
+                Some(alt) => Some(Logo { path, alt: alt.to_string() }),
                 None => {
-                    r.error(Code::MissingAltText, l.span(), "the logo has no `logo_alt`", "add `logo_alt = \"<organisation>'s logo\"` describing the picture for screen readers");
+                    r.error(
+                        Code::MissingAltText,
+                        l.span(),
+                        "the logo has no `logo_alt`",
+                        "add `logo_alt = \"<organisation>'s logo\"` describing the picture for screen readers",
+                    );
                     None
                 }
             }
         }
         (None, Some(a)) => {
             r.out.push(
-                Diagnostic::warning(
-                    Code::InvalidValue,
-                    r.file,
-                    Some(a.span()),
-                    "`logo_alt` without `logo`",
-                )
-                .with_help("add `logo = \"logos/<file>\"` or delete `logo_alt`"),
+                Diagnostic::warning(Code::InvalidValue, r.file, Some(a.span()), "`logo_alt` without `logo`")
+                    .with_help("add `logo = \"logos/<file>\"` or delete `logo_alt`"),
             );
             None
         }
         (None, None) => None,
     };
     let updated = r.date(updated);
-    if let (Some(u), Some(months), Some(span)) = (
-        updated,
-        ctx.config.stale_after_months,
-        raw.updated.as_ref().map(|u| u.span()),
-    ) {
-        let limit = ctx
-            .opts
-            .today
-            .checked_sub(jiff::Span::new().months(i64::from(months)))
-            .unwrap_or(ctx.opts.today);
+    if let (Some(u), Some(months), Some(span)) =
+        (updated, ctx.config.stale_after_months, raw.updated.as_ref().map(|u| u.span()))
+    {
+        let limit = ctx.opts.today.checked_sub(jiff::Span::new().months(i64::from(months))).unwrap_or(ctx.opts.today);
         if u < limit {
             r.out.push(
                 Diagnostic::warning(
@@ -786,18 +663,12 @@ fn organisation(
                     Some(span),
                     format!("this entry was last checked on {u}, more than {months} months ago"),
                 )
-                .with_help(
-                    "check the details with the organisation and set `updated` to the day you did",
-                ),
+                .with_help("check the details with the organisation and set `updated` to the day you did"),
             );
         }
     }
     let address = address.as_ref().map(|a| {
-        let RawAddress {
-            street,
-            postal_code,
-            city,
-        } = a.get_ref();
+        let RawAddress { street, postal_code, city } = a.get_ref();
         if let Some(p) = postal_code
             && !(p.get_ref().len() == 5 && p.get_ref().bytes().all(|b| b.is_ascii_digit()))
         {
@@ -808,15 +679,11 @@ fn organisation(
                 "a Finnish postal code is five digits, e.g. `42700`",
             );
         }
-        Address {
-            street: r.text(street),
-            postal_code: r.text(postal_code),
-            city: r.text(city),
-        }
+        Address { street: r.text(street), postal_code: r.text(postal_code), city: r.text(city) }
     });
     let org = Organisation {
         slug: e.slug.clone(),
-        name: name_v.unwrap_or_default(),
+        name: name_v,
         short_name: r.text(short_name),
         kind,
         business_id,
@@ -841,12 +708,7 @@ fn organisation(
     Some(org)
 }
 
-fn network(
-    ctx: &Ctx<'_>,
-    e: &Entry<RawNetwork>,
-    raw: &RawNetwork,
-    out: &mut Vec<Diagnostic>,
-) -> Option<Network> {
+fn network(ctx: &Ctx<'_>, e: &Entry<RawNetwork>, raw: &RawNetwork, out: &mut Vec<Diagnostic>) -> Option<Network> {
     let mut r = Report::new(ctx, e);
     let RawNetwork {
         name,
@@ -863,21 +725,12 @@ fn network(
         draft,
         contact,
     } = raw;
-    if name.is_none() {
-        r.missing("name", "\"Keski-Suomen Järjestöareena\"");
-    }
+    let name_v = r.required(name, "name", "\"Keski-Suomen Järjestöareena\"");
     let n = Network {
         slug: e.slug.clone(),
-        name: r.text(name).unwrap_or_default(),
-        kind: r.kind(
-            kind,
-            NetworkKind::NAMES,
-            NetworkKind::parse,
-            NetworkKind::default(),
-        ),
-        coordinator: coordinator
-            .as_ref()
-            .and_then(|c| r.reference(&ctx.orgs, c, Code::UnknownOrganisation)),
+        name: name_v,
+        kind: r.kind(kind, NetworkKind::NAMES, NetworkKind::parse, NetworkKind::default()),
+        coordinator: coordinator.as_ref().and_then(|c| r.reference(&ctx.orgs, c, Code::UnknownOrganisation)),
         members: r.references(&ctx.orgs, members, Code::UnknownOrganisation),
         themes: r.themes(themes),
         area: r.area(municipalities, regions, false),
@@ -908,10 +761,7 @@ fn table(
                 None,
                 format!("the folder name `{folder}` is not a slug"),
             )
-            .with_help(format!(
-                "rename the folder to content/partnership-tables/{}/",
-                slugify(folder)
-            )),
+            .with_help(format!("rename the folder to content/partnership-tables/{}/", slugify(folder))),
         );
     }
     let raw = e.raw.as_ref()?;
@@ -936,28 +786,16 @@ fn table(
         draft,
         contact,
     } = raw;
-    if name.is_none() {
-        r.missing("name", "\"Maakunnan ja järjestöjen kumppanuuspöytä\"");
-    }
+    let name_v = r.required(name, "name", "\"Maakunnan ja järjestöjen kumppanuuspöytä\"");
     let convener = convener.as_ref().and_then(|c| {
         let slug = c.get_ref().as_str();
         match (ctx.orgs.map.get(slug), ctx.networks.map.get(slug)) {
-            (Some(_), _) => r
-                .reference(&ctx.orgs, c, Code::UnknownConvener)
-                .map(Convener::Organisation),
-            (None, Some(_)) => r
-                .reference(&ctx.networks, c, Code::UnknownConvener)
-                .map(Convener::Network),
+            (Some(_), _) => r.reference(&ctx.orgs, c, Code::UnknownConvener).map(Convener::Organisation),
+            (None, Some(_)) => r.reference(&ctx.networks, c, Code::UnknownConvener).map(Convener::Network),
             (None, None) => {
-                let all = ctx
-                    .orgs
-                    .map
-                    .keys()
-                    .chain(ctx.networks.map.keys())
-                    .map(String::as_str);
+                let all = ctx.orgs.map.keys().chain(ctx.networks.map.keys()).map(String::as_str);
                 let help = did_you_mean(&nearest(slug, all, 3)).unwrap_or_else(|| {
-                    "write the slug of an organisation or a network (its file name without .md)"
-                        .into()
+                    "write the slug of an organisation or a network (its file name without .md)".into()
                 });
                 r.error(
                     Code::UnknownConvener,
@@ -970,12 +808,8 @@ fn table(
         }
     });
     let mut t = PartnershipTable {
-        slug: if is_slug(folder) {
-            folder.to_string()
-        } else {
-            slugify(folder)
-        },
-        name: r.text(name).unwrap_or_default(),
+        slug: if is_slug(folder) { folder.to_string() } else { slugify(folder) },
+        name: name_v,
         convener,
         public_partners: r.texts(public_partners),
         members: r.references(&ctx.orgs, members, Code::UnknownOrganisation),
@@ -993,8 +827,7 @@ fn table(
     };
     r.finish(out);
     t.notes = notes;
-    t.notes
-        .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.slug.cmp(&a.slug)));
+    t.notes.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.slug.cmp(&a.slug)));
     Some(t)
 }
 
@@ -1030,9 +863,7 @@ fn date_in_name(stem: &str) -> Option<Date> {
     if !(rest.is_empty() || rest.starts_with('-')) {
         return None;
     }
-    d.parse::<Date>()
-        .ok()
-        .filter(|_| d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+    d.parse::<Date>().ok().filter(|_| d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
 }
 
 fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>) -> Option<MeetingNote> {
@@ -1045,19 +876,11 @@ fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>) -> Option<
         out.push(d);
     }
     if name_date.is_none() {
-        let date = raw
-            .and_then(|r| r.date.as_ref())
-            .and_then(|d| to_date(d.get_ref()).ok());
+        let date = raw.and_then(|r| r.date.as_ref()).and_then(|d| to_date(d.get_ref()).ok());
         let words = slugify(stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-'));
-        let words = if words.is_empty() {
-            "kokous".to_string()
-        } else {
-            words
-        };
+        let words = if words.is_empty() { "kokous".to_string() } else { words };
         let help = match date {
-            Some(d) => format!(
-                "rename the file to {d}-{words}.md: the meeting's date first, as YYYY-MM-DD"
-            ),
+            Some(d) => format!("rename the file to {d}-{words}.md: the meeting's date first, as YYYY-MM-DD"),
             None => format!("rename the file to YYYY-MM-DD-{words}.md: the meeting's date first"),
         };
         out.push(
@@ -1065,7 +888,7 @@ fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>) -> Option<
                 Code::NoteFileName,
                 file,
                 None,
-                format!("the note's file name `{name}` does not start with a date"),
+                format!("the note's file name `{name}` does not start with a valid date"),
             )
             .with_help(help),
         );
@@ -1076,20 +899,8 @@ fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>) -> Option<
     }
     body::check(file, e.body(), e.body.clone(), &ctx.files, out);
     let mut r = Report::new(ctx, e);
-    let RawNote {
-        title,
-        date,
-        kind,
-        attendees,
-        other_attendees,
-        decisions,
-        next_meeting,
-        themes,
-        draft,
-    } = raw;
-    if title.is_none() {
-        r.missing("title", "\"Kokous 1/2025\"");
-    }
+    let RawNote { title, date, kind, attendees, other_attendees, decisions, next_meeting, themes, draft } = raw;
+    let title_v = r.required(title, "title", "\"Kokous 1/2025\"");
     let date_v = r.date(date);
     match (date, date_v, name_date) {
         (None, _, _) => r.missing("date", &name_date.map(|d| d.to_string()).unwrap_or_else(|| "2025-02-12".into())),
@@ -1103,7 +914,7 @@ fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>) -> Option<
     }
     let n = MeetingNote {
         slug: e.slug.clone(),
-        title: r.text(title).unwrap_or_default(),
+        title: title_v,
         date: date_v.or(name_date)?,
         kind: r.kind(kind, NoteKind::NAMES, NoteKind::parse, NoteKind::default()),
         attendees: r.references(&ctx.orgs, attendees, Code::UnknownOrganisation),
@@ -1118,26 +929,13 @@ fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>) -> Option<
     Some(n)
 }
 
-fn page(
-    ctx: &Ctx<'_>,
-    e: &Entry<RawPage>,
-    raw: &RawPage,
-    out: &mut Vec<Diagnostic>,
-) -> Option<Page> {
+fn page(ctx: &Ctx<'_>, e: &Entry<RawPage>, raw: &RawPage, out: &mut Vec<Diagnostic>) -> Option<Page> {
     let mut r = Report::new(ctx, e);
-    let RawPage {
-        title,
-        description,
-        menu,
-        weight,
-        draft,
-    } = raw;
-    if title.is_none() {
-        r.missing("title", "\"Tietoa hakemistosta\"");
-    }
+    let RawPage { title, description, menu, weight, draft } = raw;
+    let title_v = r.required(title, "title", "\"Tietoa hakemistosta\"");
     let p = Page {
         slug: e.slug.clone(),
-        title: r.text(title).unwrap_or_default(),
+        title: title_v,
         description: r.text(description),
         menu: menu.unwrap_or(false),
         weight: weight.as_ref().map(|w| *w.get_ref()).unwrap_or(0),
@@ -1151,13 +949,8 @@ fn page(
 fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
     let Some(file) = &loaded.themes else {
         diags.push(
-            Diagnostic::error(
-                Code::MissingFile,
-                "content/themes.toml",
-                None,
-                "the site has no content/themes.toml",
-            )
-            .with_help("create it with one `[[theme]]` table per theme: id, name and description"),
+            Diagnostic::error(Code::MissingFile, "content/themes.toml", None, "the site has no content/themes.toml")
+                .with_help("create it with one `[[theme]]` table per theme: id, name and description"),
         );
         return Vec::new();
     };
@@ -1167,36 +960,19 @@ fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
     let list = file.raw.as_ref().and_then(|r| r.theme.as_ref());
     if file.raw.is_some() && list.is_none_or(|l| l.is_empty()) {
         diags.push(
-            Diagnostic::error(
-                Code::EmptyList,
-                f,
-                None,
-                "content/themes.toml lists no themes",
-            )
-            .with_help("add `[[theme]]` tables with `id`, `name` and `description`"),
+            Diagnostic::error(Code::EmptyList, f, None, "content/themes.toml lists no themes")
+                .with_help("add `[[theme]]` tables with `id`, `name` and `description`"),
         );
     }
     for t in list.into_iter().flatten() {
-        let RawTheme {
-            id,
-            name,
-            description,
-        } = t.get_ref();
+        let RawTheme { id, name, description } = t.get_ref();
         let Some(id) = id else {
-            diags.push(
-                Diagnostic::error(
-                    Code::MissingField,
-                    f,
-                    Some(t.span()),
-                    "this theme has no `id`",
-                )
-                .with_help(format!(
+            diags.push(Diagnostic::error(Code::MissingField, f, Some(t.span()), "this theme has no `id`").with_help(
+                format!(
                     "add `id = \"{}\"`",
-                    name.as_ref()
-                        .map(|n| slugify(n.get_ref()))
-                        .unwrap_or_else(|| "lapset-ja-perheet".into())
-                )),
-            );
+                    name.as_ref().map(|n| slugify(n.get_ref())).unwrap_or_else(|| "lapset-ja-perheet".into())
+                ),
+            ));
             continue;
         };
         if !is_slug(id.get_ref()) {
@@ -1237,10 +1013,7 @@ fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
         spans.insert(id.get_ref().clone(), id.span());
         out.push(Theme {
             id: id.get_ref().clone(),
-            name: name
-                .as_ref()
-                .map(|n| n.get_ref().clone())
-                .unwrap_or_else(|| id.get_ref().clone()),
+            name: name.as_ref().map(|n| n.get_ref().clone()).unwrap_or_else(|| id.get_ref().clone()),
             description: description.as_ref().map(|d| d.get_ref().clone()),
         });
     }
@@ -1253,15 +1026,7 @@ fn custom_municipalities(loaded: &Loaded, diags: &mut Diagnostics) -> Option<Mun
     let f = file.source.file.as_str();
     let mut rows = Vec::new();
     for m in list {
-        let RawMunicipality {
-            code,
-            name,
-            name_sv,
-            region,
-            region_sv,
-            county,
-            county_sv,
-        } = m.get_ref();
+        let RawMunicipality { code, name, name_sv, region, region_sv, county, county_sv } = m.get_ref();
         let (Some(name), Some(region)) = (name, region) else {
             diags.push(
                 Diagnostic::error(
@@ -1278,15 +1043,9 @@ fn custom_municipalities(loaded: &Loaded, diags: &mut Diagnostics) -> Option<Mun
         rows.push(MunicipalityRow {
             code: v(code),
             name: name.get_ref().clone(),
-            name_sv: name_sv
-                .as_ref()
-                .map(|t| t.get_ref().clone())
-                .unwrap_or_else(|| name.get_ref().clone()),
+            name_sv: name_sv.as_ref().map(|t| t.get_ref().clone()).unwrap_or_else(|| name.get_ref().clone()),
             region: region.get_ref().clone(),
-            region_sv: region_sv
-                .as_ref()
-                .map(|t| t.get_ref().clone())
-                .unwrap_or_else(|| region.get_ref().clone()),
+            region_sv: region_sv.as_ref().map(|t| t.get_ref().clone()).unwrap_or_else(|| region.get_ref().clone()),
             region_code: String::new(),
             county: v(county),
             county_sv: v(county_sv),

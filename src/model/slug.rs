@@ -8,8 +8,7 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The slug an editor most likely meant: diacritics dropped (ä → a, ö → o, å → a),
@@ -40,10 +39,7 @@ mod tests {
             ("Äänekosken Työttömät ry.", "aanekosken-tyottomat-ry"),
             ("Äänekosken Työttömät ry", "aanekosken-tyottomat-ry"),
             ("keuruun-omaishoitajat", "keuruun-omaishoitajat"),
-            (
-                "Jakobstads  Svenska  Förening rf",
-                "jakobstads-svenska-forening-rf",
-            ),
+            ("Jakobstads  Svenska  Förening rf", "jakobstads-svenska-forening-rf"),
             ("Ålands_natur", "alands-natur"),
             ("--x--y--", "x-y"),
             ("Kylä 2025", "kyla-2025"),

@@ -23,20 +23,12 @@ const MONTHS_EN: [&str; 12] = [
 pub fn format(d: Date, lang: Language) -> String {
     match lang {
         Language::Fi | Language::Sv => format!("{}.{}.{}", d.day(), d.month(), d.year()),
-        Language::En => format!(
-            "{} {} {}",
-            d.day(),
-            MONTHS_EN[(d.month() - 1) as usize],
-            d.year()
-        ),
+        Language::En => format!("{} {} {}", d.day(), MONTHS_EN[(d.month() - 1) as usize], d.year()),
     }
 }
 
 pub fn view(d: Date, lang: Language) -> DateView {
-    DateView {
-        text: format(d, lang),
-        iso: d.to_string(),
-    }
+    DateView { text: format(d, lang), iso: d.to_string() }
 }
 
 #[cfg(test)]

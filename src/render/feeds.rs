@@ -28,51 +28,28 @@ pub fn xml_escape(s: &str) -> String {
 }
 
 fn out(r: &Renderer<'_>, url: String, bytes: Vec<u8>) -> Output {
-    Output {
-        path: r.routes.output_path(&url),
-        bytes,
-    }
+    Output { path: r.routes.output_path(&url), bytes }
 }
 
 pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
     match job {
-        Job::Sitemap => Ok(out(
-            r,
-            r.routes.file("sitemap.xml"),
-            sitemap(r).into_bytes(),
-        )),
+        Job::Sitemap => Ok(out(r, r.routes.file("sitemap.xml"), sitemap(r).into_bytes())),
         Job::Atom => Ok(out(r, r.routes.file("atom.xml"), atom(r).into_bytes())),
         Job::Robots => {
-            let text = format!(
-                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-                r.routes.absolute(&r.routes.file("sitemap.xml"))
-            );
+            let text =
+                format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.file("sitemap.xml")));
             Ok(out(r, r.routes.file("robots.txt"), text.into_bytes()))
         }
         Job::DataJson => {
             let records = records(r);
-            let json = serde_json::to_vec_pretty(&records).map_err(|e| {
-                Diagnostic::error(
-                    Code::OutputError,
-                    "data/organisations.json",
-                    None,
-                    e.to_string(),
-                )
-            })?;
+            let json = serde_json::to_vec_pretty(&records)
+                .map_err(|e| Diagnostic::error(Code::OutputError, "data/organisations.json", None, e.to_string()))?;
             Ok(out(r, r.routes.file("data/organisations.json"), json))
         }
-        Job::DataCsv => Ok(out(
-            r,
-            r.routes.file("data/organisations.csv"),
-            organisations_csv(r)?,
-        )),
+        Job::DataCsv => Ok(out(r, r.routes.file("data/organisations.csv"), organisations_csv(r)?)),
         Job::CoverageCsv => {
             let p = &r.site.config.paths.coverage;
-            Ok(out(
-                r,
-                r.routes.file(&format!("{p}/{p}.csv")),
-                coverage_csv(r)?,
-            ))
+            Ok(out(r, r.routes.file(&format!("{p}/{p}.csv")), coverage_csv(r)?))
         }
         _ => unreachable!("pages are rendered by pages"),
     }
@@ -91,15 +68,9 @@ fn sitemap(r: &Renderer<'_>) -> String {
         }
         s.push_str("</url>\n");
     };
-    for url in [
-        rt.home(),
-        rt.organisations(),
-        rt.themes(),
-        rt.municipalities(),
-        rt.networks(),
-        rt.tables(),
-        rt.coverage(),
-    ] {
+    for url in
+        [rt.home(), rt.organisations(), rt.themes(), rt.municipalities(), rt.networks(), rt.tables(), rt.coverage()]
+    {
         add(url, None);
     }
     if site.config.search_enabled {
@@ -120,10 +91,7 @@ fn sitemap(r: &Renderer<'_>) -> String {
     }
     for &t in &r.index.table_order {
         let tb = &site.tables[t];
-        add(
-            rt.table(&tb.slug),
-            tb.notes.first().map(|n| n.date).max(tb.updated),
-        );
+        add(rt.table(&tb.slug), tb.notes.first().map(|n| n.date).max(tb.updated));
         for n in &tb.notes {
             add(rt.note(&tb.slug, &n.slug), Some(n.date));
         }
@@ -140,11 +108,7 @@ fn atom(r: &Renderer<'_>) -> String {
     let site = r.site;
     let rt = &r.routes;
     let feed_url = rt.absolute(&rt.file("atom.xml"));
-    let updated = r
-        .index
-        .notes_newest_first
-        .first()
-        .map(|n| site.tables[n.table].notes[n.note].date);
+    let updated = r.index.notes_newest_first.first().map(|n| site.tables[n.table].notes[n.note].date);
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = write!(
         s,
@@ -154,9 +118,7 @@ fn atom(r: &Renderer<'_>) -> String {
         xml_escape(&feed_url),
         xml_escape(&feed_url),
         xml_escape(&rt.absolute(&rt.home())),
-        updated
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "1970-01-01".into()),
+        updated.map(|d| d.to_string()).unwrap_or_else(|| "1970-01-01".into()),
     );
     if let Some(d) = &site.config.description {
         let _ = writeln!(s, "  <subtitle>{}</subtitle>", xml_escape(d));
@@ -166,11 +128,7 @@ fn atom(r: &Renderer<'_>) -> String {
         let n = &tb.notes[nr.note];
         let url = rt.absolute(&rt.note(&tb.slug, &n.slug));
         let kind = r.theme.t(&format!("note_{}", n.kind.as_str()));
-        let summary = format!(
-            "{kind} · {} · {}",
-            tb.name,
-            dates::format(n.date, site.config.language)
-        );
+        let summary = format!("{kind} · {} · {}", tb.name, dates::format(n.date, site.config.language));
         let _ = write!(
             s,
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
@@ -226,24 +184,12 @@ fn records<'a>(r: &Renderer<'a>) -> Vec<Record<'a>> {
                 kind: org.kind.as_str(),
                 business_id: org.business_id.as_deref(),
                 founded: org.founded,
-                themes: org
-                    .themes
-                    .iter()
-                    .map(|&t| site.themes[t].id.as_str())
-                    .collect(),
+                themes: org.themes.iter().map(|&t| site.themes[t].id.as_str()).collect(),
                 municipalities: munis.iter().map(|&i| m.list[i].name.as_str()).collect(),
                 municipality_codes: munis.iter().map(|&i| m.list[i].code.as_str()).collect(),
-                regions: org
-                    .area
-                    .regions
-                    .iter()
-                    .map(|&i| m.regions[i].name.as_str())
-                    .collect(),
+                regions: org.area.regions.iter().map(|&i| m.regions[i].name.as_str()).collect(),
                 nationwide: org.area.nationwide,
-                networks: r.index.org_networks[o]
-                    .iter()
-                    .map(|&n| site.networks[n].slug.as_str())
-                    .collect(),
+                networks: r.index.org_networks[o].iter().map(|&n| site.networks[n].slug.as_str()).collect(),
                 languages: org.languages.iter().map(String::as_str).collect(),
                 website: org.website.as_deref(),
                 email: org.email.as_deref(),
@@ -256,12 +202,7 @@ fn records<'a>(r: &Renderer<'a>) -> Vec<Record<'a>> {
 }
 
 fn csv_error(file: &str, e: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(
-        Code::OutputError,
-        file,
-        None,
-        format!("cannot write CSV: {e}"),
-    )
+    Diagnostic::error(Code::OutputError, file, None, format!("cannot write CSV: {e}"))
 }
 
 fn organisations_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
@@ -310,8 +251,7 @@ fn organisations_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
             rec.updated.as_deref().unwrap_or(""),
             &rec.url,
         ];
-        w.write_record(row.iter().map(|c| csv_safe(c)))
-            .map_err(|e| csv_error(file, e))?;
+        w.write_record(row.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     }
     w.into_inner().map_err(|e| csv_error(file, e))
 }
@@ -333,8 +273,7 @@ fn coverage_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
     let mut header = vec![r.theme.t("municipality"), "code".to_string()];
     header.extend(view.themes.iter().map(|t| t.name.to_string()));
     header.push(r.theme.t("total"));
-    w.write_record(header.iter().map(|c| csv_safe(c)))
-        .map_err(|e| csv_error(file, e))?;
+    w.write_record(header.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     for row in &view.rows {
         let code = site
             .municipalities
@@ -344,13 +283,11 @@ fn coverage_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
         let mut rec = vec![row.municipality.name.to_string(), code.to_string()];
         rec.extend(row.cells.iter().map(|c| c.count.to_string()));
         rec.push(row.total.to_string());
-        w.write_record(rec.iter().map(|c| csv_safe(c)))
-            .map_err(|e| csv_error(file, e))?;
+        w.write_record(rec.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     }
     let mut wide = vec![r.theme.t("region_wide_and_nationwide"), String::new()];
     wide.extend(view.wide.iter().map(usize::to_string));
     wide.push(String::new());
-    w.write_record(wide.iter().map(|c| csv_safe(c)))
-        .map_err(|e| csv_error(file, e))?;
+    w.write_record(wide.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     w.into_inner().map_err(|e| csv_error(file, e))
 }

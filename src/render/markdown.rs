@@ -30,53 +30,23 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
         let ev = events[i].clone();
         let ev = match ev {
             Event::Html(s) | Event::InlineHtml(s) if !cx.unsafe_html => Event::Text(s),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: rewrite(&dest_url, in_content, cx),
-                title,
-                id,
-            }),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: rewrite(&dest_url, in_content, cx),
-                title,
-                id,
-            }),
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link { link_type, dest_url: rewrite(&dest_url, in_content, cx), title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Image { link_type, dest_url: rewrite(&dest_url, in_content, cx), title, id })
+            }
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let text = heading_text(&events[i + 1..]);
                 let wanted = id.map(|s| s.to_string()).unwrap_or_else(|| slugify(&text));
-                let wanted = if wanted.is_empty() {
-                    "osio".to_string()
-                } else {
-                    wanted
-                };
+                let wanted = if wanted.is_empty() { "osio".to_string() } else { wanted };
                 let mut unique = wanted.clone();
                 let mut n = 2;
                 while !used_ids.insert(unique.clone()) {
                     unique = format!("{wanted}-{n}");
                     n += 1;
                 }
-                Event::Start(Tag::Heading {
-                    level: demote(level),
-                    id: Some(CowStr::from(unique)),
-                    classes,
-                    attrs,
-                })
+                Event::Start(Tag::Heading { level: demote(level), id: Some(CowStr::from(unique)), classes, attrs })
             }
             Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
             other => other,
@@ -144,28 +114,15 @@ mod tests {
 
     fn render(md: &str, unsafe_html: bool) -> String {
         let mut pages = HashMap::new();
-        pages.insert(
-            "organisations/b.md".to_string(),
-            "/j/jarjestot/b/".to_string(),
-        );
+        pages.insert("organisations/b.md".to_string(), "/j/jarjestot/b/".to_string());
         pages.insert("networks/n.md".to_string(), "/j/verkostot/n/".to_string());
-        to_html(
-            md,
-            "content/organisations/a.md",
-            &LinkContext {
-                pages: &pages,
-                base: "/j/",
-                unsafe_html,
-            },
-        )
+        to_html(md, "content/organisations/a.md", &LinkContext { pages: &pages, base: "/j/", unsafe_html })
     }
 
     #[test]
     fn links_and_images() {
-        let h = render(
-            "[b](b.md) [n](../networks/n.md#x) [t](/teemat/) ![k](/kuvat/k.jpg) [w](https://a.example)",
-            false,
-        );
+        let h =
+            render("[b](b.md) [n](../networks/n.md#x) [t](/teemat/) ![k](/kuvat/k.jpg) [w](https://a.example)", false);
         assert!(h.contains(r#"href="/j/jarjestot/b/""#), "{h}");
         assert!(h.contains(r#"href="/j/verkostot/n/#x""#), "{h}");
         assert!(h.contains(r#"href="/j/teemat/""#), "{h}");
@@ -175,10 +132,7 @@ mod tests {
 
     #[test]
     fn hostile_markdown_is_inert() {
-        let h = render(
-            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>",
-            false,
-        );
+        let h = render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>", false);
         assert!(!h.contains("<script"), "{h}");
         assert!(!h.contains("<img src=x"), "{h}");
         assert!(!h.contains("javascript:"), "{h}");
@@ -189,10 +143,7 @@ mod tests {
 
     #[test]
     fn headings_move_down_and_get_unique_ids() {
-        let h = render(
-            "# Toiminta\n\n## Toiminta\n\n### Yhteystiedot {#yht}",
-            false,
-        );
+        let h = render("# Toiminta\n\n## Toiminta\n\n### Yhteystiedot {#yht}", false);
         assert!(h.contains(r#"<h2 id="toiminta">Toiminta</h2>"#), "{h}");
         assert!(h.contains(r#"<h3 id="toiminta-2">Toiminta</h3>"#), "{h}");
         assert!(h.contains(r#"<h4 id="yht">Yhteystiedot</h4>"#), "{h}");

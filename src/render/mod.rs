@@ -85,32 +85,19 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(
-        site: &'a Site,
-        index: &'a Index,
-        mut theme: SiteTheme,
-        routes: Routes,
-    ) -> Renderer<'a> {
+    pub fn new(site: &'a Site, index: &'a Index, mut theme: SiteTheme, routes: Routes) -> Renderer<'a> {
         let mut content_pages = HashMap::new();
         for o in &site.organisations {
-            content_pages.insert(
-                format!("organisations/{}.md", o.slug),
-                routes.organisation(&o.slug),
-            );
+            content_pages.insert(format!("organisations/{}.md", o.slug), routes.organisation(&o.slug));
         }
         for n in &site.networks {
             content_pages.insert(format!("networks/{}.md", n.slug), routes.network(&n.slug));
         }
         for t in &site.tables {
-            content_pages.insert(
-                format!("partnership-tables/{}/index.md", t.slug),
-                routes.table(&t.slug),
-            );
+            content_pages.insert(format!("partnership-tables/{}/index.md", t.slug), routes.table(&t.slug));
             for n in &t.notes {
-                content_pages.insert(
-                    format!("partnership-tables/{}/{}.md", t.slug, n.slug),
-                    routes.note(&t.slug, &n.slug),
-                );
+                content_pages
+                    .insert(format!("partnership-tables/{}/{}.md", t.slug, n.slug), routes.note(&t.slug, &n.slug));
             }
         }
         for p in &site.pages {
@@ -119,36 +106,12 @@ impl<'a> Renderer<'a> {
 
         let cfg = &site.config;
         let mut nav = vec![
-            NavItem {
-                key: "organisations".into(),
-                name: theme.t("organisations"),
-                url: routes.organisations(),
-            },
-            NavItem {
-                key: "themes".into(),
-                name: theme.t("themes"),
-                url: routes.themes(),
-            },
-            NavItem {
-                key: "municipalities".into(),
-                name: theme.t("municipalities"),
-                url: routes.municipalities(),
-            },
-            NavItem {
-                key: "networks".into(),
-                name: theme.t("networks"),
-                url: routes.networks(),
-            },
-            NavItem {
-                key: "tables".into(),
-                name: theme.t("tables"),
-                url: routes.tables(),
-            },
-            NavItem {
-                key: "coverage".into(),
-                name: theme.t("coverage"),
-                url: routes.coverage(),
-            },
+            NavItem { key: "organisations".into(), name: theme.t("organisations"), url: routes.organisations() },
+            NavItem { key: "themes".into(), name: theme.t("themes"), url: routes.themes() },
+            NavItem { key: "municipalities".into(), name: theme.t("municipalities"), url: routes.municipalities() },
+            NavItem { key: "networks".into(), name: theme.t("networks"), url: routes.networks() },
+            NavItem { key: "tables".into(), name: theme.t("tables"), url: routes.tables() },
+            NavItem { key: "coverage".into(), name: theme.t("coverage"), url: routes.coverage() },
         ];
         let mut menu: Vec<_> = site.pages.iter().filter(|p| p.menu).collect();
         menu.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)));
@@ -171,9 +134,7 @@ impl<'a> Renderer<'a> {
         urls.insert("sitemap", routes.file("sitemap.xml"));
         urls.insert("css", routes.file("style.css"));
 
-        let region = cfg
-            .region
-            .map(|r| site.municipalities.regions[r].name.as_str());
+        let region = cfg.region.map(|r| site.municipalities.regions[r].name.as_str());
         let global = SiteGlobal {
             title: &cfg.title,
             description: cfg.description.as_deref(),
@@ -187,13 +148,7 @@ impl<'a> Renderer<'a> {
         g.insert("t", &theme.text);
         g.insert("nav", &nav);
         g.insert("urls", &urls);
-        Renderer {
-            site,
-            index,
-            theme,
-            routes,
-            content_pages,
-        }
+        Renderer { site, index, theme, routes, content_pages }
     }
 
     /// Every page and file of the site, in a stable order.
@@ -220,12 +175,7 @@ impl<'a> Renderer<'a> {
         }
         jobs.extend((0..s.organisations.len()).map(Job::Organisation));
         jobs.extend((0..s.themes.len()).map(Job::Theme));
-        jobs.extend(
-            self.index
-                .municipality_pages
-                .iter()
-                .map(|&m| Job::Municipality(m)),
-        );
+        jobs.extend(self.index.municipality_pages.iter().map(|&m| Job::Municipality(m)));
         jobs.extend((0..s.networks.len()).map(Job::Network));
         jobs.extend((0..s.tables.len()).map(Job::Table));
         jobs.extend(self.index.notes_newest_first.iter().map(|&n| Job::Note(n)));
@@ -236,12 +186,9 @@ impl<'a> Renderer<'a> {
     /// Render one job.
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
         match job {
-            Job::Sitemap
-            | Job::Atom
-            | Job::Robots
-            | Job::DataJson
-            | Job::DataCsv
-            | Job::CoverageCsv => feeds::render(self, job),
+            Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv | Job::CoverageCsv => {
+                feeds::render(self, job)
+            }
             _ => pages::render(self, job),
         }
     }
@@ -272,13 +219,8 @@ impl<'a> Renderer<'a> {
                 None,
                 format!("rendering {} failed: {msg}", meta.url),
             )
-            .with_help(
-                "fix the template; the fields each template gets are listed in docs/themes.md",
-            )
+            .with_help("fix the template; the fields each template gets are listed in docs/themes.md")
         })?;
-        Ok(Output {
-            path: self.routes.output_path(&meta.url),
-            bytes: html.into_bytes(),
-        })
+        Ok(Output { path: self.routes.output_path(&meta.url), bytes: html.into_bytes() })
     }
 }

@@ -37,60 +37,38 @@ impl<'a> Renderer<'a> {
 
     fn theme_links(&self, ids: &[usize]) -> Vec<Link<'a>> {
         ids.iter()
-            .map(|&t| Link {
-                name: &self.site.themes[t].name,
-                url: self.routes.theme(&self.site.themes[t].id),
-            })
+            .map(|&t| Link { name: &self.site.themes[t].name, url: self.routes.theme(&self.site.themes[t].id) })
             .collect()
     }
 
     fn municipality_links(&self, ids: &[MunicipalityId]) -> Vec<Link<'a>> {
         let list = &self.site.municipalities.list;
-        let mut v: Vec<Link<'a>> = ids
-            .iter()
-            .map(|&m| Link {
-                name: &list[m].name,
-                url: self.routes.municipality(&list[m].slug),
-            })
-            .collect();
+        let mut v: Vec<Link<'a>> =
+            ids.iter().map(|&m| Link { name: &list[m].name, url: self.routes.municipality(&list[m].slug) }).collect();
         v.sort_by_cached_key(|l| sort_key(l.name, self.lang()));
         v
     }
 
     fn region_names(&self, area: &Area) -> Vec<&'a str> {
-        area.regions
-            .iter()
-            .map(|&r| self.site.municipalities.regions[r].name.as_str())
-            .collect()
+        area.regions.iter().map(|&r| self.site.municipalities.regions[r].name.as_str()).collect()
     }
 
     fn org_link(&self, id: OrganisationId) -> Link<'a> {
         let o = &self.site.organisations[id];
-        Link {
-            name: &o.name,
-            url: self.routes.organisation(&o.slug),
-        }
+        Link { name: &o.name, url: self.routes.organisation(&o.slug) }
     }
 
     /// "Keuruu, Multia · Koko Keski-Suomi · Valtakunnallinen".
     fn places(&self, area: &Area) -> String {
         let m = &self.site.municipalities;
-        let mut names: Vec<&str> = area
-            .municipalities
-            .iter()
-            .map(|&i| m.list[i].name.as_str())
-            .collect();
+        let mut names: Vec<&str> = area.municipalities.iter().map(|&i| m.list[i].name.as_str()).collect();
         names.sort_by_cached_key(|n| sort_key(n, self.lang()));
         let mut parts = Vec::new();
         if !names.is_empty() {
             parts.push(names.join(", "));
         }
         for &r in &area.regions {
-            parts.push(
-                self.theme
-                    .t("places_region_wide")
-                    .replace("{region}", &m.regions[r].name),
-            );
+            parts.push(self.theme.t("places_region_wide").replace("{region}", &m.regions[r].name));
         }
         if area.nationwide {
             parts.push(self.theme.t("places_nationwide"));
@@ -135,10 +113,7 @@ impl<'a> Renderer<'a> {
             date: dates::view(n.date, self.lang()),
             kind: n.kind.as_str(),
             kind_label: self.theme.t(&format!("note_{}", n.kind.as_str())),
-            table: Link {
-                name: &t.name,
-                url: self.routes.table(&t.slug),
-            },
+            table: Link { name: &t.name, url: self.routes.table(&t.slug) },
         }
     }
 
@@ -206,53 +181,25 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                     .iter()
                     .map(|&m| {
                         let mu = &site.municipalities.list[m];
-                        CountLink {
-                            name: &mu.name,
-                            url: rt.municipality(&mu.slug),
-                            count: ix.local[m].len(),
-                        }
+                        CountLink { name: &mu.name, url: rt.municipality(&mu.slug), count: ix.local[m].len() }
                     })
                     .collect(),
-                latest: ix
-                    .notes_newest_first
-                    .iter()
-                    .take(6)
-                    .map(|&n| r.note_item(n))
-                    .collect(),
+                latest: ix.notes_newest_first.iter().take(6).map(|&n| r.note_item(n)).collect(),
             };
             r.template("index.html", &meta, "home", Some(&view))
         }
         Job::Organisations => {
-            let meta = r.meta(
-                r.theme.t("all_organisations"),
-                rt.organisations(),
-                "organisations",
-            );
+            let meta = r.meta(r.theme.t("all_organisations"), rt.organisations(), "organisations");
             let mut letters: Vec<Group<'_>> = Vec::new();
             for &id in &ix.order {
                 let letter = initial(&site.organisations[id].name, lang);
                 if letters.last().is_none_or(|g| g.name != letter) {
-                    let anchor = format!(
-                        "kirjain-{}",
-                        crate::model::slug::slugify(&letter).replace("0-9", "0-9")
-                    );
-                    letters.push(Group {
-                        name: letter,
-                        id: anchor,
-                        url: None,
-                        organisations: Vec::new(),
-                    });
+                    let anchor = format!("kirjain-{}", crate::model::slug::slugify(&letter).replace("0-9", "0-9"));
+                    letters.push(Group { name: letter, id: anchor, url: None, organisations: Vec::new() });
                 }
-                letters
-                    .last_mut()
-                    .expect("pushed")
-                    .organisations
-                    .push(r.item(id));
+                letters.last_mut().expect("pushed").organisations.push(r.item(id));
             }
-            let view = OrganisationsView {
-                count: ix.order.len(),
-                letters,
-            };
+            let view = OrganisationsView { count: ix.order.len(), letters };
             r.template("organisations.html", &meta, "orgs", Some(&view))
         }
         Job::Organisation(id) => {
@@ -264,12 +211,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 .iter()
                 .map(|c| LanguageView {
                     code: c.clone(),
-                    name: r
-                        .theme
-                        .text
-                        .get(&format!("lang_{c}"))
-                        .cloned()
-                        .unwrap_or_else(|| c.clone()),
+                    name: r.theme.text.get(&format!("lang_{c}")).cloned().unwrap_or_else(|| c.clone()),
                 })
                 .collect();
             languages.dedup_by(|a, b| a.code == b.code);
@@ -292,33 +234,20 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 places: r.places(&o.area),
                 networks: networks
                     .iter()
-                    .map(|&n| Link {
-                        name: &site.networks[n].name,
-                        url: rt.network(&site.networks[n].slug),
-                    })
+                    .map(|&n| Link { name: &site.networks[n].name, url: rt.network(&site.networks[n].slug) })
                     .collect(),
                 tables: tables
                     .iter()
-                    .map(|&t| Link {
-                        name: &site.tables[t].name,
-                        url: rt.table(&site.tables[t].slug),
-                    })
+                    .map(|&t| Link { name: &site.tables[t].name, url: rt.table(&site.tables[t].slug) })
                     .collect(),
-                notes: ix.org_notes[id]
-                    .iter()
-                    .take(10)
-                    .map(|&n| r.note_item(n))
-                    .collect(),
+                notes: ix.org_notes[id].iter().take(10).map(|&n| r.note_item(n)).collect(),
                 activities: o.activities.iter().map(String::as_str).collect(),
                 languages,
                 website: o.website.as_deref(),
                 email: o.email.as_deref(),
                 phone: o.phone.as_deref(),
                 phone_href: o.phone.as_deref().map(tel),
-                logo: o.logo.as_ref().map(|l| ImageView {
-                    url: rt.file(&l.path),
-                    alt: &l.alt,
-                }),
+                logo: o.logo.as_ref().map(|l| ImageView { url: rt.file(&l.path), alt: &l.alt }),
                 updated: o.updated.map(|d| dates::view(d, lang)),
                 address: o.address.as_ref().map(|a| AddressView {
                     street: a.street.as_deref(),
@@ -351,8 +280,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             let t = &site.themes[id];
             let mut meta = r.meta(&t.name, rt.theme(&t.id), "themes");
             meta.description = t.description.as_deref();
-            let mut groups: BTreeMap<SortKey, (MunicipalityId, Vec<OrganisationId>)> =
-                BTreeMap::new();
+            let mut groups: BTreeMap<SortKey, (MunicipalityId, Vec<OrganisationId>)> = BTreeMap::new();
             let mut region_wide = Vec::new();
             let mut nationwide = Vec::new();
             for &o in &ix.theme_orgs[id] {
@@ -391,41 +319,25 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 nationwide: r.items(&nationwide),
                 networks: ix.theme_networks[id]
                     .iter()
-                    .map(|&n| Link {
-                        name: &site.networks[n].name,
-                        url: rt.network(&site.networks[n].slug),
-                    })
+                    .map(|&n| Link { name: &site.networks[n].name, url: rt.network(&site.networks[n].slug) })
                     .collect(),
                 tables: ix.theme_tables[id]
                     .iter()
-                    .map(|&tb| Link {
-                        name: &site.tables[tb].name,
-                        url: rt.table(&site.tables[tb].slug),
-                    })
+                    .map(|&tb| Link { name: &site.tables[tb].name, url: rt.table(&site.tables[tb].slug) })
                     .collect(),
             };
             r.template("theme.html", &meta, "theme", Some(&view))
         }
         Job::Municipalities => {
-            let meta = r.meta(
-                title_of(r, "municipalities"),
-                rt.municipalities(),
-                "municipalities",
-            );
+            let meta = r.meta(title_of(r, "municipalities"), rt.municipalities(), "municipalities");
             let mut regions: Vec<RegionGroup<'_>> = Vec::new();
-            let mut region_order: Vec<usize> = ix
-                .municipality_pages
-                .iter()
-                .map(|&m| site.municipalities.list[m].region)
-                .collect();
+            let mut region_order: Vec<usize> =
+                ix.municipality_pages.iter().map(|&m| site.municipalities.list[m].region).collect();
             region_order.sort_unstable();
             region_order.dedup();
             // The site's own region first, then the others A–Ö.
             region_order.sort_by_cached_key(|&reg| {
-                (
-                    Some(reg) != site.config.region,
-                    sort_key(&site.municipalities.regions[reg].name, lang),
-                )
+                (Some(reg) != site.config.region, sort_key(&site.municipalities.regions[reg].name, lang))
             });
             for reg in region_order {
                 regions.push(RegionGroup {
@@ -436,21 +348,12 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                         .filter(|&&m| site.municipalities.list[m].region == reg)
                         .map(|&m| {
                             let mu = &site.municipalities.list[m];
-                            CountLink {
-                                name: &mu.name,
-                                url: rt.municipality(&mu.slug),
-                                count: ix.local[m].len(),
-                            }
+                            CountLink { name: &mu.name, url: rt.municipality(&mu.slug), count: ix.local[m].len() }
                         })
                         .collect(),
                 });
             }
-            r.template(
-                "municipalities.html",
-                &meta,
-                "municipalities",
-                Some(&MunicipalitiesView { regions }),
-            )
+            r.template("municipalities.html", &meta, "municipalities", Some(&MunicipalitiesView { regions }))
         }
         Job::Municipality(m) => {
             let mu = &site.municipalities.list[m];
@@ -458,21 +361,9 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             let local = &ix.local[m];
             let region = ix.region_wide_in(site, m);
             let reaches = vec![
-                Reach {
-                    kind: "local",
-                    count: local.len(),
-                    themes: r.by_theme(local, "paikallinen-"),
-                },
-                Reach {
-                    kind: "region",
-                    count: region.len(),
-                    themes: r.by_theme(region, "maakunta-"),
-                },
-                Reach {
-                    kind: "nation",
-                    count: ix.nationwide.len(),
-                    themes: r.by_theme(&ix.nationwide, "valtakunta-"),
-                },
+                Reach { kind: "local", count: local.len(), themes: r.by_theme(local, "paikallinen-") },
+                Reach { kind: "region", count: region.len(), themes: r.by_theme(region, "maakunta-") },
+                Reach { kind: "nation", count: ix.nationwide.len(), themes: r.by_theme(&ix.nationwide, "valtakunta-") },
             ];
             let view = MunicipalityView {
                 name: &mu.name,
@@ -501,12 +392,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                     }
                 })
                 .collect();
-            r.template(
-                "networks.html",
-                &meta,
-                "networks",
-                Some(&NetworksView { networks }),
-            )
+            r.template("networks.html", &meta, "networks", Some(&NetworksView { networks }))
         }
         Job::Network(n) => {
             let nw = &site.networks[n];
@@ -566,9 +452,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 website: tb.website.as_deref(),
                 email: tb.email.as_deref(),
                 contact: r.contact(&tb.contact),
-                notes: (0..tb.notes.len())
-                    .map(|i| r.note_item(NoteRef { table: t, note: i }))
-                    .collect(),
+                notes: (0..tb.notes.len()).map(|i| r.note_item(NoteRef { table: t, note: i })).collect(),
                 body_html: r.html(&tb.body),
             };
             r.template("table.html", &meta, "table", Some(&view))
@@ -579,10 +463,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             let meta = r.meta(&n.title, rt.note(&tb.slug, &n.slug), "tables");
             let link = |i: usize| {
                 let x = &tb.notes[i];
-                Link {
-                    name: &x.title,
-                    url: rt.note(&tb.slug, &x.slug),
-                }
+                Link { name: &x.title, url: rt.note(&tb.slug, &x.slug) }
             };
             let mut attendees: Vec<OrganisationId> = n.attendees.clone();
             attendees.sort_by_key(|&m| ix.rank[m]);
@@ -591,10 +472,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 date: dates::view(n.date, lang),
                 kind: n.kind.as_str(),
                 kind_label: r.theme.t(&format!("note_{}", n.kind.as_str())),
-                table: Link {
-                    name: &tb.name,
-                    url: rt.table(&tb.slug),
-                },
+                table: Link { name: &tb.name, url: rt.table(&tb.slug) },
                 attendees: attendees.iter().map(|&a| r.org_link(a)).collect(),
                 other_attendees: n.other_attendees.iter().map(String::as_str).collect(),
                 decisions: n.decisions.iter().map(String::as_str).collect(),
@@ -623,9 +501,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             if pg.menu {
                 meta.section = format!("page-{}", pg.slug);
             }
-            let view = FreePageView {
-                body_html: r.html(&pg.body),
-            };
+            let view = FreePageView { body_html: r.html(&pg.body) };
             r.template("page.html", &meta, "free", Some(&view))
         }
         Job::NotFound => {
@@ -644,10 +520,9 @@ fn convener<'a>(r: &Renderer<'a>, c: Option<crate::model::Convener>) -> Option<L
     use crate::model::Convener;
     match c? {
         Convener::Organisation(o) => Some(r.org_link(o)),
-        Convener::Network(n) => Some(Link {
-            name: &r.site.networks[n].name,
-            url: r.routes.network(&r.site.networks[n].slug),
-        }),
+        Convener::Network(n) => {
+            Some(Link { name: &r.site.networks[n].name, url: r.routes.network(&r.site.networks[n].slug) })
+        }
     }
 }
 
@@ -657,11 +532,7 @@ fn theme_counts<'a>(r: &Renderer<'a>) -> Vec<CountLink<'a>> {
         .themes
         .iter()
         .enumerate()
-        .map(|(i, t)| CountLink {
-            name: &t.name,
-            url: r.routes.theme(&t.id),
-            count: r.index.theme_orgs[i].len(),
-        })
+        .map(|(i, t)| CountLink { name: &t.name, url: r.routes.theme(&t.id), count: r.index.theme_orgs[i].len() })
         .collect();
     v.sort_by_cached_key(|c| sort_key(c.name, r.lang()));
     v
@@ -671,12 +542,9 @@ pub(super) fn coverage_view<'a>(r: &Renderer<'a>) -> CoverageView<'a> {
     let site = r.site;
     let ix = r.index;
     let munis: Vec<MunicipalityId> = match site.config.region {
-        Some(reg) => ix
-            .municipality_pages
-            .iter()
-            .copied()
-            .filter(|&m| site.municipalities.list[m].region == reg)
-            .collect(),
+        Some(reg) => {
+            ix.municipality_pages.iter().copied().filter(|&m| site.municipalities.list[m].region == reg).collect()
+        }
         None => ix.municipality_pages.clone(),
     };
     let mut theme_order: Vec<usize> = (0..site.themes.len()).collect();
@@ -696,17 +564,12 @@ pub(super) fn coverage_view<'a>(r: &Renderer<'a>) -> CoverageView<'a> {
                     if count == 0 {
                         gaps += 1;
                     }
-                    let url = (count > 0).then(|| {
-                        format!("{}#kunta-{}", r.routes.theme(&site.themes[t].id), mu.slug)
-                    });
+                    let url = (count > 0).then(|| format!("{}#kunta-{}", r.routes.theme(&site.themes[t].id), mu.slug));
                     CoverageCell { count, url }
                 })
                 .collect();
             CoverageRow {
-                municipality: Link {
-                    name: &mu.name,
-                    url: r.routes.municipality(&mu.slug),
-                },
+                municipality: Link { name: &mu.name, url: r.routes.municipality(&mu.slug) },
                 total: ix.local[m].len(),
                 cells,
             }
@@ -719,34 +582,21 @@ pub(super) fn coverage_view<'a>(r: &Renderer<'a>) -> CoverageView<'a> {
                 .iter()
                 .filter(|&&o| {
                     let a = &site.organisations[o].area;
-                    a.nationwide
-                        || site
-                            .config
-                            .region
-                            .is_some_and(|reg| a.regions.contains(&reg))
+                    a.nationwide || site.config.region.is_some_and(|reg| a.regions.contains(&reg))
                 })
                 .count()
         })
         .collect();
     CoverageView {
-        region: site
-            .config
-            .region
-            .map(|reg| site.municipalities.regions[reg].name.as_str()),
+        region: site.config.region.map(|reg| site.municipalities.regions[reg].name.as_str()),
         themes: theme_order
             .iter()
-            .map(|&t| Link {
-                name: &site.themes[t].name,
-                url: r.routes.theme(&site.themes[t].id),
-            })
+            .map(|&t| Link { name: &site.themes[t].name, url: r.routes.theme(&site.themes[t].id) })
             .collect(),
         rows,
         totals,
         wide,
         gaps,
-        csv_url: r.routes.file(&format!(
-            "{}/{}.csv",
-            site.config.paths.coverage, site.config.paths.coverage
-        )),
+        csv_url: r.routes.file(&format!("{}/{}.csv", site.config.paths.coverage, site.config.paths.coverage)),
     }
 }

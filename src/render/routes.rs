@@ -35,11 +35,7 @@ impl Routes {
         if !base.ends_with('/') {
             base.push('/');
         }
-        Routes {
-            origin: origin.to_string(),
-            base,
-            paths: paths.clone(),
-        }
+        Routes { origin: origin.to_string(), base, paths: paths.clone() }
     }
 
     pub fn base(&self) -> &str {
@@ -112,9 +108,7 @@ impl Routes {
 
     /// Where a URL made by this module is written, relative to the output folder.
     pub fn output_path(&self, url: &str) -> PathBuf {
-        let rel = url
-            .strip_prefix(&self.base)
-            .unwrap_or(url.trim_start_matches('/'));
+        let rel = url.strip_prefix(&self.base).unwrap_or(url.trim_start_matches('/'));
         let mut p = PathBuf::new();
         for seg in rel.split('/').filter(|s| !s.is_empty()) {
             p.push(seg);
@@ -133,39 +127,20 @@ mod tests {
 
     #[test]
     fn sub_path_hosting() {
-        let r = Routes::new(
-            "https://example.org/jarjestot/",
-            &Paths::defaults(Language::Fi),
-        );
+        let r = Routes::new("https://example.org/jarjestot/", &Paths::defaults(Language::Fi));
         assert_eq!(r.home(), "/jarjestot/");
         assert_eq!(r.organisation("x"), "/jarjestot/jarjestot/x/");
-        assert_eq!(
-            r.note("poyta", "2025-02-12-kokous"),
-            "/jarjestot/kumppanuuspoydat/poyta/2025-02-12-kokous/"
-        );
+        assert_eq!(r.note("poyta", "2025-02-12-kokous"), "/jarjestot/kumppanuuspoydat/poyta/2025-02-12-kokous/");
         assert_eq!(r.file("sitemap.xml"), "/jarjestot/sitemap.xml");
-        assert_eq!(
-            r.absolute(&r.theme("t")),
-            "https://example.org/jarjestot/teemat/t/"
-        );
-        assert_eq!(
-            r.output_path(&r.organisation("x")),
-            PathBuf::from("jarjestot/x/index.html")
-        );
+        assert_eq!(r.absolute(&r.theme("t")), "https://example.org/jarjestot/teemat/t/");
+        assert_eq!(r.output_path(&r.organisation("x")), PathBuf::from("jarjestot/x/index.html"));
         assert_eq!(r.output_path(&r.home()), PathBuf::from("index.html"));
-        assert_eq!(
-            r.output_path(&r.file("data/organisations.json")),
-            PathBuf::from("data/organisations.json")
-        );
+        assert_eq!(r.output_path(&r.file("data/organisations.json")), PathBuf::from("data/organisations.json"));
     }
 
     #[test]
     fn root_hosting() {
-        for base in [
-            "https://example.org",
-            "https://example.org/",
-            "http://localhost:8000/",
-        ] {
+        for base in ["https://example.org", "https://example.org/", "http://localhost:8000/"] {
             let r = Routes::new(base, &Paths::defaults(Language::Sv));
             assert_eq!(r.home(), "/");
             assert_eq!(r.organisations(), "/organisationer/");

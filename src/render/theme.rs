@@ -42,11 +42,7 @@ fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
     for e in WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
         if e.file_type().is_file() {
             let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
             if !rel.split('/').any(|s| s.starts_with('.')) {
                 out.push((rel, e.path().to_path_buf()));
             }
@@ -69,9 +65,7 @@ fn builtin_files(sub: &str) -> Vec<(String, &'static [u8])> {
         walk(d, &mut out);
     }
     let prefix = format!("{sub}/");
-    out.into_iter()
-        .map(|(p, b)| (p.strip_prefix(&prefix).unwrap_or(&p).to_string(), b))
-        .collect()
+    out.into_iter().map(|(p, b)| (p.strip_prefix(&prefix).unwrap_or(&p).to_string(), b)).collect()
 }
 
 /// Load the site theme `name` for the site at `root` in language `lang`.
@@ -84,17 +78,11 @@ pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, Vec<Diagno
     for (rel, bytes) in builtin_files("templates") {
         templates.insert(
             rel.clone(),
-            (
-                String::from_utf8_lossy(bytes).into_owned(),
-                format!("(built-in theme) templates/{rel}"),
-            ),
+            (String::from_utf8_lossy(bytes).into_owned(), format!("(built-in theme) templates/{rel}")),
         );
     }
     for (dir, shown) in [
-        (
-            theme_dir.join("templates"),
-            format!("themes/{name}/templates"),
-        ),
+        (theme_dir.join("templates"), format!("themes/{name}/templates")),
         (root.join("templates"), "templates".to_string()),
     ] {
         for (rel, path) in files_under(&dir) {
@@ -113,10 +101,7 @@ pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, Vec<Diagno
     }
     let mut tera = tera::Tera::default();
     tera.autoescape_on([".html", ".xml"]);
-    let list: Vec<(&str, &str)> = templates
-        .iter()
-        .map(|(k, (t, _))| (k.as_str(), t.as_str()))
-        .collect();
+    let list: Vec<(&str, &str)> = templates.iter().map(|(k, (t, _))| (k.as_str(), t.as_str())).collect();
     if let Err(e) = tera.add_raw_templates(list) {
         let message = e.to_string();
         let file = templates
@@ -125,13 +110,8 @@ pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, Vec<Diagno
             .map(|(_, (_, f))| f.clone())
             .unwrap_or_else(|| format!("themes/{name}/templates"));
         errors.push(
-            Diagnostic::error(
-                Code::TemplateError,
-                &file,
-                None,
-                format!("the template cannot be read: {message}"),
-            )
-            .with_help("fix the template syntax (Tera 2); see docs/themes.md"),
+            Diagnostic::error(Code::TemplateError, &file, None, format!("the template cannot be read: {message}"))
+                .with_help("fix the template syntax (Tera 2); see docs/themes.md"),
         );
     }
 
@@ -142,12 +122,7 @@ pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, Vec<Diagno
     let mut layers: Vec<(String, String)> = builtin_i18n
         .iter()
         .filter(|(p, _)| *p == file)
-        .map(|(_, b)| {
-            (
-                String::from_utf8_lossy(b).into_owned(),
-                format!("(built-in theme) i18n/{file}"),
-            )
-        })
+        .map(|(_, b)| (String::from_utf8_lossy(b).into_owned(), format!("(built-in theme) i18n/{file}")))
         .collect();
     let own = theme_dir.join("i18n").join(&file);
     if own.is_file() {
@@ -187,23 +162,12 @@ pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, Vec<Diagno
         }
     }
 
-    if errors.is_empty() {
-        Ok(SiteTheme {
-            tera,
-            text,
-            statics,
-        })
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(SiteTheme { tera, text, statics }) } else { Err(errors) }
 }
 
 impl SiteTheme {
     /// Interface text for `key`, or the key itself when the theme lacks it.
     pub fn t(&self, key: &str) -> String {
-        self.text
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        self.text.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
 }

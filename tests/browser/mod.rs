@@ -8,7 +8,11 @@ use std::process::Command;
 fn the_example_site_in_a_real_browser() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if !root.join("node_modules/playwright-core").is_dir() {
-        let st = Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root).status().expect("npm (Node.js) is needed for the browser tests");
+        let st = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(root)
+            .status()
+            .expect("npm (Node.js) is needed for the browser tests");
         assert!(st.success(), "npm ci failed");
     }
     let out = tempfile::tempdir().unwrap();

@@ -18,10 +18,7 @@ pub fn broken_links(out: &Path, prefix: &str) -> Vec<String> {
         }
         let text = std::fs::read_to_string(e.path()).unwrap();
         let doc = Html::parse_document(&text);
-        let ids: BTreeSet<&str> = doc
-            .select(&id_sel)
-            .filter_map(|x| x.value().attr("id"))
-            .collect();
+        let ids: BTreeSet<&str> = doc.select(&id_sel).filter_map(|x| x.value().attr("id")).collect();
         let page = e.path().strip_prefix(out).unwrap().display().to_string();
         for el in doc.select(&sel) {
             let mut urls: Vec<&str> = Vec::new();
@@ -64,10 +61,7 @@ pub fn broken_links(out: &Path, prefix: &str) -> Vec<String> {
                 }
                 if !frag.is_empty() && file.extension().is_some_and(|x| x == "html") {
                     let target = Html::parse_document(&std::fs::read_to_string(&file).unwrap());
-                    if !target
-                        .select(&id_sel)
-                        .any(|x| x.value().attr("id") == Some(frag))
-                    {
+                    if !target.select(&id_sel).any(|x| x.value().attr("id") == Some(frag)) {
                         broken.push(format!("{page}: {url} (no such id in target)"));
                     }
                 }
@@ -103,10 +97,7 @@ fn every_link_of_the_example_site_resolves_under_a_sub_path() {
     let broken = broken_links(out.path(), "/jarjestot/");
     assert!(broken.is_empty(), "{broken:#?}");
     let sitemap = std::fs::read_to_string(out.path().join("sitemap.xml")).unwrap();
-    assert!(
-        sitemap.contains("<loc>https://example.org/jarjestot/jarjestot/"),
-        "sitemap entries carry the sub-path"
-    );
+    assert!(sitemap.contains("<loc>https://example.org/jarjestot/jarjestot/"), "sitemap entries carry the sub-path");
     let robots = std::fs::read_to_string(out.path().join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://example.org/jarjestot/sitemap.xml"));
 }

@@ -24,15 +24,7 @@ pub fn page(site: &Site, rel: &str) -> Html {
 
 pub fn texts(doc: &Html, css: &str) -> Vec<String> {
     let sel = Selector::parse(css).unwrap();
-    doc.select(&sel)
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    doc.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 
 /// Every file of a tree with its bytes.
@@ -42,11 +34,7 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         let e = e.unwrap();
         if e.file_type().is_file() {
             out.insert(
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned(),
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
                 std::fs::read(e.path()).unwrap(),
             );
         }
@@ -63,47 +51,24 @@ pub fn small_site() -> Site {
     let s = Site::new();
     s.write(
         "content/organisations/multian-kyla.md",
-        &org(
-            "Multian Kyläyhdistys ry",
-            "\"ikaihmiset\"",
-            "municipalities = [\"Multia\"]",
-        ),
+        &org("Multian Kyläyhdistys ry", "\"ikaihmiset\"", "municipalities = [\"Multia\"]"),
     );
     s.write(
         "content/organisations/aanekosken-seura.md",
-        &org(
-            "Äänekosken Seura ry",
-            "\"omaishoito\"",
-            "municipalities = [\"Keuruu\"]",
-        ),
+        &org("Äänekosken Seura ry", "\"omaishoito\"", "municipalities = [\"Keuruu\"]"),
     );
     s.write(
         "content/organisations/alands-forening.md",
-        &org(
-            "Ålands Förening rf",
-            "\"omaishoito\"",
-            "municipalities = [\"Keuruu\"]",
-        ),
+        &org("Ålands Förening rf", "\"omaishoito\"", "municipalities = [\"Keuruu\"]"),
     );
-    s.write(
-        "content/organisations/zeta.md",
-        &org("Zeta ry", "\"omaishoito\"", "municipalities = [\"Keuruu\"]"),
-    );
+    s.write("content/organisations/zeta.md", &org("Zeta ry", "\"omaishoito\"", "municipalities = [\"Keuruu\"]"));
     s.write(
         "content/organisations/maakunnan-liitto.md",
-        &org(
-            "Maakunnan Omaishoitajaliitto",
-            "\"omaishoito\"",
-            "regions = [\"Keski-Suomi\"]",
-        ),
+        &org("Maakunnan Omaishoitajaliitto", "\"omaishoito\"", "regions = [\"Keski-Suomi\"]"),
     );
     s.write(
         "content/organisations/valtakunnallinen.md",
-        &org(
-            "Valtakunnallinen Tuki",
-            "\"omaishoito\"",
-            "nationwide = true",
-        ),
+        &org("Valtakunnallinen Tuki", "\"omaishoito\"", "nationwide = true"),
     );
     s
 }
@@ -120,37 +85,19 @@ fn an_organisation_appears_on_its_theme_and_municipality_pages() {
     let keuruu = texts(&theme, "#kunta-keuruu");
     assert_eq!(keuruu.len(), 1, "a group with id kunta-keuruu");
     let body = texts(&theme, "main").join(" ");
-    for name in [
-        "Keuruun Testiyhdistys ry",
-        "Zeta ry",
-        "Maakunnan Omaishoitajaliitto",
-        "Valtakunnallinen Tuki",
-    ] {
+    for name in ["Keuruun Testiyhdistys ry", "Zeta ry", "Maakunnan Omaishoitajaliitto", "Valtakunnallinen Tuki"] {
         assert!(body.contains(name), "{name} on the theme page");
     }
-    assert!(
-        !body.contains("Multian Kyläyhdistys"),
-        "another theme's organisation is not listed"
-    );
+    assert!(!body.contains("Multian Kyläyhdistys"), "another theme's organisation is not listed");
 
     // Municipality page: local first, then region-wide, then nationwide.
     let muni = page(&s, "kunnat/keuruu/index.html");
     let main = texts(&muni, "main").join(" ");
     let local = main.find("Zeta ry").expect("local organisation");
-    let region = main
-        .find("Maakunnan Omaishoitajaliitto")
-        .expect("region-wide organisation");
-    let nation = main
-        .find("Valtakunnallinen Tuki")
-        .expect("nationwide organisation");
-    assert!(
-        local < region && region < nation,
-        "local, then region-wide, then nationwide"
-    );
-    assert!(
-        main.contains("Keski-Suomen hyvinvointialue"),
-        "the wellbeing county is shown"
-    );
+    let region = main.find("Maakunnan Omaishoitajaliitto").expect("region-wide organisation");
+    let nation = main.find("Valtakunnallinen Tuki").expect("nationwide organisation");
+    assert!(local < region && region < nation, "local, then region-wide, then nationwide");
+    assert!(main.contains("Keski-Suomen hyvinvointialue"), "the wellbeing county is shown");
 
     // Organisation page: themes and municipalities as links.
     let o = page(&s, "jarjestot/zeta/index.html");
@@ -158,17 +105,11 @@ fn an_organisation_appears_on_its_theme_and_municipality_pages() {
         .select(&Selector::parse("main a").unwrap())
         .filter_map(|a| a.value().attr("href").map(String::from))
         .collect();
-    assert!(
-        links.iter().any(|l| l == "/teemat/omaishoito/"),
-        "{links:?}"
-    );
+    assert!(links.iter().any(|l| l == "/teemat/omaishoito/"), "{links:?}");
     assert!(links.iter().any(|l| l == "/kunnat/keuruu/"), "{links:?}");
     // Others on the same theme in the same municipality.
     let all = texts(&o, "main").join(" ");
-    assert!(
-        all.contains("Ålands Förening rf") && all.contains("Äänekosken Seura ry"),
-        "{all}"
-    );
+    assert!(all.contains("Ålands Förening rf") && all.contains("Äänekosken Seura ry"), "{all}");
 }
 
 #[test]
@@ -177,12 +118,7 @@ fn names_are_in_finnish_order() {
     assert_eq!(build(&s, &[]).code, 0);
     let doc = page(&s, "jarjestot/index.html");
     let names = texts(&doc, "main li a");
-    let pos = |n: &str| {
-        names
-            .iter()
-            .position(|x| x.starts_with(n))
-            .unwrap_or_else(|| panic!("{n} in {names:?}"))
-    };
+    let pos = |n: &str| names.iter().position(|x| x.starts_with(n)).unwrap_or_else(|| panic!("{n} in {names:?}"));
     assert!(pos("Keuruun") < pos("Maakunnan"));
     assert!(pos("Zeta") < pos("Ålands"), "Å after Z: {names:?}");
     assert!(pos("Ålands") < pos("Äänekosken"), "Ä after Å: {names:?}");
@@ -199,46 +135,26 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     assert_eq!(build(&s, &[]).code, 0);
     let before = tree(&s.root().join("public"));
     assert!(before.len() > 10);
-    s.write(
-        "content/organisations/rikki.md",
-        &org("Rikki", "\"eiole\"", "municipalities = [\"Jyvaskyla\"]"),
-    );
+    s.write("content/organisations/rikki.md", &org("Rikki", "\"eiole\"", "municipalities = [\"Jyvaskyla\"]"));
     let r = build(&s, &[]);
     assert_eq!(r.code, 1);
-    assert!(
-        r.stderr.contains("unknown-theme") && r.stderr.contains("unknown-municipality"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("unknown-theme") && r.stderr.contains("unknown-municipality"), "{}", r.stderr);
     assert!(r.stderr.contains("nothing was written"), "{}", r.stderr);
-    assert_eq!(
-        tree(&s.root().join("public")),
-        before,
-        "the output is byte for byte as it was"
-    );
+    assert_eq!(tree(&s.root().join("public")), before, "the output is byte for byte as it was");
     let leftovers: Vec<_> = std::fs::read_dir(s.root())
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert!(
-        leftovers.is_empty(),
-        "no staging folders left: {leftovers:?}"
-    );
+    assert!(leftovers.is_empty(), "no staging folders left: {leftovers:?}");
 }
 
 #[test]
 fn two_builds_are_identical() {
     let s = small_site();
-    assert_eq!(
-        build(&s, &["--output", s.root().join("a").to_str().unwrap()]).code,
-        0
-    );
-    assert_eq!(
-        build(&s, &["--output", s.root().join("b").to_str().unwrap()]).code,
-        0
-    );
+    assert_eq!(build(&s, &["--output", s.root().join("a").to_str().unwrap()]).code, 0);
+    assert_eq!(build(&s, &["--output", s.root().join("b").to_str().unwrap()]).code, 0);
     let (a, b) = (tree(&s.root().join("a")), tree(&s.root().join("b")));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (k, v) in &a {
@@ -255,24 +171,13 @@ fn hostile_content_is_inert() {
     );
     let r = build(&s, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for rel in [
-        "jarjestot/paha/index.html",
-        "jarjestot/index.html",
-        "teemat/omaishoito/index.html",
-        "index.html",
-    ] {
+    for rel in ["jarjestot/paha/index.html", "jarjestot/index.html", "teemat/omaishoito/index.html", "index.html"] {
         let html = std::fs::read_to_string(s.root().join("public").join(rel)).unwrap();
         assert!(!html.contains("<script>alert"), "{rel}: script tag");
         assert!(!html.contains("<img src=x"), "{rel}: img");
         assert!(!html.contains("<iframe"), "{rel}: iframe");
-        assert!(
-            !html.contains("href=\"javascript:"),
-            "{rel}: javascript link"
-        );
-        assert!(
-            !html.contains("onmouseover='"),
-            "{rel}: attribute injection"
-        );
+        assert!(!html.contains("href=\"javascript:"), "{rel}: javascript link");
+        assert!(!html.contains("onmouseover='"), "{rel}: attribute injection");
     }
     let doc = page(&s, "jarjestot/paha/index.html");
     assert_eq!(
@@ -300,13 +205,7 @@ fn a_javascript_link_in_markdown_fails_the_build() {
 fn the_example_site_builds_every_page_kind() {
     let out = tempfile::tempdir().unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
-    let r = run(&[
-        "build",
-        "--root",
-        root,
-        "--output",
-        out.path().to_str().unwrap(),
-    ]);
+    let r = run(&["build", "--root", root, "--output", out.path().to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for rel in [
         "index.html",

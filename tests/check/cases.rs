@@ -27,10 +27,7 @@ fn with_table(front: &str) -> Site {
 
 fn with_note(file: &str, front: &str) -> Site {
     let s = with_table("name = \"Pöytä\"\n");
-    s.write(
-        &format!("content/partnership-tables/poyta/{file}"),
-        &format!("+++\n{front}+++\nMuistio.\n"),
-    );
+    s.write(&format!("content/partnership-tables/poyta/{file}"), &format!("+++\n{front}+++\nMuistio.\n"));
     s
 }
 
@@ -39,13 +36,7 @@ fn with_note(file: &str, front: &str) -> Site {
 #[test]
 fn unknown_key_suggests_the_nearest() {
     let s = with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nmunicipality = [\"Keuruu\"]\n");
-    let d = expect(
-        &s,
-        "unknown-key",
-        O,
-        Some("municipality ="),
-        "did you mean `municipalities`?",
-    );
+    let d = expect(&s, "unknown-key", O, Some("municipality ="), "did you mean `municipalities`?");
     assert_eq!((d.line, d.column), (4, 1));
 }
 
@@ -61,66 +52,33 @@ fn unknown_key_in_site_toml() {
     let s = Site::new();
     s.write(
         "site.toml",
-        &format!(
-            "{}titel = \"x\"\n",
-            crate::support::SITE.replace("[build]\nstale_after_months = 18\n", "")
-        ),
+        &format!("{}titel = \"x\"\n", crate::support::SITE.replace("[build]\nstale_after_months = 18\n", "")),
     );
-    expect(
-        &s,
-        "unknown-key",
-        "site.toml",
-        Some("titel"),
-        "did you mean `title`?",
-    );
+    expect(&s, "unknown-key", "site.toml", Some("titel"), "did you mean `title`?");
 }
 
 #[test]
 fn quoted_year_is_a_wrong_type() {
     let s = with_org_extra("founded = \"1994\"\n");
-    expect(
-        &s,
-        "wrong-type",
-        O,
-        Some("\"1994\""),
-        "write `founded = 1994` without quotes",
-    );
+    expect(&s, "wrong-type", O, Some("\"1994\""), "write `founded = 1994` without quotes");
 }
 
 #[test]
 fn a_single_theme_without_brackets_is_a_wrong_type() {
     let s = with_org("name = \"K\"\nthemes = \"omaishoito\"\nnationwide = true\n");
-    expect(
-        &s,
-        "wrong-type",
-        O,
-        Some("\"omaishoito\""),
-        "`themes = [\"omaishoito\"]`",
-    );
+    expect(&s, "wrong-type", O, Some("\"omaishoito\""), "`themes = [\"omaishoito\"]`");
 }
 
 #[test]
 fn quoted_boolean_is_a_wrong_type() {
     let s = with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nnationwide = \"true\"\n");
-    expect(
-        &s,
-        "wrong-type",
-        O,
-        Some("\"true\""),
-        "write `nationwide = true` without quotes",
-    );
+    expect(&s, "wrong-type", O, Some("\"true\""), "write `nationwide = true` without quotes");
 }
 
 #[test]
 fn number_where_text_belongs_is_a_wrong_type() {
     let s = with_org_extra("postal = 1\n[address]\npostal_code = 42700\n");
-    expect(
-        &s,
-        "wrong-type",
-        O,
-        Some("42700"),
-        "put the value in quotes: `postal_code = \"42700\"`",
-    );
+    expect(&s, "wrong-type", O, Some("42700"), "put the value in quotes: `postal_code = \"42700\"`");
 }
 
 #[test]
@@ -138,13 +96,7 @@ fn missing_name() {
 #[test]
 fn missing_themes() {
     let s = with_org("name = \"K\"\nmunicipalities = [\"Keuruu\"]\n");
-    expect(
-        &s,
-        "missing-field",
-        O,
-        None,
-        "add `themes = [\"omaishoito\"]`",
-    );
+    expect(&s, "missing-field", O, None, "add `themes = [\"omaishoito\"]`");
 }
 
 #[test]
@@ -164,125 +116,59 @@ fn no_area() {
 #[test]
 fn unknown_theme() {
     let s = with_org("name = \"K\"\nthemes = [\"omaishoitto\"]\nnationwide = true\n");
-    expect(
-        &s,
-        "unknown-theme",
-        O,
-        Some("\"omaishoitto\""),
-        "did you mean `omaishoito`?",
-    );
+    expect(&s, "unknown-theme", O, Some("\"omaishoitto\""), "did you mean `omaishoito`?");
 }
 
 #[test]
 fn unknown_municipality_without_umlauts() {
-    let s = with_org(
-        "name = \"K\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\", \"Jyvaskyla\"]\n",
-    );
-    let d = expect(
-        &s,
-        "unknown-municipality",
-        O,
-        Some("\"Jyvaskyla\""),
-        "did you mean `Jyväskylä`?",
-    );
+    let s = with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\", \"Jyvaskyla\"]\n");
+    let d = expect(&s, "unknown-municipality", O, Some("\"Jyvaskyla\""), "did you mean `Jyväskylä`?");
     assert_eq!((d.line, d.column), (4, 29));
 }
 
 #[test]
 fn a_region_written_as_a_municipality() {
-    let s =
-        with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keski-Suomi\"]\n");
-    expect(
-        &s,
-        "unknown-municipality",
-        O,
-        Some("\"Keski-Suomi\""),
-        "is a region: move it to `regions",
-    );
+    let s = with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keski-Suomi\"]\n");
+    expect(&s, "unknown-municipality", O, Some("\"Keski-Suomi\""), "is a region: move it to `regions");
 }
 
 #[test]
 fn unknown_region() {
     let s = with_org("name = \"K\"\nthemes = [\"omaishoito\"]\nregions = [\"Keski-Suomen\"]\n");
-    expect(
-        &s,
-        "unknown-region",
-        O,
-        Some("\"Keski-Suomen\""),
-        "`Keski-Suomi`",
-    );
+    expect(&s, "unknown-region", O, Some("\"Keski-Suomen\""), "`Keski-Suomi`");
 }
 
 #[test]
 fn unknown_region_in_site_toml() {
     let s = Site::new();
-    s.write(
-        "site.toml",
-        &crate::support::SITE.replace("region = \"Keski-Suomi\"", "region = \"Keskisuomi\""),
-    );
-    expect(
-        &s,
-        "unknown-region",
-        "site.toml",
-        Some("\"Keskisuomi\""),
-        "did you mean `Keski-Suomi`",
-    );
+    s.write("site.toml", &crate::support::SITE.replace("region = \"Keski-Suomi\"", "region = \"Keskisuomi\""));
+    expect(&s, "unknown-region", "site.toml", Some("\"Keskisuomi\""), "did you mean `Keski-Suomi`");
 }
 
 #[test]
 fn unknown_network() {
     let s = with_org_extra("networks = [\"testiverkko\"]\n");
-    expect(
-        &s,
-        "unknown-network",
-        O,
-        Some("\"testiverkko\""),
-        "did you mean `testiverkosto`?",
-    );
+    expect(&s, "unknown-network", O, Some("\"testiverkko\""), "did you mean `testiverkosto`?");
 }
 
 #[test]
 fn unknown_member_of_a_network() {
     let s = Site::new();
-    s.write(
-        N,
-        "+++\nname = \"V\"\nmembers = [\"keuruun-testiyhdistys\", \"keuruun-testyhdistys\"]\n+++\n",
-    );
-    expect(
-        &s,
-        "unknown-organisation",
-        N,
-        Some("\"keuruun-testyhdistys\""),
-        "did you mean `keuruun-testiyhdistys`?",
-    );
+    s.write(N, "+++\nname = \"V\"\nmembers = [\"keuruun-testiyhdistys\", \"keuruun-testyhdistys\"]\n+++\n");
+    expect(&s, "unknown-organisation", N, Some("\"keuruun-testyhdistys\""), "did you mean `keuruun-testiyhdistys`?");
 }
 
 #[test]
 fn unknown_coordinator() {
     let s = Site::new();
-    s.write(
-        N,
-        "+++\nname = \"V\"\ncoordinator = \"ei-ole\"\nmembers = [\"keuruun-testiyhdistys\"]\n+++\n",
-    );
-    expect(
-        &s,
-        "unknown-organisation",
-        N,
-        Some("\"ei-ole\""),
-        "content/organisations/",
-    );
+    s.write(N, "+++\nname = \"V\"\ncoordinator = \"ei-ole\"\nmembers = [\"keuruun-testiyhdistys\"]\n+++\n");
+    expect(&s, "unknown-organisation", N, Some("\"ei-ole\""), "content/organisations/");
 }
 
 #[test]
 fn unknown_convener() {
     let s = with_table("name = \"Pöytä\"\nconvener = \"testiverkko\"\n");
-    expect(
-        &s,
-        "unknown-convener",
-        T,
-        Some("\"testiverkko\""),
-        "did you mean `testiverkosto`?",
-    );
+    expect(&s, "unknown-convener", T, Some("\"testiverkko\""), "did you mean `testiverkosto`?");
 }
 
 #[test]
@@ -307,17 +193,8 @@ fn reference_to_a_draft_is_a_warning() {
         "content/organisations/luonnos.md",
         &org("name = \"L\"\nthemes = [\"omaishoito\"]\nnationwide = true\ndraft = true\n"),
     );
-    s.write(
-        N,
-        "+++\nname = \"V\"\nmembers = [\"keuruun-testiyhdistys\", \"luonnos\"]\n+++\n",
-    );
-    expect(
-        &s,
-        "draft-reference",
-        N,
-        Some("\"luonnos\""),
-        "remove `draft = true`",
-    );
+    s.write(N, "+++\nname = \"V\"\nmembers = [\"keuruun-testiyhdistys\", \"luonnos\"]\n+++\n");
+    expect(&s, "draft-reference", N, Some("\"luonnos\""), "remove `draft = true`");
 }
 
 // --- values ---------------------------------------------------------------------
@@ -325,61 +202,31 @@ fn reference_to_a_draft_is_a_warning() {
 #[test]
 fn business_id_format() {
     let s = with_org_extra("business_id = \"12345671\"\n");
-    expect(
-        &s,
-        "invalid-business-id",
-        O,
-        Some("\"12345671\""),
-        "`1234567-1`",
-    );
+    expect(&s, "invalid-business-id", O, Some("\"12345671\""), "`1234567-1`");
 }
 
 #[test]
 fn business_id_check_digit() {
     let s = with_org_extra("business_id = \"1234567-2\"\n");
-    expect(
-        &s,
-        "business-id-check-digit",
-        O,
-        Some("\"1234567-2\""),
-        "the check digit of 1234567 is 1",
-    );
+    expect(&s, "business-id-check-digit", O, Some("\"1234567-2\""), "the check digit of 1234567 is 1");
 }
 
 #[test]
 fn invalid_organisation_kind() {
     let s = with_org_extra("kind = \"asociation\"\n");
-    expect(
-        &s,
-        "invalid-kind",
-        O,
-        Some("\"asociation\""),
-        "did you mean `association`?",
-    );
+    expect(&s, "invalid-kind", O, Some("\"asociation\""), "did you mean `association`?");
 }
 
 #[test]
 fn invalid_network_kind() {
     let s = Site::new();
-    s.write(
-        N,
-        "+++\nname = \"V\"\nkind = \"theme group\"\nmembers = [\"keuruun-testiyhdistys\"]\n+++\n",
-    );
-    expect(
-        &s,
-        "invalid-kind",
-        N,
-        Some("\"theme group\""),
-        "did you mean `theme-group`?",
-    );
+    s.write(N, "+++\nname = \"V\"\nkind = \"theme group\"\nmembers = [\"keuruun-testiyhdistys\"]\n+++\n");
+    expect(&s, "invalid-kind", N, Some("\"theme group\""), "did you mean `theme-group`?");
 }
 
 #[test]
 fn invalid_note_kind() {
-    let s = with_note(
-        "2025-02-12-kokous.md",
-        "title = \"K\"\ndate = 2025-02-12\nkind = \"minuutes\"\n",
-    );
+    let s = with_note("2025-02-12-kokous.md", "title = \"K\"\ndate = 2025-02-12\nkind = \"minuutes\"\n");
     expect(
         &s,
         "invalid-kind",
@@ -392,13 +239,7 @@ fn invalid_note_kind() {
 #[test]
 fn website_without_scheme() {
     let s = with_org_extra("website = \"www.testiyhdistys.example\"\n");
-    expect(
-        &s,
-        "invalid-url",
-        O,
-        Some("\"www."),
-        "`https://www.testiyhdistys.example`",
-    );
+    expect(&s, "invalid-url", O, Some("\"www."), "`https://www.testiyhdistys.example`");
 }
 
 #[test]
@@ -410,27 +251,13 @@ fn javascript_website() {
 #[test]
 fn malformed_email() {
     let s = with_org_extra("email = \"info(at)testi.example\"\n");
-    expect(
-        &s,
-        "invalid-email",
-        O,
-        Some("\"info(at)"),
-        "info@yhdistys.example",
-    );
+    expect(&s, "invalid-email", O, Some("\"info(at)"), "info@yhdistys.example");
 }
 
 #[test]
 fn malformed_contact_email() {
-    let s = with_org_extra(
-        "[contact]\nname = \"Maija Meikäläinen\"\nemail = \"mailto:maija@testi.example\"\n",
-    );
-    expect(
-        &s,
-        "invalid-email",
-        O,
-        Some("\"mailto:"),
-        "without mailto: `maija@testi.example`",
-    );
+    let s = with_org_extra("[contact]\nname = \"Maija Meikäläinen\"\nemail = \"mailto:maija@testi.example\"\n");
+    expect(&s, "invalid-email", O, Some("\"mailto:"), "without mailto: `maija@testi.example`");
 }
 
 #[test]
@@ -442,13 +269,7 @@ fn malformed_phone() {
 #[test]
 fn implausible_year() {
     let s = with_org_extra("founded = 19994\n");
-    expect(
-        &s,
-        "invalid-year",
-        O,
-        Some("19994"),
-        "between 1800 and 2026",
-    );
+    expect(&s, "invalid-year", O, Some("19994"), "between 1800 and 2026");
 }
 
 #[test]
@@ -460,13 +281,7 @@ fn language_name_instead_of_code() {
 #[test]
 fn datetime_where_a_date_belongs() {
     let s = with_org_extra("updated = 2025-01-01T10:00:00\n");
-    expect(
-        &s,
-        "invalid-date",
-        O,
-        Some("2025-01-01T"),
-        "without a time: `2025-01-01`",
-    );
+    expect(&s, "invalid-date", O, Some("2025-01-01T"), "without a time: `2025-01-01`");
 }
 
 #[test]
@@ -479,26 +294,14 @@ fn postal_code_of_wrong_length() {
 fn logo_file_missing() {
     let s = with_org_extra("logo = \"logos/testi.png\"\nlogo_alt = \"Testin logo\"\n");
     s.write("static/logos/testi.svg", "<svg/>");
-    expect(
-        &s,
-        "missing-static-file",
-        O,
-        Some("\"logos/testi.png\""),
-        "did you mean `logos/testi.svg`?",
-    );
+    expect(&s, "missing-static-file", O, Some("\"logos/testi.png\""), "did you mean `logos/testi.svg`?");
 }
 
 #[test]
 fn logo_without_alt_text() {
     let s = with_org_extra("logo = \"logos/testi.png\"\n");
     s.write("static/logos/testi.png", "png");
-    expect(
-        &s,
-        "missing-alt-text",
-        O,
-        Some("\"logos/testi.png\""),
-        "logo_alt",
-    );
+    expect(&s, "missing-alt-text", O, Some("\"logos/testi.png\""), "logo_alt");
 }
 
 // --- files and names ------------------------------------------------------------
@@ -507,27 +310,18 @@ fn logo_without_alt_text() {
 fn file_name_that_is_not_a_slug() {
     let s = Site::new();
     let f = "content/organisations/Äänekosken Työttömät ry.md";
-    s.write(f, &org("name = \"Äänekosken Työttömät ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Äänekoski\"]\n"));
-    expect(
-        &s,
-        "bad-file-name",
+    s.write(
         f,
-        None,
-        "content/organisations/aanekosken-tyottomat-ry.md",
+        &org("name = \"Äänekosken Työttömät ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Äänekoski\"]\n"),
     );
+    expect(&s, "bad-file-name", f, None, "content/organisations/aanekosken-tyottomat-ry.md");
 }
 
 #[test]
 fn duplicate_slugs_after_correction() {
     let s = Site::new();
     s.write("content/organisations/Keuruun-Testiyhdistys.md", ORG2);
-    expect(
-        &s,
-        "duplicate-slug",
-        "content/organisations/keuruun-testiyhdistys.md",
-        None,
-        "another name",
-    );
+    expect(&s, "duplicate-slug", "content/organisations/keuruun-testiyhdistys.md", None, "another name");
 }
 
 const ORG2: &str = "+++\nname = \"Toinen\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n";
@@ -537,10 +331,7 @@ fn duplicate_theme_id() {
     let s = Site::new();
     s.write(
         "content/themes.toml",
-        &format!(
-            "{}\n[[theme]]\nid = \"omaishoito\"\nname = \"Omaishoito 2\"\n",
-            crate::support::THEMES
-        ),
+        &format!("{}\n[[theme]]\nid = \"omaishoito\"\nname = \"Omaishoito 2\"\n", crate::support::THEMES),
     );
     let d = expect(
         &s,
@@ -557,44 +348,23 @@ fn theme_id_that_is_not_a_slug() {
     let s = Site::new();
     s.write(
         "content/themes.toml",
-        &format!(
-            "{}\n[[theme]]\nid = \"Lapset ja perheet\"\nname = \"Lapset ja perheet\"\n",
-            crate::support::THEMES
-        ),
+        &format!("{}\n[[theme]]\nid = \"Lapset ja perheet\"\nname = \"Lapset ja perheet\"\n", crate::support::THEMES),
     );
-    expect(
-        &s,
-        "invalid-slug",
-        "content/themes.toml",
-        Some("\"Lapset ja perheet\""),
-        "`id = \"lapset-ja-perheet\"`",
-    );
+    expect(&s, "invalid-slug", "content/themes.toml", Some("\"Lapset ja perheet\""), "`id = \"lapset-ja-perheet\"`");
 }
 
 #[test]
 fn note_date_differs_from_file_name() {
     let f = "content/partnership-tables/poyta/2025-02-12-kokous.md";
     let s = with_note("2025-02-12-kokous.md", "title = \"K\"\ndate = 2025-02-13\n");
-    expect(
-        &s,
-        "note-date-mismatch",
-        f,
-        Some("2025-02-13"),
-        "rename the file to 2025-02-13-kokous.md",
-    );
+    expect(&s, "note-date-mismatch", f, Some("2025-02-13"), "rename the file to 2025-02-13-kokous.md");
 }
 
 #[test]
 fn note_file_name_without_date() {
     let f = "content/partnership-tables/poyta/kevatkokous.md";
     let s = with_note("kevatkokous.md", "title = \"K\"\ndate = 2025-03-04\n");
-    expect(
-        &s,
-        "note-file-name",
-        f,
-        None,
-        "rename the file to 2025-03-04-kevatkokous.md",
-    );
+    expect(&s, "note-file-name", f, None, "rename the file to 2025-03-04-kevatkokous.md");
 }
 
 #[test]
@@ -602,13 +372,7 @@ fn table_folder_without_index() {
     let s = Site::new();
     let f = "content/partnership-tables/poyta/2025-02-12-kokous.md";
     s.write(f, "+++\ntitle = \"K\"\ndate = 2025-02-12\n+++\n");
-    expect(
-        &s,
-        "missing-file",
-        f,
-        None,
-        "content/partnership-tables/poyta/index.md",
-    );
+    expect(&s, "missing-file", f, None, "content/partnership-tables/poyta/index.md");
 }
 
 #[test]
@@ -623,13 +387,7 @@ fn page_slug_taken_by_a_section() {
     let s = Site::new();
     let f = "content/pages/jarjestot.md";
     s.write(f, "+++\ntitle = \"Järjestöt\"\n+++\n");
-    expect(
-        &s,
-        "reserved-slug",
-        f,
-        None,
-        "content/pages/jarjestot-sivu.md",
-    );
+    expect(&s, "reserved-slug", f, None, "content/pages/jarjestot-sivu.md");
 }
 
 #[test]
@@ -644,16 +402,8 @@ fn file_in_an_unknown_folder() {
 
 #[test]
 fn unclosed_string() {
-    let s = with_org(
-        "name = \"Keuruun Testiyhdistys ry\nthemes = [\"omaishoito\"]\nnationwide = true\n",
-    );
-    let d = expect(
-        &s,
-        "toml-syntax",
-        O,
-        Some("\nthemes"),
-        "end the text with a quote",
-    );
+    let s = with_org("name = \"Keuruun Testiyhdistys ry\nthemes = [\"omaishoito\"]\nnationwide = true\n");
+    let d = expect(&s, "toml-syntax", O, Some("\nthemes"), "end the text with a quote");
     assert_eq!(d.line, 2);
 }
 
@@ -666,42 +416,21 @@ fn invalid_calendar_date() {
 #[test]
 fn key_set_twice() {
     let s = with_org_extra("name = \"Toinen nimi\"\n");
-    expect(
-        &s,
-        "toml-syntax",
-        O,
-        Some("name = \"Toinen"),
-        "keep one of the two lines",
-    );
+    expect(&s, "toml-syntax", O, Some("name = \"Toinen"), "keep one of the two lines");
 }
 
 #[test]
 fn missing_closing_fence() {
     let s = Site::new();
-    s.write(
-        O,
-        "+++\nname = \"K\"\nthemes = [\"omaishoito\"]\nKuvaus ilman loppuviivaa.\n",
-    );
-    expect(
-        &s,
-        "unclosed-front-matter",
-        O,
-        None,
-        "add a line with only `+++`",
-    );
+    s.write(O, "+++\nname = \"K\"\nthemes = [\"omaishoito\"]\nKuvaus ilman loppuviivaa.\n");
+    expect(&s, "unclosed-front-matter", O, None, "add a line with only `+++`");
 }
 
 #[test]
 fn missing_front_matter() {
     let s = Site::new();
     s.write(O, "name = \"K\"\n");
-    expect(
-        &s,
-        "missing-front-matter",
-        O,
-        None,
-        "start the file with `+++`",
-    );
+    expect(&s, "missing-front-matter", O, None, "start the file with `+++`");
 }
 
 #[test]
@@ -723,49 +452,22 @@ fn empty_file() {
 #[test]
 fn unknown_site_language() {
     let s = Site::new();
-    s.write(
-        "site.toml",
-        &crate::support::SITE.replace("language = \"fi\"", "language = \"suomi\""),
-    );
-    expect(
-        &s,
-        "unknown-site-language",
-        "site.toml",
-        Some("\"suomi\""),
-        "`language = \"fi\"`",
-    );
+    s.write("site.toml", &crate::support::SITE.replace("language = \"fi\"", "language = \"suomi\""));
+    expect(&s, "unknown-site-language", "site.toml", Some("\"suomi\""), "`language = \"fi\"`");
 }
 
 #[test]
 fn unknown_site_theme() {
     let s = Site::new();
-    s.write(
-        "site.toml",
-        &format!("theme = \"defualt\"\n{}", crate::support::SITE),
-    );
-    expect(
-        &s,
-        "unknown-site-theme",
-        "site.toml",
-        Some("\"defualt\""),
-        "did you mean `default`?",
-    );
+    s.write("site.toml", &format!("theme = \"defualt\"\n{}", crate::support::SITE));
+    expect(&s, "unknown-site-theme", "site.toml", Some("\"defualt\""), "did you mean `default`?");
 }
 
 #[test]
 fn base_url_without_scheme() {
     let s = Site::new();
-    s.write(
-        "site.toml",
-        &crate::support::SITE.replace("https://example.org/", "example.org/jarjestot/"),
-    );
-    expect(
-        &s,
-        "invalid-url",
-        "site.toml",
-        Some("\"example.org"),
-        "`https://example.org/jarjestot/`",
-    );
+    s.write("site.toml", &crate::support::SITE.replace("https://example.org/", "example.org/jarjestot/"));
+    expect(&s, "invalid-url", "site.toml", Some("\"example.org"), "`https://example.org/jarjestot/`");
 }
 
 // --- Markdown bodies ------------------------------------------------------------
@@ -773,26 +475,14 @@ fn base_url_without_scheme() {
 #[test]
 fn link_to_a_missing_content_file() {
     let s = Site::new();
-    s.write(
-        O,
-        &format!("+++\n{BASE}+++\nKatso myös [verkosto](../networks/testiverkko.md).\n"),
-    );
-    expect(
-        &s,
-        "broken-link",
-        O,
-        Some("[verkosto]"),
-        "did you mean `../networks/testiverkosto.md`?",
-    );
+    s.write(O, &format!("+++\n{BASE}+++\nKatso myös [verkosto](../networks/testiverkko.md).\n"));
+    expect(&s, "broken-link", O, Some("[verkosto]"), "did you mean `../networks/testiverkosto.md`?");
 }
 
 #[test]
 fn javascript_link_in_markdown() {
     let s = Site::new();
-    s.write(
-        O,
-        &format!("+++\n{BASE}+++\nKlikkaa [tästä](javascript:alert(1)).\n"),
-    );
+    s.write(O, &format!("+++\n{BASE}+++\nKlikkaa [tästä](javascript:alert(1)).\n"));
     expect(&s, "unsafe-link", O, Some("[tästä]"), "https://");
 }
 
@@ -800,17 +490,8 @@ fn javascript_link_in_markdown() {
 fn image_missing_from_static() {
     let s = Site::new();
     s.write("static/kuvat/kevatretki.jpg", "jpg");
-    s.write(
-        O,
-        &format!("+++\n{BASE}+++\nKuva:\n\n![Kevätretki](/kuvat/kevatretk.jpg)\n"),
-    );
-    expect(
-        &s,
-        "missing-static-file",
-        O,
-        Some("![Kevätretki]"),
-        "did you mean `/kuvat/kevatretki.jpg`?",
-    );
+    s.write(O, &format!("+++\n{BASE}+++\nKuva:\n\n![Kevätretki](/kuvat/kevatretk.jpg)\n"));
+    expect(&s, "missing-static-file", O, Some("![Kevätretki]"), "did you mean `/kuvat/kevatretki.jpg`?");
 }
 
 // --- warnings -------------------------------------------------------------------
@@ -819,17 +500,8 @@ fn image_missing_from_static() {
 fn image_without_alt_text_is_a_warning() {
     let s = Site::new();
     s.write("static/kuvat/kevatretki.jpg", "jpg");
-    s.write(
-        O,
-        &format!("+++\n{BASE}+++\nKuva:\n\n![](/kuvat/kevatretki.jpg)\n"),
-    );
-    let d = expect(
-        &s,
-        "image-without-alt",
-        O,
-        Some("![]"),
-        "describe the picture",
-    );
+    s.write(O, &format!("+++\n{BASE}+++\nKuva:\n\n![](/kuvat/kevatretki.jpg)\n"));
+    let d = expect(&s, "image-without-alt", O, Some("![]"), "describe the picture");
     assert_eq!(d.severity, "warning");
 }
 
@@ -859,4 +531,48 @@ fn network_with_members_only_through_organisations_is_not_empty() {
     let s = with_org_extra("networks = [\"testiverkosto\"]\n");
     s.write(N, "+++\nname = \"V\"\n+++\n");
     assert_eq!(s.check_json().stdout, "");
+}
+
+// --- one problem does not hide or fake others -----------------------------------
+
+#[test]
+fn one_bad_theme_entry_keeps_the_other_themes() {
+    let s = Site::new();
+    s.write(
+        "content/themes.toml",
+        &format!("{}\n[[theme]]\nid = \"nuoret\"\nnimi = \"Nuoret\"\n", crate::support::THEMES),
+    );
+    let d = expect(&s, "unknown-key", "content/themes.toml", Some("nimi"), "use one of: id, name, description");
+    assert!(d.message.contains("[theme]"), "{}", d.message);
+    let all = s.check_json().diagnostics();
+    assert!(!all.iter().any(|d| d.code == "unknown-theme"), "{all:#?}");
+}
+
+#[test]
+fn a_reference_to_an_unreadable_file_is_not_reported_as_missing() {
+    let s = Site::new();
+    s.write_bytes(O, b"+++\nname = \"K\xe4rs\xe4m\xe4ki\"\n+++\n");
+    let all = s.check_json().diagnostics();
+    assert!(all.iter().any(|d| d.code == "not-utf8"), "{all:#?}");
+    assert!(!all.iter().any(|d| d.code == "unknown-organisation"), "{all:#?}");
+}
+
+#[test]
+fn a_wrong_type_on_a_required_field_is_not_also_missing() {
+    let s = with_org("name = \"K\"\nthemes = \"omaishoito\"\nmunicipalities = [\"Keuruu\"]\n");
+    let all = s.check_json().diagnostics();
+    assert_eq!(all.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["wrong-type"], "{all:#?}");
+}
+
+#[test]
+fn an_empty_name_is_an_error() {
+    let s = with_org("name = \"  \"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n");
+    expect(&s, "missing-field", O, Some("\"  \""), "name = ");
+}
+
+#[test]
+fn a_path_segment_that_collides_with_a_default_one() {
+    let s = Site::new();
+    s.write("site.toml", &format!("{}\n[paths]\nthemes = \"kunnat\"\n", crate::support::SITE));
+    expect(&s, "duplicate-slug", "site.toml", Some("\"kunnat\""), "choose another segment");
 }

@@ -21,38 +21,19 @@ pub fn expect(site: &Site, code: &str, file: &str, at: Option<&str>, help: &str)
     let d = diags
         .iter()
         .find(|d| d.code == code && d.file == file)
-        .unwrap_or_else(|| {
-            panic!(
-                "no {code} in {file}; got {diags:#?}\nstderr: {}",
-                run.stderr
-            )
-        })
+        .unwrap_or_else(|| panic!("no {code} in {file}; got {diags:#?}\nstderr: {}", run.stderr))
         .clone();
     let want = match at {
         Some(needle) => position_of(&site.read(file), needle),
         None => (1, 1),
     };
-    assert_eq!(
-        (d.line, d.column),
-        want,
-        "position of {code} in {file}: {d:#?}"
-    );
+    assert_eq!((d.line, d.column), want, "position of {code} in {file}: {d:#?}");
     let h = d.help.clone().unwrap_or_default();
-    assert!(
-        h.contains(help),
-        "help of {code} is {h:?}, expected it to contain {help:?}"
-    );
-    let expected_exit = if diags.iter().any(|d| d.severity == "error") {
-        1
-    } else {
-        0
-    };
+    assert!(h.contains(help), "help of {code} is {h:?}, expected it to contain {help:?}");
+    let expected_exit = if diags.iter().any(|d| d.severity == "error") { 1 } else { 0 };
     assert_eq!(run.code, expected_exit, "exit code");
     if d.severity == "warning" {
-        assert!(
-            !diags.iter().any(|x| x.severity == "error"),
-            "a warning case must have no errors: {diags:#?}"
-        );
+        assert!(!diags.iter().any(|x| x.severity == "error"), "a warning case must have no errors: {diags:#?}");
     }
     d
 }
@@ -64,22 +45,14 @@ fn the_base_fixture_is_clean() {
     assert_eq!(run.stdout, "", "{}", run.stderr);
     assert_eq!(run.code, 0);
     let human = site.check_human();
-    assert!(
-        human.stderr.contains("no problems found"),
-        "{}",
-        human.stderr
-    );
+    assert!(human.stderr.contains("no problems found"), "{}", human.stderr);
 }
 
 #[test]
 fn the_example_site_has_no_errors() {
     let root = env!("CARGO_MANIFEST_DIR");
     let run = crate::support::run(&["check", "--format", "json", "--root", root]);
-    let errors: Vec<Diag> = run
-        .diagnostics()
-        .into_iter()
-        .filter(|d| d.severity == "error")
-        .collect();
+    let errors: Vec<Diag> = run.diagnostics().into_iter().filter(|d| d.severity == "error").collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(run.code, 0);
 }
@@ -105,20 +78,13 @@ fn exit_codes_for_usage_and_io() {
 #[test]
 fn json_output_is_only_json_lines_and_human_output_goes_to_stderr() {
     let site = Site::new();
-    site.write(
-        "content/organisations/a.md",
-        &org("name = \"A\"\nthemes = [\"x\"]\n"),
-    );
+    site.write("content/organisations/a.md", &org("name = \"A\"\nthemes = [\"x\"]\n"));
     let run = site.check_json();
     assert_eq!(run.code, 1);
     assert!(run.diagnostics().len() >= 2);
     let human = site.check_human();
     assert_eq!(human.stdout, "");
-    assert!(
-        human.stderr.contains("content/organisations/a.md:3:11"),
-        "{}",
-        human.stderr
-    );
+    assert!(human.stderr.contains("content/organisations/a.md:3:11"), "{}", human.stderr);
 }
 
 #[test]
@@ -129,29 +95,18 @@ fn drafts_are_checked_only_when_asked_for() {
         &org("name = \"L\"\ndraft = true\nthemes = [\"eiole\"]\nnationwide = true\n"),
     );
     assert_eq!(site.check_json().code, 0);
-    let run = crate::support::run(&[
-        "check",
-        "--drafts",
-        "--format",
-        "json",
-        "--root",
-        site.root().to_str().unwrap(),
-    ]);
+    let run = crate::support::run(&["check", "--drafts", "--format", "json", "--root", site.root().to_str().unwrap()]);
     assert_eq!(run.code, 1);
     assert!(run.diagnostics().iter().any(|d| d.code == "unknown-theme"));
 }
 
 #[test]
 fn every_code_is_documented() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/errors.md"))
-        .expect("docs/errors.md");
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/errors.md")).expect("docs/errors.md");
     let missing: Vec<&str> = areena::diagnostics::Code::ALL
         .iter()
         .map(|c| c.as_str())
         .filter(|c| !doc.contains(&format!("## `{c}`")))
         .collect();
-    assert!(
-        missing.is_empty(),
-        "codes without a section in docs/errors.md: {missing:?}"
-    );
+    assert!(missing.is_empty(), "codes without a section in docs/errors.md: {missing:?}");
 }

@@ -5,10 +5,7 @@ use proptest::prelude::*;
 use crate::support::Site;
 
 fn check(site: &Site) {
-    let settings = areena::pipeline::Settings {
-        drafts: true,
-        today: jiff::civil::Date::constant(2026, 11, 23),
-    };
+    let settings = areena::pipeline::Settings { drafts: true, today: jiff::civil::Date::constant(2026, 11, 23) };
     let _ = areena::pipeline::check(site.root(), settings);
 }
 

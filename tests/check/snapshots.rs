@@ -40,10 +40,7 @@ fn bad_file_name_and_check_digit() {
 #[test]
 fn unclosed_string_and_note_date() {
     let s = Site::new();
-    s.write(
-        "content/partnership-tables/poyta/index.md",
-        "+++\nname = \"Pöytä\n+++\n",
-    );
+    s.write("content/partnership-tables/poyta/index.md", "+++\nname = \"Pöytä\n+++\n");
     s.write(
         "content/partnership-tables/poyta/2025-02-12-kokous.md",
         "+++\ntitle = \"Kokous 1/2025\"\ndate = 2025-02-21\n+++\n",
@@ -56,7 +53,9 @@ fn stale_warning_only() {
     let s = Site::new();
     s.write(
         "content/organisations/keuruun-testiyhdistys.md",
-        &org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\nupdated = 2023-05-01\n"),
+        &org(
+            "name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\nupdated = 2023-05-01\n",
+        ),
     );
     insta::assert_snapshot!(human(&s));
 }

@@ -48,9 +48,7 @@ pub struct Site {
 impl Site {
     /// The base site: site.toml, themes.toml, one organisation and one network.
     pub fn new() -> Site {
-        let s = Site {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
+        let s = Site { dir: tempfile::tempdir().expect("temp dir") };
         s.write("site.toml", SITE);
         s.write("content/themes.toml", THEMES);
         s.write("content/organisations/keuruun-testiyhdistys.md", ORG);
@@ -84,13 +82,7 @@ impl Site {
 
     /// `areena check --format json` on this site.
     pub fn check_json(&self) -> Run {
-        run(&[
-            "check",
-            "--format",
-            "json",
-            "--root",
-            self.root().to_str().unwrap(),
-        ])
+        run(&["check", "--format", "json", "--root", self.root().to_str().unwrap()])
     }
 
     /// `areena check` (human output) on this site.
@@ -111,18 +103,11 @@ impl Run {
         self.stdout
             .lines()
             .map(|l| {
-                let v: Value =
-                    serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}"));
+                let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}"));
                 let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
                 let mut sorted = keys.clone();
                 sorted.sort_unstable();
-                assert_eq!(
-                    sorted,
-                    [
-                        "code", "column", "file", "help", "line", "message", "severity"
-                    ],
-                    "{l}"
-                );
+                assert_eq!(sorted, ["code", "column", "file", "help", "line", "message", "severity"], "{l}");
                 Diag {
                     file: v["file"].as_str().unwrap().into(),
                     line: v["line"].as_u64().unwrap() as usize,
@@ -168,9 +153,7 @@ pub fn run(args: &[&str]) -> Run {
 
 /// 1-based line and column (in characters) of the first occurrence of `needle`.
 pub fn position_of(text: &str, needle: &str) -> (usize, usize) {
-    let at = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
