@@ -19,6 +19,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Build the site into a folder of static files (public/ by default).
     Build(BuildArgs),
+    /// Build the site, serve it on this machine and rebuild when a file changes.
+    Serve(ServeArgs),
 }
 
 /// Flags every command that reads a site shares.
@@ -65,4 +67,13 @@ pub struct BuildArgs {
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to serve on (127.0.0.1 only).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
 }

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Build(args) => commands::build::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     };
     ExitCode::from(outcome.code())
 }

@@ -190,7 +190,8 @@ pub fn relative_link(from: &str, to: &str) -> String {
     out.join("/")
 }
 
-fn percent_decode(s: &str) -> String {
+/// Decode `%xx` escapes of a URL path (invalid escapes stay as they are).
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

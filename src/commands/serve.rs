@@ -1,0 +1,14 @@
+//! `areena serve`: see [`crate::serve`].
+
+use super::Outcome;
+use crate::cli::ServeArgs;
+
+pub fn run(args: &ServeArgs) -> Outcome {
+    match crate::serve::run(&args.site.root, args.port, args.site.drafts) {
+        Ok(()) => Outcome::Ok,
+        Err(e) => {
+            eprintln!("error: {e}");
+            Outcome::UsageOrIo
+        }
+    }
+}
