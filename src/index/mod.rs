@@ -107,7 +107,7 @@ impl Index {
         notes_newest_first
             .sort_by(|a, b| note_date(b).cmp(&note_date(a)).then_with(|| (a.table, a.note).cmp(&(b.table, b.note))));
         for notes in &mut org_notes {
-            notes.sort_by(|a, b| note_date(b).cmp(&note_date(a)));
+            notes.sort_by_key(|n| std::cmp::Reverse(note_date(n)));
         }
 
         // Walking organisations in A–Ö order keeps every list below in A–Ö order.

@@ -194,7 +194,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             for &id in &ix.order {
                 let letter = initial(&site.organisations[id].name, lang);
                 if letters.last().is_none_or(|g| g.name != letter) {
-                    let anchor = format!("kirjain-{}", crate::model::slug::slugify(&letter).replace("0-9", "0-9"));
+                    let anchor = format!("kirjain-{}", letter_id(&letter));
                     letters.push(Group { name: letter, id: anchor, url: None, organisations: Vec::new() });
                 }
                 letters.last_mut().expect("pushed").organisations.push(r.item(id));
@@ -598,5 +598,17 @@ pub(super) fn coverage_view<'a>(r: &Renderer<'a>) -> CoverageView<'a> {
         wide,
         gaps,
         csv_url: r.routes.file(&format!("{}/{}.csv", site.config.paths.coverage, site.config.paths.coverage)),
+    }
+}
+
+/// A fragment id for a letter heading; Å, Ä and Ö must not collide with A and O.
+fn letter_id(letter: &str) -> String {
+    match letter {
+        "Å" => "aa".into(),
+        "Ä" => "ae".into(),
+        "Ö" => "oe".into(),
+        "0–9" => "0-9".into(),
+        "#" => "muut".into(),
+        other => other.to_lowercase(),
     }
 }

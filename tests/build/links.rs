@@ -18,8 +18,14 @@ pub fn broken_links(out: &Path, prefix: &str) -> Vec<String> {
         }
         let text = std::fs::read_to_string(e.path()).unwrap();
         let doc = Html::parse_document(&text);
-        let ids: BTreeSet<&str> = doc.select(&id_sel).filter_map(|x| x.value().attr("id")).collect();
+        let all_ids: Vec<&str> = doc.select(&id_sel).filter_map(|x| x.value().attr("id")).collect();
+        let ids: BTreeSet<&str> = all_ids.iter().copied().collect();
         let page = e.path().strip_prefix(out).unwrap().display().to_string();
+        if ids.len() != all_ids.len() {
+            let mut seen = BTreeSet::new();
+            let dups: Vec<&str> = all_ids.iter().copied().filter(|i| !seen.insert(*i)).collect();
+            broken.push(format!("{page}: duplicate ids {dups:?}"));
+        }
         for el in doc.select(&sel) {
             let mut urls: Vec<&str> = Vec::new();
             for attr in ["href", "src"] {
