@@ -116,8 +116,11 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let t = Instant::now();
     let theme = match render::theme::load(root, &site.config.theme, site.config.language.code()) {
         Ok(theme) => theme,
-        Err(ds) => {
-            diagnostics.extend(ds);
+        Err(errs) => {
+            for (file, text) in errs.sources {
+                diagnostics.add_source(&file, text.into());
+            }
+            diagnostics.extend(errs.diagnostics);
             built.diagnostics = diagnostics;
             return Ok(built);
         }

@@ -68,10 +68,18 @@ fn builtin_files(sub: &str) -> Vec<(String, &'static [u8])> {
     out.into_iter().map(|(p, b)| (p.strip_prefix(&prefix).unwrap_or(&p).to_string(), b)).collect()
 }
 
+/// Why a site theme cannot be used: the problems, and the text of the files they
+/// point into (for the report).
+pub struct ThemeErrors {
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Vec<(String, String)>,
+}
+
 /// Load the site theme `name` for the site at `root` in language `lang`.
-pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, Vec<Diagnostic>> {
+pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, ThemeErrors> {
     let theme_dir = root.join("themes").join(name);
     let mut errors = Vec::new();
+    let mut sources = Vec::new();
 
     // Templates: name → (source text, file shown in errors).
     let mut templates: BTreeMap<String, (String, String)> = BTreeMap::new();
@@ -104,14 +112,32 @@ pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, Vec<Diagno
     let list: Vec<(&str, &str)> = templates.iter().map(|(k, (t, _))| (k.as_str(), t.as_str())).collect();
     if let Err(e) = tera.add_raw_templates(list) {
         let message = e.to_string();
-        let file = templates
-            .iter()
-            .find(|(k, _)| message.contains(k.as_str()))
-            .map(|(_, (_, f))| f.clone())
-            .unwrap_or_else(|| format!("themes/{name}/templates"));
+        // Tera points at the place as `--> name.html:LINE:COL`.
+        let place = message.split("--> ").nth(1).and_then(|rest| {
+            let loc = rest.split_whitespace().next()?;
+            let mut parts = loc.rsplitn(3, ':');
+            let col: usize = parts.next()?.parse().ok()?;
+            let line: usize = parts.next()?.parse().ok()?;
+            Some((parts.next()?.to_string(), line, col))
+        });
+        let headline = message.lines().next().unwrap_or(&message).trim_start_matches("error: ").to_string();
+        let (file, span) = match place.as_ref().and_then(|(n, l, c)| templates.get(n).map(|t| (t, *l, *c))) {
+            Some(((text, shown), line, col)) => {
+                let offset = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>()
+                    + text
+                        .split_inclusive('\n')
+                        .nth(line.saturating_sub(1))
+                        .map_or(0, |l| l.char_indices().nth(col.saturating_sub(1)).map_or(l.len(), |(i, _)| i));
+                sources.push((shown.clone(), text.clone()));
+                (shown.clone(), Some(offset..offset + 1))
+            }
+            None => (format!("themes/{name}/templates"), None),
+        };
         errors.push(
-            Diagnostic::error(Code::TemplateError, &file, None, format!("the template cannot be read: {message}"))
-                .with_help("fix the template syntax (Tera 2); see docs/themes.md"),
+            Diagnostic::error(Code::TemplateError, &file, span, format!("the template cannot be read: {headline}"))
+                .with_help(
+                    "fix the template syntax (Tera 2); the templates and their data are described in docs/themes.md",
+                ),
         );
     }
 
@@ -162,7 +188,11 @@ pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, Vec<Diagno
         }
     }
 
-    if errors.is_empty() { Ok(SiteTheme { tera, text, statics }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(SiteTheme { tera, text, statics })
+    } else {
+        Err(ThemeErrors { diagnostics: errors, sources })
+    }
 }
 
 impl SiteTheme {

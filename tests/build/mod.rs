@@ -235,3 +235,55 @@ fn the_example_site_builds_every_page_kind() {
     let drafts = out.path().join("jarjestot/kuikkalammen-kesateatteri");
     assert!(!drafts.exists(), "drafts are left out");
 }
+
+#[test]
+fn swedish_and_english_sites_have_complete_interface_text() {
+    for (lang, orgs_path, words) in
+        [("sv", "organisationer", ["Organisationer", "Teman"]), ("en", "organisations", ["Organisations", "Themes"])]
+    {
+        let s = small_site();
+        s.write("site.toml", &crate::support::SITE.replace("language = \"fi\"", &format!("language = \"{lang}\"")));
+        let r = build(&s, &[]);
+        assert_eq!(r.code, 0, "{lang}: {}", r.stderr);
+        let doc = page(&s, &format!("{orgs_path}/zeta/index.html"));
+        let html = doc.html();
+        assert!(html.contains(&format!("lang=\"{lang}\"")), "{lang}: html lang");
+        let text = texts(&doc, "body").join(" ");
+        for w in words {
+            assert!(text.contains(w), "{lang}: {w} in {text}");
+        }
+        // A missing interface text shows up as its key (`kind_association`, `note_minutes`).
+        for page_rel in [format!("{orgs_path}/zeta/index.html"), "index.html".to_string()] {
+            let t = texts(&page(&s, &page_rel), "body").join(" ");
+            let raw_keys: Vec<&str> = t
+                .split_whitespace()
+                .filter(|w| w.contains('_') && w.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-'))
+                .collect();
+            assert!(raw_keys.is_empty(), "{lang} {page_rel}: untranslated keys {raw_keys:?}");
+        }
+    }
+}
+
+#[test]
+fn site_templates_and_static_files_override_the_theme() {
+    let s = small_site();
+    s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><p id=\"own\">Oma pohja</p>{% endblock %}");
+    s.write("content/pages/tietoa.md", "+++\ntitle = \"Tietoa\"\n+++\nTeksti.\n");
+    s.write("static/style.css", "body { color: black }\n");
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = page(&s, "tietoa/index.html");
+    assert_eq!(texts(&doc, "#own"), vec!["Oma pohja".to_string()]);
+    assert_eq!(std::fs::read_to_string(s.root().join("public/style.css")).unwrap(), "body { color: black }\n");
+}
+
+#[test]
+fn a_broken_site_template_is_reported_and_nothing_is_written() {
+    let s = small_site();
+    s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ page.title {% endblock %}");
+    s.write("content/pages/tietoa.md", "+++\ntitle = \"Tietoa\"\n+++\n");
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("template-error") && r.stderr.contains("templates/page.html"), "{}", r.stderr);
+    assert!(!s.root().join("public").exists());
+}
