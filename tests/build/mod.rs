@@ -1,6 +1,7 @@
 //! `areena build`: what a reader finds on the pages, and how the output is written.
 
 mod links;
+mod serve;
 
 use std::collections::BTreeMap;
 use std::path::Path;
