@@ -52,7 +52,10 @@ fn serve_rebuilds_after_an_edit() {
     assert_eq!(get(&addr, "/jarjestot/ei-ole/").0, 404);
     assert_eq!(get(&addr, "/jarjestot/../site.toml").0, 403);
 
-    s.write("content/organisations/zeta.md", "+++\nname = \"Zeta Uusi Nimi ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n");
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta Uusi Nimi ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n",
+    );
     wait_for("built ");
     let (_, body) = get(&addr, "/jarjestot/jarjestot/zeta/");
     assert!(body.contains("Zeta Uusi Nimi ry"), "the page was rebuilt");
