@@ -288,3 +288,24 @@ fn a_broken_site_template_is_reported_and_nothing_is_written() {
     assert!(r.stderr.contains("template-error") && r.stderr.contains("templates/page.html"), "{}", r.stderr);
     assert!(!s.root().join("public").exists());
 }
+
+#[test]
+fn contact_persons_can_be_left_out_everywhere() {
+    let s = small_site();
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n[contact]\nname = \"Maija Meikäläinen\"\nemail = \"maija@zeta.example\"\n+++\n",
+    );
+    assert_eq!(build(&s, &[]).code, 0);
+    assert!(
+        std::fs::read_to_string(s.root().join("public/jarjestot/zeta/index.html"))
+            .unwrap()
+            .contains("Maija Meikäläinen")
+    );
+    s.write("site.toml", &format!("{}\n[privacy]\ncontact_persons = false\n", crate::support::SITE));
+    assert_eq!(build(&s, &[]).code, 0);
+    for (path, bytes) in tree(&s.root().join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("Meikäläinen") && !text.contains("maija@zeta"), "{path} names the contact person");
+    }
+}
