@@ -22,5 +22,6 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod write;

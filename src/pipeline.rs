@@ -92,7 +92,18 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let mut timings = Timings::default();
     let Checked { mut site, mut diagnostics } = check_timed(root, opts.settings, &mut timings)?;
     if let Some(b) = &opts.base_url {
-        site.config.base_url = b.clone();
+        if let Err(help) = crate::model::values::check_url(b) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::InvalidUrl,
+                    "(command line)",
+                    None,
+                    format!("--base-url `{b}` is not a web address"),
+                )
+                .with_help(help),
+            );
+        }
+        site.config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
     }
     let output = match &opts.output {
         Some(o) => o.clone(),
@@ -130,6 +141,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let staging = Staging::new(&output).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
     let errors = Mutex::new(Vec::new());
     let jobs = renderer.jobs();
+    let mut search_files = 0;
     let render_nanos = AtomicU64::new(0);
     let write_nanos = AtomicU64::new(0);
     for (rel, source) in &renderer.theme.statics {
@@ -154,6 +166,23 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         }
     });
     timings.push("render+write", t.elapsed());
+    if site.config.search_enabled {
+        let t = Instant::now();
+        match crate::search::build(&site, &index, &renderer.routes, &renderer.theme) {
+            Ok(files) => {
+                let t2 = Instant::now();
+                files.par_iter().for_each(|f| {
+                    if let Err(e) = staging.write(&f.path, &f.bytes) {
+                        errors.lock().expect("lock").push(output_error(&f.path.to_string_lossy(), &e));
+                    }
+                });
+                search_files = files.len();
+                timings.push("search", t2 - t);
+                timings.push("  write search files", t2.elapsed());
+            }
+            Err(d) => errors.lock().expect("lock").push(d),
+        }
+    }
     timings.push("  render (cpu)", Duration::from_nanos(render_nanos.into_inner()));
     timings.push("  write (cpu)", Duration::from_nanos(write_nanos.into_inner()));
     let mut errors = errors.into_inner().expect("lock");
@@ -175,7 +204,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         let _ = std::fs::remove_dir_all(old);
         timings.push("remove old output", t.elapsed());
     }
-    built.files = jobs.len() + renderer.theme.statics.len();
+    built.files = jobs.len() + renderer.theme.statics.len() + search_files;
     built.diagnostics = diagnostics;
     built.timings = timings;
     Ok(built)

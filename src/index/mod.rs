@@ -151,8 +151,17 @@ impl Index {
             }
         }
 
+        // A page for every municipality of the site's region and every one that an
+        // organisation, network or table names (so every link has a page).
+        let mut named = vec![false; munis.list.len()];
+        let areas = site.networks.iter().map(|n| &n.area).chain(site.tables.iter().map(|t| &t.area));
+        for a in areas {
+            for &m in &a.municipalities {
+                named[m] = true;
+            }
+        }
         let mut municipality_pages: Vec<MunicipalityId> = (0..munis.list.len())
-            .filter(|&m| !local[m].is_empty() || site.config.region == Some(munis.list[m].region))
+            .filter(|&m| !local[m].is_empty() || named[m] || site.config.region == Some(munis.list[m].region))
             .collect();
         municipality_pages.sort_by_cached_key(|&m| sort_key(&munis.list[m].name, lang));
 

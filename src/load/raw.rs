@@ -44,6 +44,8 @@ pub struct RawPaths {
 #[serde(deny_unknown_fields)]
 pub struct RawSearch {
     pub enabled: Option<bool>,
+    pub description_words: Option<Spanned<i64>>,
+    pub notes: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -100,12 +100,19 @@ pub struct SiteConfig {
     pub output_dir: String,
     pub paths: Paths,
     pub search_enabled: bool,
+    /// How many words of each description go into the search index.
+    pub search_description_words: usize,
+    /// Whether meeting notes are searchable.
+    pub search_notes: bool,
     pub unsafe_html: bool,
     pub stale_after_months: Option<u32>,
     pub contact_persons: bool,
 }
 
 const FILE: &str = "site.toml";
+
+/// Words of each description indexed for search unless `[search] description_words` says otherwise.
+pub const DEFAULT_DESCRIPTION_WORDS: usize = 25;
 
 fn err(code: Code, t: &Text, msg: impl Into<String>) -> Diagnostic {
     Diagnostic::error(code, FILE, Some(t.span()), msg)
@@ -237,6 +244,26 @@ pub fn site_config(
         output_dir: raw.output_dir.as_ref().map(|o| o.get_ref().clone()).unwrap_or_else(|| "public".into()),
         paths,
         search_enabled: raw.search.as_ref().and_then(|s| s.enabled).unwrap_or(true),
+        search_description_words: raw
+            .search
+            .as_ref()
+            .and_then(|s| s.description_words.as_ref())
+            .and_then(|w| match usize::try_from(*w.get_ref()) {
+                Ok(n) if n <= 10_000 => Some(n),
+                _ => {
+                    diags.push(
+                        err(
+                            Code::InvalidValue,
+                            &toml::Spanned::new(w.span(), String::new()),
+                            "`description_words` must be a number of words from 0 to 10000",
+                        )
+                        .with_help("write e.g. `description_words = 25`"),
+                    );
+                    None
+                }
+            })
+            .unwrap_or(DEFAULT_DESCRIPTION_WORDS),
+        search_notes: raw.search.as_ref().and_then(|s| s.notes).unwrap_or(true),
         unsafe_html: raw.build.as_ref().and_then(|b| b.unsafe_html).unwrap_or(false),
         stale_after_months,
         contact_persons: raw.privacy.as_ref().and_then(|p| p.contact_persons).unwrap_or(true),

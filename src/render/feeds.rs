@@ -285,7 +285,7 @@ fn coverage_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
         rec.push(row.total.to_string());
         w.write_record(rec.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     }
-    let mut wide = vec![r.theme.t("region_wide_and_nationwide"), String::new()];
+    let mut wide = vec![r.theme.t("coverage_wide"), String::new()];
     wide.extend(view.wide.iter().map(usize::to_string));
     wide.push(String::new());
     w.write_record(wide.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;

@@ -10,6 +10,37 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 use crate::model::body::{is_unsafe_url, markdown_options, resolve_relative};
 use crate::model::slug::slugify;
 
+/// Ids the default theme's templates give to parts of a page; heading ids made from
+/// Markdown never take them (a heading "About" becomes `about-2`).
+const TEMPLATE_IDS: &[&str] = &[
+    "main",
+    "about",
+    "activities",
+    "attendees",
+    "basic-info",
+    "by-municipality",
+    "contact-title",
+    "decisions",
+    "members",
+    "nationwide",
+    "nearby",
+    "org-networks",
+    "org-notes",
+    "org-tables",
+    "purpose",
+    "reach-local",
+    "reach-nation",
+    "reach-region",
+    "region-wide",
+    "search-q",
+    "search-results",
+    "header-q",
+    "home-q",
+    "table-notes",
+    "theme-networks",
+    "theme-tables",
+];
+
 /// What link rewriting needs to know about the site.
 pub struct LinkContext<'a> {
     /// Content file (under `content/`, e.g. `organisations/x.md`) → page URL.
@@ -23,7 +54,7 @@ pub struct LinkContext<'a> {
 pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
     let in_content = file.strip_prefix("content/").unwrap_or(file);
     let events: Vec<Event<'_>> = Parser::new_ext(body, markdown_options()).collect();
-    let mut used_ids = HashSet::new();
+    let mut used_ids: HashSet<String> = TEMPLATE_IDS.iter().map(|s| s.to_string()).collect();
     let mut out_events = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {

@@ -358,12 +358,22 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
         Job::Municipality(m) => {
             let mu = &site.municipalities.list[m];
             let meta = r.meta(&mu.name, rt.municipality(&mu.slug), "municipalities");
+            // Each organisation once: where it names the municipality, else where it
+            // names the region, else as nationwide.
             let local = &ix.local[m];
-            let region = ix.region_wide_in(site, m);
+            let is_local = |o: &OrganisationId| site.organisations[*o].area.municipalities.contains(&m);
+            let region: Vec<OrganisationId> =
+                ix.region_wide_in(site, m).iter().copied().filter(|o| !is_local(o)).collect();
+            let nation: Vec<OrganisationId> = ix
+                .nationwide
+                .iter()
+                .copied()
+                .filter(|o| !is_local(o) && !site.organisations[*o].area.regions.contains(&mu.region))
+                .collect();
             let reaches = vec![
                 Reach { kind: "local", count: local.len(), themes: r.by_theme(local, "paikallinen-") },
-                Reach { kind: "region", count: region.len(), themes: r.by_theme(region, "maakunta-") },
-                Reach { kind: "nation", count: ix.nationwide.len(), themes: r.by_theme(&ix.nationwide, "valtakunta-") },
+                Reach { kind: "region", count: region.len(), themes: r.by_theme(&region, "maakunta-") },
+                Reach { kind: "nation", count: nation.len(), themes: r.by_theme(&nation, "valtakunta-") },
             ];
             let view = MunicipalityView {
                 name: &mu.name,
@@ -371,7 +381,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 code: &mu.code,
                 region: &site.municipalities.regions[mu.region].name,
                 county: &mu.county,
-                count: local.len() + region.len() + ix.nationwide.len(),
+                count: reaches.iter().map(|x| x.count).sum(),
                 reaches,
             };
             r.template("municipality.html", &meta, "municipality", Some(&view))
@@ -505,7 +515,9 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             r.template("page.html", &meta, "free", Some(&view))
         }
         Job::NotFound => {
-            let meta = r.meta(r.theme.t("not_found"), rt.file("404.html"), "");
+            let mut meta = r.meta(r.theme.t("not_found"), rt.file("404.html"), "");
+            // The not-found page answers at many addresses: no canonical one.
+            meta.canonical = String::new();
             r.template::<()>("404.html", &meta, "", None)
         }
         _ => unreachable!("files are rendered by feeds"),
@@ -550,17 +562,14 @@ pub(super) fn coverage_view<'a>(r: &Renderer<'a>) -> CoverageView<'a> {
     let mut theme_order: Vec<usize> = (0..site.themes.len()).collect();
     theme_order.sort_by_cached_key(|&t| sort_key(&site.themes[t].name, r.lang()));
     let mut gaps = 0;
-    let mut totals = vec![0; theme_order.len()];
     let rows = munis
         .iter()
         .map(|&m| {
             let mu = &site.municipalities.list[m];
             let cells: Vec<CoverageCell> = theme_order
                 .iter()
-                .enumerate()
-                .map(|(col, &t)| {
+                .map(|&t| {
                     let count = ix.theme_municipality.get(&(t, m)).map_or(0, Vec::len);
-                    totals[col] += count;
                     if count == 0 {
                         gaps += 1;
                     }
@@ -573,6 +582,17 @@ pub(super) fn coverage_view<'a>(r: &Renderer<'a>) -> CoverageView<'a> {
                 total: ix.local[m].len(),
                 cells,
             }
+        })
+        .collect();
+    // Per theme: distinct organisations acting locally in at least one of the rows.
+    let in_rows: std::collections::HashSet<MunicipalityId> = munis.iter().copied().collect();
+    let totals: Vec<usize> = theme_order
+        .iter()
+        .map(|&t| {
+            ix.theme_orgs[t]
+                .iter()
+                .filter(|&&o| site.organisations[o].area.municipalities.iter().any(|m| in_rows.contains(m)))
+                .count()
         })
         .collect();
     let wide = theme_order

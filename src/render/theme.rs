@@ -43,7 +43,9 @@ fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
         if e.file_type().is_file() {
             let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
             let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            if !rel.split('/').any(|s| s.starts_with('.')) {
+            // Dot files such as .nojekyll, .htaccess or .well-known/ are published;
+            // version-control and desktop clutter is not.
+            if !rel.split('/').any(|s| matches!(s, ".git" | ".DS_Store" | ".gitkeep" | ".svn")) {
                 out.push((rel, e.path().to_path_buf()));
             }
         }

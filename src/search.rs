@@ -1,0 +1,304 @@
+//! The search index, made from the model (never by re-reading rendered pages).
+//!
+//! Each organisation, network, partnership table and (unless `[search] notes =
+//! false`) meeting note becomes one small synthetic HTML record for Pagefind, so
+//! that Pagefind's weighting applies: the name weighs most, then the short name,
+//! themes and places, then activities, then the first `description_words` words of
+//! the description. Records carry filters (theme, municipality, region, kind,
+//! language, type) and two short meta fields (title, places). What a record holds
+//! decides both what residents find and how large and slow the index is; see
+//! docs/search.md.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+use pulldown_cmark::{Event, Parser};
+use rayon::prelude::*;
+
+use crate::diagnostics::suggest::fold;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::index::Index;
+use crate::model::{Area, Site};
+use crate::render::{Routes, SiteTheme};
+
+/// The folder of the search files inside the output.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// A file of the search bundle, relative to the output folder.
+pub struct SearchFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+fn esc(s: &str) -> String {
+    crate::render::feeds::xml_escape(s)
+}
+
+/// The first `n` words of a Markdown body, as plain text.
+fn first_words(markdown: &str, n: usize) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let mut words = Vec::new();
+    for ev in Parser::new(markdown) {
+        if let Event::Text(t) | Event::Code(t) = ev {
+            for w in t.split_whitespace() {
+                words.push(w.to_string());
+                if words.len() >= n {
+                    return words.join(" ");
+                }
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// Forms without diacritics of the words that have them (`jyvaskyla` for Jyväskylä),
+/// so that typing without umlauts still finds names.
+fn folded_forms<'s>(texts: impl IntoIterator<Item = &'s str>) -> String {
+    let mut out = BTreeSet::new();
+    for t in texts {
+        for w in t.split_whitespace() {
+            if !w.is_ascii() {
+                out.insert(fold(w));
+            }
+        }
+    }
+    out.into_iter().collect::<Vec<_>>().join(" ")
+}
+
+struct Record {
+    url: String,
+    html: String,
+}
+
+/// Builds one record's HTML.
+struct RecordHtml {
+    html: String,
+}
+
+impl RecordHtml {
+    fn new(lang: &str, title: &str) -> Self {
+        let mut html = format!("<html lang=\"{lang}\"><body>");
+        let _ = write!(html, "<h1 data-pagefind-weight=\"10\" data-pagefind-meta=\"title\">{}</h1>", esc(title));
+        RecordHtml { html }
+    }
+    fn text(&mut self, weight: u8, text: &str) {
+        if !text.trim().is_empty() {
+            let _ = write!(self.html, "<p data-pagefind-weight=\"{weight}\">{}</p>", esc(text));
+        }
+    }
+    fn meta(&mut self, key: &str, value: &str) {
+        if !value.is_empty() {
+            let _ = write!(self.html, "<span data-pagefind-meta=\"{key}:{}\"></span>", esc(value));
+        }
+    }
+    fn filter(&mut self, key: &str, value: &str) {
+        let _ = write!(self.html, "<span data-pagefind-filter=\"{key}:{}\"></span>", esc(value));
+    }
+    fn finish(mut self) -> String {
+        self.html.push_str("</body></html>");
+        self.html
+    }
+}
+
+struct Builder<'a> {
+    site: &'a Site,
+    routes: &'a Routes,
+    theme: &'a SiteTheme,
+    lang: &'static str,
+    /// Names of the site region's municipalities: region-wide and nationwide
+    /// organisations are found by them too.
+    region_municipalities: Vec<&'a str>,
+}
+
+impl<'a> Builder<'a> {
+    fn place_names(&self, area: &'a Area) -> (Vec<&'a str>, Vec<&'a str>) {
+        let m = &self.site.municipalities;
+        let munis: Vec<&str> = area.municipalities.iter().map(|&i| m.list[i].name.as_str()).collect();
+        let regions: Vec<&str> = area.regions.iter().map(|&r| m.regions[r].name.as_str()).collect();
+        (munis, regions)
+    }
+
+    /// Place words, the `places` meta, and the municipality and region filters.
+    fn places(&self, rec: &mut RecordHtml, area: &'a Area) {
+        let m = &self.site.municipalities;
+        let (munis, regions) = self.place_names(area);
+        let mut words: Vec<&str> = munis.clone();
+        words.extend(&regions);
+        let mut wide_words: Vec<&str> = Vec::new();
+        let mut filter_munis: BTreeSet<&str> = munis.iter().copied().collect();
+        let mut filter_regions: BTreeSet<&str> = regions.iter().copied().collect();
+        for &mid in &area.municipalities {
+            filter_regions.insert(&m.regions[m.list[mid].region].name);
+        }
+        let wide_here = area.nationwide || area.regions.iter().any(|r| Some(*r) == self.site.config.region);
+        if wide_here {
+            // Found by the name of any municipality of the site's region.
+            wide_words.extend(&self.region_municipalities);
+            filter_munis.extend(&self.region_municipalities);
+        }
+        let mut meta = munis.join(", ");
+        for r in &regions {
+            if !meta.is_empty() {
+                meta.push_str(" · ");
+            }
+            meta.push_str(&self.theme.t("places_region_wide").replace("{region}", r));
+        }
+        if area.nationwide {
+            let label = self.theme.t("places_nationwide");
+            if !meta.is_empty() {
+                meta.push_str(" · ");
+            }
+            meta.push_str(&label);
+            rec.text(4, &label);
+        }
+        rec.text(4, &words.join(" "));
+        rec.text(1, &wide_words.join(" "));
+        rec.text(1, &folded_forms(words.iter().chain(&wide_words).copied()));
+        rec.meta("places", &meta);
+        for v in filter_munis {
+            rec.filter("municipality", v);
+        }
+        for v in filter_regions {
+            rec.filter("region", v);
+        }
+    }
+
+    fn themes(&self, rec: &mut RecordHtml, ids: &[usize]) {
+        let names: Vec<&str> = ids.iter().map(|&t| self.site.themes[t].name.as_str()).collect();
+        rec.text(4, &names.join(", "));
+        for n in names {
+            rec.filter("theme", n);
+        }
+    }
+
+    fn organisation(&self, id: usize) -> Record {
+        let o = &self.site.organisations[id];
+        let mut rec = RecordHtml::new(self.lang, &o.name);
+        if let Some(s) = &o.short_name {
+            rec.text(8, s);
+        }
+        rec.text(1, &folded_forms([o.name.as_str()].into_iter().chain(o.short_name.as_deref())));
+        self.themes(&mut rec, &o.themes);
+        self.places(&mut rec, &o.area);
+        rec.text(3, &o.activities.join(". "));
+        rec.text(1, &first_words(o.body.markdown(), self.site.config.search_description_words));
+        rec.filter("type", &self.theme.t("search_type_organisation"));
+        rec.filter("kind", &self.theme.t(&format!("kind_{}", o.kind.as_str())));
+        for l in &o.languages {
+            let name = self.theme.text.get(&format!("lang_{l}")).cloned().unwrap_or_else(|| l.clone());
+            rec.filter("language", &name);
+        }
+        Record { url: self.routes.organisation(&o.slug), html: rec.finish() }
+    }
+
+    fn network(&self, id: usize) -> Record {
+        let n = &self.site.networks[id];
+        let mut rec = RecordHtml::new(self.lang, &n.name);
+        rec.text(1, &folded_forms([n.name.as_str()]));
+        self.themes(&mut rec, &n.themes);
+        self.places(&mut rec, &n.area);
+        rec.text(1, &first_words(n.body.markdown(), self.site.config.search_description_words));
+        rec.filter("type", &self.theme.t("search_type_network"));
+        Record { url: self.routes.network(&n.slug), html: rec.finish() }
+    }
+
+    fn table(&self, id: usize) -> Record {
+        let t = &self.site.tables[id];
+        let mut rec = RecordHtml::new(self.lang, &t.name);
+        rec.text(3, &t.public_partners.join(", "));
+        self.themes(&mut rec, &t.themes);
+        self.places(&mut rec, &t.area);
+        rec.text(1, &first_words(t.body.markdown(), self.site.config.search_description_words));
+        rec.filter("type", &self.theme.t("search_type_table"));
+        Record { url: self.routes.table(&t.slug), html: rec.finish() }
+    }
+
+    fn note(&self, table: usize, note: usize) -> Record {
+        let t = &self.site.tables[table];
+        let n = &t.notes[note];
+        let mut rec = RecordHtml::new(self.lang, &n.title);
+        rec.text(3, &t.name);
+        rec.text(3, &n.decisions.join(". "));
+        let mut themes = t.themes.clone();
+        themes.extend(&n.themes);
+        themes.sort_unstable();
+        themes.dedup();
+        self.themes(&mut rec, &themes);
+        rec.meta(
+            "places",
+            &format!("{} · {}", t.name, crate::render::dates::format(n.date, self.site.config.language)),
+        );
+        rec.text(1, &first_words(n.body.markdown(), self.site.config.search_description_words));
+        rec.filter("type", &self.theme.t("search_type_note"));
+        Record { url: self.routes.note(&t.slug, &n.slug), html: rec.finish() }
+    }
+}
+
+/// Build the search bundle (index, filters, fragments and Pagefind's scripts).
+pub fn build(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Result<Vec<SearchFile>, Diagnostic> {
+    let region_municipalities: Vec<&str> = match site.config.region {
+        Some(r) => site.municipalities.list.iter().filter(|m| m.region == r).map(|m| m.name.as_str()).collect(),
+        None => Vec::new(),
+    };
+    let b = Builder { site, routes, theme, lang: site.config.language.code(), region_municipalities };
+    let mut records: Vec<Record> = index.order.par_iter().map(|&o| b.organisation(o)).collect();
+    records.extend(index.network_order.iter().map(|&n| b.network(n)));
+    records.extend(index.table_order.iter().map(|&t| b.table(t)));
+    if site.config.search_notes {
+        records.extend(index.notes_newest_first.par_iter().map(|n| b.note(n.table, n.note)).collect::<Vec<_>>());
+    }
+
+    let fail = |e: String| {
+        Diagnostic::error(Code::OutputError, BUNDLE_DIR, None, format!("the search index could not be built: {e}"))
+            .with_help("this is a bug in areena; as a workaround set `[search] enabled = false`")
+    };
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
+    runtime.block_on(async {
+        let config = PagefindServiceConfig::builder()
+            .force_language(site.config.language.code().to_string())
+            .keep_index_url(false)
+            .build();
+        let mut pf = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
+        for r in records {
+            pf.add_html_file(None, Some(r.url), r.html).await.map_err(|e| fail(e.to_string()))?;
+        }
+        let files = pf.get_files().await.map_err(|e| fail(e.to_string()))?;
+        Ok(files
+            .into_iter()
+            .map(|f| {
+                let rel = f.filename.strip_prefix("/").unwrap_or(&f.filename).to_path_buf();
+                let path = if rel.starts_with(BUNDLE_DIR) { rel } else { PathBuf::from(BUNDLE_DIR).join(rel) };
+                SearchFile { path, bytes: f.contents }
+            })
+            .collect())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_folding() {
+        assert_eq!(first_words("# Otsikko\n\nYksi *kaksi* [kolme](x.md) neljä", 3), "Otsikko Yksi kaksi");
+        assert_eq!(first_words("a b", 0), "");
+        assert_eq!(folded_forms(["Jyväskylä Keuruu", "Äänekoski"]), "aanekoski jyvaskyla");
+    }
+
+    #[test]
+    fn record_html_escapes_everything() {
+        let mut r = RecordHtml::new("fi", "<script>x</script>");
+        r.filter("theme", "a\"b");
+        r.meta("places", "<b>");
+        let h = r.finish();
+        assert!(!h.contains("<script>"));
+        assert!(h.contains("a&quot;b"));
+        assert!(h.contains("&lt;b&gt;"));
+    }
+}
