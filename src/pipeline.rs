@@ -145,6 +145,10 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let render_nanos = AtomicU64::new(0);
     let write_nanos = AtomicU64::new(0);
     for (rel, source) in &renderer.theme.statics {
+        // The theme's search script goes only with a search index.
+        if rel == crate::search::SCRIPT && !site.config.search_enabled {
+            continue;
+        }
         if let Err(e) = staging.copy_static(rel, source) {
             errors.lock().expect("lock").push(output_error(rel, &e));
         }

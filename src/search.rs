@@ -24,6 +24,9 @@ use crate::index::Index;
 use crate::model::{Area, Site};
 use crate::render::{Routes, SiteTheme};
 
+/// The site theme's search script (a static file); left out when search is off.
+pub const SCRIPT: &str = "search.js";
+
 /// The folder of the search files inside the output.
 pub const BUNDLE_DIR: &str = "pagefind";
 
@@ -269,8 +272,14 @@ pub fn build(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> 
             pf.add_html_file(None, Some(r.url), r.html).await.map_err(|e| fail(e.to_string()))?;
         }
         let files = pf.get_files().await.map_err(|e| fail(e.to_string()))?;
+        // Pagefind's own UIs are not used: the site theme has its own script.
+        let unused = ["pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight."];
         Ok(files
             .into_iter()
+            .filter(|f| {
+                let name = f.filename.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                !unused.iter().any(|u| name.starts_with(u))
+            })
             .map(|f| {
                 let rel = f.filename.strip_prefix("/").unwrap_or(&f.filename).to_path_buf();
                 let path = if rel.starts_with(BUNDLE_DIR) { rel } else { PathBuf::from(BUNDLE_DIR).join(rel) };

@@ -1,6 +1,6 @@
 //! `areena build`: what a reader finds on the pages, and how the output is written.
 
-mod links;
+pub mod links;
 mod serve;
 
 use std::collections::BTreeMap;
@@ -308,4 +308,40 @@ fn contact_persons_can_be_left_out_everywhere() {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("Meikäläinen") && !text.contains("maija@zeta"), "{path} names the contact person");
     }
+}
+
+#[test]
+fn search_can_be_turned_off_completely() {
+    let s = small_site();
+    s.write("site.toml", &format!("{}\n[search]\nenabled = false\n", crate::support::SITE));
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = s.root().join("public");
+    assert!(!out.join("pagefind").exists(), "no search index");
+    assert!(!out.join("haku").exists(), "no search page");
+    assert!(!out.join("search.js").exists(), "no search script");
+    for (path, bytes) in tree(&out) {
+        if path.ends_with(".html") {
+            let doc = Html::parse_document(&String::from_utf8_lossy(&bytes));
+            let forms = doc
+                .select(&Selector::parse("form[role=search], [role=search] form, input[type=search]").unwrap())
+                .count();
+            assert_eq!(forms, 0, "{path} has a search form");
+        }
+    }
+    let broken = links::broken_links(&out, "/");
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn the_search_index_is_written_with_search_on() {
+    let s = small_site();
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = s.root().join("public");
+    assert!(out.join("pagefind/pagefind.js").is_file());
+    assert!(out.join("pagefind/pagefind-entry.json").is_file());
+    assert!(out.join("search.js").is_file());
+    let entry = std::fs::read_to_string(out.join("pagefind/pagefind-entry.json")).unwrap();
+    assert!(entry.contains("\"fi\""), "indexed as Finnish: {entry}");
 }

@@ -1,0 +1,125 @@
+// Search in a real browser: a resident's query, filters with counts, the address
+// as the state, and keyboard use.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, siteDir } from './harness.mjs';
+
+const PREFIX = process.env.AREENA_PREFIX || '/jarjestot/';
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(siteDir(), PREFIX);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(rel, width = 1280) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.base + rel);
+  await page.waitForFunction(() => document.getElementById('search')?.classList.contains('search--ready'));
+  return { page, errors };
+}
+
+async function titles(page) {
+  await page.waitForFunction(() => {
+    const s = document.getElementById('search-status')?.textContent || '';
+    return s && !s.includes('…');
+  });
+  return page.locator('#search-results .search-result__title').allInnerTexts();
+}
+
+test('an inflected Finnish word finds the base form (omaishoitajien → Omaishoitajien/Kyläomaishoitajien …)', async () => {
+  const { page, errors } = await open('haku/?q=omaishoitajien');
+  const found = await titles(page);
+  assert.ok(found.length > 0, 'some results');
+  assert.ok(found.slice(0, 5).some((t) => /omaishoit/i.test(t)), `an omaishoito organisation among the first: ${found}`);
+  assert.equal(await page.locator('#search-q').inputValue(), 'omaishoitajien', 'the query is shown in the box');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a municipality name finds organisations acting there', async () => {
+  const { page } = await open('haku/?q=Keuruu');
+  const found = await titles(page);
+  assert.ok(found.length >= 3, `${found}`);
+  await page.close();
+});
+
+test('typing without umlauts still finds names with them', async () => {
+  const { page } = await open('haku/?q=jyvaskyla');
+  const found = await titles(page);
+  assert.ok(found.length > 0, 'jyvaskyla finds Jyväskylä');
+  await page.close();
+});
+
+test('a municipality filter narrows the results, shows counts and lives in the address', async () => {
+  const { page } = await open('haku/?q=yhdistys');
+  const before = await titles(page);
+  const statusBefore = await page.locator('#search-status').innerText();
+  // Open the municipality filter group and pick the first value with a count.
+  const group = page.locator('.search-filter[data-filter="municipality"]');
+  await group.locator('summary').click();
+  const first = group.locator('label').first();
+  const count = Number(await first.locator('.search-filter__count').innerText());
+  assert.ok(count > 0, 'filter values carry counts');
+  const value = await first.locator('input').getAttribute('value');
+  await first.locator('input').check();
+  await page.waitForURL(/municipality=/);
+  const after = await titles(page);
+  assert.ok(after.length > 0 && after.length <= before.length, `${before.length} → ${after.length}`);
+  assert.notEqual(await page.locator('#search-status').innerText(), statusBefore, 'the announced count changes');
+  assert.ok(decodeURIComponent(page.url()).includes(`municipality=${value}`.replace(/ /g, '+')) || page.url().includes(encodeURIComponent(value)), page.url());
+
+  // The address round-trips: reload keeps query and filter.
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('search')?.classList.contains('search--ready'));
+  assert.equal((await titles(page)).length, after.length);
+  assert.ok(await page.locator(`.search-filter input[value="${value}"]`).isChecked());
+
+  // The back button returns to the unfiltered search.
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('municipality='));
+  assert.equal((await titles(page)).length, before.length);
+  await page.close();
+});
+
+test('keyboard only: skip link, search box, typing, results', async () => {
+  const { page } = await open('haku/', 360);
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+  assert.equal(first, '#main', 'the skip link comes first');
+  // Tab until the search box has focus.
+  for (let i = 0; i < 30; i++) {
+    if (await page.evaluate(() => document.activeElement?.id === 'search-q')) break;
+    await page.keyboard.press('Tab');
+  }
+  assert.ok(await page.evaluate(() => document.activeElement?.id === 'search-q'), 'the search box is reachable by Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await page.keyboard.type('kylä');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/q=kyl/);
+  const found = await titles(page);
+  assert.ok(found.length > 0);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.tagName);
+  assert.ok(['BUTTON', 'A', 'SUMMARY', 'INPUT'].includes(focused), `focus moves on into the page: ${focused}`);
+  await page.close();
+});
+
+test('search results are links to the pages found', async () => {
+  const { page } = await open('haku/?q=perhetupa');
+  await titles(page);
+  const href = await page.locator('#search-results a').first().getAttribute('href');
+  assert.ok(href.startsWith(PREFIX), href);
+  await page.locator('#search-results a').first().click();
+  await page.waitForLoadState();
+  assert.match(await page.locator('h1').innerText(), /Perhetupa/);
+  await page.close();
+});

@@ -1,0 +1,206 @@
+// Search page: a small script on Pagefind's JavaScript API.
+// The query and the chosen filters live in the address (?q=...&theme=...), so a
+// search can be linked and the back button works. Results and counts are plain
+// DOM built with textContent: nothing from the index is inserted as HTML except
+// Pagefind's <mark> highlighting, which is rebuilt element by element.
+
+const root = document.getElementById('search');
+const FILTERS = ['type', 'theme', 'municipality', 'region', 'kind', 'language'];
+const PAGE_SIZE = 20;
+
+const text = (key, n) => {
+  const s = root.dataset[key] || key;
+  return n === undefined ? s : s.replace('{n}', String(n));
+};
+
+function readState() {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const key of FILTERS) {
+    const values = params.getAll(key).filter(Boolean);
+    if (values.length) filters[key] = values;
+  }
+  return { q: (params.get('q') || '').trim(), filters };
+}
+
+function writeState(state, push) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const key of FILTERS) for (const v of state.filters[key] || []) params.append(key, v);
+  const qs = params.toString();
+  const url = location.pathname + (qs ? '?' + qs : '');
+  if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+}
+
+/** Excerpt HTML from Pagefind: keep <mark>, everything else as text. */
+function excerptNode(html) {
+  const p = document.createElement('p');
+  p.className = 'search-result__excerpt';
+  const parts = String(html).split(/(<mark>|<\/mark>)/);
+  let mark = null;
+  for (const part of parts) {
+    if (part === '<mark>') { mark = document.createElement('mark'); continue; }
+    if (part === '</mark>') { if (mark) p.append(mark); mark = null; continue; }
+    const t = document.createTextNode(decode(part));
+    (mark || p).append(t);
+  }
+  if (mark) p.append(mark);
+  return p;
+}
+
+function decode(s) {
+  // Pagefind escapes text; turn its entities back into characters for a text node.
+  const ta = document.createElement('textarea');
+  ta.innerHTML = s.replace(/</g, '&lt;');
+  return ta.value;
+}
+
+function safeUrl(url) {
+  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : '#';
+}
+
+let pagefind;
+let state = readState();
+let shown = 0;
+let current = null;
+
+const form = root.querySelector('form');
+const input = root.querySelector('input[name="q"]');
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+const more = document.getElementById('search-more');
+const filterBox = document.getElementById('search-filters');
+
+async function showMore() {
+  if (!current) return;
+  const slice = current.results.slice(shown, shown + PAGE_SIZE);
+  const data = await Promise.all(slice.map((r) => r.data()));
+  for (const d of data) {
+    const li = document.createElement('li');
+    li.className = 'search-result';
+    const h = document.createElement('h2');
+    h.className = 'search-result__title';
+    const a = document.createElement('a');
+    a.href = safeUrl(d.url);
+    a.textContent = (d.meta && d.meta.title) || d.url;
+    h.append(a);
+    li.append(h);
+    const type = d.filters && d.filters.type && d.filters.type[0];
+    const places = d.meta && d.meta.places;
+    if (type || places) {
+      const meta = document.createElement('p');
+      meta.className = 'search-result__meta';
+      meta.textContent = [type, places].filter(Boolean).join(' · ');
+      li.append(meta);
+    }
+    if (d.excerpt) li.append(excerptNode(d.excerpt));
+    const themes = d.filters && d.filters.theme;
+    if (themes && themes.length) {
+      const tags = document.createElement('p');
+      tags.className = 'search-result__themes';
+      tags.textContent = themes.join(', ');
+      li.append(tags);
+    }
+    list.append(li);
+  }
+  shown += slice.length;
+  more.hidden = shown >= current.results.length;
+}
+
+function renderFilters(counts, totals) {
+  filterBox.replaceChildren();
+  for (const key of FILTERS) {
+    const all = totals[key] || {};
+    const values = Object.keys(all).sort((a, b) => a.localeCompare(b, document.documentElement.lang));
+    if (!values.length) continue;
+    const chosen = new Set(state.filters[key] || []);
+    const details = document.createElement('details');
+    details.className = 'search-filter';
+    details.dataset.filter = key;
+    if (chosen.size) details.open = true;
+    const summary = document.createElement('summary');
+    summary.textContent = text('filter_' + key) + (chosen.size ? ` (${chosen.size})` : '');
+    details.append(summary);
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.className = 'visually-hidden';
+    legend.textContent = text('filter_' + key);
+    fieldset.append(legend);
+    for (const v of values) {
+      const n = counts[key] && counts[key][v] !== undefined ? counts[key][v] : 0;
+      if (!n && !chosen.has(v)) continue;
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = key;
+      box.value = v;
+      box.checked = chosen.has(v);
+      box.addEventListener('change', () => {
+        const set = new Set(state.filters[key] || []);
+        if (box.checked) set.add(v); else set.delete(v);
+        state.filters[key] = [...set];
+        if (!set.size) delete state.filters[key];
+        writeState(state, true);
+        run();
+      });
+      const name = document.createElement('span');
+      name.textContent = v;
+      const count = document.createElement('span');
+      count.className = 'search-filter__count';
+      count.textContent = String(n);
+      label.append(box, ' ', name, ' ', count);
+      fieldset.append(label);
+    }
+    details.append(fieldset);
+    filterBox.append(details);
+  }
+}
+
+async function run() {
+  input.value = state.q;
+  const filters = {};
+  for (const [k, v] of Object.entries(state.filters)) filters[k] = { any: v };
+  const active = state.q || Object.keys(filters).length;
+  list.replaceChildren();
+  shown = 0;
+  if (!active) {
+    current = null;
+    more.hidden = true;
+    status.textContent = text('hint');
+    renderFilters(await pagefind.filters(), await pagefind.filters());
+    return;
+  }
+  status.textContent = text('loading');
+  const search = await pagefind.search(state.q || null, { filters });
+  if (!search) return; // superseded by a newer search
+  current = search;
+  const n = search.results.length;
+  renderFilters(search.filters || {}, search.totalFilters || {});
+  await showMore();
+  // Announced last, when the results are on the page.
+  status.textContent = n === 0 ? text('none') : n === 1 ? text('one') : text('many', n);
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  state.q = input.value.trim();
+  writeState(state, true);
+  run();
+});
+more.addEventListener('click', () => showMore());
+window.addEventListener('popstate', () => { state = readState(); run(); });
+
+(async () => {
+  try {
+    pagefind = await import(root.dataset.bundle + 'pagefind.js');
+    await pagefind.options({ baseUrl: '/', excerptLength: 24 });
+    await pagefind.init();
+    // Loading the filter index first makes every search report its filter counts.
+    await pagefind.filters();
+    root.classList.add('search--ready');
+    await run();
+  } catch (e) {
+    status.textContent = text('failed');
+    console.error(e);
+  }
+})();
