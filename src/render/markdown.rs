@@ -48,12 +48,26 @@ pub struct LinkContext<'a> {
     /// The site's base path, `/` or `/jarjestot/`.
     pub base: &'a str,
     pub unsafe_html: bool,
+    /// The level the body's top-most headings get (2 when the body sits right under
+    /// the page's h1, 3 under a section heading of the template).
+    pub top_level: u8,
 }
 
 /// Render the Markdown `body` of the content file `file` (a path under the site root).
 pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
     let in_content = file.strip_prefix("content/").unwrap_or(file);
     let events: Vec<Event<'_>> = Parser::new_ext(body, markdown_options()).collect();
+    // Shift headings so that the body's top-most level becomes `top_level`: no
+    // second h1 on a page, and no skipped levels.
+    let min = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let shift = i16::from(cx.top_level) - i16::from(min);
     let mut used_ids: HashSet<String> = TEMPLATE_IDS.iter().map(|s| s.to_string()).collect();
     let mut out_events = Vec::with_capacity(events.len());
     let mut i = 0;
@@ -77,9 +91,14 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
                     unique = format!("{wanted}-{n}");
                     n += 1;
                 }
-                Event::Start(Tag::Heading { level: demote(level), id: Some(CowStr::from(unique)), classes, attrs })
+                Event::Start(Tag::Heading {
+                    level: shifted(level, shift),
+                    id: Some(CowStr::from(unique)),
+                    classes,
+                    attrs,
+                })
             }
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
             other => other,
         };
         out_events.push(ev);
@@ -90,12 +109,12 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
     html_out
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
+fn shifted(level: HeadingLevel, shift: i16) -> HeadingLevel {
+    match (level as i16 + shift).clamp(2, 6) {
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
@@ -147,7 +166,11 @@ mod tests {
         let mut pages = HashMap::new();
         pages.insert("organisations/b.md".to_string(), "/j/jarjestot/b/".to_string());
         pages.insert("networks/n.md".to_string(), "/j/verkostot/n/".to_string());
-        to_html(md, "content/organisations/a.md", &LinkContext { pages: &pages, base: "/j/", unsafe_html })
+        to_html(
+            md,
+            "content/organisations/a.md",
+            &LinkContext { pages: &pages, base: "/j/", unsafe_html, top_level: 2 },
+        )
     }
 
     #[test]
@@ -174,9 +197,13 @@ mod tests {
 
     #[test]
     fn headings_move_down_and_get_unique_ids() {
-        let h = render("# Toiminta\n\n## Toiminta\n\n### Yhteystiedot {#yht}", false);
+        let h = render("# Toiminta\n\n## Toiminta\n\n### Yhteystiedot {#yht}\n\n## About", false);
         assert!(h.contains(r#"<h2 id="toiminta">Toiminta</h2>"#), "{h}");
         assert!(h.contains(r#"<h3 id="toiminta-2">Toiminta</h3>"#), "{h}");
         assert!(h.contains(r#"<h4 id="yht">Yhteystiedot</h4>"#), "{h}");
+        assert!(h.contains(r#"<h3 id="about-2">About</h3>"#), "an id the templates use is not taken: {h}");
+        // A body that starts at ## still starts at the top level.
+        let h = render("## Jäsenyys\n\n### Maksut", false);
+        assert!(h.contains("<h2 id=\"jasenyys\">") && h.contains("<h3 id=\"maksut\">"), "{h}");
     }
 }

@@ -26,11 +26,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn html(&self, body: &Body) -> String {
+    /// A Markdown body as HTML; its top headings get level `top_level`.
+    fn html(&self, body: &Body, top_level: u8) -> String {
         let cx = markdown::LinkContext {
             pages: &self.content_pages,
             base: self.routes.base(),
             unsafe_html: self.site.config.unsafe_html,
+            top_level,
         };
         markdown::to_html(body.markdown(), &body.source.file, &cx)
     }
@@ -255,7 +257,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                     city: a.city.as_deref(),
                 }),
                 contact: r.contact(&o.contact),
-                body_html: r.html(&o.body),
+                body_html: r.html(&o.body, 3),
                 nearby: r.items(&ix.nearby(site, id, NEARBY)),
             };
             r.template("organisation.html", &meta, "org", Some(&view))
@@ -422,7 +424,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 phone_href: nw.phone.as_deref().map(tel),
                 contact: r.contact(&nw.contact),
                 updated: nw.updated.map(|d| dates::view(d, lang)),
-                body_html: r.html(&nw.body),
+                body_html: r.html(&nw.body, 3),
             };
             r.template("network.html", &meta, "network", Some(&view))
         }
@@ -463,7 +465,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 email: tb.email.as_deref(),
                 contact: r.contact(&tb.contact),
                 notes: (0..tb.notes.len()).map(|i| r.note_item(NoteRef { table: t, note: i })).collect(),
-                body_html: r.html(&tb.body),
+                body_html: r.html(&tb.body, 3),
             };
             r.template("table.html", &meta, "table", Some(&view))
         }
@@ -488,7 +490,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 decisions: n.decisions.iter().map(String::as_str).collect(),
                 next_meeting: n.next_meeting.map(|d| dates::view(d, lang)),
                 themes: r.theme_links(&n.themes),
-                body_html: r.html(&n.body),
+                body_html: r.html(&n.body, 2),
                 // Notes are newest first: the previous (older) one comes after.
                 previous: (nr.note + 1 < tb.notes.len()).then(|| link(nr.note + 1)),
                 next: (nr.note > 0).then(|| link(nr.note - 1)),
@@ -511,7 +513,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             if pg.menu {
                 meta.section = format!("page-{}", pg.slug);
             }
-            let view = FreePageView { body_html: r.html(&pg.body) };
+            let view = FreePageView { body_html: r.html(&pg.body, 2) };
             r.template("page.html", &meta, "free", Some(&view))
         }
         Job::NotFound => {

@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { serve, launch, siteDir, screenshotDir } from './harness.mjs';
+import { PAGES } from './pages.mjs';
 
 const PREFIX = process.env.AREENA_PREFIX || '/jarjestot/';
 let server;
@@ -17,23 +18,6 @@ after(async () => {
   await server?.close();
 });
 
-const PAGES = [
-  ['front', ''],
-  ['organisations', 'jarjestot/'],
-  ['organisation', 'jarjestot/mantyrinteen-perhetupa/'],
-  ['themes', 'teemat/'],
-  ['theme', 'teemat/omaishoito/'],
-  ['municipalities', 'kunnat/'],
-  ['municipality', 'kunnat/keuruu/'],
-  ['networks', 'verkostot/'],
-  ['network', 'verkostot/keski-suomen-jarjestoareena/'],
-  ['tables', 'kumppanuuspoydat/'],
-  ['table', 'kumppanuuspoydat/maakunnan-kumppanuuspoyta/'],
-  ['coverage', 'kattavuus/'],
-  ['search', 'haku/'],
-  ['page', 'tietoa/'],
-  ['not-found', 'ei-ole-olemassa/'],
-];
 
 async function open(width, rel) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });

@@ -1,0 +1,47 @@
+// WCAG 2.1 A and AA with axe-core on every page type, at phone and desktop width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { serve, launch, siteDir } from './harness.mjs';
+import { PAGES } from './pages.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const PREFIX = process.env.AREENA_PREFIX || '/jarjestot/';
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(siteDir(), PREFIX);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function violations(width, rel) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(server.base + rel);
+  if (rel.startsWith('haku/?')) {
+    await page.waitForFunction(() => (document.getElementById('search-results')?.children.length || 0) > 0);
+  }
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  await page.close();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const width of [360, 1280]) {
+  test(`no WCAG 2.1 AA violations on any page type at ${width} px`, async () => {
+    const found = {};
+    for (const [name, rel] of PAGES) {
+      const v = await violations(width, rel);
+      if (v.length) found[name] = v;
+    }
+    assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
+  });
+}

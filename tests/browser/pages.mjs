@@ -1,0 +1,20 @@
+// One page of each type of the example site (paths under the site's base).
+export const PAGES = [
+  ['front', ''],
+  ['organisations', 'jarjestot/'],
+  ['organisation', 'jarjestot/mantyrinteen-perhetupa/'],
+  ['themes', 'teemat/'],
+  ['theme', 'teemat/omaishoito/'],
+  ['municipalities', 'kunnat/'],
+  ['municipality', 'kunnat/keuruu/'],
+  ['networks', 'verkostot/'],
+  ['network', 'verkostot/keski-suomen-jarjestoareena/'],
+  ['tables', 'kumppanuuspoydat/'],
+  ['table', 'kumppanuuspoydat/maakunnan-kumppanuuspoyta/'],
+  ['note', 'kumppanuuspoydat/maakunnan-kumppanuuspoyta/2025-01-15-kokous-1-2025/'],
+  ['coverage', 'kattavuus/'],
+  ['search', 'haku/'],
+  ['search-results', 'haku/?q=kyl%C3%A4'],
+  ['page', 'tietoa/'],
+  ['not-found', 'ei-ole-olemassa/'],
+];
