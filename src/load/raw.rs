@@ -26,6 +26,7 @@ pub struct RawSite {
     pub search: Option<RawSearch>,
     pub build: Option<RawBuild>,
     pub privacy: Option<RawPrivacy>,
+    pub accessibility: Option<RawAccessibility>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -59,6 +60,17 @@ pub struct RawBuild {
 #[serde(deny_unknown_fields)]
 pub struct RawPrivacy {
     pub contact_persons: Option<bool>,
+}
+
+/// `[accessibility]`: what the accessibility statement says.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAccessibility {
+    pub feedback_email: Option<Text>,
+    pub feedback_url: Option<Text>,
+    pub assessed: Option<Spanned<Datetime>>,
+    pub supervisor: Option<Text>,
+    pub supervisor_url: Option<Text>,
 }
 
 /// `content/themes.toml`.

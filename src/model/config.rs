@@ -50,6 +50,8 @@ pub struct Paths {
     pub partnership_tables: String,
     pub search: String,
     pub coverage: String,
+    /// The accessibility statement's page (a free page of that slug replaces it).
+    pub accessibility: String,
 }
 
 impl Paths {
@@ -62,7 +64,13 @@ impl Paths {
                 ["organisations", "themes", "municipalities", "networks", "partnership-tables", "search", "coverage"]
             }
         };
+        let accessibility = match lang {
+            Language::Fi => "saavutettavuusseloste",
+            Language::Sv => "tillganglighetsutlatande",
+            Language::En => "accessibility",
+        };
         Paths {
+            accessibility: accessibility.into(),
             organisations: organisations.into(),
             themes: themes.into(),
             municipalities: municipalities.into(),
@@ -107,6 +115,18 @@ pub struct SiteConfig {
     pub unsafe_html: bool,
     pub stale_after_months: Option<u32>,
     pub contact_persons: bool,
+    pub accessibility: Accessibility,
+}
+
+/// `[accessibility]`: the feedback channel and assessment date of the
+/// accessibility statement (saavutettavuusseloste).
+#[derive(Debug, Clone, Default)]
+pub struct Accessibility {
+    pub feedback_email: Option<String>,
+    pub feedback_url: Option<String>,
+    pub assessed: Option<jiff::civil::Date>,
+    pub supervisor: Option<String>,
+    pub supervisor_url: Option<String>,
 }
 
 const FILE: &str = "site.toml";
@@ -267,6 +287,7 @@ pub fn site_config(
         unsafe_html: raw.build.as_ref().and_then(|b| b.unsafe_html).unwrap_or(false),
         stale_after_months,
         contact_persons: raw.privacy.as_ref().and_then(|p| p.contact_persons).unwrap_or(true),
+        accessibility: accessibility(raw.accessibility.as_ref(), diags),
     }
 }
 
@@ -320,4 +341,49 @@ fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Pat
         }
     }
     p
+}
+
+fn accessibility(raw: Option<&crate::load::raw::RawAccessibility>, diags: &mut Diagnostics) -> Accessibility {
+    use crate::model::values::{check_email, to_date};
+    let Some(raw) = raw else { return Accessibility::default() };
+    let crate::load::raw::RawAccessibility { feedback_email, feedback_url, assessed, supervisor, supervisor_url } = raw;
+    let url = |t: &Option<Text>, diags: &mut Diagnostics| {
+        let t = t.as_ref()?;
+        match check_url(t.get_ref()) {
+            Ok(()) => Some(t.get_ref().trim().to_string()),
+            Err(help) => {
+                diags.push(err(Code::InvalidUrl, t, format!("`{}` is not a web address", t.get_ref())).with_help(help));
+                None
+            }
+        }
+    };
+    Accessibility {
+        feedback_email: feedback_email.as_ref().and_then(|e| match check_email(e.get_ref()) {
+            Ok(()) => Some(e.get_ref().trim().to_string()),
+            Err(help) => {
+                diags.push(
+                    err(Code::InvalidEmail, e, format!("`{}` is not an email address", e.get_ref())).with_help(help),
+                );
+                None
+            }
+        }),
+        feedback_url: url(feedback_url, diags),
+        assessed: assessed.as_ref().and_then(|d| match to_date(d.get_ref()) {
+            Ok(date) => Some(date),
+            Err(help) => {
+                diags.push(
+                    Diagnostic::error(
+                        Code::InvalidDate,
+                        FILE,
+                        Some(d.span()),
+                        format!("`{}` is not a plain date", d.get_ref()),
+                    )
+                    .with_help(help),
+                );
+                None
+            }
+        }),
+        supervisor: supervisor.as_ref().map(|s| s.get_ref().trim().to_string()).filter(|s| !s.is_empty()),
+        supervisor_url: url(supervisor_url, diags),
+    }
 }

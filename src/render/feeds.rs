@@ -99,6 +99,9 @@ fn sitemap(r: &Renderer<'_>) -> String {
     for p in &site.pages {
         add(rt.free_page(&p.slug), None);
     }
+    if !site.pages.iter().any(|p| p.slug == site.config.paths.accessibility) {
+        add(rt.accessibility(), site.config.accessibility.assessed);
+    }
     s.push_str("</urlset>\n");
     s
 }

@@ -44,6 +44,8 @@ pub enum Job {
     CoverageCsv,
     Search,
     FreePage(usize),
+    /// The accessibility statement (unless a free page of its slug replaces it).
+    Accessibility,
     NotFound,
     Sitemap,
     Atom,
@@ -133,6 +135,7 @@ impl<'a> Renderer<'a> {
         urls.insert("atom", routes.file("atom.xml"));
         urls.insert("sitemap", routes.file("sitemap.xml"));
         urls.insert("css", routes.file("style.css"));
+        urls.insert("accessibility", routes.accessibility());
 
         let region = cfg.region.map(|r| site.municipalities.regions[r].name.as_str());
         let global = SiteGlobal {
@@ -172,6 +175,9 @@ impl<'a> Renderer<'a> {
         ];
         if s.config.search_enabled {
             jobs.push(Job::Search);
+        }
+        if !s.pages.iter().any(|p| p.slug == s.config.paths.accessibility) {
+            jobs.push(Job::Accessibility);
         }
         jobs.extend((0..s.organisations.len()).map(Job::Organisation));
         jobs.extend((0..s.themes.len()).map(Job::Theme));

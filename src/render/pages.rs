@@ -516,6 +516,18 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             let view = FreePageView { body_html: r.html(&pg.body, 2) };
             r.template("page.html", &meta, "free", Some(&view))
         }
+        Job::Accessibility => {
+            let meta = r.meta(r.theme.t("accessibility_statement"), rt.accessibility(), "accessibility");
+            let a = &site.config.accessibility;
+            let view = AccessibilityView {
+                feedback_email: a.feedback_email.as_deref(),
+                feedback_url: a.feedback_url.as_deref(),
+                assessed: a.assessed.map(|d| dates::view(d, lang)),
+                supervisor: a.supervisor.as_deref(),
+                supervisor_url: a.supervisor_url.as_deref(),
+            };
+            r.template("accessibility.html", &meta, "statement", Some(&view))
+        }
         Job::NotFound => {
             let mut meta = r.meta(r.theme.t("not_found"), rt.file("404.html"), "");
             // The not-found page answers at many addresses: no canonical one.

@@ -98,6 +98,9 @@ impl Routes {
     pub fn coverage(&self) -> String {
         self.page(&[&self.paths.coverage])
     }
+    pub fn accessibility(&self) -> String {
+        self.page(&[&self.paths.accessibility])
+    }
     pub fn free_page(&self, slug: &str) -> String {
         self.page(&[slug])
     }

@@ -342,3 +342,13 @@ pub struct HomeView<'a> {
 pub struct FreePageView {
     pub body_html: String,
 }
+
+/// `accessibility.html`: the accessibility statement made from `[accessibility]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessibilityView<'a> {
+    pub feedback_email: Option<&'a str>,
+    pub feedback_url: Option<&'a str>,
+    pub assessed: Option<DateView>,
+    pub supervisor: Option<&'a str>,
+    pub supervisor_url: Option<&'a str>,
+}

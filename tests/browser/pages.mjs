@@ -16,5 +16,6 @@ export const PAGES = [
   ['search', 'haku/'],
   ['search-results', 'haku/?q=kyl%C3%A4'],
   ['page', 'tietoa/'],
+  ['accessibility', 'saavutettavuusseloste/'],
   ['not-found', 'ei-ole-olemassa/'],
 ];

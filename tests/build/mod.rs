@@ -223,6 +223,7 @@ fn the_example_site_builds_every_page_kind() {
         "kattavuus/kattavuus.csv",
         "haku/index.html",
         "tietoa/index.html",
+        "saavutettavuusseloste/index.html",
         "404.html",
         "sitemap.xml",
         "robots.txt",
@@ -344,4 +345,42 @@ fn the_search_index_is_written_with_search_on() {
     assert!(out.join("search.js").is_file());
     let entry = std::fs::read_to_string(out.join("pagefind/pagefind-entry.json")).unwrap();
     assert!(entry.contains("\"fi\""), "indexed as Finnish: {entry}");
+}
+
+#[test]
+fn the_accessibility_statement_is_generated_and_can_be_replaced() {
+    let s = small_site();
+    s.write(
+        "site.toml",
+        &format!(
+            "{}\n[accessibility]\nfeedback_email = \"palaute@testi.example\"\nassessed = 2026-10-01\n",
+            crate::support::SITE
+        ),
+    );
+    assert_eq!(build(&s, &[]).code, 0);
+    let doc = page(&s, "saavutettavuusseloste/index.html");
+    assert_eq!(texts(&doc, "h1"), vec!["Saavutettavuusseloste".to_string()]);
+    let body = texts(&doc, "main").join(" ");
+    assert!(
+        body.contains("WCAG 2.1") && body.contains("palaute@testi.example") && body.contains("1.10.2026"),
+        "{body}"
+    );
+    let home = page(&s, "index.html");
+    let footer_links: Vec<String> = home
+        .select(&Selector::parse("footer a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(String::from))
+        .collect();
+    assert!(footer_links.contains(&"/saavutettavuusseloste/".to_string()), "{footer_links:?}");
+
+    s.write("content/pages/saavutettavuusseloste.md", "+++\ntitle = \"Oma seloste\"\n+++\nOmin sanoin.\n");
+    assert_eq!(build(&s, &[]).code, 0);
+    assert_eq!(texts(&page(&s, "saavutettavuusseloste/index.html"), "h1"), vec!["Oma seloste".to_string()]);
+
+    s.remove("content/pages/saavutettavuusseloste.md");
+    s.write("site.toml", &crate::support::SITE.replace("language = \"fi\"", "language = \"sv\""));
+    assert_eq!(build(&s, &[]).code, 0);
+    assert_eq!(
+        texts(&page(&s, "tillganglighetsutlatande/index.html"), "h1"),
+        vec!["Tillgänglighetsutlåtande".to_string()]
+    );
 }
