@@ -22,10 +22,20 @@ fn the_example_site_in_a_real_browser() {
         .status()
         .unwrap();
     assert!(st.success(), "the example site builds");
+    // The hostile corpus: content that tries to inject script everywhere.
+    let hostile = tempfile::tempdir().unwrap();
+    let st = Command::new(env!("CARGO_BIN_EXE_areena"))
+        .args(["build", "--root", root.join("tests/fixtures/hostile").to_str().unwrap()])
+        .args(["--output", hostile.path().to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .status()
+        .unwrap();
+    assert!(st.success(), "the hostile corpus builds");
     let output = Command::new("node")
         .args(["--test", "--test-reporter=spec", "tests/browser/"])
         .current_dir(root)
         .env("AREENA_SITE_DIR", out.path())
+        .env("AREENA_HOSTILE_DIR", hostile.path())
         .env("AREENA_PREFIX", "/jarjestot/")
         .env("AREENA_SCREENSHOTS", root.join("target/screenshots"))
         .output()

@@ -89,27 +89,48 @@ test('a municipality filter narrows the results, shows counts and lives in the a
   await page.close();
 });
 
-test('keyboard only: skip link, search box, typing, results', async () => {
+test('keyboard only: skip link, main navigation, search box, first result — with visible focus', async () => {
   const { page } = await open('haku/', 360);
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return {
+      tag: el.tagName, id: el.id, href: el.getAttribute('href'), inNav: !!el.closest('nav'),
+      visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 || style.boxShadow !== 'none',
+    };
+  });
   await page.keyboard.press('Tab');
-  const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
-  assert.equal(first, '#main', 'the skip link comes first');
-  // Tab until the search box has focus.
-  for (let i = 0; i < 30; i++) {
-    if (await page.evaluate(() => document.activeElement?.id === 'search-q')) break;
+  const first = await focused();
+  assert.equal(first.href, '#main', 'the skip link comes first');
+  assert.ok(first.visible, 'the skip link shows focus');
+  let sawNav = false;
+  let atBox = false;
+  for (let i = 0; i < 40 && !atBox; i++) {
     await page.keyboard.press('Tab');
+    const f = await focused();
+    if (f.inNav && f.tag === 'A') {
+      sawNav = true;
+      assert.ok(f.visible, `focus is visible on ${f.href}`);
+    }
+    atBox = f.id === 'search-q';
   }
-  assert.ok(await page.evaluate(() => document.activeElement?.id === 'search-q'), 'the search box is reachable by Tab');
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-  assert.notEqual(outline, 'none', 'focus is visible');
+  assert.ok(sawNav, 'the main navigation is reachable by Tab');
+  assert.ok(atBox, 'the search box is reachable by Tab');
+  assert.ok((await focused()).visible, 'the search box shows focus');
   await page.keyboard.type('kylä');
   await page.keyboard.press('Enter');
   await page.waitForURL(/q=kyl/);
-  const found = await titles(page);
-  assert.ok(found.length > 0);
-  await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => document.activeElement?.tagName);
-  assert.ok(['BUTTON', 'A', 'SUMMARY', 'INPUT'].includes(focused), `focus moves on into the page: ${focused}`);
+  assert.ok((await titles(page)).length > 0);
+  // Tab on until the first result link.
+  let atResult = false;
+  for (let i = 0; i < 80 && !atResult; i++) {
+    await page.keyboard.press('Tab');
+    atResult = await page.evaluate(() => document.activeElement?.closest('.search-result__title') !== null);
+  }
+  assert.ok(atResult, 'the first result is reachable by Tab');
+  assert.ok((await focused()).visible, 'the result link shows focus');
+  await Promise.all([page.waitForURL((u) => !u.pathname.includes('/haku/')), page.keyboard.press('Enter')]);
+  assert.ok(!page.url().includes('/haku/'), `Enter follows the result: ${page.url()}`);
   await page.close();
 });
 

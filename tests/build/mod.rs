@@ -1,5 +1,6 @@
 //! `areena build`: what a reader finds on the pages, and how the output is written.
 
+mod abuse;
 pub mod links;
 mod serve;
 

@@ -1,0 +1,92 @@
+// The hostile corpus (tests/fixtures/hostile) in a real browser: every page opens
+// without a dialog, and no element or attribute the content tried to inject exists.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch } from './harness.mjs';
+
+const dir = process.env.AREENA_HOSTILE_DIR;
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(dir && fs.existsSync(path.join(dir, 'index.html')), 'AREENA_HOSTILE_DIR names a built site');
+  server = await serve(dir, '/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function pages(root, rel = '') {
+  const out = [];
+  for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    const r = path.join(rel, e.name);
+    if (e.isDirectory()) out.push(...pages(root, r));
+    else if (e.name === 'index.html') out.push(rel ? rel + '/' : '');
+  }
+  return out.sort();
+}
+
+/** Everything in the DOM that content could have injected. */
+function injected() {
+  const bad = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      if (a.name.startsWith('on')) bad.push(`${el.tagName} ${a.name}`);
+      if (['href', 'src', 'action', 'data', 'formaction'].includes(a.name) && /^\s*(javascript|data|vbscript):/i.test(a.value)) {
+        bad.push(`${el.tagName} ${a.name}=${a.value}`);
+      }
+    }
+  }
+  for (const el of document.querySelectorAll('iframe, object, embed, base, style, svg, marquee, form:not([role=search]), meta[http-equiv]')) {
+    bad.push(el.tagName);
+  }
+  for (const s of document.querySelectorAll('script')) {
+    const ok = s.type === 'module' && /\/search\.js$/.test(s.getAttribute('src') || '');
+    if (!ok) bad.push(`SCRIPT ${s.outerHTML.slice(0, 80)}`);
+  }
+  return bad;
+}
+
+test('no page of the hostile corpus runs or injects anything', async () => {
+  const list = pages(dir);
+  assert.ok(list.length >= 10, `pages: ${list.length}`);
+  const problems = {};
+  for (const rel of [...list, 'haku/?q=paha', 'haku/?q=script']) {
+    const page = await browser.newPage();
+    const dialogs = [];
+    page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+    await page.goto(server.base + rel);
+    if (rel.startsWith('haku/?')) {
+      await page.waitForFunction(() => {
+        const s = document.getElementById('search-status')?.textContent || '';
+        return s && !s.includes('…') && document.getElementById('search')?.classList.contains('search--ready');
+      });
+    }
+    // Hover and focus everything once, so that event-attribute tricks would fire.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('body *')) {
+        el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+        el.dispatchEvent(new FocusEvent('focus'));
+      }
+    });
+    await page.waitForTimeout(50);
+    const bad = await page.evaluate(injected);
+    if (dialogs.length || bad.length) problems[rel || '/'] = { dialogs, bad };
+    await page.close();
+  }
+  assert.deepEqual(problems, {}, JSON.stringify(problems, null, 2));
+});
+
+test('the hostile names are shown as text', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.base + 'jarjestot/paha-yhdistys/');
+  const h1 = await page.locator('h1').innerText();
+  assert.equal(h1, "Paha \"</title><script>alert('name')</script> ry");
+  const title = await page.title();
+  assert.ok(title.includes("<script>alert('name')</script>"), `the title shows the text: ${title}`);
+  await page.close();
+});
