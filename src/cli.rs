@@ -49,6 +49,15 @@ pub struct CheckArgs {
     /// How to report problems.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Also request every external web address of the content (slow; needs the network).
+    #[arg(long)]
+    pub external_links: bool,
+    /// With --external-links: requests at a time.
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub concurrency: usize,
+    /// With --external-links: seconds to wait for each address.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]

@@ -33,6 +33,23 @@ pub fn check(root: &Path, settings: Settings) -> Result<Checked, LoadError> {
     check_timed(root, settings, &mut Timings::default())
 }
 
+/// `check`, then request every external address of the content.
+pub fn check_external(
+    root: &Path,
+    settings: Settings,
+    concurrency: usize,
+    timeout: Duration,
+) -> Result<(Checked, crate::links::Summary), LoadError> {
+    let mut diagnostics = Diagnostics::new();
+    let loaded = load::load(root, &mut diagnostics)?;
+    let site =
+        model::resolve(&loaded, model::Options { drafts: settings.drafts, today: settings.today }, &mut diagnostics);
+    let links = crate::links::collect(&loaded);
+    let (found, summary) = crate::links::check(&links, concurrency, timeout);
+    diagnostics.extend(found);
+    Ok((Checked { site, diagnostics }, summary))
+}
+
 fn check_timed(root: &Path, settings: Settings, timings: &mut Timings) -> Result<Checked, LoadError> {
     let mut diagnostics = Diagnostics::new();
     let t = Instant::now();

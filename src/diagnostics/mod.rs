@@ -143,6 +143,8 @@ codes! {
     EmptyNetwork = "empty-network",
     /// Warning: a reference to a draft, which is left out of the site.
     DraftReference = "draft-reference",
+    /// Warning (`check --external-links` only): an external address that does not answer.
+    BrokenExternalLink = "broken-external-link",
     /// Warning: an image in Markdown without alt text.
     ImageWithoutAlt = "image-without-alt",
 }
