@@ -76,6 +76,9 @@ fn sitemap(r: &Renderer<'_>) -> String {
     if site.config.search_enabled {
         add(rt.search(), None);
     }
+    for p in 2..=r.index.order.len().div_ceil(super::pages::PAGE_SIZE) {
+        add(rt.organisations_page(p), None);
+    }
     for &o in &r.index.order {
         let org = &site.organisations[o];
         add(rt.organisation(&org.slug), org.updated);

@@ -9,7 +9,7 @@
 pub mod dates;
 pub mod feeds;
 pub mod markdown;
-mod pages;
+pub(crate) mod pages;
 pub mod routes;
 pub mod theme;
 pub mod views;
@@ -22,6 +22,7 @@ use serde::Serialize;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::index::{Index, NoteRef};
 use crate::model::Site;
+pub use pages::{GROUP_LIMIT, PAGE_SIZE};
 pub use routes::Routes;
 pub use theme::SiteTheme;
 
@@ -29,7 +30,8 @@ pub use theme::SiteTheme;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
     Home,
-    Organisations,
+    /// A page of the A–Ö list (0 is the first).
+    Organisations(usize),
     Organisation(usize),
     Themes,
     Theme(usize),
@@ -159,7 +161,6 @@ impl<'a> Renderer<'a> {
         let s = self.site;
         let mut jobs = vec![
             Job::Home,
-            Job::Organisations,
             Job::Themes,
             Job::Municipalities,
             Job::Networks,
@@ -179,6 +180,8 @@ impl<'a> Renderer<'a> {
         if !s.pages.iter().any(|p| p.slug == s.config.paths.accessibility) {
             jobs.push(Job::Accessibility);
         }
+        let pages = s.organisations.len().div_ceil(pages::PAGE_SIZE).max(1);
+        jobs.extend((0..pages).map(Job::Organisations));
         jobs.extend((0..s.organisations.len()).map(Job::Organisation));
         jobs.extend((0..s.themes.len()).map(Job::Theme));
         jobs.extend(self.index.municipality_pages.iter().map(|&m| Job::Municipality(m)));

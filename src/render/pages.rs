@@ -10,6 +10,24 @@ use crate::model::{Area, Body, Contact, MunicipalityId, Organisation, Organisati
 
 /// How many "others nearby" an organisation page shows.
 const NEARBY: usize = 6;
+/// The most organisations a group on a theme or municipality page lists; the rest
+/// are a link away, in search (where the list loads in parts). Only with search on.
+pub const GROUP_LIMIT: usize = 50;
+/// Organisations per page of the A–Ö list.
+pub const PAGE_SIZE: usize = 1000;
+
+/// `application/x-www-form-urlencoded` for a query value.
+fn form_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
 
 impl<'a> Renderer<'a> {
     fn lang(&self) -> crate::model::Language {
@@ -119,8 +137,46 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The search page with these filters (organisations only).
+    fn search_url(&self, filters: &[(&str, &str)]) -> String {
+        let mut q = format!("type={}", form_encode(&self.theme.t("search_type_organisation")));
+        for (k, v) in filters {
+            q.push_str(&format!("&{k}={}", form_encode(v)));
+        }
+        format!("{}?{q}", self.routes.search())
+    }
+
+    /// At most `GROUP_LIMIT` items, and a link to all of them in search when cut.
+    fn capped(
+        &self,
+        ids: &[OrganisationId],
+        filters: &[(&str, &str)],
+    ) -> (Vec<OrganisationItem<'a>>, Option<TextLink>) {
+        if !self.site.config.search_enabled || ids.len() <= GROUP_LIMIT {
+            return (self.items(ids), None);
+        }
+        let more = TextLink {
+            text: self.theme.t("show_all_in_search").replace("{n}", &ids.len().to_string()),
+            url: self.search_url(filters),
+        };
+        (self.items(&ids[..GROUP_LIMIT]), Some(more))
+    }
+
+    fn group(
+        &self,
+        name: String,
+        id: String,
+        url: Option<String>,
+        ids: &[OrganisationId],
+        filters: &[(&str, &str)],
+    ) -> Group<'a> {
+        let (organisations, more) = self.capped(ids, filters);
+        Group { name, id, url, count: ids.len(), organisations, more }
+    }
+
     /// Group organisations by theme (themes in A–Ö order; lists keep their order).
-    fn by_theme(&self, ids: &[OrganisationId], id_prefix: &str) -> Vec<Group<'a>> {
+    /// `place` is the municipality the groups are about, for the "show all" links.
+    fn by_theme(&self, ids: &[OrganisationId], id_prefix: &str, place: Option<&str>) -> Vec<Group<'a>> {
         let mut buckets: Vec<Vec<OrganisationId>> = vec![Vec::new(); self.site.themes.len()];
         for &o in ids {
             for &t in &self.site.organisations[o].themes {
@@ -134,12 +190,17 @@ impl<'a> Renderer<'a> {
             .filter(|&t| !buckets[t].is_empty())
             .map(|t| {
                 let th = &self.site.themes[t];
-                Group {
-                    name: th.name.clone(),
-                    id: format!("{id_prefix}{}", th.id),
-                    url: Some(self.routes.theme(&th.id)),
-                    organisations: self.items(&buckets[t]),
+                let mut filters = vec![("theme", th.name.as_str())];
+                if let Some(p) = place {
+                    filters.push(("municipality", p));
                 }
+                self.group(
+                    th.name.clone(),
+                    format!("{id_prefix}{}", th.id),
+                    Some(self.routes.theme(&th.id)),
+                    &buckets[t],
+                    &filters,
+                )
             })
             .collect()
     }
@@ -190,18 +251,54 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             };
             r.template("index.html", &meta, "home", Some(&view))
         }
-        Job::Organisations => {
-            let meta = r.meta(r.theme.t("all_organisations"), rt.organisations(), "organisations");
+        Job::Organisations(page) => {
+            let url = if page == 0 { rt.organisations() } else { rt.organisations_page(page + 1) };
+            let mut meta = r.meta(r.theme.t("all_organisations"), url, "organisations");
+            let pages = ix.order.len().div_ceil(PAGE_SIZE).max(1);
+            if page > 0 {
+                meta.title = format!("{} ({}/{pages})", meta.title, page + 1);
+            }
+            let page_url = |p: usize| if p == 0 { rt.organisations() } else { rt.organisations_page(p + 1) };
+            // The index of every letter, pointing at the page where it starts.
+            let mut letter_index: Vec<TextLink> = Vec::new();
+            let mut last = String::new();
+            for (pos, &id) in ix.order.iter().enumerate() {
+                let letter = initial(&site.organisations[id].name, lang);
+                if letter != last {
+                    let target = if pos / PAGE_SIZE == page { String::new() } else { page_url(pos / PAGE_SIZE) };
+                    letter_index.push(TextLink {
+                        url: format!("{target}#kirjain-{}", letter_id(&letter)),
+                        text: letter.clone(),
+                    });
+                    last = letter;
+                }
+            }
+            let start = page * PAGE_SIZE;
+            let slice = &ix.order[start.min(ix.order.len())..(start + PAGE_SIZE).min(ix.order.len())];
             let mut letters: Vec<Group<'_>> = Vec::new();
-            for &id in &ix.order {
+            for &id in slice {
                 let letter = initial(&site.organisations[id].name, lang);
                 if letters.last().is_none_or(|g| g.name != letter) {
                     let anchor = format!("kirjain-{}", letter_id(&letter));
-                    letters.push(Group { name: letter, id: anchor, url: None, organisations: Vec::new() });
+                    letters.push(Group {
+                        name: letter,
+                        id: anchor,
+                        url: None,
+                        count: 0,
+                        organisations: Vec::new(),
+                        more: None,
+                    });
                 }
-                letters.last_mut().expect("pushed").organisations.push(r.item(id));
+                let g = letters.last_mut().expect("pushed");
+                g.organisations.push(r.item(id));
+                g.count += 1;
             }
-            let view = OrganisationsView { count: ix.order.len(), letters };
+            let pager = if pages > 1 {
+                (0..pages).map(|p| PagerItem { number: p + 1, url: page_url(p), current: p == page }).collect()
+            } else {
+                Vec::new()
+            };
+            let view = OrganisationsView { count: ix.order.len(), letters, letter_index, pages: pager };
             r.template("organisations.html", &meta, "orgs", Some(&view))
         }
         Job::Organisation(id) => {
@@ -309,16 +406,19 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                     .into_values()
                     .map(|(m, orgs)| {
                         let mu = &site.municipalities.list[m];
-                        Group {
-                            name: mu.name.clone(),
-                            id: format!("kunta-{}", mu.slug),
-                            url: Some(rt.municipality(&mu.slug)),
-                            organisations: r.items(&orgs),
-                        }
+                        r.group(
+                            mu.name.clone(),
+                            format!("kunta-{}", mu.slug),
+                            Some(rt.municipality(&mu.slug)),
+                            &orgs,
+                            &[("theme", &t.name), ("municipality", &mu.name)],
+                        )
                     })
                     .collect(),
-                region_wide: r.items(&region_wide),
-                nationwide: r.items(&nationwide),
+                region_wide: r.capped(&region_wide, &[("theme", &t.name)]).0,
+                region_wide_more: r.capped(&region_wide, &[("theme", &t.name)]).1,
+                nationwide: r.capped(&nationwide, &[("theme", &t.name)]).0,
+                nationwide_more: r.capped(&nationwide, &[("theme", &t.name)]).1,
                 networks: ix.theme_networks[id]
                     .iter()
                     .map(|&n| Link { name: &site.networks[n].name, url: rt.network(&site.networks[n].slug) })
@@ -373,9 +473,13 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 .filter(|o| !is_local(o) && !site.organisations[*o].area.regions.contains(&mu.region))
                 .collect();
             let reaches = vec![
-                Reach { kind: "local", count: local.len(), themes: r.by_theme(local, "paikallinen-") },
-                Reach { kind: "region", count: region.len(), themes: r.by_theme(&region, "maakunta-") },
-                Reach { kind: "nation", count: nation.len(), themes: r.by_theme(&nation, "valtakunta-") },
+                Reach { kind: "local", count: local.len(), themes: r.by_theme(local, "paikallinen-", Some(&mu.name)) },
+                Reach { kind: "region", count: region.len(), themes: r.by_theme(&region, "maakunta-", Some(&mu.name)) },
+                Reach {
+                    kind: "nation",
+                    count: nation.len(),
+                    themes: r.by_theme(&nation, "valtakunta-", Some(&mu.name)),
+                },
             ];
             let view = MunicipalityView {
                 name: &mu.name,

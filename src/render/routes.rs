@@ -62,6 +62,10 @@ impl Routes {
     pub fn organisations(&self) -> String {
         self.page(&[&self.paths.organisations])
     }
+    /// Page `n` (2, 3, ...) of a long A–Ö list.
+    pub fn organisations_page(&self, n: usize) -> String {
+        self.page(&[&self.paths.organisations, "sivu", &n.to_string()])
+    }
     pub fn organisation(&self, slug: &str) -> String {
         self.page(&[&self.paths.organisations, slug])
     }

@@ -14,6 +14,13 @@ pub struct Link<'a> {
     pub url: String,
 }
 
+/// A link whose text is made for the page ("Show all 523").
+#[derive(Debug, Clone, Serialize)]
+pub struct TextLink {
+    pub text: String,
+    pub url: String,
+}
+
 /// A link with a count (themes and municipalities on index pages).
 #[derive(Debug, Clone, Serialize)]
 pub struct CountLink<'a> {
@@ -137,14 +144,31 @@ pub struct Group<'a> {
     /// Fragment id for in-page links (`#kunta-keuruu`, `#kirjain-a`).
     pub id: String,
     pub url: Option<String>,
+    /// How many organisations the group has (more than listed when `more` is set).
+    pub count: usize,
     pub organisations: Vec<OrganisationItem<'a>>,
+    /// When the group is longer than a page should be: where to see all of it.
+    pub more: Option<TextLink>,
 }
 
 /// `organisations.html`: A–Ö.
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationsView<'a> {
     pub count: usize,
+    /// The letters on this page.
     pub letters: Vec<Group<'a>>,
+    /// Every letter of the whole list, linking to the page and place it starts.
+    pub letter_index: Vec<TextLink>,
+    /// The pages of a long list (empty when it fits on one page).
+    pub pages: Vec<PagerItem>,
+}
+
+/// One page of a long list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerItem {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -170,7 +194,10 @@ pub struct ThemeView<'a> {
     /// Organisations acting locally, grouped by municipality (A–Ö).
     pub municipalities: Vec<Group<'a>>,
     pub region_wide: Vec<OrganisationItem<'a>>,
+    /// Where to see all region-wide ones, when the list is cut.
+    pub region_wide_more: Option<TextLink>,
     pub nationwide: Vec<OrganisationItem<'a>>,
+    pub nationwide_more: Option<TextLink>,
     pub networks: Vec<Link<'a>>,
     pub tables: Vec<Link<'a>>,
 }

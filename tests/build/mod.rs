@@ -385,3 +385,37 @@ fn the_accessibility_statement_is_generated_and_can_be_replaced() {
         vec!["Tillgänglighetsutlåtande".to_string()]
     );
 }
+
+#[test]
+fn long_lists_are_split_into_pages_and_capped_groups() {
+    let s = Site::new();
+    for i in 0..1_205 {
+        s.write(
+            &format!("content/organisations/yhdistys-{i:04}.md"),
+            &format!(
+                "+++\nname = \"Yhdistys {i:04}\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n+++\n"
+            ),
+        );
+    }
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // A–Ö: 1,206 organisations on two pages, the letter index pointing at both.
+    let first = page(&s, "jarjestot/index.html");
+    let second = page(&s, "jarjestot/sivu/2/index.html");
+    let count = |d: &Html| d.select(&Selector::parse("main .group li").unwrap()).count();
+    assert!(count(&first) >= 1_000 && count(&second) >= 200, "{} + {}", count(&first), count(&second));
+    let pager = texts(&first, ".pager a");
+    assert_eq!(pager, ["1", "2"]);
+    // A theme page lists 50 per municipality and links to the rest in search.
+    let theme = page(&s, "teemat/omaishoito/index.html");
+    let keuruu = theme.select(&Selector::parse("#kunta-keuruu").unwrap()).next().expect("group");
+    let section =
+        keuruu.ancestors().filter_map(scraper::ElementRef::wrap).find(|e| e.value().name() == "section").unwrap();
+    assert_eq!(section.select(&Selector::parse(".org-list > li").unwrap()).count(), areena::render::GROUP_LIMIT);
+    let more: Vec<String> = section
+        .select(&Selector::parse(".more a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(String::from))
+        .collect();
+    assert_eq!(more, ["/haku/?type=J%C3%A4rjest%C3%B6&theme=Omaishoito&municipality=Keuruu"]);
+    assert!(links::broken_links(&s.root().join("public"), "/").is_empty());
+}
