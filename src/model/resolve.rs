@@ -158,37 +158,34 @@ impl<'c, 'a> Report<'c, 'a> {
             .collect()
     }
 
-    fn url(&mut self, t: &Option<Text>) -> Option<String> {
+    /// A text value that `check` accepts, or an error `code` saying it is not `what`.
+    fn checked(
+        &mut self,
+        t: &Option<Text>,
+        check: fn(&str) -> Result<(), String>,
+        code: Code,
+        what: &str,
+    ) -> Option<String> {
         let t = t.as_ref()?;
-        match check_url(t.get_ref()) {
+        match check(t.get_ref()) {
             Ok(()) => Some(t.get_ref().trim().to_string()),
             Err(help) => {
-                self.error(Code::InvalidUrl, t.span(), format!("`{}` is not a web address", t.get_ref()), help);
+                self.error(code, t.span(), format!("`{}` is not {what}", t.get_ref()), help);
                 None
             }
         }
+    }
+
+    fn url(&mut self, t: &Option<Text>) -> Option<String> {
+        self.checked(t, check_url, Code::InvalidUrl, "a web address")
     }
 
     fn email(&mut self, t: &Option<Text>) -> Option<String> {
-        let t = t.as_ref()?;
-        match check_email(t.get_ref()) {
-            Ok(()) => Some(t.get_ref().trim().to_string()),
-            Err(help) => {
-                self.error(Code::InvalidEmail, t.span(), format!("`{}` is not an email address", t.get_ref()), help);
-                None
-            }
-        }
+        self.checked(t, check_email, Code::InvalidEmail, "an email address")
     }
 
     fn phone(&mut self, t: &Option<Text>) -> Option<String> {
-        let t = t.as_ref()?;
-        match check_phone(t.get_ref()) {
-            Ok(()) => Some(t.get_ref().trim().to_string()),
-            Err(help) => {
-                self.error(Code::InvalidPhone, t.span(), format!("`{}` is not a phone number", t.get_ref()), help);
-                None
-            }
-        }
+        self.checked(t, check_phone, Code::InvalidPhone, "a phone number")
     }
 
     fn date(&mut self, d: &Option<toml::Spanned<toml::value::Datetime>>) -> Option<Date> {

@@ -2,27 +2,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { serve, launch, siteDir } from './harness.mjs';
+import { siteDir, useSite } from './harness.mjs';
 import { PAGES } from './pages.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const PREFIX = process.env.AREENA_PREFIX || '/jarjestot/';
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(siteDir(), PREFIX);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useSite({ before, after }, siteDir, PREFIX);
 
 async function violations(width, rel) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(server.base + rel);
+  const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(ctx.server.base + rel);
   if (rel.startsWith('haku/?')) {
     await page.waitForFunction(() => (document.getElementById('search-results')?.children.length || 0) > 0);
   }

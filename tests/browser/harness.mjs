@@ -65,3 +65,20 @@ export function screenshotDir() {
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/**
+ * Register before/after hooks that serve `dir` under `prefix` and launch the
+ * browser; returns an object whose `server` and `browser` are set once ready.
+ */
+export function useSite(hooks, dir, prefix = '/') {
+  const ctx = { server: null, browser: null };
+  hooks.before(async () => {
+    ctx.server = await serve(typeof dir === 'function' ? dir() : dir, prefix);
+    ctx.browser = await launch();
+  });
+  hooks.after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}

@@ -2,26 +2,16 @@
 // as the state, and keyboard use.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, siteDir } from './harness.mjs';
+import { siteDir, useSite } from './harness.mjs';
 
 const PREFIX = process.env.AREENA_PREFIX || '/jarjestot/';
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(siteDir(), PREFIX);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useSite({ before, after }, siteDir, PREFIX);
 
 async function open(rel, width = 1280) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.base + rel);
+  await page.goto(ctx.server.base + rel);
   await page.waitForFunction(() => document.getElementById('search')?.classList.contains('search--ready'));
   return { page, errors };
 }

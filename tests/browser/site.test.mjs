@@ -2,29 +2,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, siteDir, screenshotDir } from './harness.mjs';
+import { siteDir, screenshotDir, useSite } from './harness.mjs';
 import { PAGES } from './pages.mjs';
 
 const PREFIX = process.env.AREENA_PREFIX || '/jarjestot/';
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(siteDir(), PREFIX);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useSite({ before, after }, siteDir, PREFIX);
 
 
 async function open(width, rel) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  const res = await page.goto(server.base + rel);
+  const res = await page.goto(ctx.server.base + rel);
   return { page, res, errors };
 }
 
