@@ -27,6 +27,9 @@ use crate::render::{Routes, SiteTheme};
 /// The site theme's search script (a static file); left out when search is off.
 pub const SCRIPT: &str = "search.js";
 
+/// Words of the description a result shows.
+const SUMMARY_WORDS: usize = 24;
+
 /// The folder of the search files inside the output.
 pub const BUNDLE_DIR: &str = "pagefind";
 
@@ -81,17 +84,25 @@ struct Record {
 /// Builds one record's HTML.
 struct RecordHtml {
     html: String,
+    /// Searchable helper words (folded forms, the region's municipalities), kept at
+    /// the end so that excerpts come from the record's real text first.
+    aux: String,
 }
 
 impl RecordHtml {
     fn new(lang: &str, title: &str) -> Self {
         let mut html = format!("<html lang=\"{lang}\"><body>");
         let _ = write!(html, "<h1 data-pagefind-weight=\"10\" data-pagefind-meta=\"title\">{}</h1>", esc(title));
-        RecordHtml { html }
+        RecordHtml { html, aux: String::new() }
     }
     fn text(&mut self, weight: u8, text: &str) {
         if !text.trim().is_empty() {
             let _ = write!(self.html, "<p data-pagefind-weight=\"{weight}\">{}</p>", esc(text));
+        }
+    }
+    fn aux(&mut self, text: &str) {
+        if !text.trim().is_empty() {
+            let _ = write!(self.aux, "<p data-pagefind-weight=\"1\">{}</p>", esc(text));
         }
     }
     fn meta(&mut self, key: &str, value: &str) {
@@ -103,6 +114,7 @@ impl RecordHtml {
         let _ = write!(self.html, "<span data-pagefind-filter=\"{key}:{}\"></span>", esc(value));
     }
     fn finish(mut self) -> String {
+        self.html.push_str(&self.aux);
         self.html.push_str("</body></html>");
         self.html
     }
@@ -160,8 +172,8 @@ impl<'a> Builder<'a> {
             rec.text(4, &label);
         }
         rec.text(4, &words.join(" "));
-        rec.text(1, &wide_words.join(" "));
-        rec.text(1, &folded_forms(words.iter().chain(&wide_words).copied()));
+        rec.aux(&wide_words.join(" "));
+        rec.aux(&folded_forms(words.iter().chain(&wide_words).copied()));
         rec.meta("places", &meta);
         for v in filter_munis {
             rec.filter("municipality", v);
@@ -185,11 +197,16 @@ impl<'a> Builder<'a> {
         if let Some(s) = &o.short_name {
             rec.text(8, s);
         }
-        rec.text(1, &folded_forms([o.name.as_str()].into_iter().chain(o.short_name.as_deref())));
+        rec.aux(&folded_forms([o.name.as_str()].into_iter().chain(o.short_name.as_deref())));
         self.themes(&mut rec, &o.themes);
         self.places(&mut rec, &o.area);
         rec.text(3, &o.activities.join(". "));
-        rec.text(1, &first_words(o.body.markdown(), self.site.config.search_description_words));
+        let description = first_words(o.body.markdown(), self.site.config.search_description_words);
+        rec.text(1, &description);
+        // What a result shows under its name: the description's start, or the activities.
+        let summary =
+            if description.is_empty() { o.activities.join(", ") } else { first_words(&description, SUMMARY_WORDS) };
+        rec.meta("summary", &summary);
         rec.filter("type", &self.theme.t("search_type_organisation"));
         rec.filter("kind", &self.theme.t(&format!("kind_{}", o.kind.as_str())));
         for l in &o.languages {
@@ -202,7 +219,7 @@ impl<'a> Builder<'a> {
     fn network(&self, id: usize) -> Record {
         let n = &self.site.networks[id];
         let mut rec = RecordHtml::new(self.lang, &n.name);
-        rec.text(1, &folded_forms([n.name.as_str()]));
+        rec.aux(&folded_forms([n.name.as_str()]));
         self.themes(&mut rec, &n.themes);
         self.places(&mut rec, &n.area);
         rec.text(1, &first_words(n.body.markdown(), self.site.config.search_description_words));

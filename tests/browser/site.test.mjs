@@ -23,6 +23,9 @@ for (const width of [360, 1280]) {
     const shots = screenshotDir();
     for (const [name, rel] of PAGES) {
       const { page, errors } = await open(width, rel);
+      if (rel.includes('?q=')) {
+        await page.waitForFunction(() => (document.getElementById('search-results')?.children.length || 0) > 0);
+      }
       assert.equal(await page.locator('h1').count(), 1, `${name}: exactly one h1`);
       assert.ok(await page.locator('h1').isVisible(), `${name}: h1 visible`);
       assert.ok(await page.locator('main').isVisible(), `${name}: main visible`);

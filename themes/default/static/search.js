@@ -93,7 +93,15 @@ async function showMore() {
       meta.textContent = [type, places].filter(Boolean).join(' · ');
       li.append(meta);
     }
-    if (d.excerpt) li.append(excerptNode(d.excerpt));
+    // An organisation's own summary reads better than an excerpt of its record.
+    if (d.meta && d.meta.summary) {
+      const p = document.createElement('p');
+      p.className = 'search-result__excerpt';
+      p.textContent = d.meta.summary + (d.meta.summary.split(' ').length >= 24 ? ' …' : '');
+      li.append(p);
+    } else if (d.excerpt) {
+      li.append(excerptNode(d.excerpt));
+    }
     const themes = d.filters && d.filters.theme;
     if (themes && themes.length) {
       const tags = document.createElement('p');
