@@ -1,0 +1,64 @@
+// How much one search downloads, in a fresh browser profile: open the search page
+// of a built site with a query and a municipality filter, and add up every response
+// body. Usage: node bench/search-size.mjs SITE_DIR [query] [municipality] [prefix]
+import fs from 'node:fs';
+import { serve, launch } from '../tests/browser/harness.mjs';
+
+const [dir, q = 'omaishoitajien vertaistuki', municipality = 'Jyväskylä', prefix = '/'] = process.argv.slice(2);
+if (!dir || !fs.existsSync(`${dir}/index.html`)) {
+  console.error('usage: node bench/search-size.mjs SITE_DIR [query] [municipality] [prefix]');
+  process.exit(2);
+}
+const server = await serve(dir, prefix);
+const browser = await launch(); // a new, empty profile every time
+const page = await browser.newPage();
+const sizes = [];
+page.on('response', async (res) => {
+  try {
+    const body = await res.body();
+    sizes.push({ url: new URL(res.url()).pathname, bytes: body.length });
+  } catch { /* redirects have no body */ }
+});
+// Load the page first, so that only the search's own downloads are counted apart.
+await page.goto(`${server.base}haku/`);
+await page.waitForFunction(() => document.getElementById('search')?.classList.contains('search--ready'));
+const pageBytes = sizes.reduce((a, s) => a + s.bytes, 0);
+const before = sizes.length;
+const t0 = Date.now();
+await page.fill('#search-q', q);
+await page.press('#search-q', 'Enter');
+await page.waitForFunction(() => (document.getElementById('search-results')?.children.length || 0) > 0 || /0|ei tulok/i.test(document.getElementById('search-status')?.textContent || ''));
+const firstResults = Date.now() - t0;
+const group = page.locator(`.search-filter[data-filter="municipality"]`);
+await group.locator('summary').click();
+const box = group.locator(`input[value="${municipality}"]`);
+let filtered = false;
+if (await box.count()) {
+  await box.check();
+  await page.waitForURL(/municipality=/);
+  await page.waitForTimeout(300);
+  filtered = true;
+}
+await page.waitForLoadState('networkidle');
+const search = sizes.slice(before);
+// Every byte of the search bundle, from page load to filtered results, by kind.
+const kinds = {};
+for (const s of sizes.filter((s) => s.url.includes('/pagefind/'))) {
+  const k = s.url.match(/\.pf_(\w+)$/)?.[1] || s.url.split('.').pop();
+  kinds[k] = +(((kinds[k] || 0) * 1024 + s.bytes) / 1024).toFixed(1);
+}
+const bundle = sizes.filter((s) => s.url.includes('/pagefind/')).reduce((a, s) => a + s.bytes, 0);
+const searchBytes = search.reduce((a, s) => a + s.bytes, 0);
+const status = await page.locator('#search-status').innerText();
+console.log(JSON.stringify({
+  site: dir, query: q, municipality: filtered ? municipality : null, status,
+  page_and_script_kB: +(pageBytes / 1024).toFixed(1),
+  search_kB: +(searchBytes / 1024).toFixed(1),
+  pagefind_bundle_kB: +(bundle / 1024).toFixed(1),
+  by_kind_kB: kinds,
+  total_kB: +((pageBytes + searchBytes) / 1024).toFixed(1),
+  first_results_ms: firstResults,
+  largest: search.sort((a, b) => b.bytes - a.bytes).slice(0, 5).map((s) => `${s.url} ${(s.bytes / 1024).toFixed(1)} kB`),
+}, null, 2));
+await browser.close();
+await server.close();
