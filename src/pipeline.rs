@@ -170,37 +170,27 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
             errors.lock().expect("lock").push(output_error(rel, &e));
         }
     }
-    // The search index is built on its own thread while the pages are rendered:
-    // Pagefind indexes one record at a time, so the two overlap well.
-    let search_started = Instant::now();
-    let search = std::thread::scope(|scope| {
-        let search = site
-            .config
-            .search_enabled
-            .then(|| scope.spawn(|| crate::search::build(&site, &index, &renderer.routes, &renderer.theme)));
-        // Render and write each page as soon as it is made: memory stays bounded.
-        jobs.par_iter().for_each(|&job| {
-            let t = Instant::now();
-            let rendered = renderer.render(job);
-            let t2 = Instant::now();
-            render_nanos.fetch_add((t2 - t).as_nanos() as u64, Ordering::Relaxed);
-            match rendered {
-                Ok(out) => {
-                    if let Err(e) = staging.write(&out.path, &out.bytes) {
-                        errors.lock().expect("lock").push(output_error(&out.path.to_string_lossy(), &e));
-                    }
-                    write_nanos.fetch_add(t2.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    // Render and write each page as soon as it is made: memory stays bounded.
+    jobs.par_iter().for_each(|&job| {
+        let t = Instant::now();
+        let rendered = renderer.render(job);
+        let t2 = Instant::now();
+        render_nanos.fetch_add((t2 - t).as_nanos() as u64, Ordering::Relaxed);
+        match rendered {
+            Ok(out) => {
+                if let Err(e) = staging.write(&out.path, &out.bytes) {
+                    errors.lock().expect("lock").push(output_error(&out.path.to_string_lossy(), &e));
                 }
-                Err(d) => errors.lock().expect("lock").push(d),
+                write_nanos.fetch_add(t2.elapsed().as_nanos() as u64, Ordering::Relaxed);
             }
-        });
-        timings.push("render+write", t.elapsed());
-        search.map(|h| h.join().expect("the search thread does not panic"))
+            Err(d) => errors.lock().expect("lock").push(d),
+        }
     });
-    if let Some(result) = search {
-        match result {
+    timings.push("render+write", t.elapsed());
+    if site.config.search_enabled {
+        let t = Instant::now();
+        match crate::search::build(&site, &index, &renderer.routes, &renderer.theme) {
             Ok(files) => {
-                timings.push("search (overlaps rendering)", search_started.elapsed());
                 let t2 = Instant::now();
                 files.par_iter().for_each(|f| {
                     if let Err(e) = staging.write(&f.path, &f.bytes) {
@@ -208,6 +198,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
                     }
                 });
                 search_files = files.len();
+                timings.push("search", t2 - t);
                 timings.push("  write search files", t2.elapsed());
             }
             Err(d) => errors.lock().expect("lock").push(d),
