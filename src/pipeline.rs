@@ -159,6 +159,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let errors = Mutex::new(Vec::new());
     let jobs = renderer.jobs();
     let mut search_files = 0;
+    let mut cleanup = None;
     let render_nanos = AtomicU64::new(0);
     let write_nanos = AtomicU64::new(0);
     for (rel, source) in &renderer.theme.statics {
@@ -190,8 +191,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     if site.config.search_enabled {
         let t = Instant::now();
         match crate::search::build(&site, &index, &renderer.routes, &renderer.theme) {
-            Ok(files) => {
+            Ok(bundle) => {
                 let t2 = Instant::now();
+                let files = &bundle.files;
                 files.par_iter().for_each(|f| {
                     if let Err(e) = staging.write(&f.path, &f.bytes) {
                         errors.lock().expect("lock").push(output_error(&f.path.to_string_lossy(), &e));
@@ -200,6 +202,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
                 search_files = files.len();
                 timings.push("search", t2 - t);
                 timings.push("  write search files", t2.elapsed());
+                cleanup = Some(bundle);
             }
             Err(d) => errors.lock().expect("lock").push(d),
         }
@@ -207,6 +210,11 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     timings.push("  render (cpu)", Duration::from_nanos(render_nanos.into_inner()));
     timings.push("  write (cpu)", Duration::from_nanos(write_nanos.into_inner()));
     let mut errors = errors.into_inner().expect("lock");
+    let t = Instant::now();
+    if let Some(bundle) = cleanup {
+        bundle.finish();
+    }
+    timings.push("  remove records", t.elapsed());
     // A broken template fails every page that uses it: report it once.
     errors.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
     errors.dedup_by(|a, b| a.code == Code::TemplateError && a.file == b.file);

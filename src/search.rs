@@ -33,6 +33,20 @@ const SUMMARY_WORDS: usize = 24;
 /// The folder of the search files inside the output.
 pub const BUNDLE_DIR: &str = "pagefind";
 
+/// The search bundle's files, and the removal of the temporary folder of records
+/// (running on its own thread; wait for it with [`Bundle::finish`]).
+pub struct Bundle {
+    pub files: Vec<SearchFile>,
+    cleanup: std::thread::JoinHandle<()>,
+}
+
+impl Bundle {
+    /// Waits until the temporary records are removed.
+    pub fn finish(self) {
+        let _ = self.cleanup.join();
+    }
+}
+
 /// A file of the search bundle, relative to the output folder.
 pub struct SearchFile {
     pub path: PathBuf,
@@ -259,8 +273,23 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Writes each record to `<folder>/<url>/index.html`, one after the other so that the
+/// folder lists them in the same order in every build (Pagefind numbers pages in the
+/// order it finds them, and the index files depend on those numbers).
+fn write_records(records: &[Record]) -> std::io::Result<tempfile::TempDir> {
+    let folder = tempfile::Builder::new().prefix("areena-search-").tempdir()?;
+    for r in records {
+        let rel = r.url.trim_start_matches('/');
+        debug_assert!(!rel.contains(['%', '?', '#', '\\']) && !rel.split('/').any(|c| c == ".."), "{rel}");
+        let dir = folder.path().join(rel);
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(dir.join("index.html"), &r.html)?;
+    }
+    Ok(folder)
+}
+
 /// Build the search bundle (index, filters, fragments and Pagefind's scripts).
-pub fn build(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Result<Vec<SearchFile>, Diagnostic> {
+pub fn build(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Result<Bundle, Diagnostic> {
     let region_municipalities: Vec<&str> = match site.config.region {
         Some(r) => site.municipalities.list.iter().filter(|m| m.region == r).map(|m| m.name.as_str()).collect(),
         None => Vec::new(),
@@ -279,19 +308,30 @@ pub fn build(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> 
     };
     let runtime =
         tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
+    // Pagefind 1.6 adds a synthetic file (`add_html_file`) by first scanning every page
+    // added so far for the same URL, which makes indexing quadratic in the number of
+    // records (most of a 100,000-organisation build). Its directory indexing has no such
+    // scan and parses the files on all cores, so the records are written to a temporary
+    // folder, one file per URL, in the records' order, and indexed from there.
+    let folder = write_records(&records).map_err(|e| fail(format!("could not write the search records: {e}")))?;
+    let count = records.len();
+    drop(records);
     runtime.block_on(async {
         let config = PagefindServiceConfig::builder()
             .force_language(site.config.language.code().to_string())
             .keep_index_url(false)
             .build();
         let mut pf = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
-        for r in records {
-            pf.add_html_file(None, Some(r.url), r.html).await.map_err(|e| fail(e.to_string()))?;
+        let root = folder.path().to_string_lossy().into_owned();
+        let added = pf.add_directory(root, Some("**/index.html".into())).await.map_err(|e| fail(e.to_string()))?;
+        if added != count {
+            return Err(fail(format!("{added} of {count} records were indexed")));
         }
         let files = pf.get_files().await.map_err(|e| fail(e.to_string()))?;
+        let cleanup = std::thread::spawn(move || drop(folder));
         // Pagefind's own UIs are not used: the site theme has its own script.
         let unused = ["pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight."];
-        Ok(files
+        let files = files
             .into_iter()
             .filter(|f| {
                 let name = f.filename.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -302,7 +342,8 @@ pub fn build(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> 
                 let path = if rel.starts_with(BUNDLE_DIR) { rel } else { PathBuf::from(BUNDLE_DIR).join(rel) };
                 SearchFile { path, bytes: f.contents }
             })
-            .collect())
+            .collect();
+        Ok(Bundle { files, cleanup })
     })
 }
 
