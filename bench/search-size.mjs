@@ -33,6 +33,8 @@ const group = page.locator(`.search-filter[data-filter="municipality"]`);
 await group.locator('summary').click();
 const box = group.locator(`input[value="${municipality}"]`);
 let filtered = false;
+// The group's values arrive with the filter's file, loaded when the group opens.
+await box.waitFor({ timeout: 15000 }).catch(() => {});
 if (await box.count()) {
   await box.check();
   await page.waitForURL(/municipality=/);

@@ -5,7 +5,8 @@
 //! that Pagefind's weighting applies: the name weighs most, then the short name,
 //! themes and places, then activities, then the first `description_words` words of
 //! the description. Records carry filters (theme, municipality, region, kind,
-//! language, type) and two short meta fields (title, places). What a record holds
+//! language, type; `wide` for region-wide and nationwide records) and short meta
+//! fields (title, places, summary). What a record holds
 //! decides both what residents find and how large and slow the index is; see
 //! docs/search.md.
 
@@ -29,6 +30,11 @@ pub const SCRIPT: &str = "search.js";
 
 /// Words of the description a result shows.
 const SUMMARY_WORDS: usize = 24;
+
+/// The filter that marks region-wide (value: the region) and nationwide records.
+const WIDE: &str = "wide";
+/// The `wide` value of nationwide records.
+const NATIONWIDE: &str = "*";
 
 /// The folder of the search files inside the output.
 pub const BUNDLE_DIR: &str = "pagefind";
@@ -159,7 +165,7 @@ impl<'a> Builder<'a> {
         let mut words: Vec<&str> = munis.clone();
         words.extend(&regions);
         let mut wide_words: Vec<&str> = Vec::new();
-        let mut filter_munis: BTreeSet<&str> = munis.iter().copied().collect();
+        let filter_munis: BTreeSet<&str> = munis.iter().copied().collect();
         let mut filter_regions: BTreeSet<&str> = regions.iter().copied().collect();
         for &mid in &area.municipalities {
             filter_regions.insert(&m.regions[m.list[mid].region].name);
@@ -168,7 +174,6 @@ impl<'a> Builder<'a> {
         if wide_here {
             // Found by the name of any municipality of the site's region.
             wide_words.extend(&self.region_municipalities);
-            filter_munis.extend(&self.region_municipalities);
         }
         let mut meta = munis.join(", ");
         for r in &regions {
@@ -194,6 +199,16 @@ impl<'a> Builder<'a> {
         }
         for v in filter_regions {
             rec.filter("region", v);
+        }
+        // Region-wide and nationwide records are not listed under each municipality
+        // (that would repeat them in the municipality filter, which a search with a
+        // municipality downloads): the search page adds `wide` = the municipality's
+        // region or `*` to a municipality filter instead.
+        for r in &regions {
+            rec.filter(WIDE, r);
+        }
+        if area.nationwide {
+            rec.filter(WIDE, NATIONWIDE);
         }
     }
 

@@ -608,7 +608,13 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
         }
         Job::Search => {
             let meta = r.meta(title_of(r, "search"), rt.search(), "search");
-            r.template::<()>("search.html", &meta, "", None)
+            let m = &site.municipalities;
+            let mut regions: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+            for mu in &m.list {
+                regions.entry(m.regions[mu.region].name.as_str()).or_default().push(mu.name.as_str());
+            }
+            let view = SearchView { regions_json: serde_json::to_string(&regions).unwrap_or_default() };
+            r.template("search.html", &meta, "search", Some(&view))
         }
         Job::FreePage(p) => {
             let pg = &site.pages[p];

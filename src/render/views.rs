@@ -208,6 +208,14 @@ pub struct RegionGroup<'a> {
     pub municipalities: Vec<CountLink<'a>>,
 }
 
+/// `search.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    /// JSON: each region's name → the names of its municipalities. The search page
+    /// uses it to add a municipality's region-wide and nationwide organisations.
+    pub regions_json: String,
+}
+
 /// `municipalities.html`.
 #[derive(Debug, Clone, Serialize)]
 pub struct MunicipalitiesView<'a> {

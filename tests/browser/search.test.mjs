@@ -79,6 +79,21 @@ test('a municipality filter narrows the results, shows counts and lives in the a
   await page.close();
 });
 
+test('a municipality filter also brings the region-wide and nationwide organisations', async () => {
+  const { page, errors } = await open('haku/?municipality=Multia');
+  const found = await titles(page);
+  for (const name of ['Multian Retkeily- ja Kotiseutuyhdistys Kaski ry', 'Keskimaan Liikuntapiiri ry', 'Suomen Lähiluontoliitto ry']) {
+    assert.ok(found.includes(name), `${name} among ${found}`);
+  }
+  assert.ok(!found.includes('Mäntyrinteen Perhetupa ry'), 'an organisation of another municipality only is left out');
+  // The group says what its counts mean.
+  const group = page.locator('.search-filter[data-filter="municipality"]');
+  assert.ok(await group.evaluate((d) => d.open), 'the chosen filter group is open');
+  assert.match(await group.locator('.search-filter__note').innerText(), /maakunnassa/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('keyboard only: skip link, main navigation, search box, first result — with visible focus', async () => {
   const { page } = await open('haku/', 360);
   const focused = () => page.evaluate(() => {

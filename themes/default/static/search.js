@@ -6,6 +6,14 @@
 
 const root = document.getElementById('search');
 const FILTERS = ['type', 'theme', 'municipality', 'region', 'kind', 'language'];
+// Read from the address but not shown as a group: `wide` is a region (its
+// region-wide organisations) or `*` (nationwide ones).
+const KEYS = [...FILTERS, 'wide'];
+// Region → its municipalities, turned into municipality → region.
+const regionOf = {};
+for (const [region, names] of Object.entries(JSON.parse(root.dataset.regions || '{}'))) {
+  for (const name of names) regionOf[name] = region;
+}
 const PAGE_SIZE = 20;
 
 const text = (key, n) => {
@@ -16,7 +24,7 @@ const text = (key, n) => {
 function readState() {
   const params = new URLSearchParams(location.search);
   const filters = {};
-  for (const key of FILTERS) {
+  for (const key of KEYS) {
     const values = params.getAll(key).filter(Boolean);
     if (values.length) filters[key] = values;
   }
@@ -26,7 +34,7 @@ function readState() {
 function writeState(state, push) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const key of FILTERS) for (const v of state.filters[key] || []) params.append(key, v);
+  for (const key of KEYS) for (const v of state.filters[key] || []) params.append(key, v);
   const qs = params.toString();
   const url = location.pathname + (qs ? '?' + qs : '');
   if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
@@ -61,6 +69,12 @@ function safeUrl(url) {
 
 let pagefind;
 let state = readState();
+// Pagefind keeps each filter in a file of its own that grows with the directory.
+// A search downloads only the filters it uses; the others are loaded when the
+// reader opens their group, and from then on their counts come with every search.
+const loaded = new Set();
+const opened = new Set();
+const missing = new Set();
 let shown = 0;
 let current = null;
 
@@ -118,14 +132,20 @@ async function showMore() {
 function renderFilters(counts, totals) {
   filterBox.replaceChildren();
   for (const key of FILTERS) {
+    if (missing.has(key)) continue;
     const all = totals[key] || {};
     const values = Object.keys(all).sort((a, b) => a.localeCompare(b, document.documentElement.lang));
-    if (!values.length) continue;
+    if (loaded.has(key) && !values.length) continue;
     const chosen = new Set(state.filters[key] || []);
     const details = document.createElement('details');
     details.className = 'search-filter';
     details.dataset.filter = key;
-    if (chosen.size) details.open = true;
+    if (chosen.size || opened.has(key)) details.open = true;
+    details.addEventListener('toggle', () => {
+      if (!details.open) { opened.delete(key); return; }
+      opened.add(key);
+      if (!loaded.has(key)) loadFilter(key);
+    });
     const summary = document.createElement('summary');
     summary.textContent = text('filter_' + key) + (chosen.size ? ` (${chosen.size})` : '');
     details.append(summary);
@@ -159,15 +179,45 @@ function renderFilters(counts, totals) {
       label.append(box, ' ', name, ' ', count);
       fieldset.append(label);
     }
+    if (!loaded.has(key)) {
+      const wait = document.createElement('p');
+      wait.className = 'search-filter__loading';
+      wait.textContent = text('loading');
+      fieldset.append(wait);
+    }
+    if (key === 'municipality' && loaded.has(key)) {
+      const note = document.createElement('p');
+      note.className = 'search-filter__note';
+      note.textContent = text('wide_note');
+      fieldset.append(note);
+    }
     details.append(fieldset);
     filterBox.append(details);
   }
 }
 
+/** Download one filter's file, then search again to show its counts. */
+async function loadFilter(key) {
+  if (loaded.has(key)) return;
+  await pagefind.preload(null, { filters: { [key]: { any: [] } } });
+  loaded.add(key);
+  const check = await pagefind.search(null, { filters: {} });
+  if (!check || !check.filters || !check.filters[key]) missing.add(key);
+  await run();
+}
+
 async function run() {
   input.value = state.q;
   const filters = {};
-  for (const [k, v] of Object.entries(state.filters)) filters[k] = { any: v };
+  for (const [k, v] of Object.entries(state.filters)) if (k !== 'municipality') filters[k] = { any: v };
+  const chosen = state.filters.municipality;
+  if (chosen) {
+    // A municipality's organisations: those that name it, and the region-wide ones
+    // of its region and the nationwide ones, which the index does not repeat under
+    // every municipality.
+    const regions = [...new Set(chosen.map((m) => regionOf[m]).filter(Boolean))];
+    filters.any = [{ municipality: { any: chosen } }, { wide: { any: [...regions, '*'] } }];
+  }
   const active = state.q || Object.keys(filters).length;
   list.replaceChildren();
   shown = 0;
@@ -175,10 +225,12 @@ async function run() {
     current = null;
     more.hidden = true;
     status.textContent = text('hint');
-    renderFilters(await pagefind.filters(), await pagefind.filters());
+    const all = loaded.size ? await pagefind.search(null, { filters: {} }) : null;
+    renderFilters(all ? all.filters : {}, all ? all.filters : {});
     return;
   }
   status.textContent = text('loading');
+  for (const key of Object.keys(state.filters)) loaded.add(key);
   const search = await pagefind.search(state.q || null, { filters });
   if (!search) return; // superseded by a newer search
   current = search;
@@ -201,10 +253,9 @@ window.addEventListener('popstate', () => { state = readState(); run(); });
 (async () => {
   try {
     pagefind = await import(root.dataset.bundle + 'pagefind.js');
-    await pagefind.options({ baseUrl: '/', excerptLength: 24 });
+    // No worker: one script less to download, and these records are small to search.
+    await pagefind.options({ baseUrl: '/', excerptLength: 24, noWorker: true });
     await pagefind.init();
-    // Loading the filter index first makes every search report its filter counts.
-    await pagefind.filters();
     root.classList.add('search--ready');
     await run();
   } catch (e) {
