@@ -188,9 +188,18 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         }
     });
     timings.push("render+write", t.elapsed());
+    let statics = renderer.theme.statics.len();
+    let pages = jobs.len();
     if site.config.search_enabled {
         let t = Instant::now();
-        match crate::search::build(&site, &index, &renderer.routes, &renderer.theme) {
+        let records = crate::search::records(&site, &index, &renderer.routes, &renderer.theme);
+        // Indexing needs only the records: let go of the content first (most of the
+        // memory of a large build), keeping the sources of files with reports.
+        drop(renderer);
+        drop(index);
+        drop(site);
+        diagnostics.keep_reported_sources();
+        match records.and_then(crate::search::index) {
             Ok(bundle) => {
                 let t2 = Instant::now();
                 let files = &bundle.files;
@@ -233,7 +242,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         let _ = std::fs::remove_dir_all(old);
         timings.push("remove old output", t.elapsed());
     }
-    built.files = jobs.len() + renderer.theme.statics.len() + search_files;
+    built.files = pages + statics + search_files;
     built.diagnostics = diagnostics;
     built.timings = timings;
     Ok(built)

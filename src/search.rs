@@ -303,8 +303,8 @@ fn write_records(records: &[Record]) -> std::io::Result<tempfile::TempDir> {
     Ok(folder)
 }
 
-/// Build the search bundle (index, filters, fragments and Pagefind's scripts).
-pub fn build(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Result<Bundle, Diagnostic> {
+/// Build the search records of the site and write them to a temporary folder.
+pub fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Result<Records, Diagnostic> {
     let region_municipalities: Vec<&str> = match site.config.region {
         Some(r) => site.municipalities.list.iter().filter(|m| m.region == r).map(|m| m.name.as_str()).collect(),
         None => Vec::new(),
@@ -316,26 +316,37 @@ pub fn build(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> 
     if site.config.search_notes {
         records.extend(index.notes_newest_first.par_iter().map(|n| b.note(n.table, n.note)).collect::<Vec<_>>());
     }
-
-    let fail = |e: String| {
-        Diagnostic::error(Code::OutputError, BUNDLE_DIR, None, format!("the search index could not be built: {e}"))
-            .with_help("this is a bug in areena; as a workaround set `[search] enabled = false`")
-    };
-    let runtime =
-        tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
     // Pagefind 1.6 adds a synthetic file (`add_html_file`) by first scanning every page
     // added so far for the same URL, which makes indexing quadratic in the number of
     // records (most of a 100,000-organisation build). Its directory indexing has no such
     // scan and parses the files on all cores, so the records are written to a temporary
     // folder, one file per URL, in the records' order, and indexed from there.
     let folder = write_records(&records).map_err(|e| fail(format!("could not write the search records: {e}")))?;
-    let count = records.len();
-    drop(records);
+    Ok(Records { folder, count: records.len(), language: site.config.language.code() })
+}
+
+/// The search records, written to a temporary folder: all that indexing needs, so
+/// that the content can be let go of first.
+pub struct Records {
+    folder: tempfile::TempDir,
+    count: usize,
+    language: &'static str,
+}
+
+fn fail(e: String) -> Diagnostic {
+    Diagnostic::error(Code::OutputError, BUNDLE_DIR, None, format!("the search index could not be built: {e}"))
+        .with_help("this is a bug in areena; as a workaround set `[search] enabled = false`")
+}
+
+/// Index the records with Pagefind: the search bundle (index, filters, fragments and
+/// Pagefind's script).
+pub fn index(records: Records) -> Result<Bundle, Diagnostic> {
+    let Records { folder, count, language } = records;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
     runtime.block_on(async {
-        let config = PagefindServiceConfig::builder()
-            .force_language(site.config.language.code().to_string())
-            .keep_index_url(false)
-            .build();
+        let config =
+            PagefindServiceConfig::builder().force_language(language.to_string()).keep_index_url(false).build();
         let mut pf = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
         let root = folder.path().to_string_lossy().into_owned();
         let added = pf.add_directory(root, Some("**/index.html".into())).await.map_err(|e| fail(e.to_string()))?;

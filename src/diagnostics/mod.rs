@@ -214,6 +214,12 @@ impl Diagnostics {
         self.sources.insert(file.to_string(), text);
     }
 
+    /// Forget the text of files that no report points into.
+    pub fn keep_reported_sources(&mut self) {
+        let files: std::collections::HashSet<&str> = self.items.iter().map(|d| d.file.as_str()).collect();
+        self.sources.retain(|f, _| files.contains(f.as_str()));
+    }
+
     pub fn source(&self, file: &str) -> Option<&str> {
         self.sources.get(file).map(|s| &**s)
     }
