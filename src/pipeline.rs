@@ -219,11 +219,11 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     timings.push("  render (cpu)", Duration::from_nanos(render_nanos.into_inner()));
     timings.push("  write (cpu)", Duration::from_nanos(write_nanos.into_inner()));
     let mut errors = errors.into_inner().expect("lock");
-    let t = Instant::now();
     if let Some(bundle) = cleanup {
+        let t = Instant::now();
         bundle.finish();
+        timings.push("  remove records", t.elapsed());
     }
-    timings.push("  remove records", t.elapsed());
     // A broken template fails every page that uses it: report it once.
     errors.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
     errors.dedup_by(|a, b| a.code == Code::TemplateError && a.file == b.file);
