@@ -74,7 +74,6 @@ let state = readState();
 // reader opens their group, and from then on their counts come with every search.
 const loaded = new Set();
 const opened = new Set();
-const missing = new Set();
 let shown = 0;
 let current = null;
 
@@ -132,7 +131,6 @@ async function showMore() {
 function renderFilters(counts, totals) {
   filterBox.replaceChildren();
   for (const key of FILTERS) {
-    if (missing.has(key)) continue;
     const all = totals[key] || {};
     const values = Object.keys(all).sort((a, b) => a.localeCompare(b, document.documentElement.lang));
     if (loaded.has(key) && !values.length) continue;
@@ -201,8 +199,6 @@ async function loadFilter(key) {
   if (loaded.has(key)) return;
   await pagefind.preload(null, { filters: { [key]: { any: [] } } });
   loaded.add(key);
-  const check = await pagefind.search(null, { filters: {} });
-  if (!check || !check.filters || !check.filters[key]) missing.add(key);
   await run();
 }
 
