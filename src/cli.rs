@@ -76,6 +76,10 @@ pub struct BuildArgs {
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
+    /// Take over an output folder that holds files areena did not write: everything
+    /// in it is deleted. Never needed for a folder areena made.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

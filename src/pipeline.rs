@@ -14,6 +14,7 @@ use crate::load::{self, LoadError};
 use crate::model::{self, Site};
 use crate::render::{self, Renderer, Routes};
 use crate::write::Staging;
+use crate::write::guard::Refusal;
 
 /// Settings that change what the pipeline keeps.
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +94,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Overrides `base_url` of site.toml.
     pub base_url: Option<String>,
+    /// Take over an output folder that holds files areena did not write (once).
+    pub force: bool,
 }
 
 pub struct Built {
@@ -122,14 +125,26 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         }
         site.config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
     }
-    let output = match &opts.output {
-        Some(o) => o.clone(),
-        None => root.join(&site.config.output_dir),
+    let (output, from_config) = match &opts.output {
+        Some(o) => (o.clone(), false),
+        None => (root.join(&site.config.output_dir), true),
     };
     let mut built =
         Built { diagnostics: Diagnostics::new(), files: 0, output: output.clone(), timings: Timings::default() };
-    if let Err(d) = output_is_safe(root, &output) {
-        diagnostics.push(d);
+    let checked = crate::write::guard::resolve(&output)
+        .map_err(|e| Refusal::Unresolvable { path: output.clone(), reason: e.to_string() })
+        .and_then(|resolved| crate::write::guard::check(root, &resolved, opts.force).map(|()| resolved));
+    match checked {
+        Ok(resolved) => built.output = resolved,
+        Err(refusal) => {
+            let (file, span) =
+                if from_config { ("site.toml", site.config.output_dir_span.clone()) } else { ("(command line)", None) };
+            let what = if from_config { "`output_dir`" } else { "`--output`" };
+            diagnostics.push(
+                Diagnostic::error(Code::UnsafeOutput, file, span, format!("{what}: {refusal}"))
+                    .with_help(refusal.help()),
+            );
+        }
     }
     if diagnostics.has_errors() {
         built.diagnostics = diagnostics;
@@ -155,6 +170,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     };
     let routes = Routes::new(&site.config.base_url, &site.config.paths);
     let renderer = Renderer::new(&site, &index, theme, routes);
+    let output = built.output.clone();
     let staging = Staging::new(&output).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
     let errors = Mutex::new(Vec::new());
     let jobs = renderer.jobs();
@@ -251,24 +267,4 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
 fn output_error(file: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(Code::OutputError, file, None, format!("cannot write this output file: {e}"))
         .with_help("check that the output folder is writable and the disk has room")
-}
-
-/// The output must not be the site itself or hold its sources.
-fn output_is_safe(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, out) = (abs(root), abs(output));
-    let bad = out == root
-        || root.starts_with(&out)
-        || ["content", "static", "templates", "themes", "site.toml"].iter().any(|d| out.starts_with(root.join(d)));
-    if bad {
-        Err(Diagnostic::error(
-            Code::InvalidValue,
-            "site.toml",
-            None,
-            format!("the output folder {} would overwrite the site's own files", output.display()),
-        )
-        .with_help("write the output to a folder of its own, e.g. `output_dir = \"public\"` or `--output public`"))
-    } else {
-        Ok(())
-    }
 }

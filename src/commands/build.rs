@@ -13,6 +13,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         settings: Settings { drafts: args.site.drafts, today: pipeline::today() },
         output: args.output.clone(),
         base_url: args.base_url.clone(),
+        force: args.force,
     };
     let built = match pipeline::build(&args.site.root, &opts) {
         Ok(b) => b,

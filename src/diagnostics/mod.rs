@@ -133,6 +133,9 @@ codes! {
     UnsafeLink = "unsafe-link",
     /// A value that is not allowed for another reason.
     InvalidValue = "invalid-value",
+    /// An output folder that areena must not replace (the sources, a home folder, a
+    /// folder of other files, a file).
+    UnsafeOutput = "unsafe-output",
     /// A template or interface-text file of the site theme cannot be used.
     TemplateError = "template-error",
     /// Writing the output failed.

@@ -190,24 +190,10 @@ pub fn relative_link(from: &str, to: &str) -> String {
     out.join("/")
 }
 
-/// Decode `%xx` escapes of a URL path (invalid escapes stay as they are).
+/// Decode `%xx` escapes of a URL path (invalid escapes stay as they are; bytes that
+/// do not make UTF-8 become U+FFFD).
 pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
 #[cfg(test)]
@@ -241,5 +227,9 @@ mod tests {
     fn percent() {
         assert_eq!(percent_decode("kev%C3%A4t.jpg"), "kevät.jpg");
         assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%41"), "A");
+        // An escape followed by a character of several bytes (once a panic).
+        assert_eq!(percent_decode("%aé.png"), "%aé.png");
+        assert_eq!(percent_decode("%é"), "%é");
     }
 }

@@ -106,6 +106,8 @@ pub struct SiteConfig {
     pub theme: String,
     pub region: Option<RegionId>,
     pub output_dir: String,
+    /// Where `output_dir` is written in site.toml, for reports about the output folder.
+    pub output_dir_span: Option<std::ops::Range<usize>>,
     pub paths: Paths,
     pub search_enabled: bool,
     /// How many words of each description go into the search index.
@@ -262,6 +264,7 @@ pub fn site_config(
         theme,
         region,
         output_dir: raw.output_dir.as_ref().map(|o| o.get_ref().clone()).unwrap_or_else(|| "public".into()),
+        output_dir_span: raw.output_dir.as_ref().map(|o| o.span()),
         paths,
         search_enabled: raw.search.as_ref().and_then(|s| s.enabled).unwrap_or(true),
         search_description_words: raw

@@ -1,12 +1,19 @@
-//! `areena serve`: build the site into a temporary folder, serve it on this machine,
-//! and build again whenever a file of the site changes.
+//! `areena serve`: build the site into a private temporary folder, serve it on this
+//! machine, and build again whenever a file of the site changes.
 //!
 //! It reuses the whole pipeline (a failed rebuild reports its problems and keeps
 //! serving the last good build). The site is served under the same sub-path as its
 //! `base_url`, so links behave exactly as on the real host.
+//!
+//! Only the built site is served: a request path is decoded once, and a path with an
+//! empty, `.` or `..` segment, a backslash, a colon or a NUL is refused before it
+//! touches the disk; what is left must resolve to a file inside the output folder.
+//! Requests whose `Host` is not this machine's loopback name are refused, so a web
+//! page cannot reach the preview through DNS rebinding. Requests are answered by a
+//! pool of threads, so one slow client does not hold up the others.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
@@ -14,12 +21,16 @@ use notify::{RecursiveMode, Watcher};
 use crate::pipeline::{self, BuildOptions, Settings};
 use crate::render::Routes;
 
+/// Threads answering requests.
+const WORKERS: usize = 8;
+
 /// Build once; return whether it succeeded (problems are printed).
 fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool {
     let opts = BuildOptions {
         settings: Settings { drafts, today: pipeline::today() },
         output: Some(out.to_path_buf()),
         base_url: Some(base_url.to_string()),
+        force: false,
     };
     let t = Instant::now();
     match pipeline::build(root, &opts) {
@@ -37,6 +48,25 @@ fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool {
         }
         Err(e) => {
             eprintln!("error: {e}");
+            false
+        }
+    }
+}
+
+/// [`build_once`], with a panic caught and reported instead of ending the watcher.
+fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_once(root, out, base_url, drafts))) {
+        Ok(ok) => ok,
+        Err(payload) => {
+            let cause = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".into());
+            eprintln!(
+                "build failed: areena stopped with an internal error ({cause}); still serving the last good build \
+                 and watching for changes. Please report this with the file you changed."
+            );
             false
         }
     }
@@ -61,9 +91,20 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
     let prefix = sub_path(root);
     let base_url = format!("http://127.0.0.1:{port}{prefix}");
-    let dir = tempfile_dir()?;
-    let out = dir.join("site");
-    build_once(root, &out, &base_url, drafts);
+    // A private folder (random name, only this user may enter it), removed on exit.
+    let dir = tempfile::Builder::new()
+        .prefix("areena-serve-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    let dir_path = dir.path().to_path_buf();
+    ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&dir_path);
+        eprintln!("stopped");
+        std::process::exit(130);
+    })
+    .map_err(|e| format!("cannot set up Ctrl-C: {e}"))?;
+    let out = dir.path().join("site");
+    build_guarded(root, &out, &base_url, drafts);
     eprintln!("serving {} at {base_url} (Ctrl-C to stop)", root.display());
 
     let (tx, rx) = mpsc::channel();
@@ -93,21 +134,139 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
             if let Some(p) = changed.first() {
                 eprintln!("changed: {}", p.strip_prefix(&root_owned).unwrap_or(p).display());
             }
-            build_once(&root_owned, &out_for_builds, &base_url, drafts);
+            build_guarded(&root_owned, &out_for_builds, &base_url, drafts);
         }
     });
 
-    for request in server.incoming_requests() {
-        let response = respond(&out, &prefix, request.url());
-        let _ = request.respond(response);
+    let server = Arc::new(server);
+    let site = Arc::new(Site { out, prefix });
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let (server, site) = (Arc::clone(&server), Arc::clone(&site));
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    site.answer(request);
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
     }
+    drop(dir);
     Ok(())
 }
 
-fn tempfile_dir() -> Result<PathBuf, String> {
-    let dir = std::env::temp_dir().join(format!("areena-serve-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    Ok(dir)
+/// What the server hands out.
+struct Site {
+    /// The output folder of the builds.
+    out: PathBuf,
+    /// The sub-path of `base_url`, e.g. `/jarjestot/`.
+    prefix: String,
+}
+
+/// Why a request gets no file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// 400: a path no page of the site can have.
+    BadPath,
+    /// 403: a path that tries to leave the site.
+    Forbidden,
+    /// 404: outside the site's sub-path, or no such file.
+    NotFound,
+}
+
+/// Host names the preview answers to (any port): the loopback names.
+pub fn host_allowed(host: Option<&str>) -> bool {
+    let Some(host) = host else { return false };
+    let name = if host.starts_with('[') {
+        host.split_inclusive(']').next().unwrap_or(host)
+    } else {
+        host.split(':').next().unwrap_or(host)
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    matches!(name.as_str(), "127.0.0.1" | "localhost" | "[::1]")
+}
+
+/// The file under `out` that the request path `url` (as sent, with its query)
+/// names, or why there is none. `out` must be a real path (no symbolic links).
+pub fn site_file(out: &Path, prefix: &str, url: &str) -> Result<PathBuf, Refused> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let rel = match path.strip_prefix(prefix) {
+        Some(rel) => rel,
+        None if path.trim_end_matches('/') == prefix.trim_end_matches('/') => "",
+        None => return Err(Refused::NotFound),
+    };
+    let decoded = percent_encoding::percent_decode_str(rel).decode_utf8().map_err(|_| Refused::BadPath)?;
+    if decoded.contains(['\\', '\0', ':']) || decoded.chars().any(char::is_control) {
+        return Err(Refused::BadPath);
+    }
+    let segments: Vec<&str> = decoded.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            "" if i != last => return Err(Refused::BadPath),
+            "." | ".." => return Err(Refused::Forbidden),
+            _ => {}
+        }
+    }
+    let mut file = out.join(decoded.as_ref());
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let real = std::fs::canonicalize(&file).map_err(|_| Refused::NotFound)?;
+    if !real.starts_with(out) || !real.is_file() {
+        return Err(Refused::Forbidden);
+    }
+    Ok(real)
+}
+
+impl Site {
+    fn answer(&self, request: tiny_http::Request) {
+        let header = |v: &str| tiny_http::Header::from_bytes("Content-Type", v).expect("valid header");
+        let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_string());
+        if !host_allowed(host.as_deref()) {
+            let _ = request.respond(
+                tiny_http::Response::from_string("this preview answers only to 127.0.0.1 and localhost")
+                    .with_status_code(421),
+            );
+            return;
+        }
+        let out = std::fs::canonicalize(&self.out).unwrap_or_else(|_| self.out.clone());
+        match site_file(&out, &self.prefix, request.url()) {
+            Ok(file) => match std::fs::File::open(&file) {
+                Ok(f) => {
+                    let _ = request.respond(tiny_http::Response::from_file(f).with_header(header(content_type(&file))));
+                }
+                Err(_) => self.not_found(request, &out),
+            },
+            Err(Refused::NotFound) if !request.url().starts_with(&self.prefix) => {
+                // Outside the site's sub-path: point to it.
+                let body = format!(
+                    "<!doctype html><title>areena</title><p>The site is at <a href=\"{0}\">{0}</a>.</p>",
+                    self.prefix
+                );
+                let _ = request.respond(
+                    tiny_http::Response::from_string(body)
+                        .with_status_code(404)
+                        .with_header(header("text/html; charset=utf-8")),
+                );
+            }
+            Err(Refused::NotFound) => self.not_found(request, &out),
+            Err(Refused::BadPath) => {
+                let _ = request.respond(tiny_http::Response::from_string("bad request path").with_status_code(400));
+            }
+            Err(Refused::Forbidden) => {
+                let _ = request.respond(tiny_http::Response::from_string("forbidden").with_status_code(403));
+            }
+        }
+    }
+
+    fn not_found(&self, request: tiny_http::Request, out: &Path) {
+        let header = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8").expect("valid header");
+        let body = std::fs::read(out.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
+        let _ = request.respond(tiny_http::Response::from_data(body).with_status_code(404).with_header(header));
+    }
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -128,33 +287,41 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn respond(out: &Path, prefix: &str, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let path = url.split(['?', '#']).next().unwrap_or("/");
-    let header = |v: &str| tiny_http::Header::from_bytes("Content-Type", v).expect("valid header");
-    let Some(rel) = path
-        .strip_prefix(prefix)
-        .or_else(|| (path.trim_end_matches('/') == prefix.trim_end_matches('/')).then_some(""))
-    else {
-        // Outside the site's sub-path: point to it.
-        let body =
-            format!("<!doctype html><title>areena</title><p>The site is at <a href=\"{prefix}\">{prefix}</a>.</p>");
-        return tiny_http::Response::from_data(body.into_bytes())
-            .with_status_code(404)
-            .with_header(header("text/html; charset=utf-8"));
-    };
-    let decoded = crate::model::body::percent_decode(rel);
-    if decoded.split('/').any(|s| s == "..") {
-        return tiny_http::Response::from_data(b"forbidden".to_vec()).with_status_code(403);
-    }
-    let mut file = out.join(&decoded);
-    if file.is_dir() {
-        file = file.join("index.html");
-    }
-    match std::fs::read(&file) {
-        Ok(bytes) => tiny_http::Response::from_data(bytes).with_header(header(content_type(&file))),
-        Err(_) => {
-            let body = std::fs::read(out.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
-            tiny_http::Response::from_data(body).with_status_code(404).with_header(header("text/html; charset=utf-8"))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir_all(out.join("a")).unwrap();
+        std::fs::write(out.join("a/index.html"), "x").unwrap();
+        std::fs::write(out.join("kevät.css"), "x").unwrap();
+        let f = |u: &str| site_file(&out, "/j/", u);
+        assert_eq!(f("/j/a/"), Ok(out.join("a/index.html")));
+        assert_eq!(f("/j/a"), Ok(out.join("a/index.html")));
+        assert_eq!(f("/j/kev%C3%A4t.css?x=1"), Ok(out.join("kevät.css")));
+        assert_eq!(f("/j/"), Err(Refused::NotFound), "no index.html");
+        for bad in ["/j//etc/passwd", "/j/%2fetc%2fpasswd", "/j/%2Fetc/passwd", "/j/a//index.html", "/j/a%5c..%5cx"] {
+            assert_eq!(f(bad), Err(Refused::BadPath), "{bad}");
         }
+        for bad in ["/j/../etc/passwd", "/j/..%2f..%2fetc/passwd", "/j/a/%2e%2e/%2e%2e/x", "/j/./a/"] {
+            assert_eq!(f(bad), Err(Refused::Forbidden), "{bad}");
+        }
+        assert_eq!(f("/j/%00"), Err(Refused::BadPath));
+        assert_eq!(f("/j/%ff"), Err(Refused::BadPath), "not UTF-8");
+        assert_eq!(f("/other/"), Err(Refused::NotFound));
+    }
+
+    #[test]
+    fn hosts() {
+        for ok in ["127.0.0.1:8000", "localhost:8000", "localhost", "[::1]:8000", "LOCALHOST."] {
+            assert!(host_allowed(Some(ok)), "{ok}");
+        }
+        for bad in ["evil.example:8000", "127.0.0.1.evil.example", "localhost.evil.example", "[::2]:8000", ""] {
+            assert!(!host_allowed(Some(bad)), "{bad}");
+        }
+        assert!(!host_allowed(None));
     }
 }

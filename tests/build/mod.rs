@@ -2,6 +2,7 @@
 
 mod abuse;
 pub mod links;
+mod output;
 mod serve;
 
 use std::collections::BTreeMap;

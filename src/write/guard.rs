@@ -1,0 +1,193 @@
+//! Which folders `build` may replace: the output folder is areena's alone.
+//!
+//! The output path is resolved to a real path first (`..` and symbolic links taken
+//! out), then compared with the site's own folders. A folder is replaced only when it
+//! is empty, missing, or carries the marker file [`MARKER`] that every build writes;
+//! `--force` takes over a folder without the marker once. Folders that hold the
+//! sources, a git repository, the site itself or a home folder are never replaced,
+//! not even with `--force`.
+
+use std::path::{Component, Path, PathBuf};
+
+/// The file every output folder (and every staging folder) of areena carries.
+pub const MARKER: &str = ".areena-output";
+
+/// What the marker file says to a person who opens it.
+pub const MARKER_TEXT: &str = "This folder was made by `areena build`; the next build replaces it as a whole.\n\
+Do not keep other files here.\n";
+
+/// Why an output folder is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("the output folder {0} is the site's folder or a folder that contains it")]
+    SiteOrAncestor(PathBuf),
+    #[error("the output folder {path} is inside the site's `{part}` folder, which holds sources")]
+    InsideSources { path: PathBuf, part: String },
+    #[error("the output folder {0} is inside a git repository's `.git` folder")]
+    InsideGit(PathBuf),
+    #[error("the output folder {0} is the filesystem root or a folder right under it")]
+    SystemFolder(PathBuf),
+    #[error("the output folder {0} is a home folder or contains one")]
+    HomeFolder(PathBuf),
+    #[error("the output path {0} names a file, not a folder")]
+    NotAFolder(PathBuf),
+    #[error("the output folder {0} already holds files that areena did not write")]
+    NotOurs(PathBuf),
+    #[error("the output path {path} cannot be resolved: {reason}")]
+    Unresolvable { path: PathBuf, reason: String },
+}
+
+impl Refusal {
+    /// How to proceed.
+    pub fn help(&self) -> String {
+        let own =
+            "write the output to a folder of its own, e.g. `output_dir = \"public\"` in site.toml or `--output public`";
+        match self {
+            Refusal::NotOurs(p) => format!(
+                "choose an empty or new folder; or, if everything in {} may be deleted, build once with `--force` to let areena take it over",
+                p.display()
+            ),
+            Refusal::NotAFolder(_) => format!("{own}; areena does not replace files"),
+            Refusal::Unresolvable { .. } => format!("check the path; {own}"),
+            _ => format!("{own} (this folder is never replaced, not even with `--force`)"),
+        }
+    }
+}
+
+/// `path` made absolute, with `..` and symbolic links resolved as far as the path
+/// exists; the part that does not exist yet is appended as written (without `.` and `..`).
+pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let abs = std::path::absolute(path)?;
+    let mut cur = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::Prefix(_) | Component::RootDir => cur.push(c.as_os_str()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                cur.pop();
+            }
+            Component::Normal(name) => {
+                cur.push(name);
+                // Follow a symbolic link (or take out `..` met earlier) while the path exists.
+                if std::fs::symlink_metadata(&cur).is_ok() {
+                    cur = std::fs::canonicalize(&cur)?;
+                }
+            }
+        }
+    }
+    Ok(cur)
+}
+
+fn real(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+}
+
+/// Folders of the site that hold sources.
+const SOURCES: &[&str] = &["content", "static", "templates", "themes", ".git"];
+
+/// Whether areena may build into `out` (already [`resolve`]d) for the site at `root`.
+pub fn check(root: &Path, out: &Path, force: bool) -> Result<(), Refusal> {
+    let root = real(root);
+    let owned = || out.to_path_buf();
+    if root.starts_with(out) {
+        return Err(Refusal::SiteOrAncestor(owned()));
+    }
+    for part in SOURCES {
+        let dir = root.join(part);
+        if out.starts_with(&dir) || out.starts_with(real(&dir)) {
+            return Err(Refusal::InsideSources { path: owned(), part: (*part).to_string() });
+        }
+    }
+    if out.components().any(|c| c.as_os_str() == ".git") {
+        return Err(Refusal::InsideGit(owned()));
+    }
+    if out.parent().is_none_or(|p| p.parent().is_none()) {
+        return Err(Refusal::SystemFolder(owned()));
+    }
+    if is_home(out) {
+        return Err(Refusal::HomeFolder(owned()));
+    }
+    let meta = match std::fs::symlink_metadata(out) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Refusal::Unresolvable { path: owned(), reason: e.to_string() }),
+    };
+    if !meta.is_dir() {
+        return Err(Refusal::NotAFolder(owned()));
+    }
+    if out.join(".git").exists() {
+        return Err(Refusal::InsideGit(owned()));
+    }
+    if is_ours(out) || force {
+        return Ok(());
+    }
+    match std::fs::read_dir(out) {
+        Ok(mut entries) => {
+            if entries.next().is_none() {
+                Ok(())
+            } else {
+                Err(Refusal::NotOurs(owned()))
+            }
+        }
+        Err(e) => Err(Refusal::Unresolvable { path: owned(), reason: e.to_string() }),
+    }
+}
+
+/// Whether `dir` carries areena's marker file.
+pub fn is_ours(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
+/// `$HOME`, any folder that contains it, and any folder right under `/home`.
+fn is_home(out: &Path) -> bool {
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        let home = real(Path::new(&home));
+        if home.starts_with(out) {
+            return true;
+        }
+    }
+    matches!(out.parent(), Some(p) if p == Path::new("/home") || p == Path::new("/Users")) || out == Path::new("/root")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_takes_out_parent_components() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir(root.join("content")).unwrap();
+        assert_eq!(resolve(&root.join("public/../content")).unwrap(), root.join("content"));
+        assert_eq!(resolve(&root.join("a/b/../../c/./d")).unwrap(), root.join("c/d"));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("content"), root.join("link")).unwrap();
+            assert_eq!(resolve(&root.join("link/x")).unwrap(), root.join("content/x"));
+        }
+    }
+
+    #[test]
+    fn refusals() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir_all(root.join("content/organisations")).unwrap();
+        let r = |p: &str| check(&root, &resolve(&root.join(p)).unwrap(), false);
+        assert!(matches!(r("."), Err(Refusal::SiteOrAncestor(_))));
+        assert!(matches!(r(".."), Err(Refusal::SiteOrAncestor(_))));
+        assert!(matches!(r("public/../content"), Err(Refusal::InsideSources { .. })));
+        assert!(matches!(r("content/organisations"), Err(Refusal::InsideSources { .. })));
+        assert!(matches!(r(".git/x"), Err(Refusal::InsideSources { .. })));
+        assert!(matches!(check(&root, Path::new("/"), true), Err(Refusal::SiteOrAncestor(_))));
+        assert!(matches!(check(&root, Path::new("/usr"), true), Err(Refusal::SystemFolder(_))));
+        assert_eq!(r("public"), Ok(()));
+        std::fs::create_dir(root.join("other")).unwrap();
+        assert_eq!(r("other"), Ok(()), "an empty folder may be used");
+        std::fs::write(root.join("other/notes.txt"), "x").unwrap();
+        assert!(matches!(r("other"), Err(Refusal::NotOurs(_))));
+        assert_eq!(check(&root, &root.join("other"), true), Ok(()), "--force takes it over");
+        assert!(matches!(r("other/notes.txt"), Err(Refusal::NotAFolder(_))));
+        std::fs::write(root.join("other").join(MARKER), MARKER_TEXT).unwrap();
+        assert_eq!(r("other"), Ok(()), "a folder with the marker is areena's");
+    }
+}

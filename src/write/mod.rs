@@ -1,0 +1,186 @@
+//! Write: the only place that writes the output.
+//!
+//! Files go into a staging folder next to the output folder; only a build without
+//! errors swaps it in. A failed build deletes the staging folder and leaves the
+//! previous output exactly as it was. The swap cannot lose the site: where the
+//! system can exchange two folders in one step (Linux `renameat2` with
+//! `RENAME_EXCHANGE`) it does that; elsewhere the old output is kept under a
+//! hidden name until the new one is in place, and the next build puts it back if a
+//! build was killed in between. Builds into one output folder take turns through a
+//! lock file beside it. Which folders may be replaced at all: [`guard`].
+
+pub mod guard;
+
+use std::fs::File;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::render::theme::StaticSource;
+
+pub use guard::{MARKER, MARKER_TEXT};
+
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    /// Held until the staging folder is swapped in or thrown away.
+    _lock: File,
+}
+
+/// `.public.staging-123`, `.public.old-123`, `.public.lock` beside `public`.
+fn sibling(target: &Path, tag: &str) -> PathBuf {
+    target.with_file_name(format!(".{}.{tag}", name_of(target)))
+}
+
+fn name_of(target: &Path) -> String {
+    target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into())
+}
+
+/// A test hook: `AREENA_TEST_FAULT=<step>` ends the process abruptly at that step of
+/// the swap, as a `kill -9` would, so tests can check what is left on disk.
+fn fault_point(step: &str) {
+    if std::env::var("AREENA_TEST_FAULT").is_ok_and(|s| s == step) {
+        std::process::abort();
+    }
+}
+
+impl Staging {
+    /// A fresh staging folder for `target` (already checked by [`guard::check`]).
+    ///
+    /// Waits while another build writes into the same output; then removes what
+    /// killed builds left behind (staging and old folders that carry the marker),
+    /// putting an old output back if a killed build left none in place.
+    pub fn new(target: &Path) -> io::Result<Staging> {
+        let parent = target.parent().ok_or_else(|| io::Error::other("the output folder has no parent folder"))?;
+        std::fs::create_dir_all(parent)?;
+        let lock = File::options().create(true).truncate(false).write(true).open(sibling(target, "lock"))?;
+        if lock.try_lock().is_err() {
+            eprintln!("waiting for another build into {} to finish", target.display());
+            lock.lock()?;
+        }
+        recover(target)?;
+        let dir = sibling(target, &format!("staging-{}", std::process::id()));
+        std::fs::create_dir(&dir)?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
+        Ok(Staging { dir, target: target.to_path_buf(), _lock: lock })
+    }
+
+    fn path_for(&self, rel: &Path) -> io::Result<PathBuf> {
+        if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output folder: {}", rel.display()),
+            ));
+        }
+        Ok(self.dir.join(rel))
+    }
+
+    /// Write one file (its folders are created as needed).
+    pub fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
+        let path = self.path_for(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, bytes)
+    }
+
+    /// Copy a static file of the site or its theme.
+    pub fn copy_static(&self, rel: &str, source: &StaticSource) -> io::Result<()> {
+        let rel = Path::new(rel);
+        match source {
+            StaticSource::Builtin(bytes) => self.write(rel, bytes),
+            StaticSource::File(from) => {
+                let path = self.path_for(rel)?;
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::copy(from, path).map(|_| ())
+            }
+        }
+    }
+
+    /// Swap the staging folder in as the output. Returns the old output's new name,
+    /// to be deleted by the caller (outside any timed section if it likes).
+    pub fn commit(self) -> io::Result<Option<PathBuf>> {
+        fault_point("before-swap");
+        if std::fs::symlink_metadata(&self.target).is_err() {
+            std::fs::rename(&self.dir, &self.target)?;
+            return Ok(None);
+        }
+        // What is swapped out is areena's from now on, so a build killed after the
+        // swap leaves nothing the next build cannot recognise and remove.
+        if !guard::is_ours(&self.target) {
+            std::fs::write(self.target.join(MARKER), MARKER_TEXT)?;
+        }
+        if exchange(&self.dir, &self.target)? {
+            // The staging name now holds the previous output.
+            fault_point("after-exchange");
+            return Ok(Some(self.dir.clone()));
+        }
+        // No exchange on this system: keep the old output until the new one is in place.
+        let old = sibling(&self.target, &format!("old-{}", std::process::id()));
+        std::fs::rename(&self.target, &old)?;
+        fault_point("between-renames");
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            let _ = std::fs::rename(&old, &self.target);
+            return Err(e);
+        }
+        Ok(Some(old))
+    }
+
+    /// Throw the staging folder away; the output stays as it was.
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Exchange two folders in one step; `false` where the system cannot.
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    if std::env::var_os("AREENA_TEST_NO_EXCHANGE").is_some() {
+        return Ok(false);
+    }
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => Ok(true),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    {
+        let _ = (a, b);
+        Ok(false)
+    }
+}
+
+/// Clean up after builds that were killed: put an old output back when none is in
+/// place, then remove staging and old folders that carry areena's marker.
+fn recover(target: &Path) -> io::Result<()> {
+    let Some(parent) = target.parent() else { return Ok(()) };
+    let name = name_of(target);
+    let (staging, old) = (format!(".{name}.staging-"), format!(".{name}.old-"));
+    let mut leftovers: Vec<(bool, PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(parent)?.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let is_old = file_name.starts_with(&old);
+        if (is_old || file_name.starts_with(&staging)) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let path = entry.path();
+            if guard::is_ours(&path) {
+                leftovers.push((is_old, path));
+            }
+        }
+    }
+    if std::fs::symlink_metadata(target).is_err()
+        && let Some((_, old)) = leftovers.iter().find(|(is_old, _)| *is_old)
+    {
+        eprintln!("putting back the previous output, left aside by a build that was stopped");
+        std::fs::rename(old, target)?;
+    }
+    for (_, path) in leftovers {
+        if path.exists() {
+            std::fs::remove_dir_all(&path)?;
+        }
+    }
+    Ok(())
+}

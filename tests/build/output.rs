@@ -1,0 +1,208 @@
+//! The output folder is areena's alone: a mistyped path never deletes sources or
+//! other people's files, and a build killed at any instant leaves an output in place.
+
+use std::path::Path;
+use std::process::Command;
+
+use super::{build, small_site, tree};
+use crate::support::{Site, bin};
+
+fn refused(s: &Site, output: &str, extra: &[&str], what: &str) {
+    let before = tree(s.root());
+    let mut args = vec!["--output", output];
+    args.extend_from_slice(extra);
+    let r = build(s, &args);
+    assert_eq!(r.code, 1, "{output}: {}", r.stderr);
+    assert!(r.stderr.contains("unsafe-output"), "{output}: {}", r.stderr);
+    assert!(r.stderr.contains(what), "{output}: expected {what:?} in {}", r.stderr);
+    assert_eq!(tree(s.root()), before, "{output}: nothing changed");
+}
+
+#[test]
+fn parent_components_cannot_reach_the_sources() {
+    let s = small_site();
+    let root = s.root().to_str().unwrap();
+    refused(&s, &format!("{root}/public/../content"), &[], "inside the site's `content` folder");
+    refused(&s, &format!("{root}/public/../content"), &["--force"], "not even with `--force`");
+    refused(
+        &s,
+        &format!("{root}/public/../../{}", s.root().file_name().unwrap().to_str().unwrap()),
+        &[],
+        "site's folder",
+    );
+    refused(&s, &format!("{root}/content/../.."), &[], "site's folder or a folder that contains it");
+    // The same in site.toml, reported at the value.
+    s.write("site.toml", &format!("output_dir = \"public/../content\"\n{}", crate::support::SITE));
+    let before = tree(s.root());
+    let r = s.check_json();
+    assert_eq!(r.code, 0, "check does not write, so it does not judge the output: {}", r.stderr);
+    let r = crate::support::run(&["build", "--format", "json", "--root", root]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let d = r.diagnostics().into_iter().find(|d| d.code == "unsafe-output").expect("unsafe-output");
+    assert_eq!((d.file.as_str(), d.line, d.column), ("site.toml", 1, 14), "{d:?}");
+    assert!(d.message.contains(&format!("{}/content", std::fs::canonicalize(root).unwrap().display())), "{d:?}");
+    assert_eq!(tree(s.root()), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_to_the_sources_is_followed_before_the_check() {
+    let s = small_site();
+    std::os::unix::fs::symlink(s.root().join("content"), s.root().join("julkaisu")).unwrap();
+    refused(&s, s.root().join("julkaisu").to_str().unwrap(), &["--force"], "`content`");
+}
+
+#[test]
+fn a_folder_of_other_files_is_refused_until_forced() {
+    let s = small_site();
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("muistio.txt"), "tärkeä").unwrap();
+    let out = other.path().to_str().unwrap();
+    refused(&s, out, &[], "already holds files that areena did not write");
+    assert!(other.path().join("muistio.txt").exists());
+    let r = build(&s, &["--output", out]);
+    assert!(r.stderr.contains("--force"), "the help says how to proceed: {}", r.stderr);
+    // --force takes it over once; from then on it is areena's.
+    let r = build(&s, &["--output", out, "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!other.path().join("muistio.txt").exists());
+    assert!(other.path().join(".areena-output").is_file());
+    let r = build(&s, &["--output", out]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn a_git_repository_is_never_replaced() {
+    let s = small_site();
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    std::fs::write(repo.path().join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    std::fs::write(repo.path().join("README.md"), "x").unwrap();
+    refused(&s, repo.path().to_str().unwrap(), &["--force"], "git");
+    assert!(repo.path().join(".git/HEAD").exists());
+    // The site's own .git.
+    std::fs::create_dir(s.root().join(".git")).unwrap();
+    s.write(".git/HEAD", "ref: refs/heads/main\n");
+    refused(&s, s.root().join(".git").to_str().unwrap(), &["--force"], "`.git`");
+    refused(&s, s.root().join(".git/objects").to_str().unwrap(), &["--force"], "`.git`");
+}
+
+#[test]
+fn a_file_is_not_replaced_by_a_folder() {
+    let s = small_site();
+    s.write("tiedosto.txt", "x");
+    refused(&s, s.root().join("tiedosto.txt").to_str().unwrap(), &["--force"], "names a file");
+}
+
+#[test]
+fn the_filesystem_root_and_system_folders_are_refused() {
+    let s = small_site();
+    refused(&s, "/", &["--force"], "site's folder or a folder that contains it");
+    refused(&s, "/usr", &["--force"], "filesystem root or a folder right under it");
+    let home = tempfile::tempdir().unwrap();
+    let before = tree(s.root());
+    let r = Command::new(bin())
+        .args(["build", "--force", "--root", s.root().to_str().unwrap(), "--output", home.path().to_str().unwrap()])
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("home folder"), "{}", String::from_utf8_lossy(&r.stderr));
+    assert_eq!(tree(s.root()), before);
+}
+
+#[test]
+fn an_empty_or_new_folder_is_used_and_marked() {
+    let s = small_site();
+    let empty = tempfile::tempdir().unwrap();
+    let r = build(&s, &["--output", empty.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(empty.path().join(".areena-output").is_file());
+    assert!(empty.path().join("index.html").is_file());
+    let r = build(&s, &["--output", s.root().join("deep/new/public").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(s.root().join("deep/new/public/index.html").is_file());
+}
+
+/// A build stopped abruptly at `step` (as by `kill -9`), with `env` set.
+fn killed_build(s: &Site, step: &str, env: &[(&str, &str)]) {
+    let mut cmd = Command::new(bin());
+    cmd.args(["build", "--root", s.root().to_str().unwrap()]).env("AREENA_TEST_FAULT", step);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    assert!(!out.status.success(), "{step}: the build was stopped");
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".staging-") || n.contains(".old-"))
+        .collect()
+}
+
+#[test]
+fn a_build_killed_at_any_step_leaves_an_output_and_the_next_build_cleans_up() {
+    for (step, no_exchange) in
+        [("before-swap", false), ("after-exchange", false), ("before-swap", true), ("between-renames", true)]
+    {
+        let s = small_site();
+        assert_eq!(build(&s, &[]).code, 0);
+        let first = tree(&s.root().join("public"));
+        s.write(
+            "content/organisations/uusi.md",
+            "+++\nname = \"Uusi ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n",
+        );
+        let env: &[(&str, &str)] = if no_exchange { &[("AREENA_TEST_NO_EXCHANGE", "1")] } else { &[] };
+        killed_build(&s, step, env);
+        let public = s.root().join("public");
+        if step == "between-renames" {
+            // The one instant where no output is in place: the old one is kept aside
+            // under a marked name, and the next build puts it back first.
+            assert!(!leftovers(s.root()).is_empty(), "{step}");
+        } else {
+            let now = tree(&public);
+            assert!(now == first || now.contains_key("jarjestot/uusi/index.html"), "{step}: an output is in place");
+            assert!(!leftovers(s.root()).is_empty(), "{step}: the killed build left its folder");
+        }
+        let r = build(&s, &[]);
+        assert_eq!(r.code, 0, "{step}: {}", r.stderr);
+        assert!(leftovers(s.root()).is_empty(), "{step}: {:?}", leftovers(s.root()));
+        assert!(public.join("jarjestot/uusi/index.html").is_file(), "{step}");
+    }
+}
+
+#[test]
+fn an_output_put_aside_by_a_killed_build_is_in_place_after_the_next_build() {
+    let s = small_site();
+    assert_eq!(build(&s, &[]).code, 0);
+    let first = tree(&s.root().join("public"));
+    killed_build(&s, "between-renames", &[("AREENA_TEST_NO_EXCHANGE", "1")]);
+    assert!(!s.root().join("public").exists());
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(tree(&s.root().join("public")).len(), first.len());
+}
+
+#[test]
+fn builds_into_one_output_at_once_take_turns() {
+    let s = small_site();
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            Command::new(bin())
+                .args(["build", "--root", s.root().to_str().unwrap()])
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(leftovers(s.root()).is_empty(), "{:?}", leftovers(s.root()));
+    assert!(s.root().join("public/index.html").is_file());
+}
