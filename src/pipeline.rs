@@ -109,6 +109,13 @@ pub struct Built {
 /// Build the site at `root`. Content problems are in the returned diagnostics; the
 /// output is replaced only when there are none.
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
+    // A test hook: a build panics while the file named here exists (to test that
+    // `serve` survives an internal error).
+    if let Some(p) = std::env::var_os("AREENA_TEST_PANIC_IF")
+        && Path::new(&p).exists()
+    {
+        panic!("test hook AREENA_TEST_PANIC_IF");
+    }
     let mut timings = Timings::default();
     let Checked { mut site, mut diagnostics } = check_timed(root, opts.settings, &mut timings)?;
     if let Some(b) = &opts.base_url {

@@ -12,6 +12,7 @@
 //! page cannot reach the preview through DNS rebinding. Requests are answered by a
 //! pool of threads, so one slow client does not hold up the others.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -92,20 +93,24 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
     let prefix = sub_path(root);
     let base_url = format!("http://127.0.0.1:{port}{prefix}");
     // A private folder (random name, only this user may enter it), removed on exit.
-    let dir = tempfile::Builder::new()
-        .prefix("areena-serve-")
-        .tempdir()
-        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("areena-serve-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    let dir = builder.tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let dir_path = dir.path().to_path_buf();
     ctrlc::set_handler(move || {
         let _ = std::fs::remove_dir_all(&dir_path);
-        eprintln!("stopped");
+        // Standard error may be closed already: writing must not panic here.
+        let _ = writeln!(std::io::stderr(), "stopped");
         std::process::exit(130);
     })
     .map_err(|e| format!("cannot set up Ctrl-C: {e}"))?;
     let out = dir.path().join("site");
     build_guarded(root, &out, &base_url, drafts);
-    eprintln!("serving {} at {base_url} (Ctrl-C to stop)", root.display());
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
@@ -122,6 +127,7 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
             let _ = watcher.watch(&p, RecursiveMode::Recursive);
         }
     }
+    eprintln!("serving {} at {base_url} (Ctrl-C to stop)", root.display());
     let root_owned = root.to_path_buf();
     let out_for_builds = out.clone();
     std::thread::spawn(move || {

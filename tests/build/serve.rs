@@ -2,13 +2,19 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
 fn get(addr: &str, path: &str) -> (u16, String) {
+    get_as(addr, path, addr)
+}
+
+/// GET `path` exactly as written (no normalisation, as `curl --path-as-is`) with `host`.
+fn get_as(addr: &str, path: &str, host: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).unwrap();
     let text = String::from_utf8_lossy(&buf).into_owned();
@@ -61,4 +67,143 @@ fn serve_rebuilds_after_an_edit() {
     assert!(body.contains("Zeta Uusi Nimi ry"), "the page was rebuilt");
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// A running `areena serve`, stopped when dropped (also when a test fails).
+struct Serving(std::process::Child);
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `areena serve` on `s`; the child, its address and its standard error lines.
+fn serve(s: &crate::support::Site) -> (Serving, String, mpsc::Receiver<String>) {
+    serve_with(s, &[])
+}
+
+fn serve_with(s: &crate::support::Site, env: &[(&str, &Path)]) -> (Serving, String, mpsc::Receiver<String>) {
+    std::fs::create_dir_all(s.root().join("tmp")).unwrap();
+    let mut child = Command::new(crate::support::bin())
+        .args(["serve", "--port", "0", "--root", s.root().to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .env("TMPDIR", s.root().join("tmp"))
+        .envs(env.iter().copied())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let line = wait_line(&rx, "serving ");
+    let url = line.rsplit(" at ").next().unwrap().split_whitespace().next().unwrap().to_string();
+    let addr = url.trim_start_matches("http://").split('/').next().unwrap().to_string();
+    (Serving(child), addr, rx)
+}
+
+fn wait_line(rx: &mpsc::Receiver<String>, what: &str) -> String {
+    loop {
+        let line = rx.recv_timeout(Duration::from_secs(30)).unwrap_or_else(|_| panic!("no line with {what:?}"));
+        if line.contains(what) {
+            return line;
+        }
+    }
+}
+
+#[test]
+fn serve_hands_out_the_site_and_nothing_else() {
+    let s = super::small_site();
+    s.write("site.toml", &crate::support::SITE.replace("https://example.org/", "https://example.org/jarjestot/"));
+    let secret = s.root().join("salaisuus.txt");
+    std::fs::write(&secret, "SALAINEN").unwrap();
+    let secret = secret.to_str().unwrap().trim_start_matches('/').to_string();
+    let (_child, addr, _rx) = serve(&s);
+    assert_eq!(get(&addr, "/jarjestot/").0, 200);
+    let enc = secret.replace('/', "%2f");
+    for path in [
+        format!("/jarjestot//{secret}"),
+        format!("/jarjestot/%2f{enc}"),
+        format!("/jarjestot/%2F{secret}"),
+        "/jarjestot//etc/passwd".to_string(),
+        "/jarjestot/%2fetc%2fpasswd".to_string(),
+        "/jarjestot/%2Fetc/passwd".to_string(),
+        "/jarjestot/../site.toml".to_string(),
+        "/jarjestot/..%2fsite.toml".to_string(),
+        "/jarjestot/%2e%2e/site.toml".to_string(),
+        "/jarjestot/..%5csite.toml".to_string(),
+        "/jarjestot/jarjestot/zeta/%00".to_string(),
+        "/jarjestot/%ff".to_string(),
+    ] {
+        let (status, body) = get(&addr, &path);
+        assert!(matches!(status, 400 | 403 | 404), "{path}: {status}");
+        assert!(!body.contains("SALAINEN") && !body.contains("root:"), "{path} leaked a file");
+    }
+    // DNS rebinding: a page of another name that resolves to 127.0.0.1.
+    let (status, body) = get_as(&addr, "/jarjestot/", "evil.example");
+    assert_eq!(status, 421, "{body}");
+    assert_eq!(get_as(&addr, "/jarjestot/", "localhost").0, 200);
+}
+
+#[test]
+fn one_slow_client_does_not_stall_the_others() {
+    let s = super::small_site();
+    s.write_bytes("static/iso.bin", &vec![7u8; 20 * 1024 * 1024]);
+    let (_child, addr, _rx) = serve(&s);
+    // Ask for 20 MB and never read it.
+    let mut slow = TcpStream::connect(&addr).unwrap();
+    write!(slow, "GET /iso.bin HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let (tx, rx) = mpsc::channel();
+    let a = addr.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(get(&a, "/").0);
+    });
+    assert_eq!(rx.recv_timeout(Duration::from_secs(10)), Ok(200), "another client was answered");
+    drop(slow);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_private_folder_is_removed_on_ctrl_c_and_a_crashing_rebuild_keeps_the_watcher() {
+    let s = super::small_site();
+    let trigger = s.root().join("paniikki");
+    let (child, addr, rx) = serve_with(&s, &[("AREENA_TEST_PANIC_IF", &trigger)]);
+    let made: Vec<_> = std::fs::read_dir(s.root().join("tmp")).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    let name = made[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("areena-serve-") && name.len() > "areena-serve-".len() + 4, "random name: {name}");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&made[0]).unwrap().permissions().mode() & 0o777, 0o700);
+    // A link that once made the build panic: reported, and the next fix is rebuilt.
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n[x](%aé.md) ![k](/kuvat/%aé.png)\n",
+    );
+    wait_line(&rx, "build failed");
+    // An internal error while rebuilding: reported with its cause, watching goes on.
+    std::fs::write(&trigger, "").unwrap();
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n",
+    );
+    let line = wait_line(&rx, "internal error");
+    assert!(line.contains("AREENA_TEST_PANIC_IF") && line.contains("still serving"), "{line}");
+    std::fs::remove_file(&trigger).unwrap();
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta Korjattu ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n",
+    );
+    wait_line(&rx, "built ");
+    assert!(get(&addr, "/jarjestot/zeta/").1.contains("Zeta Korjattu ry"));
+    let status = Command::new("kill").args(["-INT", &child.0.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let mut child = child;
+    let _ = child.0.wait();
+    assert!(!made[0].exists(), "the temporary folder is gone after Ctrl-C");
 }
