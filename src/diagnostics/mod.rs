@@ -150,6 +150,8 @@ codes! {
     BrokenExternalLink = "broken-external-link",
     /// Warning: an image in Markdown without alt text.
     ImageWithoutAlt = "image-without-alt",
+    /// Warning: a heading with `{.class key=value}` attributes, which are left out.
+    HeadingAttribute = "heading-attribute",
 }
 
 /// One problem, at one place, with its fix.
@@ -268,9 +270,54 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Line and column of many offsets of one text, in linear time when the offsets come
+/// in order (as in a sorted report): a file with 100,000 problems on one line is
+/// reported in one pass, not one pass per problem.
+pub struct Positions<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+    /// The last answer: byte offset, line, column.
+    last: (usize, usize, usize),
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Positions { text, line_starts, last: (0, 1, 1) }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, as [`position`].
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let (last_offset, last_line, last_col) = self.last;
+        let column = if last_line == line && last_offset <= offset {
+            last_col + self.text[last_offset..offset].chars().count()
+        } else {
+            self.text[self.line_starts[line - 1]..offset].chars().count() + 1
+        };
+        self.last = (offset, line, column);
+        (line, column)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_in_order_and_out_of_order_agree_with_position() {
+        let text = "+++\nname = \"Äö\"\nx = [\"å\", \"b\", \"c\"]\n\nloppu";
+        let mut p = Positions::new(text);
+        let offsets: Vec<usize> = (0..=text.len() + 3).chain((0..text.len()).rev()).chain([7, 30, 2, 30]).collect();
+        for o in offsets {
+            assert_eq!(p.at(o), position(text, o), "offset {o}");
+        }
+    }
 
     #[test]
     fn positions_on_first_and_later_lines() {

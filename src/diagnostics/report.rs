@@ -1,12 +1,53 @@
 //! Rendering diagnostics for people (miette, with the source line and a caret under
 //! the value) and for programs (one JSON object per line).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
 use serde::Serialize;
 
-use super::{Diagnostic, Diagnostics, Severity, position};
+use super::{Diagnostic, Diagnostics, Positions, Severity};
+
+/// Lines longer than this are not drawn under a report (the report gives the
+/// position only): drawing them is slow and unreadable.
+const MAX_DRAWN_LINE: usize = 2_000;
+
+/// In the human report, at most this many problems of one code in one file are
+/// drawn; the rest are counted in one line (the JSON report has them all).
+const MAX_PER_CODE_AND_FILE: usize = 50;
+
+/// Line, column and (for drawing) whether the line is short enough, per file.
+struct Places<'a> {
+    diags: &'a Diagnostics,
+    file: Option<&'a str>,
+    positions: Option<Positions<'a>>,
+}
+
+impl<'a> Places<'a> {
+    fn new(diags: &'a Diagnostics) -> Self {
+        Places { diags, file: None, positions: None }
+    }
+
+    fn of(&mut self, d: &'a Diagnostic) -> (usize, usize) {
+        if self.file != Some(d.file.as_str()) {
+            self.file = Some(d.file.as_str());
+            self.positions = Some(Positions::new(self.diags.source(&d.file).unwrap_or("")));
+        }
+        match (&d.span, self.positions.as_mut()) {
+            (Some(s), Some(p)) => p.at(s.start),
+            _ => (1, 1),
+        }
+    }
+}
+
+/// Whether the line that holds `offset` is short enough to draw.
+fn drawable(source: &str, offset: usize) -> bool {
+    let offset = offset.min(source.len());
+    let start = source.as_bytes()[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let end = source.as_bytes()[offset..].iter().position(|&b| b == b'\n').map_or(source.len(), |i| offset + i);
+    end - start <= MAX_DRAWN_LINE
+}
 
 /// How the human report is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -30,9 +71,18 @@ pub fn human(diags: &Diagnostics, style: Style) -> String {
         .with_wrap_lines(false)
         .without_primary_span_start();
     let mut out = String::new();
+    let mut places = Places::new(diags);
+    let mut shown: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
+    let mut held_back: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for d in diags.sorted() {
+        let (line, col) = places.of(d);
+        let n = shown.entry((d.file.as_str(), d.code.as_str())).or_default();
+        *n += 1;
+        if *n > MAX_PER_CODE_AND_FILE {
+            *held_back.entry((d.file.as_str(), d.code.as_str())).or_default() += 1;
+            continue;
+        }
         let source = diags.source(&d.file).unwrap_or("");
-        let (line, col) = d.span.as_ref().map(|s| position(source, s.start)).unwrap_or((1, 1));
         let mut md = MietteDiagnostic::new(format!("{}:{}:{}: {}", d.file, line, col, d.message))
             .with_code(d.code.as_str())
             .with_severity(match d.severity {
@@ -43,7 +93,7 @@ pub fn human(diags: &Diagnostics, style: Style) -> String {
             md = md.with_help(h.clone());
         }
         let report = match (&d.span, source.is_empty()) {
-            (Some(span), false) => {
+            (Some(span), false) if drawable(source, span.start) => {
                 let start = span.start.min(source.len());
                 let len = span.end.min(source.len()).saturating_sub(start);
                 md = md.with_label(LabeledSpan::at(start..start + len, label_for(d)));
@@ -53,6 +103,12 @@ pub fn human(diags: &Diagnostics, style: Style) -> String {
         };
         let _ = handler.render_report(&mut out, report.as_ref());
         out.push('\n');
+    }
+    for ((file, code), n) in held_back {
+        let _ = writeln!(
+            out,
+            "{file}: {n} more {code} not shown here (the first {MAX_PER_CODE_AND_FILE} are above; `--format json` lists all)\n"
+        );
     }
     out.push_str(&summary(diags));
     out.push('\n');
@@ -102,9 +158,9 @@ struct JsonLine<'a> {
 /// One JSON object per line and per diagnostic, in report order.
 pub fn json(diags: &Diagnostics) -> String {
     let mut out = String::new();
+    let mut places = Places::new(diags);
     for d in diags.sorted() {
-        let source = diags.source(&d.file).unwrap_or("");
-        let (line, column) = d.span.as_ref().map(|s| position(source, s.start)).unwrap_or((1, 1));
+        let (line, column) = places.of(d);
         let obj = JsonLine {
             file: &d.file,
             line,

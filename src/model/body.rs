@@ -124,6 +124,27 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
                 }
                 image = Some((range, String::new()));
             }
+            Event::Start(Tag::Heading { classes, attrs, .. }) if !classes.is_empty() || !attrs.is_empty() => {
+                // Point at the `{...}` block, the last one on the heading's line.
+                let text = &body[range.clone()];
+                let line_end = text.find('\n').unwrap_or(text.len());
+                let start = text[..line_end].rfind('{').map_or(range.start, |i| range.start + i);
+                let end = text[..line_end].rfind('}').map_or(range.start + line_end, |i| range.start + i + 1);
+                let mut dropped: Vec<String> = classes.iter().map(|c| format!(".{c}")).collect();
+                dropped.extend(attrs.iter().map(|(k, v)| match v {
+                    Some(v) => format!("{k}={v}"),
+                    None => k.to_string(),
+                }));
+                out.push(
+                    Diagnostic::warning(
+                        Code::HeadingAttribute,
+                        file,
+                        at(start..end.max(start)),
+                        format!("these heading attributes are left out of the page: {}", dropped.join(" ")),
+                    )
+                    .with_help("only an id is kept, written `{#my-id}`; delete the rest"),
+                );
+            }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, alt)) = image.as_mut() {
                     alt.push_str(&t);

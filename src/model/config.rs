@@ -133,6 +133,9 @@ pub struct Accessibility {
 
 const FILE: &str = "site.toml";
 
+/// The largest `stale_after_months` (100 years).
+pub const MAX_STALE_MONTHS: u32 = 1200;
+
 /// Words of each description indexed for search unless `[search] description_words` says otherwise.
 pub const DEFAULT_DESCRIPTION_WORDS: usize = 25;
 
@@ -241,14 +244,14 @@ pub fn site_config(
     let paths = paths(raw.paths.as_ref(), language, diags);
     let stale_after_months = raw.build.as_ref().and_then(|b| b.stale_after_months.as_ref()).and_then(|m| {
         match u32::try_from(*m.get_ref()) {
-            Ok(n) if n > 0 => Some(n),
+            Ok(n) if n > 0 && n <= MAX_STALE_MONTHS => Some(n),
             _ => {
                 diags.push(
                     Diagnostic::error(
                         Code::InvalidValue,
                         FILE,
                         Some(m.span()),
-                        "`stale_after_months` must be a positive number of months",
+                        format!("`stale_after_months` must be a number of months from 1 to {MAX_STALE_MONTHS}"),
                     )
                     .with_help("write e.g. `stale_after_months = 18`, or delete the line to turn the warning off"),
                 );

@@ -81,7 +81,9 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 Event::Start(Tag::Image { link_type, dest_url: rewrite(&dest_url, in_content, cx), title, id })
             }
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            // Of the `{#id .class key=value}` attributes of a heading only the id is
+            // kept: no attribute written in content reaches a page (check warns).
+            Event::Start(Tag::Heading { level, id, .. }) => {
                 let text = heading_text(&events[i + 1..]);
                 let wanted = id.map(|s| s.to_string()).unwrap_or_else(|| slugify(&text));
                 let wanted = if wanted.is_empty() { "osio".to_string() } else { wanted };
@@ -94,8 +96,8 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
                 Event::Start(Tag::Heading {
                     level: shifted(level, shift),
                     id: Some(CowStr::from(unique)),
-                    classes,
-                    attrs,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
                 })
             }
             Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
@@ -106,7 +108,29 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
     }
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html_out, out_events.into_iter());
-    html_out
+    if cx.unsafe_html { sanitise(&html_out) } else { html_out }
+}
+
+/// With `unsafe_html = true` raw HTML of the content is kept, but not script: the
+/// rendered body goes through ammonia's allowlist of elements and attributes (no
+/// `<script>`, `<style>`, `on…` attributes or `javascript:` addresses). Ids stay on
+/// headings and footnotes, and the only classes kept are the footnotes'.
+fn sanitise(html: &str) -> String {
+    use std::sync::OnceLock;
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    let cleaner = CLEANER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id"])
+            .add_tags(["input"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_allowed_classes("sup", ["footnote-reference"])
+            .add_allowed_classes("div", ["footnote-definition"])
+            .add_allowed_classes("span", ["footnote-definition-label"])
+            .link_rel(None)
+            .url_relative(ammonia::UrlRelative::PassThrough);
+        b
+    });
+    cleaner.clean(html).to_string()
 }
 
 fn shifted(level: HeadingLevel, shift: i16) -> HeadingLevel {
@@ -193,6 +217,34 @@ mod tests {
         assert!(h.contains("&lt;script&gt;"), "{h}");
         let h = render("<b>bold</b>", true);
         assert!(h.contains("<b>bold</b>"));
+    }
+
+    #[test]
+    fn heading_attributes_other_than_the_id_are_dropped() {
+        for unsafe_html in [false, true] {
+            let h = render(
+                "## Toiminta {onfocus=alert(document.domain) autofocus tabindex=1}\n\n## Muu {#oma .punainen style=x}",
+                unsafe_html,
+            );
+            assert!(h.contains(r#"<h2 id="toiminta">Toiminta</h2>"#), "{h}");
+            assert!(h.contains(r#"<h2 id="oma">Muu</h2>"#), "{h}");
+            for bad in ["onfocus", "autofocus", "tabindex", "punainen", "style"] {
+                assert!(!h.contains(bad), "{bad} in {h}");
+            }
+        }
+    }
+
+    #[test]
+    fn raw_html_allowed_by_the_site_carries_no_script() {
+        let h = render(
+            "<script>alert(1)</script>\n\n<p onclick=\"alert(1)\">x <a href=\"javascript:alert(1)\">y</a> <img src=x onerror=alert(1)></p>\n\n<details><summary>Lisää</summary>Teksti</details>\n\n- [x] tehty[^1]\n\n[^1]: Huomautus.",
+            true,
+        );
+        for bad in ["<script", "onclick", "javascript:", "onerror"] {
+            assert!(!h.contains(bad), "{bad} in {h}");
+        }
+        assert!(h.contains("<details>") && h.contains("<summary>Lisää</summary>"), "{h}");
+        assert!(h.contains(r#"type="checkbox""#) && h.contains(r#"class="footnote-reference""#), "{h}");
     }
 
     #[test]

@@ -31,11 +31,34 @@ fn the_example_site_in_a_real_browser() {
         .status()
         .unwrap();
     assert!(st.success(), "the hostile corpus builds");
+    // The same with raw HTML allowed: kept, but sanitised.
+    let unsafe_site = tempfile::tempdir().unwrap();
+    for e in walkdir::WalkDir::new(root.join("tests/fixtures/hostile")) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(root.join("tests/fixtures/hostile")).unwrap();
+        let to = unsafe_site.path().join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(e.path(), &to).unwrap();
+        }
+    }
+    let toml = std::fs::read_to_string(unsafe_site.path().join("site.toml")).unwrap();
+    std::fs::write(unsafe_site.path().join("site.toml"), format!("{toml}\n[build]\nunsafe_html = true\n")).unwrap();
+    let hostile_unsafe = tempfile::tempdir().unwrap();
+    let st = Command::new(env!("CARGO_BIN_EXE_areena"))
+        .args(["build", "--root", unsafe_site.path().to_str().unwrap()])
+        .args(["--output", hostile_unsafe.path().to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .status()
+        .unwrap();
+    assert!(st.success(), "the hostile corpus builds with unsafe_html = true");
     let output = Command::new("node")
         .args(["--test", "--test-reporter=spec", "tests/browser/"])
         .current_dir(root)
         .env("AREENA_SITE_DIR", out.path())
         .env("AREENA_HOSTILE_DIR", hostile.path())
+        .env("AREENA_HOSTILE_UNSAFE_DIR", hostile_unsafe.path())
         .env("AREENA_PREFIX", "/jarjestot/")
         .env("AREENA_SCREENSHOTS", root.join("target/screenshots"))
         .output()

@@ -506,6 +506,21 @@ fn image_without_alt_text_is_a_warning() {
 }
 
 #[test]
+fn heading_attributes_are_a_warning_at_the_braces() {
+    let s = Site::new();
+    s.write(
+        O,
+        &format!("+++\n{BASE}+++\nTeksti.\n\n## Toiminta {{onfocus=alert(document.domain) autofocus tabindex=1}}\n"),
+    );
+    let d = expect(&s, "heading-attribute", O, Some("{onfocus"), "only an id is kept");
+    assert_eq!(d.severity, "warning");
+    assert!(d.message.contains("onfocus=alert(document.domain)") && d.message.contains("autofocus"), "{}", d.message);
+    // An id alone is fine.
+    s.write(O, &format!("+++\n{BASE}+++\n## Toiminta {{#toiminta}}\n"));
+    assert!(s.check_json().diagnostics().iter().all(|d| d.code != "heading-attribute"));
+}
+
+#[test]
 fn stale_entry_is_a_warning() {
     let s = with_org_extra("updated = 2024-01-31\n");
     let d = expect(&s, "stale-entry", O, Some("2024-01-31"), "set `updated`");

@@ -5,6 +5,7 @@ mod cases;
 mod external;
 mod fuzz;
 mod many;
+mod panics;
 mod robust;
 mod snapshots;
 
