@@ -67,7 +67,9 @@ fn template(c: &mut Criterion) {
     let checked = pipeline::check(root, settings).expect("the example site loads");
     let site = checked.site;
     let index = Index::build(&site);
-    let theme = theme::load(root, &site.config.theme, site.config.language.code()).ok().expect("theme loads");
+    let theme = theme::load(root, &site.config.theme, site.config.language.code(), &site.config.publish_dot_files)
+        .ok()
+        .expect("theme loads");
     let routes = Routes::new(&site.config.base_url, &site.config.paths);
     let renderer = Renderer::new(&site, &index, theme, routes);
     c.bench_function("template: render an organisation page", |b| {

@@ -164,7 +164,12 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     timings.push("index", t.elapsed());
 
     let t = Instant::now();
-    let theme = match render::theme::load(root, &site.config.theme, site.config.language.code()) {
+    let theme = match render::theme::load(
+        root,
+        &site.config.theme,
+        site.config.language.code(),
+        &site.config.publish_dot_files,
+    ) {
         Ok(theme) => theme,
         Err(errs) => {
             for (file, text) in errs.sources {
@@ -180,6 +185,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let output = built.output.clone();
     let staging = Staging::new(&output).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
     let errors = Mutex::new(Vec::new());
+    let generated: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let jobs = renderer.jobs();
     let mut search_files = 0;
     let mut cleanup = None;
@@ -202,6 +208,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         render_nanos.fetch_add((t2 - t).as_nanos() as u64, Ordering::Relaxed);
         match rendered {
             Ok(out) => {
+                generated.lock().expect("lock").push(out.path.to_string_lossy().replace('\\', "/"));
                 if let Err(e) = staging.write(&out.path, &out.bytes) {
                     errors.lock().expect("lock").push(output_error(&out.path.to_string_lossy(), &e));
                 }
@@ -211,6 +218,25 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         }
     });
     timings.push("render+write", t.elapsed());
+    // A file of static/ (or of the theme) with the path of a generated page would be
+    // silently replaced: it is an error at the static file.
+    let generated: std::collections::HashSet<String> = generated.into_inner().expect("lock").into_iter().collect();
+    for (rel, source) in &renderer.theme.statics {
+        if let crate::render::theme::StaticSource::File(from) = source
+            && generated.contains(rel)
+        {
+            let shown = from.strip_prefix(root).unwrap_or(from).to_string_lossy().replace('\\', "/");
+            errors.lock().expect("lock").push(
+                Diagnostic::error(
+                    Code::OutputError,
+                    &shown,
+                    None,
+                    format!("this file has the same path as a page areena makes ({rel}), which would replace it"),
+                )
+                .with_help("rename or move the file; to change a generated page, override its template instead"),
+            );
+        }
+    }
     let statics = renderer.theme.statics.len();
     let pages = jobs.len();
     if site.config.search_enabled {

@@ -150,6 +150,10 @@ codes! {
     BrokenExternalLink = "broken-external-link",
     /// Warning: an image in Markdown without alt text.
     ImageWithoutAlt = "image-without-alt",
+    /// Warning: control or direction-override characters in a text, which are left out.
+    ControlCharacter = "control-character",
+    /// Warning: a name with invisible characters, or two names that look the same.
+    LookAlikeName = "look-alike-name",
     /// Warning: a heading with `{.class key=value}` attributes, which are left out.
     HeadingAttribute = "heading-attribute",
 }

@@ -54,6 +54,9 @@ pub struct RawSearch {
 pub struct RawBuild {
     pub unsafe_html: Option<bool>,
     pub stale_after_months: Option<Spanned<i64>>,
+    /// Top-level names under `static/` that start with a dot and are published
+    /// anyway, e.g. `[".well-known"]`.
+    pub publish_dot_files: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

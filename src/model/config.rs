@@ -115,6 +115,9 @@ pub struct SiteConfig {
     /// Whether meeting notes are searchable.
     pub search_notes: bool,
     pub unsafe_html: bool,
+    /// `[build] publish_dot_files`: dot files and folders right under `static/` that
+    /// are published (all others are not).
+    pub publish_dot_files: Vec<String>,
     pub stale_after_months: Option<u32>,
     pub contact_persons: bool,
     pub accessibility: Accessibility,
@@ -291,6 +294,7 @@ pub fn site_config(
             .unwrap_or(DEFAULT_DESCRIPTION_WORDS),
         search_notes: raw.search.as_ref().and_then(|s| s.notes).unwrap_or(true),
         unsafe_html: raw.build.as_ref().and_then(|b| b.unsafe_html).unwrap_or(false),
+        publish_dot_files: raw.build.as_ref().and_then(|b| b.publish_dot_files.clone()).unwrap_or_default(),
         stale_after_months,
         contact_persons: raw.privacy.as_ref().and_then(|p| p.contact_persons).unwrap_or(true),
         accessibility: accessibility(raw.accessibility.as_ref(), diags),

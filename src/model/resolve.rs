@@ -11,7 +11,10 @@ use super::business_id::{self, BusinessIdError};
 use super::config::site_config;
 use super::municipalities::{MunicipalityRow, RegionId};
 use super::slug::{is_slug, slugify};
-use super::values::{check_email, check_language_code, check_phone, check_url, check_year, to_date};
+use super::values::{
+    check_email, check_language_code, check_phone, check_url, check_year, is_invisible_char, look_alike_key, to_date,
+    without_dropped_chars,
+};
 use super::*;
 use crate::diagnostics::suggest::{did_you_mean, nearest};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
@@ -133,13 +136,51 @@ impl<'c, 'a> Report<'c, 'a> {
                 );
                 String::new()
             }
-            Some(v) => v.get_ref().trim().to_string(),
+            Some(v) => self.clean(v),
+        }
+    }
+
+    /// The text of `t`, trimmed, without control and direction-override characters
+    /// (warned about at the value).
+    fn clean(&mut self, t: &Text) -> String {
+        match without_dropped_chars(t.get_ref()) {
+            Some(cleaned) => {
+                self.out.push(
+                    Diagnostic::warning(
+                        Code::ControlCharacter,
+                        self.file,
+                        Some(t.span()),
+                        "this text has invisible control or direction characters; they are left out of the site",
+                    )
+                    .with_help("retype the text, or delete the escapes such as `\\u0007` or `\\u202e`"),
+                );
+                cleaned.trim().to_string()
+            }
+            None => t.get_ref().trim().to_string(),
+        }
+    }
+
+    /// Warn about invisible characters in a name or title.
+    fn invisible(&mut self, t: &Option<Text>) {
+        if let Some(t) = t
+            && t.get_ref().contains(is_invisible_char)
+        {
+            self.out.push(
+                Diagnostic::warning(
+                    Code::LookAlikeName,
+                    self.file,
+                    Some(t.span()),
+                    "this name has invisible characters (a zero-width space or a direction mark), so it can look like another name",
+                )
+                .with_help("retype the name without them"),
+            );
         }
     }
 
     fn text(&mut self, t: &Option<Text>) -> Option<String> {
         let t = t.as_ref()?;
-        let s = t.get_ref().trim();
+        let cleaned = self.clean(t);
+        let s = cleaned.as_str();
         if s.is_empty() {
             self.out.push(
                 Diagnostic::warning(Code::InvalidValue, self.file, Some(t.span()), "this value is empty")
@@ -151,11 +192,8 @@ impl<'c, 'a> Report<'c, 'a> {
     }
 
     fn texts(&mut self, list: &Option<TextList>) -> Vec<String> {
-        list.iter()
-            .flat_map(|l| l.get_ref())
-            .map(|t| t.get_ref().trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect()
+        let list: Vec<&Text> = list.iter().flat_map(|l| l.get_ref()).collect();
+        list.into_iter().map(|t| self.clean(t)).filter(|s| !s.is_empty()).collect()
     }
 
     /// A text value that `check` accepts, or an error `code` saying it is not `what`.
@@ -372,6 +410,8 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
     duplicates(&loaded.organisations, diags);
     duplicates(&loaded.networks, diags);
     duplicates(&loaded.pages, diags);
+    same_names(&loaded.organisations, |r| (r.name.as_ref(), r.draft), "organisation", diags);
+    same_names(&loaded.networks, |r| (r.name.as_ref(), r.draft), "network", diags);
 
     let ctx = Ctx {
         opts,
@@ -514,6 +554,43 @@ fn duplicates<R>(entries: &[Entry<R>], diags: &mut Diagnostics) {
     }
 }
 
+/// Two entities of one kind whose names look the same to a reader (equal after
+/// Unicode normalisation, case folding and without invisible characters).
+fn same_names<R>(
+    entries: &[Entry<R>],
+    name: impl Fn(&R) -> (Option<&Text>, Option<bool>),
+    kind: &str,
+    diags: &mut Diagnostics,
+) {
+    let mut seen: HashMap<String, (&str, &str)> = HashMap::new();
+    for e in entries {
+        let Some((Some(n), draft)) = e.raw.as_ref().map(&name) else { continue };
+        if draft == Some(true) || n.get_ref().trim().is_empty() {
+            continue;
+        }
+        let key = look_alike_key(n.get_ref());
+        match seen.get(&key) {
+            Some((first_file, first_name)) => {
+                let span = n.span();
+                diags.push(
+                    Diagnostic::warning(
+                        Code::LookAlikeName,
+                        &e.source.file,
+                        Some(span.start + e.front_matter_offset..span.end + e.front_matter_offset),
+                        format!("this {kind} has the same name as {first_file} (`{first_name}`)"),
+                    )
+                    .with_help(format!(
+                        "if they are the same {kind}, keep one file; otherwise make the names tell them apart, e.g. with the municipality"
+                    )),
+                );
+            }
+            None => {
+                seen.insert(key, (&e.source.file, n.get_ref().as_str()));
+            }
+        }
+    }
+}
+
 fn body_of<R>(e: &Entry<R>) -> Body {
     Body { source: e.source.clone(), range: e.body.clone() }
 }
@@ -549,6 +626,7 @@ fn organisation(
         address,
         contact,
     } = raw;
+    r.invisible(name);
     let name_v = r.required(name, "name", "\"Keuruun Omaishoitajat ry\"");
     let kind = r.kind(kind, OrganisationKind::NAMES, OrganisationKind::parse, OrganisationKind::default());
     let business_id = business_id.as_ref().and_then(|b| match business_id::validate(b.get_ref().trim()) {
@@ -722,6 +800,7 @@ fn network(ctx: &Ctx<'_>, e: &Entry<RawNetwork>, raw: &RawNetwork, out: &mut Vec
         draft,
         contact,
     } = raw;
+    r.invisible(name);
     let name_v = r.required(name, "name", "\"Keski-Suomen Järjestöareena\"");
     let n = Network {
         slug: e.slug.clone(),
@@ -783,6 +862,7 @@ fn table(
         draft,
         contact,
     } = raw;
+    r.invisible(name);
     let name_v = r.required(name, "name", "\"Maakunnan ja järjestöjen kumppanuuspöytä\"");
     let convener = convener.as_ref().and_then(|c| {
         let slug = c.get_ref().as_str();
@@ -897,6 +977,7 @@ fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>) -> Option<
     body::check(file, e.body(), e.body.clone(), &ctx.files, out);
     let mut r = Report::new(ctx, e);
     let RawNote { title, date, kind, attendees, other_attendees, decisions, next_meeting, themes, draft } = raw;
+    r.invisible(title);
     let title_v = r.required(title, "title", "\"Kokous 1/2025\"");
     let date_v = r.date(date);
     match (date, date_v, name_date) {
@@ -929,6 +1010,7 @@ fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>) -> Option<
 fn page(ctx: &Ctx<'_>, e: &Entry<RawPage>, raw: &RawPage, out: &mut Vec<Diagnostic>) -> Option<Page> {
     let mut r = Report::new(ctx, e);
     let RawPage { title, description, menu, weight, draft } = raw;
+    r.invisible(title);
     let title_v = r.required(title, "title", "\"Tietoa hakemistosta\"");
     let p = Page {
         slug: e.slug.clone(),

@@ -5,6 +5,35 @@ use jiff::civil::Date;
 use toml::value::Datetime;
 
 /// `Err(help)` unless `s` is an absolute http(s) URL with a host.
+/// Characters dropped from every text of the content: control characters (other
+/// than tab and line breaks), which are invalid in XML and HTML, the bidirectional
+/// embedding and override controls, which can turn the text around on screen, and
+/// the non-characters U+FFFE and U+FFFF.
+pub fn is_dropped_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Invisible characters that make two names look alike: zero-width spaces and
+/// joiners, the byte-order mark, and the bidirectional marks.
+pub fn is_invisible_char(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{061c}')
+}
+
+/// `s` without [`is_dropped_char`] characters, or `None` when it has none.
+pub fn without_dropped_chars(s: &str) -> Option<String> {
+    s.contains(is_dropped_char).then(|| s.chars().filter(|&c| !is_dropped_char(c)).collect())
+}
+
+/// A name as people read it: Unicode compatibility form, invisible characters
+/// out, case folded, spaces collapsed. Two names with the same key look alike.
+pub fn look_alike_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String =
+        name.nfkc().filter(|&c| !is_invisible_char(c) && !is_dropped_char(c)).flat_map(char::to_lowercase).collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub fn check_url(s: &str) -> Result<(), String> {
     let t = s.trim();
     let lower = t.to_ascii_lowercase();
@@ -139,6 +168,16 @@ pub fn check_language_code(code: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dropped_and_look_alike() {
+        assert_eq!(without_dropped_chars("Kokous\u{7}\u{1b}[31m"), Some("Kokous[31m".into()));
+        assert_eq!(without_dropped_chars("a\u{202e}gnp.exe"), Some("agnp.exe".into()));
+        assert_eq!(without_dropped_chars("rivi\nrivi\ttab"), None);
+        assert_eq!(look_alike_key("Keuruun  Seura ry"), look_alike_key("keuruun seura\u{200b} RY"));
+        assert_eq!(look_alike_key("Ｋｅｕｒｕｕ"), look_alike_key("keuruu"));
+        assert_ne!(look_alike_key("Keuruun Seura"), look_alike_key("Keuruun Seura 2"));
+    }
 
     #[test]
     fn urls() {

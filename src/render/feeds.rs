@@ -20,7 +20,7 @@ pub fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c if crate::model::values::is_dropped_char(c) => {}
             c => out.push(c),
         }
     }
@@ -262,12 +262,47 @@ fn organisations_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
     w.into_inner().map_err(|e| csv_error(file, e))
 }
 
-/// Keep spreadsheet programs from reading a cell as a formula.
-fn csv_safe(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) && !cell.starts_with("+358") {
+/// Keep spreadsheet programs from reading a cell as a formula: a cell that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless it
+/// is a phone number (an optional `+`, then only digits, spaces, hyphens and
+/// parentheses).
+pub fn csv_safe(cell: &str) -> String {
+    let phone = |c: &str| {
+        let rest = c.strip_prefix('+').unwrap_or(c);
+        rest.chars().any(|ch| ch.is_ascii_digit())
+            && rest.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, ' ' | '-' | '(' | ')'))
+            && rest.starts_with(|ch: char| ch.is_ascii_digit() || ch == '(')
+    };
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !phone(cell) {
         format!("'{cell}")
     } else {
         cell.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_safe;
+
+    #[test]
+    fn formulas_are_quoted_and_phone_numbers_are_not() {
+        for bad in [
+            "+358+HYPERLINK(\"http://evil.example/\",\"x\")",
+            "=1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "+358 40 000 0001=1",
+            "+",
+            "-",
+            "+cmd|' /C calc'!A0",
+        ] {
+            assert!(csv_safe(bad).starts_with('\''), "{bad:?}");
+        }
+        for ok in ["+358 40 000 0001", "+358-40-000-0001", "+358 (0)40 000 0001", "040 000 0001", "Keuruu", ""] {
+            assert_eq!(csv_safe(ok), ok, "{ok:?}");
+        }
     }
 }
 

@@ -34,7 +34,7 @@ pub struct SiteTheme {
     pub statics: BTreeMap<String, StaticSource>,
 }
 
-fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+fn files_under(dir: &Path, publish_dot_files: &[String]) -> Vec<(String, PathBuf)> {
     if !dir.is_dir() {
         return Vec::new();
     }
@@ -43,9 +43,12 @@ fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
         if e.file_type().is_file() {
             let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
             let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            // Dot files such as .nojekyll, .htaccess or .well-known/ are published;
-            // version-control and desktop clutter is not.
-            if !rel.split('/').any(|s| matches!(s, ".git" | ".DS_Store" | ".gitkeep" | ".svn")) {
+            // Names starting with a dot (.env, .htaccess, .git/) are not published,
+            // except the top-level ones that site.toml lists (.well-known).
+            let mut parts = rel.split('/');
+            let first = parts.next().unwrap_or("");
+            let first_ok = !first.starts_with('.') || publish_dot_files.iter().any(|p| p == first);
+            if first_ok && !parts.any(|s| s.starts_with('.')) {
                 out.push((rel, e.path().to_path_buf()));
             }
         }
@@ -78,7 +81,7 @@ pub struct ThemeErrors {
 }
 
 /// Load the site theme `name` for the site at `root` in language `lang`.
-pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, ThemeErrors> {
+pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -> Result<SiteTheme, ThemeErrors> {
     let theme_dir = root.join("themes").join(name);
     let mut errors = Vec::new();
     let mut sources = Vec::new();
@@ -95,7 +98,7 @@ pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, ThemeError
         (theme_dir.join("templates"), format!("themes/{name}/templates")),
         (root.join("templates"), "templates".to_string()),
     ] {
-        for (rel, path) in files_under(&dir) {
+        for (rel, path) in files_under(&dir, &[]) {
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
                     templates.insert(rel.clone(), (text, format!("{shown}/{rel}")));
@@ -185,7 +188,7 @@ pub fn load(root: &Path, name: &str, lang: &str) -> Result<SiteTheme, ThemeError
         statics.insert(rel, StaticSource::Builtin(bytes));
     }
     for dir in [theme_dir.join("static"), root.join("static")] {
-        for (rel, path) in files_under(&dir) {
+        for (rel, path) in files_under(&dir, publish_dot_files) {
             statics.insert(rel, StaticSource::File(path));
         }
     }

@@ -4,6 +4,7 @@ mod abuse;
 pub mod links;
 mod output;
 mod serve;
+mod validity;
 
 use std::collections::BTreeMap;
 use std::path::Path;
