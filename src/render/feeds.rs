@@ -280,32 +280,6 @@ pub fn csv_safe(cell: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::csv_safe;
-
-    #[test]
-    fn formulas_are_quoted_and_phone_numbers_are_not() {
-        for bad in [
-            "+358+HYPERLINK(\"http://evil.example/\",\"x\")",
-            "=1+1",
-            "-2+3",
-            "@SUM(A1)",
-            "\t=1",
-            "\r=1",
-            "+358 40 000 0001=1",
-            "+",
-            "-",
-            "+cmd|' /C calc'!A0",
-        ] {
-            assert!(csv_safe(bad).starts_with('\''), "{bad:?}");
-        }
-        for ok in ["+358 40 000 0001", "+358-40-000-0001", "+358 (0)40 000 0001", "040 000 0001", "Keuruu", ""] {
-            assert_eq!(csv_safe(ok), ok, "{ok:?}");
-        }
-    }
-}
-
 fn coverage_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
     let file = "coverage.csv";
     let site = r.site;
@@ -331,4 +305,30 @@ fn coverage_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
     wide.push(String::new());
     w.write_record(wide.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     w.into_inner().map_err(|e| csv_error(file, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_safe;
+
+    #[test]
+    fn formulas_are_quoted_and_phone_numbers_are_not() {
+        for bad in [
+            "+358+HYPERLINK(\"http://evil.example/\",\"x\")",
+            "=1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "+358 40 000 0001=1",
+            "+",
+            "-",
+            "+cmd|' /C calc'!A0",
+        ] {
+            assert!(csv_safe(bad).starts_with('\''), "{bad:?}");
+        }
+        for ok in ["+358 40 000 0001", "+358-40-000-0001", "+358 (0)40 000 0001", "040 000 0001", "Keuruu", ""] {
+            assert_eq!(csv_safe(ok), ok, "{ok:?}");
+        }
+    }
 }
