@@ -102,6 +102,16 @@ impl Staging {
     /// to be deleted by the caller (outside any timed section if it likes).
     pub fn commit(self) -> io::Result<Option<PathBuf>> {
         fault_point("before-swap");
+        let result = self.swap();
+        if result.is_err() {
+            // The output could not be replaced (a mount point, no permission): the
+            // previous output stays, and the new one is thrown away.
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+        result
+    }
+
+    fn swap(&self) -> io::Result<Option<PathBuf>> {
         if std::fs::symlink_metadata(&self.target).is_err() {
             std::fs::rename(&self.dir, &self.target)?;
             return Ok(None);
