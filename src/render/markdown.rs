@@ -108,7 +108,12 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
     }
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html_out, out_events.into_iter());
-    if cx.unsafe_html { sanitise(&html_out) } else { html_out }
+    let html_out = if cx.unsafe_html { sanitise(&html_out) } else { html_out };
+    // Control and direction-override characters of the text are left out (check warns).
+    match crate::model::values::without_dropped_chars(&html_out) {
+        Some(cleaned) => cleaned,
+        None => html_out,
+    }
 }
 
 /// With `unsafe_html = true` raw HTML of the content is kept, but not script: the
@@ -245,6 +250,13 @@ mod tests {
         }
         assert!(h.contains("<details>") && h.contains("<summary>Lisää</summary>"), "{h}");
         assert!(h.contains(r#"type="checkbox""#) && h.contains(r#"class="footnote-reference""#), "{h}");
+    }
+
+    #[test]
+    fn control_characters_are_left_out() {
+        let h = render("Kello\u{7} soi \u{202e}takaperin\u{1b}[0m", false);
+        assert!(!h.contains(['\u{7}', '\u{1b}', '\u{202e}']), "{h:?}");
+        assert!(h.contains("Kello soi takaperin[0m"), "{h:?}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ fn control_characters_are_dropped_from_feeds_and_pages_with_a_warning() {
     s.write("content/partnership-tables/poyta/index.md", "+++\nname = \"Pöytä\"\n+++\nTarkoitus.\n");
     s.write(
         "content/partnership-tables/poyta/2025-03-01-kokous.md",
-        "+++\ntitle = \"Kokous\\u0007 1\\u001b[31m/2025\\u202e\"\ndate = 2025-03-01\n+++\nMuistio.\n",
+        "+++\ntitle = \"Kokous\\u0007 1\\u001b[31m/2025\\u202e\"\ndate = 2025-03-01\n+++\nMuistio \u{7}kello ja \u{202e}kaanto.\n",
     );
     let codes = diag_codes(&s);
     assert!(
@@ -25,6 +25,15 @@ fn control_characters_are_dropped_from_feeds_and_pages_with_a_warning() {
             9
         )),
         "{codes:?}"
+    );
+    assert!(
+        codes.contains(&(
+            "control-character".into(),
+            "content/partnership-tables/poyta/2025-03-01-kokous.md".into(),
+            5,
+            9
+        )),
+        "the body too: {codes:?}"
     );
     let r = build(&s, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
