@@ -100,7 +100,7 @@ fn an_output_folder_over_the_sources_is_refused() {
         let target = s.root().join(out);
         let r = build(&s, &["--output", target.to_str().unwrap()]);
         assert_eq!(r.code, 1, "{out}: {}", r.stderr);
-        assert!(r.stderr.contains("would overwrite the site's own files"), "{}", r.stderr);
+        assert!(r.stderr.contains("unsafe-output"), "{}", r.stderr);
     }
     assert_eq!(tree(s.root()), before);
 }
