@@ -1,7 +1,6 @@
 //! areena's integration tests: tiny sites built in temporary folders, checked as an
 //! editor or a reader would see them.
 
-mod browser;
 mod build;
 mod check;
 mod support;

@@ -1,12 +1,17 @@
-//! Browser tests: build the example site and open it in headless chromium
-//! (Debian's `chromium`, driven by playwright-core from npm; see tests/browser/).
+//! Browser tests: build the fixture site (`tests/fixtures/site`) and the hostile
+//! corpus and open them in headless chromium (Debian's `chromium`, driven by
+//! playwright-core from npm; see tests/browser/). They need chromium, Java and the
+//! npm packages, so plain `cargo test` skips them; `./test` installs what is missing
+//! and runs them.
 
 use std::path::Path;
 use std::process::Command;
 
 #[test]
-fn the_example_site_in_a_real_browser() {
+#[ignore = "needs chromium, Java and the npm packages: run ./test"]
+fn the_fixture_site_in_a_real_browser() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = root.join("tests/fixtures/site");
     if !root.join("node_modules/playwright-core").is_dir() {
         let st = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
@@ -17,11 +22,11 @@ fn the_example_site_in_a_real_browser() {
     }
     let out = tempfile::tempdir().unwrap();
     let st = Command::new(env!("CARGO_BIN_EXE_areena"))
-        .args(["build", "--root", root.to_str().unwrap(), "--output", out.path().to_str().unwrap()])
+        .args(["build", "--root", site.to_str().unwrap(), "--output", out.path().to_str().unwrap()])
         .env("AREENA_TODAY", "2026-11-23")
         .status()
         .unwrap();
-    assert!(st.success(), "the example site builds");
+    assert!(st.success(), "the fixture site builds");
     // The hostile corpus: content that tries to inject script everywhere.
     let hostile = tempfile::tempdir().unwrap();
     let st = Command::new(env!("CARGO_BIN_EXE_areena"))

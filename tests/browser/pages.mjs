@@ -1,4 +1,4 @@
-// One page of each type of the example site (paths under the site's base).
+// One page of each type of the fixture site tests/fixtures/site (paths under the site's base).
 export const PAGES = [
   ['front', ''],
   ['organisations', 'jarjestot/'],

@@ -1,4 +1,4 @@
-// The example site in a real browser: visible content, phone and desktop widths.
+// The fixture site (tests/fixtures/site) in a real browser: visible content, phone and desktop widths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';

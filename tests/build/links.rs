@@ -87,13 +87,13 @@ fn every_link_resolves_at_the_root() {
 }
 
 #[test]
-fn every_link_of_the_example_site_resolves_under_a_sub_path() {
+fn every_link_of_the_fixture_site_resolves_under_a_sub_path() {
     let out = tempfile::tempdir().unwrap();
-    let root = env!("CARGO_MANIFEST_DIR");
+    let root = crate::support::fixture("site");
     let r = run(&[
         "build",
         "--root",
-        root,
+        root.to_str().unwrap(),
         "--output",
         out.path().to_str().unwrap(),
         "--base-url",

@@ -52,9 +52,9 @@ fn the_base_fixture_is_clean() {
 }
 
 #[test]
-fn the_example_site_has_no_errors() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let run = crate::support::run(&["check", "--format", "json", "--root", root]);
+fn the_fixture_site_has_no_errors() {
+    let root = crate::support::fixture("site");
+    let run = crate::support::run(&["check", "--format", "json", "--root", root.to_str().unwrap()]);
     let errors: Vec<Diag> = run.diagnostics().into_iter().filter(|d| d.severity == "error").collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(run.code, 0);

@@ -133,6 +133,12 @@ pub struct Diag {
     pub help: Option<String>,
 }
 
+/// A fixture site under `tests/fixtures/` (the tests never use the example site at
+/// the repository root, which a region's fork replaces).
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_areena"))
 }
