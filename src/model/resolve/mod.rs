@@ -1,0 +1,264 @@
+//! Turning everything `load` read into a [`Site`], with every reference resolved.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use super::body::{self, Files};
+use super::business_id::{self, BusinessIdError};
+use super::config::site_config;
+use super::municipalities::{MunicipalityRow, RegionId};
+use super::slug::{is_slug, slugify};
+use super::values::{
+    check_email, check_language_code, check_phone, check_url, check_year, is_invisible_char, look_alike_key, to_date,
+    without_dropped_chars,
+};
+use super::*;
+use crate::diagnostics::suggest::{did_you_mean, nearest};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::load::raw::*;
+use crate::load::{Entry, Loaded, TomlFile};
+
+mod fields;
+mod network;
+mod organisation;
+mod page;
+mod table;
+mod themes;
+
+use fields::{Ctx, Report, Slugs};
+use network::network;
+use organisation::organisation;
+use page::page;
+use table::{notes, table};
+use themes::{custom_municipalities, themes};
+
+/// What the model stage needs besides the files.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Keep entities marked `draft = true`.
+    pub drafts: bool,
+    /// The day `stale_after_months` counts back from.
+    pub today: Date,
+}
+
+/// What a slug written in a reference can point to.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Index(usize),
+    Draft,
+    /// The file exists but could not be read; references to it are not reported.
+    Broken,
+}
+
+fn push_unique(v: &mut Vec<usize>, x: usize) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+fn bad_file_name(file: &str, slug: &str) -> Option<Diagnostic> {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    (!is_slug(stem)).then(|| {
+        let dir = &file[..file.len() - name.len()];
+        Diagnostic::error(Code::BadFileName, file, None, format!("the file name `{name}` is not a slug"))
+            .with_help(format!("rename the file to {dir}{slug}.md (lowercase a-z, digits and hyphens)"))
+    })
+}
+
+/// Resolve and validate the whole site.
+pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site {
+    let municipalities = custom_municipalities(loaded, diags).unwrap_or_else(|| Municipalities::builtin().clone());
+    let config = site_config(&loaded.root, &loaded.site, &municipalities, diags);
+    let themes = themes(loaded, diags);
+
+    duplicates(&loaded.organisations, diags);
+    duplicates(&loaded.networks, diags);
+    duplicates(&loaded.pages, diags);
+    same_names(&loaded.organisations, |r| (r.name.as_ref(), r.draft), "organisation", diags);
+    same_names(&loaded.networks, |r| (r.name.as_ref(), r.draft), "network", diags);
+
+    let ctx = Ctx {
+        opts,
+        config: &config,
+        munis: &municipalities,
+        themes: themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect(),
+        theme_ids: themes.iter().map(|t| t.id.as_str()).collect(),
+        orgs: Slugs::new(
+            "organisation",
+            "organisations",
+            &loaded.organisations,
+            |r| r.draft == Some(true),
+            opts.drafts,
+        ),
+        networks: Slugs::new("network", "networks", &loaded.networks, |r| r.draft == Some(true), opts.drafts),
+        files: Files { content: &loaded.content_files, statics: &loaded.static_files },
+    };
+
+    let organisations = entities(&ctx, &loaded.organisations, |r| r.draft, organisation, diags);
+    let networks = entities(&ctx, &loaded.networks, |r| r.draft, network, diags);
+    let tables: Vec<PartnershipTable> = {
+        let results: Vec<(Option<PartnershipTable>, Vec<Diagnostic>)> = loaded
+            .tables
+            .par_iter()
+            .map(|dir| {
+                let mut out = Vec::new();
+                let raw = dir.index.as_ref().and_then(|i| i.raw.as_ref());
+                if raw.is_some_and(|r| r.draft == Some(true)) && !ctx.opts.drafts {
+                    return (None, out);
+                }
+                let notes = notes(&ctx, &dir.notes, &mut out);
+                let t = dir.index.as_ref().and_then(|index| table(&ctx, &dir.slug, index, notes, &mut out));
+                (t, out)
+            })
+            .collect();
+        results
+            .into_iter()
+            .flat_map(|(t, ds)| {
+                diags.extend(ds);
+                t
+            })
+            .collect()
+    };
+    let pages = entities(&ctx, &loaded.pages, |r| r.draft, page, diags);
+
+    // A network with no members at all: neither its own list nor any organisation
+    // (even one left out for its errors) names a member.
+    let named: std::collections::HashSet<&str> = loaded
+        .organisations
+        .iter()
+        .filter_map(|e| e.raw.as_ref()?.networks.as_ref())
+        .flat_map(|l| l.get_ref().iter().map(|t| t.get_ref().as_str()))
+        .collect();
+    let declared: HashMap<&str, bool> = loaded
+        .networks
+        .iter()
+        .map(|e| {
+            (e.slug.as_str(), e.raw.as_ref().and_then(|r| r.members.as_ref()).is_some_and(|m| !m.get_ref().is_empty()))
+        })
+        .collect();
+    for n in &networks {
+        if !declared.get(n.slug.as_str()).copied().unwrap_or(false) && !named.contains(n.slug.as_str()) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::EmptyNetwork,
+                    &n.body.source.file,
+                    None,
+                    format!("network `{}` has no members", n.slug),
+                )
+                .with_help("list organisation slugs in `members`, or add the network to organisations' `networks`"),
+            );
+        }
+    }
+    for p in &pages {
+        if config.paths.reserved().contains(&p.slug.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    Code::ReservedSlug,
+                    &p.body.source.file,
+                    None,
+                    format!("the page slug `{}` is the address of a section of the site", p.slug),
+                )
+                .with_help(format!("rename the file to content/pages/{}-sivu.md or another free name", p.slug)),
+            );
+        }
+    }
+
+    Site { config, themes, municipalities, organisations, networks, tables, pages }
+}
+
+/// Resolve entries in parallel, keeping file order; drafts are dropped unless asked for.
+fn entities<R: Sync, T: Send>(
+    ctx: &Ctx<'_>,
+    entries: &[Entry<R>],
+    draft: impl Fn(&R) -> Option<bool> + Sync,
+    make: impl Fn(&Ctx<'_>, &Entry<R>, &R, &mut Vec<Diagnostic>) -> Option<T> + Sync,
+    diags: &mut Diagnostics,
+) -> Vec<T> {
+    let results: Vec<(Option<T>, Vec<Diagnostic>)> = entries
+        .par_iter()
+        .map(|e| {
+            let mut out = Vec::new();
+            if let Some(d) = bad_file_name(&e.source.file, &e.slug) {
+                out.push(d);
+            }
+            let value = match &e.raw {
+                Some(raw) if draft(raw) != Some(true) || ctx.opts.drafts => {
+                    body::check(&e.source.file, e.body(), e.body.clone(), &ctx.files, &mut out);
+                    make(ctx, e, raw, &mut out)
+                }
+                _ => None,
+            };
+            (value, out)
+        })
+        .collect();
+    results
+        .into_iter()
+        .flat_map(|(v, ds)| {
+            diags.extend(ds);
+            v
+        })
+        .collect()
+}
+
+fn duplicates<R>(entries: &[Entry<R>], diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for e in entries {
+        if let Some(first) = seen.insert(&e.slug, &e.source.file) {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateSlug,
+                    &e.source.file,
+                    None,
+                    format!("the slug `{}` is already used by {first}", e.slug),
+                )
+                .with_help("give one of the two files another name; each page needs its own address"),
+            );
+            seen.insert(&e.slug, first);
+        }
+    }
+}
+
+/// Two entities of one kind whose names look the same to a reader (equal after
+/// Unicode normalisation, case folding and without invisible characters).
+fn same_names<R>(
+    entries: &[Entry<R>],
+    name: impl Fn(&R) -> (Option<&Text>, Option<bool>),
+    kind: &str,
+    diags: &mut Diagnostics,
+) {
+    let mut seen: HashMap<String, (&str, &str)> = HashMap::new();
+    for e in entries {
+        let Some((Some(n), draft)) = e.raw.as_ref().map(&name) else { continue };
+        if draft == Some(true) || n.get_ref().trim().is_empty() {
+            continue;
+        }
+        let key = look_alike_key(n.get_ref());
+        match seen.get(&key) {
+            Some((first_file, first_name)) => {
+                let span = n.span();
+                diags.push(
+                    Diagnostic::warning(
+                        Code::LookAlikeName,
+                        &e.source.file,
+                        Some(span.start + e.front_matter_offset..span.end + e.front_matter_offset),
+                        format!("this {kind} has the same name as {first_file} (`{first_name}`)"),
+                    )
+                    .with_help(format!(
+                        "if they are the same {kind}, keep one file; otherwise make the names tell them apart, e.g. with the municipality"
+                    )),
+                );
+            }
+            None => {
+                seen.insert(key, (&e.source.file, n.get_ref().as_str()));
+            }
+        }
+    }
+}
+
+fn body_of<R>(e: &Entry<R>) -> Body {
+    Body { source: e.source.clone(), range: e.body.clone() }
+}
