@@ -63,6 +63,14 @@ fn check_timed(root: &Path, settings: Settings, timings: &mut Timings) -> Result
     Ok(Checked { site, diagnostics })
 }
 
+/// The settings of site.toml alone, through the same reader and checks as a build
+/// (with the built-in municipalities); problems are left to the build to report.
+pub fn site_config(root: &Path) -> Result<crate::model::SiteConfig, LoadError> {
+    let mut diagnostics = Diagnostics::new();
+    let file = load::site_file(root, &mut diagnostics)?;
+    Ok(crate::model::config::site_config(root, &file, crate::model::Municipalities::builtin(), &mut diagnostics))
+}
+
 /// Today's date, or the date in `AREENA_TODAY` (YYYY-MM-DD) when set, so that checks
 /// which depend on the date (`stale_after_months`) can be reproduced.
 pub fn today() -> jiff::civil::Date {
@@ -119,8 +127,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let mut timings = Timings::default();
     let Checked { mut site, mut diagnostics } = check_timed(root, opts.settings, &mut timings)?;
     if let Some(b) = &opts.base_url {
-        if let Err(help) = crate::model::values::check_url(b) {
-            diagnostics.push(
+        match crate::model::BaseUrl::parse(b) {
+            Ok(base) => site.config.base_url = base,
+            Err(help) => diagnostics.push(
                 Diagnostic::error(
                     Code::InvalidUrl,
                     "(command line)",
@@ -128,9 +137,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
                     format!("--base-url `{b}` is not a web address"),
                 )
                 .with_help(help),
-            );
+            ),
         }
-        site.config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
     }
     let (output, from_config) = match &opts.output {
         Some(o) => (o.clone(), false),

@@ -115,6 +115,15 @@ enum Parsed {
 
 /// Read the site at `root`. Content problems go to `diags`; only a missing site or an
 /// unreadable folder is an `Err`.
+/// Only `site.toml` of the site at `root` (for `serve`, which needs the settings
+/// before the first build).
+pub fn site_file(root: &Path, diags: &mut Diagnostics) -> Result<TomlFile<RawSite>, LoadError> {
+    if !root.join("site.toml").is_file() {
+        return Err(LoadError::NoSite(root.to_path_buf()));
+    }
+    Ok(read_toml::<RawSite>(root, "site.toml", diags))
+}
+
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
     let site_path = root.join("site.toml");
     if !site_path.is_file() {

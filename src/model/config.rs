@@ -7,6 +7,7 @@ use crate::diagnostics::suggest::{did_you_mean, nearest};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::load::TomlFile;
 use crate::load::raw::{RawPaths, RawSite, Text};
+use crate::model::BaseUrl;
 use crate::model::municipalities::{Municipalities, RegionId};
 use crate::model::slug::{is_slug, slugify};
 use crate::model::values::check_url;
@@ -101,7 +102,7 @@ impl Paths {
 pub struct SiteConfig {
     pub title: String,
     pub description: Option<String>,
-    pub base_url: String,
+    pub base_url: BaseUrl,
     pub language: Language,
     pub theme: String,
     pub region: Option<RegionId>,
@@ -172,19 +173,13 @@ pub fn site_config(
         }
     };
     let base_url = match &raw.base_url {
-        Some(u) => {
-            if let Err(help) = check_url(u.get_ref()) {
-                diags.push(err(Code::InvalidUrl, u, "`base_url` must be the site's whole address").with_help(help));
-            }
-            let mut s = u.get_ref().trim().to_string();
-            if !s.ends_with('/') {
-                s.push('/');
-            }
-            s
-        }
+        Some(u) => BaseUrl::parse(u.get_ref()).unwrap_or_else(|help| {
+            diags.push(err(Code::InvalidUrl, u, "`base_url` must be the site's whole address").with_help(help));
+            BaseUrl::root()
+        }),
         None => {
             required(diags, "base_url", "\"https://example.org/\"");
-            "/".to_string()
+            BaseUrl::root()
         }
     };
     let language = match &raw.language {

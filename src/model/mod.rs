@@ -6,6 +6,7 @@
 //! the span of the offending value; a file with errors still yields what could be
 //! made of it, so that one run reports everything.
 
+pub mod base_url;
 pub mod body;
 pub mod business_id;
 pub mod config;
@@ -19,6 +20,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use crate::load::Source;
+pub use base_url::BaseUrl;
 pub use config::{Language, Paths, SiteConfig};
 pub use municipalities::{Municipalities, Municipality, MunicipalityId, Region, RegionId};
 pub use resolve::{Options, resolve};

@@ -4,7 +4,6 @@
 use jiff::civil::Date;
 use toml::value::Datetime;
 
-/// `Err(help)` unless `s` is an absolute http(s) URL with a host.
 /// Characters dropped from every text of the content: control characters (other
 /// than tab and line breaks), which are invalid in XML and HTML, the bidirectional
 /// embedding and override controls, which can turn the text around on screen, and
@@ -34,6 +33,7 @@ pub fn look_alike_key(name: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `Err(help)` unless `s` is an absolute http(s) URL with a host.
 pub fn check_url(s: &str) -> Result<(), String> {
     let t = s.trim();
     let lower = t.to_ascii_lowercase();

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::Paths;
+use crate::model::{BaseUrl, Paths};
 
 #[derive(Debug, Clone)]
 pub struct Routes {
@@ -19,23 +19,8 @@ pub struct Routes {
 }
 
 impl Routes {
-    pub fn new(base_url: &str, paths: &Paths) -> Routes {
-        let url = base_url.trim();
-        let (origin, path) = match url.find("://") {
-            Some(i) => {
-                let after = &url[i + 3..];
-                match after.find('/') {
-                    Some(j) => (&url[..i + 3 + j], &after[j..]),
-                    None => (url, "/"),
-                }
-            }
-            None => ("", url),
-        };
-        let mut base = format!("/{}", path.trim_matches('/'));
-        if !base.ends_with('/') {
-            base.push('/');
-        }
-        Routes { origin: origin.to_string(), base, paths: paths.clone() }
+    pub fn new(base_url: &BaseUrl, paths: &Paths) -> Routes {
+        Routes { origin: base_url.origin().to_string(), base: base_url.path().to_string(), paths: paths.clone() }
     }
 
     pub fn base(&self) -> &str {
@@ -134,7 +119,7 @@ mod tests {
 
     #[test]
     fn sub_path_hosting() {
-        let r = Routes::new("https://example.org/jarjestot/", &Paths::defaults(Language::Fi));
+        let r = Routes::new(&BaseUrl::parse("https://example.org/jarjestot/").unwrap(), &Paths::defaults(Language::Fi));
         assert_eq!(r.home(), "/jarjestot/");
         assert_eq!(r.organisation("x"), "/jarjestot/jarjestot/x/");
         assert_eq!(r.note("poyta", "2025-02-12-kokous"), "/jarjestot/kumppanuuspoydat/poyta/2025-02-12-kokous/");
@@ -148,7 +133,7 @@ mod tests {
     #[test]
     fn root_hosting() {
         for base in ["https://example.org", "https://example.org/", "http://localhost:8000/"] {
-            let r = Routes::new(base, &Paths::defaults(Language::Sv));
+            let r = Routes::new(&BaseUrl::parse(base).unwrap(), &Paths::defaults(Language::Sv));
             assert_eq!(r.home(), "/");
             assert_eq!(r.organisations(), "/organisationer/");
         }

@@ -20,7 +20,6 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use crate::pipeline::{self, BuildOptions, Settings};
-use crate::render::Routes;
 
 /// Threads answering requests.
 const WORKERS: usize = 8;
@@ -73,25 +72,14 @@ fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool 
     }
 }
 
-/// The sub-path of the site's `base_url` (`/jarjestot/`), read from site.toml.
-fn sub_path(root: &Path) -> String {
-    let text = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
-    let base = toml::from_str::<toml::Table>(&text)
-        .ok()
-        .and_then(|t| t.get("base_url").and_then(|v| v.as_str()).map(String::from))
-        .unwrap_or_else(|| "/".into());
-    Routes::new(&base, &crate::model::Paths::defaults(crate::model::Language::Fi)).base().to_string()
-}
-
 pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
-    if !root.join("site.toml").is_file() {
-        return Err(format!("{} has no site.toml: give the site's folder with --root", root.display()));
-    }
+    let config = pipeline::site_config(root).map_err(|e| e.to_string())?;
     let server =
         tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
-    let prefix = sub_path(root);
-    let base_url = format!("http://127.0.0.1:{port}{prefix}");
+    let base_url = config.base_url.with_origin(&format!("http://127.0.0.1:{port}"));
+    let prefix = base_url.path().to_string();
+    let base_url = base_url.to_string();
     // A private folder (random name, only this user may enter it), removed on exit.
     let mut builder = tempfile::Builder::new();
     builder.prefix("areena-serve-");

@@ -1,0 +1,75 @@
+//! The site's address, parsed once: the origin (scheme, host and port) and the base
+//! path under which every page lives (`/` or `/jarjestot/`). site.toml's `base_url`,
+//! `--base-url` and `serve` all make one; routes, feeds and the server read it.
+
+use std::fmt;
+
+use super::values::check_url;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `https://example.org` (a port only when it is not the scheme's own), or empty
+    /// for a site whose `base_url` is missing.
+    origin: String,
+    /// `/jarjestot/`: always starts and ends with `/`, percent-encoded.
+    path: String,
+}
+
+impl BaseUrl {
+    /// An absolute `http(s)://` address with a host; `Err` holds the fix to suggest.
+    pub fn parse(s: &str) -> Result<BaseUrl, String> {
+        check_url(s)?;
+        let url = url::Url::parse(s.trim()).map_err(|e| format!("the address cannot be read ({e})"))?;
+        let mut path = url.path().to_string();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        Ok(BaseUrl { origin: url.origin().ascii_serialization(), path })
+    }
+
+    /// No address: pages are linked from the host root, absolute URLs have no host.
+    pub fn root() -> BaseUrl {
+        BaseUrl { origin: String::new(), path: "/".into() }
+    }
+
+    /// The same base path on another origin (`http://127.0.0.1:8000` for `serve`).
+    pub fn with_origin(&self, origin: &str) -> BaseUrl {
+        BaseUrl { origin: origin.trim_end_matches('/').to_string(), path: self.path.clone() }
+    }
+
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The base path, e.g. `/jarjestot/`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.origin, self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts() {
+        let b = BaseUrl::parse("https://example.org/jarjestot").unwrap();
+        assert_eq!((b.origin(), b.path()), ("https://example.org", "/jarjestot/"));
+        assert_eq!(b.to_string(), "https://example.org/jarjestot/");
+        let b = BaseUrl::parse(" https://Example.org:8443/a/b/ ").unwrap();
+        assert_eq!((b.origin(), b.path()), ("https://example.org:8443", "/a/b/"));
+        assert_eq!(BaseUrl::parse("https://example.org").unwrap().path(), "/");
+        assert_eq!(BaseUrl::parse("http://example.org:80/").unwrap().origin(), "http://example.org");
+        assert!(BaseUrl::parse("example.org/x").is_err());
+        assert!(BaseUrl::parse("ftp://example.org/").is_err());
+        let local = b.with_origin("http://127.0.0.1:8000/");
+        assert_eq!(local.to_string(), "http://127.0.0.1:8000/a/b/");
+        assert_eq!(BaseUrl::root().to_string(), "/");
+    }
+}
