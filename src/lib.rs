@@ -18,6 +18,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostics;
 pub mod index;
+pub mod layout;
 pub mod links;
 pub mod load;
 pub mod model;

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::layout::{CONTENT, CONTENT_FOLDERS, NETWORKS, ORGANISATIONS, PAGES, PARTNERSHIP_TABLES, STATIC, THEMES};
 use crate::model::slug::{is_slug, slugify};
 use front_matter::{SplitError, split};
 use raw::*;
@@ -131,7 +132,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
     }
     let site = read_toml::<RawSite>(root, "site.toml", diags);
 
-    let content_dir = root.join("content");
+    let content_dir = root.join(CONTENT);
     let mut found: Vec<(Kind, String)> = Vec::new();
     let mut content_files = BTreeSet::new();
     if content_dir.is_dir() {
@@ -234,11 +235,11 @@ fn classify(parts: &[&str]) -> Option<Kind> {
     match parts {
         ["themes.toml"] => Some(Kind::Themes),
         ["municipalities.toml"] => Some(Kind::Municipalities),
-        ["organisations", f] if md(f) => Some(Kind::Organisation),
-        ["networks", f] if md(f) => Some(Kind::Network),
-        ["partnership-tables", t, "index.md"] => Some(Kind::Table(t.to_string())),
-        ["partnership-tables", t, f] if md(f) => Some(Kind::Note(t.to_string())),
-        ["pages", f] if md(f) => Some(Kind::Page),
+        [ORGANISATIONS, f] if md(f) => Some(Kind::Organisation),
+        [NETWORKS, f] if md(f) => Some(Kind::Network),
+        [PARTNERSHIP_TABLES, t, "index.md"] => Some(Kind::Table(t.to_string())),
+        [PARTNERSHIP_TABLES, t, f] if md(f) => Some(Kind::Note(t.to_string())),
+        [PAGES, f] if md(f) => Some(Kind::Page),
         _ => None,
     }
 }
@@ -248,13 +249,12 @@ fn unexpected(rel: &str, parts: &[&str]) -> Diagnostic {
         [.., f] if !f.ends_with(".md") && !f.ends_with(".toml") => {
             "content/ holds only .md and .toml files; put pictures and other files under static/".to_string()
         }
-        ["partnership-tables", f] => format!(
+        [PARTNERSHIP_TABLES, f] => format!(
             "a partnership table is a folder: move it to content/partnership-tables/{}/index.md",
             f.trim_end_matches(".md")
         ),
-        [dir, ..] if !matches!(*dir, "organisations" | "networks" | "partnership-tables" | "pages") => {
-            let known = ["organisations", "networks", "partnership-tables", "pages"];
-            match crate::diagnostics::suggest::nearest(dir, known, 1).first() {
+        [dir, ..] if !CONTENT_FOLDERS.contains(dir) => {
+            match crate::diagnostics::suggest::nearest(dir, CONTENT_FOLDERS, 1).first() {
                 Some(k) => format!("did you mean the folder `content/{k}/`? areena reads only the folders named in docs/content.md"),
                 None => "areena reads content/organisations, networks, partnership-tables and pages; see docs/content.md".to_string(),
             }
@@ -387,10 +387,10 @@ fn parse_file(root: &Path, kind: Kind, rel: &str, diags: &mut Diagnostics) -> Op
 
 fn static_files(root: &Path) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let mut dirs = vec![root.join("static")];
-    if let Ok(rd) = std::fs::read_dir(root.join("themes")) {
+    let mut dirs = vec![root.join(STATIC)];
+    if let Ok(rd) = std::fs::read_dir(root.join(THEMES)) {
         for d in rd.flatten() {
-            dirs.push(d.path().join("static"));
+            dirs.push(d.path().join(STATIC));
         }
     }
     for dir in dirs {

@@ -205,9 +205,9 @@ pub fn site_config(
     let theme = match &raw.theme {
         Some(t) => {
             let name = t.get_ref();
-            if name != "default" && !root.join("themes").join(name).is_dir() {
+            if name != "default" && !root.join(crate::layout::THEMES).join(name).is_dir() {
                 let mut known = vec!["default".to_string()];
-                if let Ok(rd) = std::fs::read_dir(root.join("themes")) {
+                if let Ok(rd) = std::fs::read_dir(root.join(crate::layout::THEMES)) {
                     known.extend(
                         rd.flatten()
                             .filter(|e| e.path().is_dir())

@@ -82,7 +82,7 @@ pub struct ThemeErrors {
 
 /// Load the site theme `name` for the site at `root` in language `lang`.
 pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -> Result<SiteTheme, ThemeErrors> {
-    let theme_dir = root.join("themes").join(name);
+    let theme_dir = root.join(crate::layout::THEMES).join(name);
     let mut errors = Vec::new();
     let mut sources = Vec::new();
 
@@ -96,7 +96,7 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
     }
     for (dir, shown) in [
         (theme_dir.join("templates"), format!("themes/{name}/templates")),
-        (root.join("templates"), "templates".to_string()),
+        (root.join(crate::layout::TEMPLATES), crate::layout::TEMPLATES.to_string()),
     ] {
         for (rel, path) in files_under(&dir, &[]) {
             match std::fs::read_to_string(&path) {
@@ -187,7 +187,7 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
     for (rel, bytes) in builtin_files("static") {
         statics.insert(rel, StaticSource::Builtin(bytes));
     }
-    for dir in [theme_dir.join("static"), root.join("static")] {
+    for dir in [theme_dir.join(crate::layout::STATIC), root.join(crate::layout::STATIC)] {
         for (rel, path) in files_under(&dir, publish_dot_files) {
             statics.insert(rel, StaticSource::File(path));
         }

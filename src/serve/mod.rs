@@ -109,7 +109,7 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
         }
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
-    for sub in ["site.toml", "content", "static", "templates", "themes"] {
+    for sub in std::iter::once(crate::layout::SITE_TOML).chain(crate::layout::SOURCE_FOLDERS) {
         let p = root.join(sub);
         if p.exists() {
             let _ = watcher.watch(&p, RecursiveMode::Recursive);

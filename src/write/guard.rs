@@ -83,7 +83,8 @@ fn real(p: &Path) -> PathBuf {
 }
 
 /// Folders of the site that hold sources.
-const SOURCES: &[&str] = &["content", "static", "templates", "themes", ".git"];
+const SOURCES: [&str; 5] =
+    [crate::layout::CONTENT, crate::layout::STATIC, crate::layout::TEMPLATES, crate::layout::THEMES, ".git"];
 
 /// Whether areena may build into `out` (already [`resolve`]d) for the site at `root`.
 pub fn check(root: &Path, out: &Path, force: bool) -> Result<(), Refusal> {

@@ -89,12 +89,18 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
         theme_ids: themes.iter().map(|t| t.id.as_str()).collect(),
         orgs: Slugs::new(
             "organisation",
-            "organisations",
+            crate::layout::ORGANISATIONS,
             &loaded.organisations,
             |r| r.draft == Some(true),
             opts.drafts,
         ),
-        networks: Slugs::new("network", "networks", &loaded.networks, |r| r.draft == Some(true), opts.drafts),
+        networks: Slugs::new(
+            "network",
+            crate::layout::NETWORKS,
+            &loaded.networks,
+            |r| r.draft == Some(true),
+            opts.drafts,
+        ),
         files: Files { content: &loaded.content_files, statics: &loaded.static_files },
     };
 
