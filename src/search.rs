@@ -142,6 +142,7 @@ impl RecordHtml {
 
 struct Builder<'a> {
     site: &'a Site,
+    index: &'a Index,
     routes: &'a Routes,
     theme: &'a SiteTheme,
     lang: &'static str,
@@ -153,7 +154,9 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     fn place_names(&self, area: &'a Area) -> (Vec<&'a str>, Vec<&'a str>) {
         let m = &self.site.municipalities;
-        let munis: Vec<&str> = area.municipalities.iter().map(|&i| m.list[i].name.as_str()).collect();
+        // In the same (A–Ö) order as on the pages.
+        let places = self.index.places(area);
+        let munis: Vec<&str> = places.municipalities.iter().map(|&i| m.list[i].name.as_str()).collect();
         let regions: Vec<&str> = area.regions.iter().map(|&r| m.regions[r].name.as_str()).collect();
         (munis, regions)
     }
@@ -295,7 +298,9 @@ fn write_records(records: &[Record]) -> std::io::Result<tempfile::TempDir> {
     let folder = tempfile::Builder::new().prefix("areena-search-").tempdir()?;
     for r in records {
         let rel = r.url.trim_start_matches('/');
-        debug_assert!(!rel.contains(['%', '?', '#', '\\']) && !rel.split('/').any(|c| c == ".."), "{rel}");
+        if rel.contains(['%', '?', '#', '\\', ':']) || rel.split('/').any(|c| c == ".." || c == ".") {
+            return Err(std::io::Error::other(format!("a search record has an unexpected address: {}", r.url)));
+        }
         let dir = folder.path().join(rel);
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join("index.html"), &r.html)?;
@@ -309,7 +314,7 @@ pub fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -
         Some(r) => site.municipalities.list.iter().filter(|m| m.region == r).map(|m| m.name.as_str()).collect(),
         None => Vec::new(),
     };
-    let b = Builder { site, routes, theme, lang: site.config.language.code(), region_municipalities };
+    let b = Builder { site, index, routes, theme, lang: site.config.language.code(), region_municipalities };
     let mut records: Vec<Record> = index.order.par_iter().map(|&o| b.organisation(o)).collect();
     records.extend(index.network_order.iter().map(|&n| b.network(n)));
     records.extend(index.table_order.iter().map(|&t| b.table(t)));

@@ -7,11 +7,13 @@
 //! sorting). Lists hold ids in reading order (Finnish/Swedish collation).
 
 pub mod collation;
+mod lists;
 
 use std::collections::HashMap;
 
 use crate::model::{MunicipalityId, NetworkId, OrganisationId, RegionId, Site, ThemeId};
 pub use collation::{SortKey, initial, sort_key};
+pub use lists::{Coverage, Places, Reach, ThemeGroups};
 
 /// A meeting note by its table and its position in the table's notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,16 +28,21 @@ pub struct Index {
     pub order: Vec<OrganisationId>,
     /// Each organisation's position in `order` (for stable "nearby" choices).
     pub rank: Vec<usize>,
-    /// Networks of each organisation: its own list united with the networks listing it.
+    /// Networks of each organisation: its own list united with the networks listing
+    /// it, A–Ö.
     pub org_networks: Vec<Vec<NetworkId>>,
     /// Members of each network, united from both sides, A–Ö.
     pub network_members: Vec<Vec<OrganisationId>>,
-    /// Tables each organisation sits at.
+    /// Tables each organisation sits at, A–Ö.
     pub org_tables: Vec<Vec<usize>>,
     /// Notes each organisation attended, newest first.
     pub org_notes: Vec<Vec<NoteRef>>,
     /// Organisations of each theme, A–Ö.
     pub theme_orgs: Vec<Vec<OrganisationId>>,
+    /// Themes in A–Ö order.
+    pub theme_order: Vec<ThemeId>,
+    /// What each theme's page lists: by municipality, region-wide, nationwide.
+    pub theme_groups: Vec<ThemeGroups>,
     pub theme_networks: Vec<Vec<NetworkId>>,
     pub theme_tables: Vec<Vec<usize>>,
     /// Organisations naming each municipality, A–Ö.
@@ -48,6 +55,19 @@ pub struct Index {
     pub theme_municipality: HashMap<(ThemeId, MunicipalityId), Vec<OrganisationId>>,
     /// Municipalities that get a page: the site's region and wherever someone acts, A–Ö.
     pub municipality_pages: Vec<MunicipalityId>,
+    /// Each municipality's position in A–Ö order of names.
+    pub municipality_rank: Vec<usize>,
+    /// The municipalities with a page in the site's region (all of them when the
+    /// site has no region), A–Ö.
+    pub region_municipalities: Vec<MunicipalityId>,
+    /// Municipalities with a page by region: the site's region first, then A–Ö.
+    pub regions_with_pages: Vec<(RegionId, Vec<MunicipalityId>)>,
+    /// Members of each table, A–Ö.
+    pub table_members: Vec<Vec<OrganisationId>>,
+    /// Attendees of each note (by table, then note), A–Ö.
+    pub note_attendees: Vec<Vec<Vec<OrganisationId>>>,
+    /// The coverage matrix (page and CSV).
+    pub coverage: Coverage,
     /// Every note, newest first.
     pub notes_newest_first: Vec<NoteRef>,
     /// Networks and tables in A–Ö order.
@@ -169,11 +189,49 @@ impl Index {
         network_order.sort_by_cached_key(|&n| sort_key(&site.networks[n].name, lang));
         let mut table_order: Vec<usize> = (0..site.tables.len()).collect();
         table_order.sort_by_cached_key(|&t| sort_key(&site.tables[t].name, lang));
-        for list in theme_networks.iter_mut() {
-            list.sort_by_key(|n| network_order.iter().position(|x| x == n));
+        let position = |order: &[usize]| {
+            let mut pos = vec![0; order.len()];
+            for (i, &x) in order.iter().enumerate() {
+                pos[x] = i;
+            }
+            pos
+        };
+        let (network_pos, table_pos) = (position(&network_order), position(&table_order));
+        for list in theme_networks.iter_mut().chain(org_networks.iter_mut()) {
+            list.sort_by_key(|&n| network_pos[n]);
+        }
+        for list in &mut org_tables {
+            list.sort_by_key(|&t| table_pos[t]);
         }
 
-        Index {
+        let mut theme_order: Vec<ThemeId> = (0..site.themes.len()).collect();
+        theme_order.sort_by_cached_key(|&t| sort_key(&site.themes[t].name, lang));
+        let mut by_name: Vec<MunicipalityId> = (0..munis.list.len()).collect();
+        by_name.sort_by_cached_key(|&m| sort_key(&munis.list[m].name, lang));
+        let municipality_rank = position(&by_name);
+        let region_municipalities: Vec<MunicipalityId> = match site.config.region {
+            Some(reg) => municipality_pages.iter().copied().filter(|&m| munis.list[m].region == reg).collect(),
+            None => municipality_pages.clone(),
+        };
+        let mut region_order: Vec<RegionId> = municipality_pages.iter().map(|&m| munis.list[m].region).collect();
+        region_order.sort_unstable();
+        region_order.dedup();
+        region_order
+            .sort_by_cached_key(|&reg| (Some(reg) != site.config.region, sort_key(&munis.regions[reg].name, lang)));
+        let regions_with_pages = region_order
+            .into_iter()
+            .map(|reg| (reg, municipality_pages.iter().copied().filter(|&m| munis.list[m].region == reg).collect()))
+            .collect();
+        let by_rank = |ids: &[OrganisationId]| {
+            let mut v = ids.to_vec();
+            v.sort_by_key(|&m| rank[m]);
+            v
+        };
+        let table_members = site.tables.iter().map(|t| by_rank(&t.members)).collect();
+        let note_attendees =
+            site.tables.iter().map(|t| t.notes.iter().map(|n| by_rank(&n.attendees)).collect()).collect();
+
+        let mut ix = Index {
             order,
             rank,
             org_networks,
@@ -181,6 +239,8 @@ impl Index {
             org_tables,
             org_notes,
             theme_orgs,
+            theme_order,
+            theme_groups: Vec::new(),
             theme_networks,
             theme_tables,
             local,
@@ -188,10 +248,19 @@ impl Index {
             nationwide,
             theme_municipality,
             municipality_pages,
+            municipality_rank,
+            region_municipalities,
+            regions_with_pages,
+            table_members,
+            note_attendees,
+            coverage: Coverage::default(),
             notes_newest_first,
             network_order,
             table_order,
-        }
+        };
+        ix.theme_groups = lists::theme_groups(site, &ix);
+        ix.coverage = lists::coverage(site, &ix);
+        ix
     }
 
     /// Up to `max` other organisations sharing a theme and a municipality with `org`,
@@ -218,11 +287,5 @@ impl Index {
         }
         out.sort_by_key(|&x| self.rank[x]);
         out
-    }
-
-    /// Organisations acting in municipality `m` through a whole region.
-    pub fn region_wide_in(&self, site: &Site, m: MunicipalityId) -> &[OrganisationId] {
-        let r: RegionId = site.municipalities.list[m].region;
-        &self.region_wide[r]
     }
 }

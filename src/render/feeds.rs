@@ -282,26 +282,21 @@ pub fn csv_safe(cell: &str) -> String {
 
 fn coverage_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
     let file = "coverage.csv";
-    let site = r.site;
-    let view = super::pages::coverage_view(r);
+    let (site, cov) = (r.site, &r.index.coverage);
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec![r.theme.t("municipality"), "code".to_string()];
-    header.extend(view.themes.iter().map(|t| t.name.to_string()));
+    header.extend(cov.themes.iter().map(|&t| site.themes[t].name.clone()));
     header.push(r.theme.t("total"));
     w.write_record(header.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
-    for row in &view.rows {
-        let code = site
-            .municipalities
-            .find(row.municipality.name)
-            .map(|m| site.municipalities.list[m].code.as_str())
-            .unwrap_or("");
-        let mut rec = vec![row.municipality.name.to_string(), code.to_string()];
-        rec.extend(row.cells.iter().map(|c| c.count.to_string()));
-        rec.push(row.total.to_string());
+    for ((&m, counts), total) in cov.municipalities.iter().zip(&cov.counts).zip(&cov.row_totals) {
+        let mu = &site.municipalities.list[m];
+        let mut rec = vec![mu.name.clone(), mu.code.clone()];
+        rec.extend(counts.iter().map(usize::to_string));
+        rec.push(total.to_string());
         w.write_record(rec.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     }
     let mut wide = vec![r.theme.t("coverage_wide"), String::new()];
-    wide.extend(view.wide.iter().map(usize::to_string));
+    wide.extend(cov.wide.iter().map(usize::to_string));
     wide.push(String::new());
     w.write_record(wide.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     w.into_inner().map_err(|e| csv_error(file, e))

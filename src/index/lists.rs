@@ -1,0 +1,157 @@
+//! The lists pages, feeds and search records show, each computed here once and in
+//! reading order, so that every output that shows a list shows the same one.
+
+use super::Index;
+use crate::model::{Area, MunicipalityId, OrganisationId, RegionId, Site, ThemeId};
+
+/// A theme's organisations as its page groups them.
+#[derive(Debug, Default, Clone)]
+pub struct ThemeGroups {
+    /// Municipalities A–Ö, each with the organisations of the theme acting locally there.
+    pub municipalities: Vec<(MunicipalityId, Vec<OrganisationId>)>,
+    /// Organisations of the theme that act through a whole region.
+    pub region_wide: Vec<OrganisationId>,
+    /// Organisations of the theme that act nationwide.
+    pub nationwide: Vec<OrganisationId>,
+}
+
+/// Who acts in one municipality, each organisation once: where it names the
+/// municipality, else where it names the municipality's region, else as nationwide.
+#[derive(Debug, Clone)]
+pub struct Reach<'a> {
+    pub local: &'a [OrganisationId],
+    pub region: Vec<OrganisationId>,
+    pub nation: Vec<OrganisationId>,
+}
+
+/// Where an entity acts, in reading order: "Keuruu, Multia · Koko Keski-Suomi · Valtakunnallinen".
+#[derive(Debug, Clone)]
+pub struct Places<'a> {
+    /// Municipalities A–Ö.
+    pub municipalities: Vec<MunicipalityId>,
+    pub regions: &'a [RegionId],
+    pub nationwide: bool,
+}
+
+/// The coverage matrix: the site's municipalities × the themes.
+#[derive(Debug, Default, Clone)]
+pub struct Coverage {
+    /// Rows: the municipalities of the site's region with a page (all when no region).
+    pub municipalities: Vec<MunicipalityId>,
+    /// Columns: the themes A–Ö (the same as [`Index::theme_order`]).
+    pub themes: Vec<ThemeId>,
+    /// `counts[row][column]`: organisations of the theme acting locally in the municipality.
+    pub counts: Vec<Vec<usize>>,
+    /// Per row: all organisations acting locally in the municipality.
+    pub row_totals: Vec<usize>,
+    /// Per theme: distinct organisations acting locally in at least one row.
+    pub totals: Vec<usize>,
+    /// Per theme: organisations acting nationwide or through the site's region.
+    pub wide: Vec<usize>,
+    /// Cells with no organisation.
+    pub gaps: usize,
+}
+
+impl Index {
+    /// Who acts in municipality `m`, each organisation once.
+    pub fn reach(&self, site: &Site, m: MunicipalityId) -> Reach<'_> {
+        let region = site.municipalities.list[m].region;
+        let is_local = |o: &OrganisationId| site.organisations[*o].area.municipalities.contains(&m);
+        Reach {
+            local: &self.local[m],
+            region: self.region_wide[region].iter().copied().filter(|o| !is_local(o)).collect(),
+            nation: self
+                .nationwide
+                .iter()
+                .copied()
+                .filter(|o| !is_local(o) && !site.organisations[*o].area.regions.contains(&region))
+                .collect(),
+        }
+    }
+
+    /// Where `area` acts, municipalities in A–Ö order.
+    pub fn places<'s>(&self, area: &'s Area) -> Places<'s> {
+        let mut municipalities = area.municipalities.clone();
+        municipalities.sort_by_key(|&m| self.municipality_rank[m]);
+        Places { municipalities, regions: &area.regions, nationwide: area.nationwide }
+    }
+
+    /// `ids` grouped by theme: themes A–Ö, each list in the order of `ids`.
+    pub fn by_theme(&self, site: &Site, ids: &[OrganisationId]) -> Vec<(ThemeId, Vec<OrganisationId>)> {
+        let mut buckets: Vec<Vec<OrganisationId>> = vec![Vec::new(); site.themes.len()];
+        for &o in ids {
+            for &t in &site.organisations[o].themes {
+                buckets[t].push(o);
+            }
+        }
+        let mut out = Vec::new();
+        for &t in &self.theme_order {
+            if !buckets[t].is_empty() {
+                out.push((t, std::mem::take(&mut buckets[t])));
+            }
+        }
+        out
+    }
+}
+
+/// The groups of every theme page.
+pub(super) fn theme_groups(site: &Site, ix: &Index) -> Vec<ThemeGroups> {
+    let mut groups = vec![ThemeGroups::default(); site.themes.len()];
+    for (t, g) in groups.iter_mut().enumerate() {
+        for &o in &ix.theme_orgs[t] {
+            let area = &site.organisations[o].area;
+            if !area.regions.is_empty() {
+                g.region_wide.push(o);
+            }
+            if area.nationwide {
+                g.nationwide.push(o);
+            }
+        }
+    }
+    for (&(t, m), orgs) in &ix.theme_municipality {
+        groups[t].municipalities.push((m, orgs.clone()));
+    }
+    for g in &mut groups {
+        g.municipalities.sort_by_key(|(m, _)| ix.municipality_rank[*m]);
+    }
+    groups
+}
+
+/// The coverage matrix of the site.
+pub(super) fn coverage(site: &Site, ix: &Index) -> Coverage {
+    let munis = ix.region_municipalities.clone();
+    let themes = ix.theme_order.clone();
+    let mut gaps = 0;
+    let counts: Vec<Vec<usize>> = munis
+        .iter()
+        .map(|&m| {
+            themes
+                .iter()
+                .map(|&t| {
+                    let n = ix.theme_municipality.get(&(t, m)).map_or(0, Vec::len);
+                    gaps += usize::from(n == 0);
+                    n
+                })
+                .collect()
+        })
+        .collect();
+    let in_rows: std::collections::HashSet<MunicipalityId> = munis.iter().copied().collect();
+    let count = |t: ThemeId, keep: &dyn Fn(&Area) -> bool| {
+        ix.theme_orgs[t].iter().filter(|&&o| keep(&site.organisations[o].area)).count()
+    };
+    let totals = themes.iter().map(|&t| count(t, &|a| a.municipalities.iter().any(|m| in_rows.contains(m)))).collect();
+    let region = site.config.region;
+    let wide = themes
+        .iter()
+        .map(|&t| count(t, &|a| a.nationwide || region.is_some_and(|reg| a.regions.contains(&reg))))
+        .collect();
+    Coverage {
+        row_totals: munis.iter().map(|&m| ix.local[m].len()).collect(),
+        municipalities: munis,
+        themes,
+        counts,
+        totals,
+        wide,
+        gaps,
+    }
+}

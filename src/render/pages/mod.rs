@@ -1,0 +1,263 @@
+//! The HTML pages, one file per page kind. Each file owns its view (what its
+//! template receives), the template's name and how its view is made from the model
+//! and the index; the index hands over every list ready, in reading order, so pages
+//! only look up and format. Shared helpers (links, list items, groups) are here.
+
+mod coverage;
+mod free_page;
+mod front;
+mod municipalities;
+mod networks;
+mod not_found;
+mod organisation;
+mod organisations;
+mod search;
+mod statement;
+mod tables;
+mod themes;
+
+use super::views::*;
+use super::{Job, Output, Renderer, dates, markdown};
+use crate::diagnostics::Diagnostic;
+use crate::index::NoteRef;
+use crate::model::{Area, Body, Contact, MunicipalityId, Organisation, OrganisationId, ThemeId};
+
+/// The most organisations a group on a theme or municipality page lists; the rest
+/// are a link away, in search (where the list loads in parts). Only with search on.
+pub const GROUP_LIMIT: usize = 50;
+/// Organisations per page of the A–Ö list.
+pub const PAGE_SIZE: usize = organisations::PAGE_SIZE;
+
+/// Render the HTML page of `job`.
+pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
+    match job {
+        Job::Home => front::render(r),
+        Job::Organisations(page) => organisations::render(r, page),
+        Job::Organisation(id) => organisation::render(r, id),
+        Job::Themes => themes::render_index(r),
+        Job::Theme(id) => themes::render(r, id),
+        Job::Municipalities => municipalities::render_index(r),
+        Job::Municipality(m) => municipalities::render(r, m),
+        Job::Networks => networks::render_index(r),
+        Job::Network(n) => networks::render(r, n),
+        Job::Tables => tables::render_index(r),
+        Job::Table(t) => tables::render(r, t),
+        Job::Note(nr) => tables::render_note(r, nr),
+        Job::Coverage => coverage::render(r),
+        Job::Search => search::render(r),
+        Job::FreePage(p) => free_page::render(r, p),
+        Job::Accessibility => statement::render(r),
+        Job::NotFound => not_found::render(r),
+        _ => unreachable!("files are rendered by feeds"),
+    }
+}
+
+/// `application/x-www-form-urlencoded` for a query value.
+fn form_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A `tel:` URL: digits and a leading plus only.
+fn tel(phone: &str) -> String {
+    let mut s = String::from("tel:");
+    for (i, c) in phone.trim().chars().enumerate() {
+        if c.is_ascii_digit() || (c == '+' && i == 0) {
+            s.push(c);
+        }
+    }
+    s
+}
+
+impl<'a> Renderer<'a> {
+    fn lang(&self) -> crate::model::Language {
+        self.site.config.language
+    }
+
+    fn meta(&self, title: impl Into<String>, url: String, section: &str) -> PageMeta<'a> {
+        PageMeta {
+            title: title.into(),
+            canonical: self.routes.absolute(&url),
+            url,
+            description: None,
+            section: section.to_string(),
+        }
+    }
+
+    /// The interface text `key` as a page title.
+    fn title_of(&self, key: &str) -> String {
+        self.theme.t(key)
+    }
+
+    /// A Markdown body as HTML; its top headings get level `top_level`.
+    fn html(&self, body: &Body, top_level: u8) -> String {
+        let cx = markdown::LinkContext {
+            pages: &self.content_pages,
+            base: self.routes.base(),
+            unsafe_html: self.site.config.unsafe_html,
+            top_level,
+        };
+        markdown::to_html(body.markdown(), &body.source.file, &cx)
+    }
+
+    fn theme_link(&self, t: ThemeId) -> Link<'a> {
+        Link { name: &self.site.themes[t].name, url: self.routes.theme(&self.site.themes[t].id) }
+    }
+
+    fn theme_links(&self, ids: &[ThemeId]) -> Vec<Link<'a>> {
+        ids.iter().map(|&t| self.theme_link(t)).collect()
+    }
+
+    fn municipality_link(&self, m: MunicipalityId) -> Link<'a> {
+        let mu = &self.site.municipalities.list[m];
+        Link { name: &mu.name, url: self.routes.municipality(&mu.slug) }
+    }
+
+    /// Links to the municipalities of an area, A–Ö.
+    fn municipality_links(&self, area: &Area) -> Vec<Link<'a>> {
+        self.index.places(area).municipalities.into_iter().map(|m| self.municipality_link(m)).collect()
+    }
+
+    fn region_names(&self, area: &Area) -> Vec<&'a str> {
+        area.regions.iter().map(|&r| self.site.municipalities.regions[r].name.as_str()).collect()
+    }
+
+    fn org_link(&self, id: OrganisationId) -> Link<'a> {
+        let o = &self.site.organisations[id];
+        Link { name: &o.name, url: self.routes.organisation(&o.slug) }
+    }
+
+    fn network_link(&self, n: usize) -> Link<'a> {
+        Link { name: &self.site.networks[n].name, url: self.routes.network(&self.site.networks[n].slug) }
+    }
+
+    fn table_link(&self, t: usize) -> Link<'a> {
+        Link { name: &self.site.tables[t].name, url: self.routes.table(&self.site.tables[t].slug) }
+    }
+
+    /// "Keuruu, Multia · Koko Keski-Suomi · Valtakunnallinen".
+    fn places(&self, area: &Area) -> String {
+        let m = &self.site.municipalities;
+        let places = self.index.places(area);
+        let names: Vec<&str> = places.municipalities.iter().map(|&i| m.list[i].name.as_str()).collect();
+        let mut parts = Vec::new();
+        if !names.is_empty() {
+            parts.push(names.join(", "));
+        }
+        for &r in places.regions {
+            parts.push(self.theme.t("places_region_wide").replace("{region}", &m.regions[r].name));
+        }
+        if places.nationwide {
+            parts.push(self.theme.t("places_nationwide"));
+        }
+        parts.join(" · ")
+    }
+
+    fn item(&self, id: OrganisationId) -> OrganisationItem<'a> {
+        let o: &'a Organisation = &self.site.organisations[id];
+        OrganisationItem {
+            name: &o.name,
+            url: self.routes.organisation(&o.slug),
+            places: self.places(&o.area),
+            themes: self.theme_links(&o.themes),
+        }
+    }
+
+    fn items(&self, ids: &[OrganisationId]) -> Vec<OrganisationItem<'a>> {
+        ids.iter().map(|&i| self.item(i)).collect()
+    }
+
+    fn contact(&self, c: &'a Option<Contact>) -> Option<ContactView<'a>> {
+        if !self.site.config.contact_persons {
+            return None;
+        }
+        let c = c.as_ref()?;
+        Some(ContactView {
+            name: c.name.as_deref(),
+            role: c.role.as_deref(),
+            email: c.email.as_deref(),
+            phone: c.phone.as_deref(),
+            phone_href: c.phone.as_deref().map(tel),
+        })
+    }
+
+    fn note_item(&self, r: NoteRef) -> NoteItem<'a> {
+        let t = &self.site.tables[r.table];
+        let n = &t.notes[r.note];
+        NoteItem {
+            title: &n.title,
+            url: self.routes.note(&t.slug, &n.slug),
+            date: dates::view(n.date, self.lang()),
+            kind: n.kind.as_str(),
+            kind_label: self.theme.t(&format!("note_{}", n.kind.as_str())),
+            table: Link { name: &t.name, url: self.routes.table(&t.slug) },
+        }
+    }
+
+    /// The search page with these filters (organisations only).
+    fn search_url(&self, filters: &[(&str, &str)]) -> String {
+        let mut q = format!("type={}", form_encode(&self.theme.t("search_type_organisation")));
+        for (k, v) in filters {
+            q.push_str(&format!("&{k}={}", form_encode(v)));
+        }
+        format!("{}?{q}", self.routes.search())
+    }
+
+    /// At most `GROUP_LIMIT` items, and a link to all of them in search when cut.
+    fn capped(
+        &self,
+        ids: &[OrganisationId],
+        filters: &[(&str, &str)],
+    ) -> (Vec<OrganisationItem<'a>>, Option<TextLink>) {
+        if !self.site.config.search_enabled || ids.len() <= GROUP_LIMIT {
+            return (self.items(ids), None);
+        }
+        let more = TextLink {
+            text: self.theme.t("show_all_in_search").replace("{n}", &ids.len().to_string()),
+            url: self.search_url(filters),
+        };
+        (self.items(&ids[..GROUP_LIMIT]), Some(more))
+    }
+
+    fn group(
+        &self,
+        name: String,
+        id: String,
+        url: Option<String>,
+        ids: &[OrganisationId],
+        filters: &[(&str, &str)],
+    ) -> Group<'a> {
+        let (organisations, more) = self.capped(ids, filters);
+        Group { name, id, url, count: ids.len(), organisations, more }
+    }
+
+    /// Organisations grouped by theme (themes A–Ö; lists keep their order). `place`
+    /// is the municipality the groups are about, for the "show all" links.
+    fn by_theme(&self, ids: &[OrganisationId], id_prefix: &str, place: Option<&str>) -> Vec<Group<'a>> {
+        self.index
+            .by_theme(self.site, ids)
+            .into_iter()
+            .map(|(t, orgs)| {
+                let th = &self.site.themes[t];
+                let mut filters = vec![("theme", th.name.as_str())];
+                if let Some(p) = place {
+                    filters.push(("municipality", p));
+                }
+                self.group(
+                    th.name.clone(),
+                    format!("{id_prefix}{}", th.id),
+                    Some(self.routes.theme(&th.id)),
+                    &orgs,
+                    &filters,
+                )
+            })
+            .collect()
+    }
+}

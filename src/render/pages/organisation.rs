@@ -1,0 +1,92 @@
+//! One organisation's page.
+
+use serde::Serialize;
+
+use super::*;
+
+/// How many "others nearby" an organisation page shows.
+const NEARBY: usize = 6;
+
+/// `organisation.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationView<'a> {
+    pub name: &'a str,
+    pub short_name: Option<&'a str>,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub business_id: Option<&'a str>,
+    pub register_number: Option<&'a str>,
+    pub founded: Option<i32>,
+    pub themes: Vec<Link<'a>>,
+    pub municipalities: Vec<Link<'a>>,
+    pub regions: Vec<&'a str>,
+    pub nationwide: bool,
+    pub places: String,
+    pub networks: Vec<Link<'a>>,
+    pub tables: Vec<Link<'a>>,
+    pub notes: Vec<NoteItem<'a>>,
+    pub activities: Vec<&'a str>,
+    pub languages: Vec<LanguageView>,
+    pub website: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub phone_href: Option<String>,
+    pub logo: Option<ImageView<'a>>,
+    pub updated: Option<DateView>,
+    pub address: Option<AddressView<'a>>,
+    /// `None` also when `[privacy] contact_persons = false`.
+    pub contact: Option<ContactView<'a>>,
+    pub body_html: String,
+    /// Others working on the same theme in the same municipality.
+    pub nearby: Vec<OrganisationItem<'a>>,
+}
+
+pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Diagnostic> {
+    let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
+    let o = &site.organisations[id];
+    let mut meta = r.meta(&o.name, rt.organisation(&o.slug), "organisations");
+    meta.description = o.short_name.as_deref();
+    let mut languages: Vec<LanguageView> = o
+        .languages
+        .iter()
+        .map(|c| LanguageView {
+            code: c.clone(),
+            name: r.theme.text.get(&format!("lang_{c}")).cloned().unwrap_or_else(|| c.clone()),
+        })
+        .collect();
+    languages.dedup_by(|a, b| a.code == b.code);
+    let view = OrganisationView {
+        name: &o.name,
+        short_name: o.short_name.as_deref(),
+        kind: o.kind.as_str(),
+        kind_label: r.theme.t(&format!("kind_{}", o.kind.as_str())),
+        business_id: o.business_id.as_deref(),
+        register_number: o.register_number.as_deref(),
+        founded: o.founded,
+        themes: r.theme_links(&o.themes),
+        municipalities: r.municipality_links(&o.area),
+        regions: r.region_names(&o.area),
+        nationwide: o.area.nationwide,
+        places: r.places(&o.area),
+        networks: ix.org_networks[id].iter().map(|&n| r.network_link(n)).collect(),
+        tables: ix.org_tables[id].iter().map(|&t| r.table_link(t)).collect(),
+        notes: ix.org_notes[id].iter().take(10).map(|&n| r.note_item(n)).collect(),
+        activities: o.activities.iter().map(String::as_str).collect(),
+        languages,
+        website: o.website.as_deref(),
+        email: o.email.as_deref(),
+        phone: o.phone.as_deref(),
+        phone_href: o.phone.as_deref().map(tel),
+        logo: o.logo.as_ref().map(|l| ImageView { url: rt.file(&l.path), alt: &l.alt }),
+        updated: o.updated.map(|d| dates::view(d, lang)),
+        address: o.address.as_ref().map(|a| AddressView {
+            street: a.street.as_deref(),
+            postal_code: a.postal_code.as_deref(),
+            city: a.city.as_deref(),
+        }),
+        contact: r.contact(&o.contact),
+        body_html: r.html(&o.body, 3),
+        nearby: r.items(&ix.nearby(site, id, NEARBY)),
+    };
+    r.template("organisation.html", &meta, "org", Some(&view))
+}

@@ -1,0 +1,91 @@
+//! The A–Ö list of every organisation, in pages of [`PAGE_SIZE`], with a letter index.
+
+use serde::Serialize;
+
+use super::*;
+use crate::index::initial;
+
+/// Organisations per page of the A–Ö list.
+pub const PAGE_SIZE: usize = 1000;
+
+/// `organisations.html`: A–Ö.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationsView<'a> {
+    pub count: usize,
+    /// The letters on this page.
+    pub letters: Vec<Group<'a>>,
+    /// Every letter of the whole list, linking to the page and place it starts.
+    pub letter_index: Vec<TextLink>,
+    /// The pages of a long list (empty when it fits on one page).
+    pub pages: Vec<PagerItem>,
+}
+
+/// One page of a long list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerItem {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic> {
+    let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
+    let url = if page == 0 { rt.organisations() } else { rt.organisations_page(page + 1) };
+    let mut meta = r.meta(r.theme.t("all_organisations"), url, "organisations");
+    let pages = ix.order.len().div_ceil(PAGE_SIZE).max(1);
+    if page > 0 {
+        meta.title = format!("{} ({}/{pages})", meta.title, page + 1);
+    }
+    let page_url = |p: usize| if p == 0 { rt.organisations() } else { rt.organisations_page(p + 1) };
+    // The index of every letter, pointing at the page where it starts.
+    let mut letter_index: Vec<TextLink> = Vec::new();
+    let mut last = String::new();
+    for (pos, &id) in ix.order.iter().enumerate() {
+        let letter = initial(&site.organisations[id].name, lang);
+        if letter != last {
+            let target = if pos / PAGE_SIZE == page { String::new() } else { page_url(pos / PAGE_SIZE) };
+            letter_index
+                .push(TextLink { url: format!("{target}#kirjain-{}", letter_id(&letter)), text: letter.clone() });
+            last = letter;
+        }
+    }
+    let start = page * PAGE_SIZE;
+    let slice = &ix.order[start.min(ix.order.len())..(start + PAGE_SIZE).min(ix.order.len())];
+    let mut letters: Vec<Group<'_>> = Vec::new();
+    for &id in slice {
+        let letter = initial(&site.organisations[id].name, lang);
+        if letters.last().is_none_or(|g| g.name != letter) {
+            let anchor = format!("kirjain-{}", letter_id(&letter));
+            letters.push(Group {
+                name: letter,
+                id: anchor,
+                url: None,
+                count: 0,
+                organisations: Vec::new(),
+                more: None,
+            });
+        }
+        let g = letters.last_mut().expect("pushed");
+        g.organisations.push(r.item(id));
+        g.count += 1;
+    }
+    let pager = if pages > 1 {
+        (0..pages).map(|p| PagerItem { number: p + 1, url: page_url(p), current: p == page }).collect()
+    } else {
+        Vec::new()
+    };
+    let view = OrganisationsView { count: ix.order.len(), letters, letter_index, pages: pager };
+    r.template("organisations.html", &meta, "orgs", Some(&view))
+}
+
+/// A fragment id for a letter heading; Å, Ä and Ö must not collide with A and O.
+fn letter_id(letter: &str) -> String {
+    match letter {
+        "Å" => "aa".into(),
+        "Ä" => "ae".into(),
+        "Ö" => "oe".into(),
+        "0–9" => "0-9".into(),
+        "#" => "muut".into(),
+        other => other.to_lowercase(),
+    }
+}

@@ -1,0 +1,24 @@
+//! The search page (the index itself is made by `crate::search`).
+
+use serde::Serialize;
+
+use super::*;
+
+/// `search.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    /// JSON: each region's name → the names of its municipalities. The search page
+    /// uses it to add a municipality's region-wide and nationwide organisations.
+    pub regions_json: String,
+}
+
+pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
+    let meta = r.meta(r.title_of("search"), r.routes.search(), "search");
+    let m = &r.site.municipalities;
+    let mut regions: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for mu in &m.list {
+        regions.entry(m.regions[mu.region].name.as_str()).or_default().push(mu.name.as_str());
+    }
+    let view = SearchView { regions_json: serde_json::to_string(&regions).unwrap_or_default() };
+    r.template("search.html", &meta, "search", Some(&view))
+}

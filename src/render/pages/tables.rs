@@ -1,0 +1,137 @@
+//! The partnership tables: the list, one page per table, one page per meeting note.
+
+use serde::Serialize;
+
+use super::*;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableItem<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub convener: Option<Link<'a>>,
+    pub notes: usize,
+    pub latest: Option<DateView>,
+}
+
+/// `tables.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TablesView<'a> {
+    pub tables: Vec<TableItem<'a>>,
+}
+
+/// `table.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView<'a> {
+    pub name: &'a str,
+    pub convener: Option<Link<'a>>,
+    pub public_partners: Vec<&'a str>,
+    pub members: Vec<Link<'a>>,
+    pub themes: Vec<Link<'a>>,
+    pub municipalities: Vec<Link<'a>>,
+    pub regions: Vec<&'a str>,
+    pub founded: Option<DateView>,
+    pub meets: Option<&'a str>,
+    pub website: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub contact: Option<ContactView<'a>>,
+    pub notes: Vec<NoteItem<'a>>,
+    pub body_html: String,
+}
+
+/// `note.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView<'a> {
+    pub title: &'a str,
+    pub date: DateView,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub table: Link<'a>,
+    pub attendees: Vec<Link<'a>>,
+    pub other_attendees: Vec<&'a str>,
+    pub decisions: Vec<&'a str>,
+    pub next_meeting: Option<DateView>,
+    pub themes: Vec<Link<'a>>,
+    pub body_html: String,
+    /// The previous (older) and next (newer) note of the same table.
+    pub previous: Option<Link<'a>>,
+    pub next: Option<Link<'a>>,
+}
+
+fn convener<'a>(r: &Renderer<'a>, c: Option<crate::model::Convener>) -> Option<Link<'a>> {
+    use crate::model::Convener;
+    match c? {
+        Convener::Organisation(o) => Some(r.org_link(o)),
+        Convener::Network(n) => Some(r.network_link(n)),
+    }
+}
+
+pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
+    let (site, ix, rt) = (r.site, r.index, &r.routes);
+    let meta = r.meta(r.title_of("tables"), rt.tables(), "tables");
+    let tables = ix
+        .table_order
+        .iter()
+        .map(|&t| {
+            let tb = &site.tables[t];
+            TableItem {
+                name: &tb.name,
+                url: rt.table(&tb.slug),
+                convener: convener(r, tb.convener),
+                notes: tb.notes.len(),
+                latest: tb.notes.first().map(|n| dates::view(n.date, r.lang())),
+            }
+        })
+        .collect();
+    r.template("tables.html", &meta, "tables", Some(&TablesView { tables }))
+}
+
+pub(super) fn render(r: &Renderer<'_>, t: usize) -> Result<Output, Diagnostic> {
+    let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
+    let tb = &site.tables[t];
+    let meta = r.meta(&tb.name, rt.table(&tb.slug), "tables");
+    let view = TableView {
+        name: &tb.name,
+        convener: convener(r, tb.convener),
+        public_partners: tb.public_partners.iter().map(String::as_str).collect(),
+        members: ix.table_members[t].iter().map(|&m| r.org_link(m)).collect(),
+        themes: r.theme_links(&tb.themes),
+        municipalities: r.municipality_links(&tb.area),
+        regions: r.region_names(&tb.area),
+        founded: tb.founded.map(|d| dates::view(d, lang)),
+        meets: tb.meets.as_deref(),
+        website: tb.website.as_deref(),
+        email: tb.email.as_deref(),
+        contact: r.contact(&tb.contact),
+        notes: (0..tb.notes.len()).map(|i| r.note_item(NoteRef { table: t, note: i })).collect(),
+        body_html: r.html(&tb.body, 3),
+    };
+    r.template("table.html", &meta, "table", Some(&view))
+}
+
+pub(super) fn render_note(r: &Renderer<'_>, nr: NoteRef) -> Result<Output, Diagnostic> {
+    let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
+    let tb = &site.tables[nr.table];
+    let n = &tb.notes[nr.note];
+    let meta = r.meta(&n.title, rt.note(&tb.slug, &n.slug), "tables");
+    let link = |i: usize| {
+        let x = &tb.notes[i];
+        Link { name: &x.title, url: rt.note(&tb.slug, &x.slug) }
+    };
+    let view = NoteView {
+        title: &n.title,
+        date: dates::view(n.date, lang),
+        kind: n.kind.as_str(),
+        kind_label: r.theme.t(&format!("note_{}", n.kind.as_str())),
+        table: Link { name: &tb.name, url: rt.table(&tb.slug) },
+        attendees: ix.note_attendees[nr.table][nr.note].iter().map(|&a| r.org_link(a)).collect(),
+        other_attendees: n.other_attendees.iter().map(String::as_str).collect(),
+        decisions: n.decisions.iter().map(String::as_str).collect(),
+        next_meeting: n.next_meeting.map(|d| dates::view(d, lang)),
+        themes: r.theme_links(&n.themes),
+        body_html: r.html(&n.body, 2),
+        // Notes are newest first: the previous (older) one comes after.
+        previous: (nr.note + 1 < tb.notes.len()).then(|| link(nr.note + 1)),
+        next: (nr.note > 0).then(|| link(nr.note - 1)),
+    };
+    r.template("note.html", &meta, "note", Some(&view))
+}

@@ -1,0 +1,93 @@
+//! The themes: the list of all themes, and one page per theme with its
+//! organisations by municipality, region-wide and nationwide.
+
+use serde::Serialize;
+
+use super::*;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeItem<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub description: Option<&'a str>,
+    pub count: usize,
+}
+
+/// `themes.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemesView<'a> {
+    pub themes: Vec<ThemeItem<'a>>,
+}
+
+/// `theme.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeView<'a> {
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    pub count: usize,
+    /// Organisations acting locally, grouped by municipality (A–Ö).
+    pub municipalities: Vec<Group<'a>>,
+    pub region_wide: Vec<OrganisationItem<'a>>,
+    /// Where to see all region-wide ones, when the list is cut.
+    pub region_wide_more: Option<TextLink>,
+    pub nationwide: Vec<OrganisationItem<'a>>,
+    pub nationwide_more: Option<TextLink>,
+    pub networks: Vec<Link<'a>>,
+    pub tables: Vec<Link<'a>>,
+}
+
+pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
+    let (site, ix, rt) = (r.site, r.index, &r.routes);
+    let meta = r.meta(r.title_of("themes"), rt.themes(), "themes");
+    let themes = ix
+        .theme_order
+        .iter()
+        .map(|&i| {
+            let t = &site.themes[i];
+            ThemeItem {
+                name: &t.name,
+                url: rt.theme(&t.id),
+                description: t.description.as_deref(),
+                count: ix.theme_orgs[i].len(),
+            }
+        })
+        .collect();
+    r.template("themes.html", &meta, "themes", Some(&ThemesView { themes }))
+}
+
+pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic> {
+    let (site, ix, rt) = (r.site, r.index, &r.routes);
+    let t = &site.themes[id];
+    let mut meta = r.meta(&t.name, rt.theme(&t.id), "themes");
+    meta.description = t.description.as_deref();
+    let groups = &ix.theme_groups[id];
+    let by_theme = [("theme", t.name.as_str())];
+    let (region_wide, region_wide_more) = r.capped(&groups.region_wide, &by_theme);
+    let (nationwide, nationwide_more) = r.capped(&groups.nationwide, &by_theme);
+    let view = ThemeView {
+        name: &t.name,
+        description: t.description.as_deref(),
+        count: ix.theme_orgs[id].len(),
+        municipalities: groups
+            .municipalities
+            .iter()
+            .map(|(m, orgs)| {
+                let mu = &site.municipalities.list[*m];
+                r.group(
+                    mu.name.clone(),
+                    format!("kunta-{}", mu.slug),
+                    Some(rt.municipality(&mu.slug)),
+                    orgs,
+                    &[("theme", &t.name), ("municipality", &mu.name)],
+                )
+            })
+            .collect(),
+        region_wide,
+        region_wide_more,
+        nationwide,
+        nationwide_more,
+        networks: ix.theme_networks[id].iter().map(|&n| r.network_link(n)).collect(),
+        tables: ix.theme_tables[id].iter().map(|&tb| r.table_link(tb)).collect(),
+    };
+    r.template("theme.html", &meta, "theme", Some(&view))
+}
