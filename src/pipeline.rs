@@ -191,7 +191,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let routes = Routes::new(&site.config.base_url, &site.config.paths);
     let renderer = Renderer::new(&site, &index, theme, routes);
     let output = built.output.clone();
-    let staging = Staging::new(&output).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
+    let staging = Staging::new(&output, opts.force).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
     let errors = Mutex::new(Vec::new());
     let generated: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let jobs = renderer.jobs();

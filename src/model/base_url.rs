@@ -20,6 +20,18 @@ impl BaseUrl {
     pub fn parse(s: &str) -> Result<BaseUrl, String> {
         check_url(s)?;
         let url = url::Url::parse(s.trim()).map_err(|e| format!("the address cannot be read ({e})"))?;
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err("write the address without `?…` or `#…`, e.g. `https://example.org/jarjestot/`".into());
+        }
+        let plain =
+            |seg: &str| seg.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
+        let segments: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
+        if segments.iter().any(|seg| !plain(seg) || *seg == "." || *seg == "..") {
+            return Err(
+                "the path after the host may hold only letters a–z and A–Z, digits, `-`, `_`, `.` and `/`, e.g. `https://example.org/jarjestot/`"
+                    .into(),
+            );
+        }
         let mut path = url.path().to_string();
         if !path.ends_with('/') {
             path.push('/');
@@ -68,6 +80,19 @@ mod tests {
         assert_eq!(BaseUrl::parse("http://example.org:80/").unwrap().origin(), "http://example.org");
         assert!(BaseUrl::parse("example.org/x").is_err());
         assert!(BaseUrl::parse("ftp://example.org/").is_err());
+        for bad in [
+            "https://e.example/j%C3%A4rjest%C3%B6t/",
+            "https://e.example/järjestöt/",
+            "https://e.example/a%20b/",
+            "https://e.example/?q=1#f",
+            "https://e.example/x/#f",
+            "https://e.example/a%2e%2e/",
+        ] {
+            assert!(BaseUrl::parse(bad).is_err(), "{bad}");
+        }
+        // Dot segments and backslashes are resolved by the URL rules themselves.
+        assert_eq!(BaseUrl::parse("https://e.example/../../x/").unwrap().path(), "/x/");
+        assert_eq!(BaseUrl::parse("https://e.example/a\\b/").unwrap().path(), "/a/b/");
         let local = b.with_origin("http://127.0.0.1:8000/");
         assert_eq!(local.to_string(), "http://127.0.0.1:8000/a/b/");
         assert_eq!(BaseUrl::root().to_string(), "/");

@@ -20,8 +20,18 @@ pub fn markdown_options() -> Options {
 
 /// Is this a URL whose scheme could run script (`javascript:`, `vbscript:`, `data:`)?
 pub fn is_unsafe_url(url: &str) -> bool {
-    let cleaned: String =
-        url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    // Browsers skip some characters inside a scheme; so does this check, and it also
+    // skips the invisible ones that areena itself takes out of the text.
+    let cleaned: String = url
+        .chars()
+        .filter(|&c| {
+            !c.is_whitespace()
+                && !c.is_control()
+                && !super::values::is_dropped_char(c)
+                && !super::values::is_invisible_char(c)
+        })
+        .collect::<String>()
+        .to_ascii_lowercase();
     ["javascript:", "vbscript:", "data:"].iter().any(|s| cleaned.starts_with(s))
 }
 

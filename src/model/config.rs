@@ -205,7 +205,10 @@ pub fn site_config(
     let theme = match &raw.theme {
         Some(t) => {
             let name = t.get_ref();
-            if name != "default" && !root.join(crate::layout::THEMES).join(name).is_dir() {
+            // A theme is a folder right under themes/: a name, never a path.
+            let is_name =
+                crate::model::slug::is_slug(name) || name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if name != "default" && (!is_name || !root.join(crate::layout::THEMES).join(name).is_dir()) {
                 let mut known = vec!["default".to_string()];
                 if let Ok(rd) = std::fs::read_dir(root.join(crate::layout::THEMES)) {
                     known.extend(

@@ -55,6 +55,10 @@ pub struct LinkContext<'a> {
 
 /// Render the Markdown `body` of the content file `file` (a path under the site root).
 pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
+    // Control and direction-override characters go first (check warns about them):
+    // taking them out later could join `java\u{7}script:` into a working scheme.
+    let cleaned = crate::model::values::without_dropped_chars(body);
+    let body = cleaned.as_deref().unwrap_or(body);
     let in_content = file.strip_prefix("content/").unwrap_or(file);
     let events: Vec<Event<'_>> = Parser::new_ext(body, markdown_options()).collect();
     // Shift headings so that the body's top-most level becomes `top_level`: no
@@ -108,11 +112,19 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
     }
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html_out, out_events.into_iter());
-    let html_out = if cx.unsafe_html { sanitise(&html_out) } else { html_out };
-    // Control and direction-override characters of the text are left out (check warns).
-    match crate::model::values::without_dropped_chars(&html_out) {
-        Some(cleaned) => cleaned,
-        None => html_out,
+    // Character references (`&#7;`) can still make such characters: out with them
+    // too, and only then, when raw HTML is allowed, the sanitiser has the last word.
+    let html_out = crate::model::values::without_dropped_chars(&html_out).unwrap_or(html_out);
+    if !cx.unsafe_html {
+        return html_out;
+    }
+    // The sanitiser decodes references in raw HTML (`java&#7;script:`); what it
+    // decodes into such characters is taken out and the result sanitised once more,
+    // so that nothing it let pass can turn into a script address.
+    let clean = sanitise(&html_out);
+    match crate::model::values::without_dropped_chars(&clean) {
+        Some(stripped) => sanitise(&stripped),
+        None => clean,
     }
 }
 
@@ -250,6 +262,36 @@ mod tests {
         }
         assert!(h.contains("<details>") && h.contains("<summary>Lisää</summary>"), "{h}");
         assert!(h.contains(r#"type="checkbox""#) && h.contains(r#"class="footnote-reference""#), "{h}");
+    }
+
+    #[test]
+    fn removed_characters_cannot_join_into_a_script_link() {
+        for unsafe_html in [false, true] {
+            for md in [
+                "<a href=\"java\u{7}script:alert(1)\">c1</a>",
+                "<a href=\"java\u{202e}script:alert(2)\">c2</a>",
+                "<a href=\"java&#x202e;script:alert(3)\">c3</a>",
+                "<a href=\"java&#7;script:alert(4)\">c4</a>",
+                "<a href=\"jav&#x2069;ascript:alert(7)\">c7</a>",
+                "[c8](java\u{202e}script:alert(8)) [c9](java&#x202e;script:alert(9)) [c10](jav\u{200b}ascript:alert(10))",
+                "<a href=\"java&#x200b;script:alert(11)\">c11</a>",
+            ] {
+                let h = render(md, unsafe_html);
+                // As a browser reads the links: no scheme that runs script.
+                let doc = scraper::Html::parse_fragment(&h);
+                let links = scraper::Selector::parse("[href], [src]").unwrap();
+                for el in doc.select(&links) {
+                    let v = el.value();
+                    let url = v.attr("href").or(v.attr("src")).unwrap_or("");
+                    let scheme: String = url
+                        .chars()
+                        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+                        .collect::<String>()
+                        .to_ascii_lowercase();
+                    assert!(!scheme.starts_with("javascript:"), "unsafe_html={unsafe_html}: {md} -> {h}");
+                }
+            }
+        }
     }
 
     #[test]

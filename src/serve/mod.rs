@@ -91,7 +91,14 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
     let dir = builder.tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let dir_path = dir.path().to_path_buf();
     ctrlc::set_handler(move || {
-        let _ = std::fs::remove_dir_all(&dir_path);
+        // A build may still be writing into the folder: remove until it is gone.
+        for _ in 0..50 {
+            let _ = std::fs::remove_dir_all(&dir_path);
+            if !dir_path.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         // Standard error may be closed already: writing must not panic here.
         let _ = writeln!(std::io::stderr(), "stopped");
         std::process::exit(130);
@@ -173,13 +180,19 @@ pub enum Refused {
 /// Host names the preview answers to (any port): the loopback names.
 pub fn host_allowed(host: Option<&str>) -> bool {
     let Some(host) = host else { return false };
-    let name = if host.starts_with('[') {
-        host.split_inclusive(']').next().unwrap_or(host)
+    let (name, rest) = if host.starts_with('[') {
+        match host.find(']') {
+            Some(i) => host.split_at(i + 1),
+            None => return false,
+        }
     } else {
-        host.split(':').next().unwrap_or(host)
+        host.split_at(host.find(':').unwrap_or(host.len()))
     };
-    let name = name.trim_end_matches('.').to_ascii_lowercase();
-    matches!(name.as_str(), "127.0.0.1" | "localhost" | "[::1]")
+    // Nothing but an optional port may follow the name.
+    let port_ok = rest.is_empty()
+        || rest.strip_prefix(':').is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    port_ok && matches!(name.as_str(), "127.0.0.1" | "localhost" | "[::1]")
 }
 
 /// The file under `out` that the request path `url` (as sent, with its query)
@@ -313,7 +326,17 @@ mod tests {
         for ok in ["127.0.0.1:8000", "localhost:8000", "localhost", "[::1]:8000", "LOCALHOST."] {
             assert!(host_allowed(Some(ok)), "{ok}");
         }
-        for bad in ["evil.example:8000", "127.0.0.1.evil.example", "localhost.evil.example", "[::2]:8000", ""] {
+        for bad in [
+            "evil.example:8000",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example",
+            "[::2]:8000",
+            "",
+            "127.0.0.1:1@evil.example",
+            "localhost:evil.example",
+            "localhost:",
+            "[::1",
+        ] {
             assert!(!host_allowed(Some(bad)), "{bad}");
         }
         assert!(!host_allowed(None));

@@ -116,10 +116,18 @@ pub fn check(root: &Path, out: &Path, force: bool) -> Result<(), Refusal> {
     if !meta.is_dir() {
         return Err(Refusal::NotAFolder(owned()));
     }
-    if out.join(".git").exists() {
+    if out.join(".git").exists() || is_bare_repository(out) {
         return Err(Refusal::InsideGit(owned()));
     }
-    if is_ours(out) || force {
+    if is_ours(out) {
+        return Ok(());
+    }
+    if force {
+        // Taking a folder over deletes everything in it: not when a repository
+        // lives somewhere inside.
+        if holds_repository(out) {
+            return Err(Refusal::InsideGit(owned()));
+        }
         return Ok(());
     }
     match std::fs::read_dir(out) {
@@ -132,6 +140,20 @@ pub fn check(root: &Path, out: &Path, force: bool) -> Result<(), Refusal> {
         }
         Err(e) => Err(Refusal::Unresolvable { path: owned(), reason: e.to_string() }),
     }
+}
+
+/// A bare git repository: `HEAD`, `objects/` and `refs/` side by side.
+fn is_bare_repository(dir: &Path) -> bool {
+    dir.join("HEAD").is_file() && dir.join("objects").is_dir() && dir.join("refs").is_dir()
+}
+
+/// Whether a git repository (a `.git` entry or a bare one) is anywhere under `dir`.
+fn holds_repository(dir: &Path) -> bool {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name() == ".git" || (e.file_type().is_dir() && is_bare_repository(e.path())))
 }
 
 /// Whether `dir` carries areena's marker file.
@@ -188,6 +210,13 @@ mod tests {
         assert!(matches!(r("other"), Err(Refusal::NotOurs(_))));
         assert_eq!(check(&root, &root.join("other"), true), Ok(()), "--force takes it over");
         assert!(matches!(r("other/notes.txt"), Err(Refusal::NotAFolder(_))));
+        // Repositories: bare ones, and any inside a folder to be taken over.
+        std::fs::create_dir_all(root.join("bare.git/objects")).unwrap();
+        std::fs::create_dir_all(root.join("bare.git/refs")).unwrap();
+        std::fs::write(root.join("bare.git/HEAD"), "ref: refs/heads/main\n").unwrap();
+        assert!(matches!(check(&root, &root.join("bare.git"), true), Err(Refusal::InsideGit(_))));
+        std::fs::create_dir_all(root.join("projects/one/.git")).unwrap();
+        assert!(matches!(check(&root, &root.join("projects"), true), Err(Refusal::InsideGit(_))));
         std::fs::write(root.join("other").join(MARKER), MARKER_TEXT).unwrap();
         assert_eq!(r("other"), Ok(()), "a folder with the marker is areena's");
     }

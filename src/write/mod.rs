@@ -22,6 +22,8 @@ pub use guard::{MARKER, MARKER_TEXT};
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// `--force`: a folder of other files at the target may be replaced.
+    force: bool,
     /// Held until the staging folder is swapped in or thrown away.
     _lock: File,
 }
@@ -49,10 +51,18 @@ impl Staging {
     /// Waits while another build writes into the same output; then removes what
     /// killed builds left behind (staging and old folders that carry the marker),
     /// putting an old output back if a killed build left none in place.
-    pub fn new(target: &Path) -> io::Result<Staging> {
+    pub fn new(target: &Path, force: bool) -> io::Result<Staging> {
         let parent = target.parent().ok_or_else(|| io::Error::other("the output folder has no parent folder"))?;
         std::fs::create_dir_all(parent)?;
-        let lock = File::options().create(true).truncate(false).write(true).open(sibling(target, "lock"))?;
+        let mut options = File::options();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // A symbolic link in the lock file's place is not followed.
+            options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+        }
+        let lock = options.open(sibling(target, "lock"))?;
         if lock.try_lock().is_err() {
             eprintln!("waiting for another build into {} to finish", target.display());
             lock.lock()?;
@@ -61,7 +71,7 @@ impl Staging {
         let dir = sibling(target, &format!("staging-{}", std::process::id()));
         std::fs::create_dir(&dir)?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
-        Ok(Staging { dir, target: target.to_path_buf(), _lock: lock })
+        Ok(Staging { dir, target: target.to_path_buf(), force, _lock: lock })
     }
 
     fn path_for(&self, rel: &Path) -> io::Result<PathBuf> {
@@ -112,9 +122,27 @@ impl Staging {
     }
 
     fn swap(&self) -> io::Result<Option<PathBuf>> {
-        if std::fs::symlink_metadata(&self.target).is_err() {
-            std::fs::rename(&self.dir, &self.target)?;
-            return Ok(None);
+        let meta = match std::fs::symlink_metadata(&self.target) {
+            Err(_) => {
+                std::fs::rename(&self.dir, &self.target)?;
+                return Ok(None);
+            }
+            Ok(meta) => meta,
+        };
+        // The output was checked before the build; look again now, under the lock:
+        // something else may have been put there meanwhile.
+        if !meta.is_dir() {
+            return Err(io::Error::other(format!(
+                "{} is no longer a folder; nothing was replaced",
+                self.target.display()
+            )));
+        }
+        let empty = std::fs::read_dir(&self.target)?.next().is_none();
+        if !guard::is_ours(&self.target) && !empty && !self.force {
+            return Err(io::Error::other(format!(
+                "{} was filled with other files during the build; nothing was replaced (build again, or use --force if they may be deleted)",
+                self.target.display()
+            )));
         }
         // What is swapped out is areena's from now on, so a build killed after the
         // swap leaves nothing the next build cannot recognise and remove.
@@ -193,4 +221,46 @@ fn recover(target: &Path) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_filled_during_the_build_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let staging = Staging::new(&target, false).unwrap();
+        staging.write(Path::new("index.html"), b"new").unwrap();
+        // Someone makes the folder and puts a file in it while the build runs.
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("thesis.txt"), "my thesis").unwrap();
+        assert!(staging.commit().is_err());
+        assert_eq!(std::fs::read_to_string(target.join("thesis.txt")).unwrap(), "my thesis");
+        assert!(!target.join(MARKER).exists(), "not claimed");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".staging-"))
+            .collect();
+        assert!(left.is_empty(), "the staging folder is thrown away");
+        // With --force the user has agreed to lose what is there.
+        let staging = Staging::new(&target, true).unwrap();
+        staging.write(Path::new("index.html"), b"new").unwrap();
+        let old = staging.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "new");
+        std::fs::remove_dir_all(old.unwrap()).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_is_not_a_symbolic_link_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let elsewhere = dir.path().join("elsewhere");
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join(".public.lock")).unwrap();
+        assert!(Staging::new(&target, false).is_err());
+        assert!(!elsewhere.exists(), "nothing was made at the link's target");
+    }
 }

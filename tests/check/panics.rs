@@ -65,6 +65,43 @@ fn very_large_settings_are_a_range_error() {
 }
 
 #[test]
+fn base_urls_that_once_panicked_are_errors_at_the_value() {
+    for base in [
+        "https://e.example/j%C3%A4rjest%C3%B6t/",
+        "https://e.example/a%20b/",
+        "https://e.example/?q=1#f",
+        "https://e.example/järjestöt/",
+    ] {
+        let s = Site::new();
+        s.write("site.toml", &crate::support::SITE.replace("https://example.org/", base));
+        let d = s.check_json().diagnostics();
+        assert!(d.iter().any(|d| d.code == "invalid-url" && d.file == "site.toml" && d.line == 2), "{base}: {d:?}");
+        let r = build(&s, "human");
+        no_panic(&r);
+        assert_eq!(r.code, 1, "{base}: {}", r.stderr);
+    }
+    // Dot segments are resolved by the URL rules: the site lives at /x/.
+    let s = Site::new();
+    s.write("site.toml", &crate::support::SITE.replace("https://example.org/", "https://e.example/../../x/"));
+    let r = build(&s, "human");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(s.read("public/index.html").contains("href=\"/x/"), "links under /x/");
+}
+
+#[test]
+fn a_theme_is_a_name_not_a_path() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("templates")).unwrap();
+    let s = Site::new();
+    s.write("site.toml", &format!("theme = \"{}\"\n{}", outside.path().display(), crate::support::SITE));
+    let d = s.check_json().diagnostics();
+    assert!(d.iter().any(|d| d.code == "unknown-site-theme"), "{d:?}");
+    s.write("site.toml", &format!("theme = \"../oma\"\n{}", crate::support::SITE));
+    let d = s.check_json().diagnostics();
+    assert!(d.iter().any(|d| d.code == "unknown-site-theme"), "{d:?}");
+}
+
+#[test]
 fn a_hundred_thousand_unknown_members_on_one_line() {
     let s = Site::new();
     let members: Vec<String> = (0..100_000).map(|i| format!("\"ei-ole-{i}\"")).collect();
