@@ -76,6 +76,9 @@ pub struct BuildArgs {
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
+    /// Write the list of pages (kind and address of each, as JSON) to FILE.
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub manifest: Option<PathBuf>,
     /// Take over an output folder that holds files areena did not write: everything
     /// in it is deleted. Never needed for a folder areena made.
     #[arg(long)]

@@ -104,6 +104,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Take over an output folder that holds files areena did not write (once).
     pub force: bool,
+    /// Also write the list of pages (kind and address of each, JSON) to this file.
+    pub manifest: Option<PathBuf>,
 }
 
 pub struct Built {
@@ -195,6 +197,10 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let errors = Mutex::new(Vec::new());
     let generated: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let jobs = renderer.jobs();
+    let manifest: Vec<serde_json::Value> = jobs
+        .iter()
+        .filter_map(|&j| Some(serde_json::json!({ "kind": j.kind()?, "url": renderer.page_url(j)? })))
+        .collect();
     let mut search_files = 0;
     let mut cleanup = None;
     let render_nanos = AtomicU64::new(0);
@@ -293,6 +299,10 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     }
     let t = Instant::now();
     let old = staging.commit().map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
+    if let Some(path) = &opts.manifest {
+        let text = serde_json::to_string_pretty(&manifest).expect("the manifest serialises");
+        std::fs::write(path, text).map_err(|e| LoadError::Io { path: path.clone(), source: e })?;
+    }
     timings.push("swap", t.elapsed());
     if let Some(old) = old {
         let t = Instant::now();

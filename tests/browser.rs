@@ -21,8 +21,11 @@ fn the_fixture_site_in_a_real_browser() {
         assert!(st.success(), "npm ci failed");
     }
     let out = tempfile::tempdir().unwrap();
+    let manifest = tempfile::NamedTempFile::new().unwrap();
     let st = Command::new(env!("CARGO_BIN_EXE_areena"))
         .args(["build", "--root", site.to_str().unwrap(), "--output", out.path().to_str().unwrap()])
+        .arg("--manifest")
+        .arg(manifest.path())
         .env("AREENA_TODAY", "2026-11-23")
         .status()
         .unwrap();
@@ -62,6 +65,7 @@ fn the_fixture_site_in_a_real_browser() {
         .args(["--test", "--test-reporter=spec", "tests/browser/"])
         .current_dir(root)
         .env("AREENA_SITE_DIR", out.path())
+        .env("AREENA_MANIFEST", manifest.path())
         .env("AREENA_HOSTILE_DIR", hostile.path())
         .env("AREENA_HOSTILE_UNSAFE_DIR", hostile_unsafe.path())
         .env("AREENA_PREFIX", "/jarjestot/")

@@ -14,6 +14,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         output: args.output.clone(),
         base_url: args.base_url.clone(),
         force: args.force,
+        manifest: args.manifest.clone(),
     };
     let built = match pipeline::build(&args.site.root, &opts) {
         Ok(b) => b,

@@ -56,7 +56,6 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
 }
 
 fn sitemap(r: &Renderer<'_>) -> String {
-    let site = r.site;
     let rt = &r.routes;
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -68,42 +67,13 @@ fn sitemap(r: &Renderer<'_>) -> String {
         }
         s.push_str("</url>\n");
     };
-    for url in
-        [rt.home(), rt.organisations(), rt.themes(), rt.municipalities(), rt.networks(), rt.tables(), rt.coverage()]
-    {
-        add(url, None);
-    }
-    if site.config.search_enabled {
-        add(rt.search(), None);
-    }
-    for p in 2..=r.index.order.len().div_ceil(super::pages::PAGE_SIZE) {
-        add(rt.organisations_page(p), None);
-    }
-    for &o in &r.index.order {
-        let org = &site.organisations[o];
-        add(rt.organisation(&org.slug), org.updated);
-    }
-    for t in &site.themes {
-        add(rt.theme(&t.id), None);
-    }
-    for &m in &r.index.municipality_pages {
-        add(rt.municipality(&site.municipalities.list[m].slug), None);
-    }
-    for &n in &r.index.network_order {
-        add(rt.network(&site.networks[n].slug), site.networks[n].updated);
-    }
-    for &t in &r.index.table_order {
-        let tb = &site.tables[t];
-        add(rt.table(&tb.slug), tb.notes.first().map(|n| n.date).max(tb.updated));
-        for n in &tb.notes {
-            add(rt.note(&tb.slug, &n.slug), Some(n.date));
+    // Every page but the not-found page, from the one list of what the build makes.
+    for job in r.jobs() {
+        if job != Job::NotFound
+            && let Some(url) = r.page_url(job)
+        {
+            add(url, r.last_modified(job));
         }
-    }
-    for p in &site.pages {
-        add(rt.free_page(&p.slug), None);
-    }
-    if !site.pages.iter().any(|p| p.slug == site.config.paths.accessibility) {
-        add(rt.accessibility(), site.config.accessibility.assessed);
     }
     s.push_str("</urlset>\n");
     s

@@ -56,6 +56,32 @@ pub enum Job {
     DataCsv,
 }
 
+impl Job {
+    /// The kind of page, as the page manifest names it (`None` for files).
+    pub fn kind(self) -> Option<&'static str> {
+        Some(match self {
+            Job::Home => "front",
+            Job::Organisations(_) => "organisations",
+            Job::Organisation(_) => "organisation",
+            Job::Themes => "themes",
+            Job::Theme(_) => "theme",
+            Job::Municipalities => "municipalities",
+            Job::Municipality(_) => "municipality",
+            Job::Networks => "networks",
+            Job::Network(_) => "network",
+            Job::Tables => "tables",
+            Job::Table(_) => "table",
+            Job::Note(_) => "note",
+            Job::Coverage => "coverage",
+            Job::Search => "search",
+            Job::FreePage(_) => "page",
+            Job::Accessibility => "accessibility",
+            Job::NotFound => "not-found",
+            Job::CoverageCsv | Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv => return None,
+        })
+    }
+}
+
 /// A rendered file: where it goes (relative to the output folder) and its bytes.
 pub struct Output {
     pub path: PathBuf,
@@ -156,40 +182,85 @@ impl<'a> Renderer<'a> {
         Renderer { site, index, theme, routes, content_pages }
     }
 
-    /// Every page and file of the site, in a stable order.
+    /// Every page and file of the site: the one list of what the build makes. The
+    /// pages come first, in the order of the sitemap, which is made from this list.
     pub fn jobs(&self) -> Vec<Job> {
-        let s = self.site;
+        let (s, ix) = (self.site, self.index);
         let mut jobs = vec![
             Job::Home,
+            Job::Organisations(0),
             Job::Themes,
             Job::Municipalities,
             Job::Networks,
             Job::Tables,
             Job::Coverage,
-            Job::CoverageCsv,
+        ];
+        if s.config.search_enabled {
+            jobs.push(Job::Search);
+        }
+        let pages = s.organisations.len().div_ceil(pages::PAGE_SIZE).max(1);
+        jobs.extend((1..pages).map(Job::Organisations));
+        jobs.extend(ix.order.iter().map(|&o| Job::Organisation(o)));
+        jobs.extend((0..s.themes.len()).map(Job::Theme));
+        jobs.extend(ix.municipality_pages.iter().map(|&m| Job::Municipality(m)));
+        jobs.extend(ix.network_order.iter().map(|&n| Job::Network(n)));
+        for &t in &ix.table_order {
+            jobs.push(Job::Table(t));
+            jobs.extend((0..s.tables[t].notes.len()).map(|note| Job::Note(NoteRef { table: t, note })));
+        }
+        jobs.extend((0..s.pages.len()).map(Job::FreePage));
+        if !s.pages.iter().any(|p| p.slug == s.config.paths.accessibility) {
+            jobs.push(Job::Accessibility);
+        }
+        jobs.extend([
             Job::NotFound,
+            Job::CoverageCsv,
             Job::Sitemap,
             Job::Atom,
             Job::Robots,
             Job::DataJson,
             Job::DataCsv,
-        ];
-        if s.config.search_enabled {
-            jobs.push(Job::Search);
-        }
-        if !s.pages.iter().any(|p| p.slug == s.config.paths.accessibility) {
-            jobs.push(Job::Accessibility);
-        }
-        let pages = s.organisations.len().div_ceil(pages::PAGE_SIZE).max(1);
-        jobs.extend((0..pages).map(Job::Organisations));
-        jobs.extend((0..s.organisations.len()).map(Job::Organisation));
-        jobs.extend((0..s.themes.len()).map(Job::Theme));
-        jobs.extend(self.index.municipality_pages.iter().map(|&m| Job::Municipality(m)));
-        jobs.extend((0..s.networks.len()).map(Job::Network));
-        jobs.extend((0..s.tables.len()).map(Job::Table));
-        jobs.extend(self.index.notes_newest_first.iter().map(|&n| Job::Note(n)));
-        jobs.extend((0..s.pages.len()).map(Job::FreePage));
+        ]);
         jobs
+    }
+
+    /// The address of a page job (`None` for a file such as `sitemap.xml`).
+    pub fn page_url(&self, job: Job) -> Option<String> {
+        let (s, rt) = (self.site, &self.routes);
+        Some(match job {
+            Job::Home => rt.home(),
+            Job::Organisations(0) => rt.organisations(),
+            Job::Organisations(p) => rt.organisations_page(p + 1),
+            Job::Organisation(o) => rt.organisation(&s.organisations[o].slug),
+            Job::Themes => rt.themes(),
+            Job::Theme(t) => rt.theme(&s.themes[t].id),
+            Job::Municipalities => rt.municipalities(),
+            Job::Municipality(m) => rt.municipality(&s.municipalities.list[m].slug),
+            Job::Networks => rt.networks(),
+            Job::Network(n) => rt.network(&s.networks[n].slug),
+            Job::Tables => rt.tables(),
+            Job::Table(t) => rt.table(&s.tables[t].slug),
+            Job::Note(n) => rt.note(&s.tables[n.table].slug, &s.tables[n.table].notes[n.note].slug),
+            Job::Coverage => rt.coverage(),
+            Job::Search => rt.search(),
+            Job::FreePage(p) => rt.free_page(&s.pages[p].slug),
+            Job::Accessibility => rt.accessibility(),
+            Job::NotFound => rt.file("404.html"),
+            Job::CoverageCsv | Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv => return None,
+        })
+    }
+
+    /// When the content of a page last changed, where the content says.
+    pub fn last_modified(&self, job: Job) -> Option<jiff::civil::Date> {
+        let s = self.site;
+        match job {
+            Job::Organisation(o) => s.organisations[o].updated,
+            Job::Network(n) => s.networks[n].updated,
+            Job::Table(t) => s.tables[t].notes.first().map(|n| n.date).max(s.tables[t].updated),
+            Job::Note(n) => Some(s.tables[n.table].notes[n.note].date),
+            Job::Accessibility => s.config.accessibility.assessed,
+            _ => None,
+        }
     }
 
     /// Render one job.

@@ -9,8 +9,8 @@
 //! empty, `.` or `..` segment, a backslash, a colon or a NUL is refused before it
 //! touches the disk; what is left must resolve to a file inside the output folder.
 //! Requests whose `Host` is not this machine's loopback name are refused, so a web
-//! page cannot reach the preview through DNS rebinding. Requests are answered by a
-//! pool of threads, so one slow client does not hold up the others.
+//! page cannot reach the preview through DNS rebinding. Each request is answered on
+//! a thread of its own, so one slow client does not hold up the others.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -21,8 +21,8 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::pipeline::{self, BuildOptions, Settings};
 
-/// Threads answering requests.
-const WORKERS: usize = 8;
+/// Requests answered at once; more get 503 until one is done.
+const MAX_ANSWERING: usize = 256;
 
 /// Build once; return whether it succeeded (problems are printed).
 fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool {
@@ -31,6 +31,7 @@ fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool {
         output: Some(out.to_path_buf()),
         base_url: Some(base_url.to_string()),
         force: false,
+        manifest: None,
     };
     let t = Instant::now();
     match pipeline::build(root, &opts) {
@@ -139,20 +140,23 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
         }
     });
 
-    let server = Arc::new(server);
+    // Each request is answered on a thread of its own (up to a limit), so that a
+    // client that does not read its answers, even with many requests in one
+    // connection, holds up only itself.
     let site = Arc::new(Site { out, prefix });
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let (server, site) = (Arc::clone(&server), Arc::clone(&site));
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    site.answer(request);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
+    let active = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    for request in server.incoming_requests() {
+        use std::sync::atomic::Ordering;
+        if active.load(Ordering::Acquire) >= MAX_ANSWERING {
+            let _ = request.respond(tiny_http::Response::from_string("busy").with_status_code(503));
+            continue;
+        }
+        active.fetch_add(1, Ordering::AcqRel);
+        let (site, active) = (Arc::clone(&site), Arc::clone(&active));
+        std::thread::spawn(move || {
+            site.answer(request);
+            active.fetch_sub(1, Ordering::AcqRel);
+        });
     }
     drop(dir);
     Ok(())

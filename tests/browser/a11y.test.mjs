@@ -3,17 +3,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { siteDir, useSite } from './harness.mjs';
-import { PAGES } from './pages.mjs';
+import { PAGES, PREFIX } from './pages.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const PREFIX = process.env.AREENA_PREFIX || '/jarjestot/';
 const ctx = useSite({ before, after }, siteDir, PREFIX);
 
 async function violations(width, rel) {
   const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(ctx.server.base + rel);
-  if (rel.startsWith('haku/?')) {
+  if (rel.includes('?q=')) {
     await page.waitForFunction(() => (document.getElementById('search-results')?.children.length || 0) > 0);
   }
   await page.addScriptTag({ path: AXE });

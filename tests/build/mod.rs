@@ -208,8 +208,63 @@ fn a_javascript_link_in_markdown_fails_the_build() {
 fn the_fixture_site_builds_every_page_kind() {
     let out = tempfile::tempdir().unwrap();
     let root = crate::support::fixture("site");
-    let r = run(&["build", "--root", root.to_str().unwrap(), "--output", out.path().to_str().unwrap()]);
+    let manifest = out.path().join("pages.json");
+    let r = run(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.path().join("site").to_str().unwrap(),
+        "--manifest",
+        manifest.to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // The page manifest (what the browser tests open) names every kind, and every
+    // page it lists exists; the sitemap lists the same pages but the not-found one.
+    let pages: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    let mut kinds: Vec<&str> = pages.iter().map(|p| p["kind"].as_str().unwrap()).collect();
+    kinds.dedup();
+    kinds.sort_unstable();
+    kinds.dedup();
+    assert_eq!(
+        kinds,
+        [
+            "accessibility",
+            "coverage",
+            "front",
+            "municipalities",
+            "municipality",
+            "network",
+            "networks",
+            "not-found",
+            "note",
+            "organisation",
+            "organisations",
+            "page",
+            "search",
+            "table",
+            "tables",
+            "theme",
+            "themes",
+        ]
+    );
+    let sitemap = std::fs::read_to_string(out.path().join("site/sitemap.xml")).unwrap();
+    let base = pages.iter().find(|p| p["kind"] == "front").unwrap()["url"].as_str().unwrap();
+    assert_eq!(base, "/jarjestot/");
+    for p in &pages {
+        let url = p["url"].as_str().unwrap();
+        let rel = url.strip_prefix(base).unwrap();
+        let file = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
+        assert!(out.path().join("site").join(&file).is_file(), "{url}");
+        assert_eq!(
+            sitemap.contains(&format!("<loc>https://example.org{url}</loc>")),
+            p["kind"] != "not-found",
+            "{url}"
+        );
+    }
+    assert_eq!(sitemap.matches("<loc>").count(), pages.len() - 1);
+    let out_root = out.path().join("site");
+    let out = &out_root;
     for rel in [
         "index.html",
         "jarjestot/index.html",
@@ -235,9 +290,9 @@ fn the_fixture_site_builds_every_page_kind() {
         "data/organisations.csv",
         "style.css",
     ] {
-        assert!(out.path().join(rel).is_file(), "{rel} is missing");
+        assert!(out.join(rel).is_file(), "{rel} is missing");
     }
-    let drafts = out.path().join("jarjestot/kuikkalammen-kesateatteri");
+    let drafts = out.join("jarjestot/kuikkalammen-kesateatteri");
     assert!(!drafts.exists(), "drafts are left out");
 }
 

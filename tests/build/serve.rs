@@ -165,6 +165,19 @@ fn one_slow_client_does_not_stall_the_others() {
         let _ = tx.send(get(&a, "/").0);
     });
     assert_eq!(rx.recv_timeout(Duration::from_secs(10)), Ok(200), "another client was answered");
+    // Many requests in one connection, none of them read.
+    let mut pipelined = TcpStream::connect(&addr).unwrap();
+    for _ in 0..100 {
+        write!(pipelined, "GET /iso.bin HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let (tx, rx) = mpsc::channel();
+    let a = addr.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(get(&a, "/").0);
+    });
+    assert_eq!(rx.recv_timeout(Duration::from_secs(10)), Ok(200), "another client was answered");
+    drop(pipelined);
     drop(slow);
 }
 

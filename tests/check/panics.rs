@@ -232,6 +232,7 @@ proptest! {
             output: Some(s.root().join("public")),
             base_url: None,
             force: false,
+            manifest: None,
         };
         if let Ok(built) = areena::pipeline::build(s.root(), &opts) {
             let _ = areena::diagnostics::report::human(&built.diagnostics, Default::default());
