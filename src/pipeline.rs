@@ -1,6 +1,7 @@
 //! The stages in order: load → model → index → render → write. Every stage adds to
 //! one [`Diagnostics`]; a stage boundary decides whether to go on.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -128,41 +129,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     }
     let mut timings = Timings::default();
     let Checked { mut site, mut diagnostics } = check_timed(root, opts.settings, &mut timings)?;
-    if let Some(b) = &opts.base_url {
-        match crate::model::BaseUrl::parse(b) {
-            Ok(base) => site.config.base_url = base,
-            Err(help) => diagnostics.push(
-                Diagnostic::error(
-                    Code::InvalidUrl,
-                    "(command line)",
-                    None,
-                    format!("--base-url `{b}` is not a web address"),
-                )
-                .with_help(help),
-            ),
-        }
-    }
-    let (output, from_config) = match &opts.output {
-        Some(o) => (o.clone(), false),
-        None => (root.join(&site.config.output_dir), true),
-    };
-    let mut built =
-        Built { diagnostics: Diagnostics::new(), files: 0, output: output.clone(), timings: Timings::default() };
-    let checked = crate::write::guard::resolve(&output)
-        .map_err(|e| Refusal::Unresolvable { path: output.clone(), reason: e.to_string() })
-        .and_then(|resolved| crate::write::guard::check(root, &resolved, opts.force).map(|()| resolved));
-    match checked {
-        Ok(resolved) => built.output = resolved,
-        Err(refusal) => {
-            let (file, span) =
-                if from_config { ("site.toml", site.config.output_dir_span.clone()) } else { ("(command line)", None) };
-            let what = if from_config { "`output_dir`" } else { "`--output`" };
-            diagnostics.push(
-                Diagnostic::error(Code::UnsafeOutput, file, span, format!("{what}: {refusal}"))
-                    .with_help(refusal.help()),
-            );
-        }
-    }
+    apply_base_url(&mut site, opts, &mut diagnostics);
+    let output = checked_output(root, &site, opts, &mut diagnostics);
+    let mut built = Built { diagnostics: Diagnostics::new(), files: 0, output, timings: Timings::default() };
     if diagnostics.has_errors() {
         built.diagnostics = diagnostics;
         built.timings = timings;
@@ -174,12 +143,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     timings.push("index", t.elapsed());
 
     let t = Instant::now();
-    let theme = match render::theme::load(
-        root,
-        &site.config.theme,
-        site.config.language.code(),
-        &site.config.publish_dot_files,
-    ) {
+    let cfg = &site.config;
+    let theme = match render::theme::load(root, &cfg.theme, cfg.language.code(), &cfg.publish_dot_files) {
         Ok(theme) => theme,
         Err(errs) => {
             for (file, text) in errs.sources {
@@ -190,69 +155,22 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
             return Ok(built);
         }
     };
-    let routes = Routes::new(&site.config.base_url, &site.config.paths);
+    let routes = Routes::new(&cfg.base_url, &cfg.paths);
     let renderer = Renderer::new(&site, &index, theme, routes);
     let output = built.output.clone();
     let staging = Staging::new(&output, opts.force).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
-    let errors = Mutex::new(Vec::new());
-    let generated: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let out = Out { staging, errors: Mutex::new(Vec::new()) };
     let jobs = renderer.jobs();
     let manifest: Vec<serde_json::Value> = jobs
         .iter()
         .filter_map(|&j| Some(serde_json::json!({ "kind": j.kind()?, "url": renderer.page_url(j)? })))
         .collect();
-    let mut search_files = 0;
-    let mut cleanup = None;
-    let render_nanos = AtomicU64::new(0);
-    let write_nanos = AtomicU64::new(0);
-    for (rel, source) in &renderer.theme.statics {
-        // The theme's search script goes only with a search index.
-        if rel == crate::search::SCRIPT && !site.config.search_enabled {
-            continue;
-        }
-        if let Err(e) = staging.copy_static(rel, source) {
-            errors.lock().expect("lock").push(output_error(rel, &e));
-        }
-    }
-    // Render and write each page as soon as it is made: memory stays bounded.
-    jobs.par_iter().for_each(|&job| {
-        let t = Instant::now();
-        let rendered = renderer.render(job);
-        let t2 = Instant::now();
-        render_nanos.fetch_add((t2 - t).as_nanos() as u64, Ordering::Relaxed);
-        match rendered {
-            Ok(out) => {
-                generated.lock().expect("lock").push(out.path.to_string_lossy().replace('\\', "/"));
-                if let Err(e) = staging.write(&out.path, &out.bytes) {
-                    errors.lock().expect("lock").push(output_error(&out.path.to_string_lossy(), &e));
-                }
-                write_nanos.fetch_add(t2.elapsed().as_nanos() as u64, Ordering::Relaxed);
-            }
-            Err(d) => errors.lock().expect("lock").push(d),
-        }
-    });
+    out.statics(&renderer, site.config.search_enabled);
+    let (generated, cpu) = out.pages(&renderer, &jobs);
     timings.push("render+write", t.elapsed());
-    // A file of static/ (or of the theme) with the path of a generated page would be
-    // silently replaced: it is an error at the static file.
-    let generated: std::collections::HashSet<String> = generated.into_inner().expect("lock").into_iter().collect();
-    for (rel, source) in &renderer.theme.statics {
-        if let crate::render::theme::StaticSource::File(from) = source
-            && generated.contains(rel)
-        {
-            let shown = from.strip_prefix(root).unwrap_or(from).to_string_lossy().replace('\\', "/");
-            errors.lock().expect("lock").push(
-                Diagnostic::error(
-                    Code::OutputError,
-                    &shown,
-                    None,
-                    format!("this file has the same path as a page areena makes ({rel}), which would replace it"),
-                )
-                .with_help("rename or move the file; to change a generated page, override its template instead"),
-            );
-        }
-    }
-    let statics = renderer.theme.statics.len();
-    let pages = jobs.len();
+    out.static_collisions(root, &renderer, &generated);
+    let mut files = jobs.len() + renderer.theme.statics.len();
+    let mut cleanup = None;
     if site.config.search_enabled {
         let t = Instant::now();
         let records = crate::search::records(&site, &index, &renderer.routes, &renderer.theme);
@@ -262,31 +180,20 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         drop(index);
         drop(site);
         diagnostics.keep_reported_sources();
-        match records.and_then(crate::search::index) {
-            Ok(bundle) => {
-                let t2 = Instant::now();
-                let files = &bundle.files;
-                files.par_iter().for_each(|f| {
-                    if let Err(e) = staging.write(&f.path, &f.bytes) {
-                        errors.lock().expect("lock").push(output_error(&f.path.to_string_lossy(), &e));
-                    }
-                });
-                search_files = files.len();
-                timings.push("search", t2 - t);
-                timings.push("  write search files", t2.elapsed());
-                cleanup = Some(bundle);
-            }
-            Err(d) => errors.lock().expect("lock").push(d),
+        if let Some(bundle) = out.search(records, t, &mut timings) {
+            files += bundle.files.len();
+            cleanup = Some(bundle);
         }
     }
-    timings.push("  render (cpu)", Duration::from_nanos(render_nanos.into_inner()));
-    timings.push("  write (cpu)", Duration::from_nanos(write_nanos.into_inner()));
-    let mut errors = errors.into_inner().expect("lock");
+    timings.push("  render (cpu)", cpu.0);
+    timings.push("  write (cpu)", cpu.1);
     if let Some(bundle) = cleanup {
         let t = Instant::now();
         bundle.finish();
         timings.push("  remove records", t.elapsed());
     }
+    let Out { staging, errors } = out;
+    let mut errors = errors.into_inner().expect("lock");
     // A broken template fails every page that uses it: report it once.
     errors.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
     errors.dedup_by(|a, b| a.code == Code::TemplateError && a.file == b.file);
@@ -309,10 +216,150 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         let _ = std::fs::remove_dir_all(old);
         timings.push("remove old output", t.elapsed());
     }
-    built.files = pages + statics + search_files;
+    built.files = files;
     built.diagnostics = diagnostics;
     built.timings = timings;
     Ok(built)
+}
+
+/// `--base-url` in place of site.toml's `base_url`.
+fn apply_base_url(site: &mut Site, opts: &BuildOptions, diagnostics: &mut Diagnostics) {
+    let Some(b) = &opts.base_url else { return };
+    match crate::model::BaseUrl::parse(b) {
+        Ok(base) => site.config.base_url = base,
+        Err(help) => diagnostics.push(
+            Diagnostic::error(
+                Code::InvalidUrl,
+                "(command line)",
+                None,
+                format!("--base-url `{b}` is not a web address"),
+            )
+            .with_help(help),
+        ),
+    }
+}
+
+/// The output folder, resolved and checked ([`crate::write::guard`]); a refusal is
+/// reported at `output_dir` of site.toml or at the command line.
+fn checked_output(root: &Path, site: &Site, opts: &BuildOptions, diagnostics: &mut Diagnostics) -> PathBuf {
+    let (output, from_config) = match &opts.output {
+        Some(o) => (o.clone(), false),
+        None => (root.join(&site.config.output_dir), true),
+    };
+    let checked = crate::write::guard::resolve(&output)
+        .map_err(|e| Refusal::Unresolvable { path: output.clone(), reason: e.to_string() })
+        .and_then(|resolved| crate::write::guard::check(root, &resolved, opts.force).map(|()| resolved));
+    match checked {
+        Ok(resolved) => resolved,
+        Err(refusal) => {
+            let (file, span) =
+                if from_config { ("site.toml", site.config.output_dir_span.clone()) } else { ("(command line)", None) };
+            let what = if from_config { "`output_dir`" } else { "`--output`" };
+            diagnostics.push(
+                Diagnostic::error(Code::UnsafeOutput, file, span, format!("{what}: {refusal}"))
+                    .with_help(refusal.help()),
+            );
+            output
+        }
+    }
+}
+
+/// The staging folder and the problems met while writing into it.
+struct Out {
+    staging: Staging,
+    errors: Mutex<Vec<Diagnostic>>,
+}
+
+impl Out {
+    fn error(&self, d: Diagnostic) {
+        self.errors.lock().expect("lock").push(d);
+    }
+
+    /// The theme's and the site's static files.
+    fn statics(&self, renderer: &Renderer<'_>, search: bool) {
+        for (rel, source) in &renderer.theme.statics {
+            // The theme's search script goes only with a search index.
+            if rel == crate::search::SCRIPT && !search {
+                continue;
+            }
+            if let Err(e) = self.staging.copy_static(rel, source) {
+                self.error(output_error(rel, &e));
+            }
+        }
+    }
+
+    /// Render and write each page as soon as it is made (memory stays bounded).
+    /// Returns the paths written and the CPU time of rendering and of writing.
+    fn pages(&self, renderer: &Renderer<'_>, jobs: &[render::Job]) -> (HashSet<String>, (Duration, Duration)) {
+        let generated: Mutex<Vec<String>> = Mutex::new(Vec::new());
+        let render_nanos = AtomicU64::new(0);
+        let write_nanos = AtomicU64::new(0);
+        jobs.par_iter().for_each(|&job| {
+            let t = Instant::now();
+            let rendered = renderer.render(job);
+            let t2 = Instant::now();
+            render_nanos.fetch_add((t2 - t).as_nanos() as u64, Ordering::Relaxed);
+            match rendered {
+                Ok(out) => {
+                    generated.lock().expect("lock").push(out.path.to_string_lossy().replace('\\', "/"));
+                    if let Err(e) = self.staging.write(&out.path, &out.bytes) {
+                        self.error(output_error(&out.path.to_string_lossy(), &e));
+                    }
+                    write_nanos.fetch_add(t2.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                }
+                Err(d) => self.error(d),
+            }
+        });
+        let cpu = (Duration::from_nanos(render_nanos.into_inner()), Duration::from_nanos(write_nanos.into_inner()));
+        (generated.into_inner().expect("lock").into_iter().collect(), cpu)
+    }
+
+    /// A file of static/ (or of the theme) with the path of a generated page would be
+    /// silently replaced: it is an error at the static file.
+    fn static_collisions(&self, root: &Path, renderer: &Renderer<'_>, generated: &HashSet<String>) {
+        for (rel, source) in &renderer.theme.statics {
+            if let crate::render::theme::StaticSource::File(from) = source
+                && generated.contains(rel)
+            {
+                let shown = from.strip_prefix(root).unwrap_or(from).to_string_lossy().replace('\\', "/");
+                self.error(
+                    Diagnostic::error(
+                        Code::OutputError,
+                        &shown,
+                        None,
+                        format!("this file has the same path as a page areena makes ({rel}), which would replace it"),
+                    )
+                    .with_help("rename or move the file; to change a generated page, override its template instead"),
+                );
+            }
+        }
+    }
+
+    /// Index the search records and write the bundle; `None` when that failed.
+    fn search(
+        &self,
+        records: Result<crate::search::Records, Diagnostic>,
+        started: Instant,
+        timings: &mut Timings,
+    ) -> Option<crate::search::Bundle> {
+        match records.and_then(crate::search::index) {
+            Ok(bundle) => {
+                let t2 = Instant::now();
+                bundle.files.par_iter().for_each(|f| {
+                    if let Err(e) = self.staging.write(&f.path, &f.bytes) {
+                        self.error(output_error(&f.path.to_string_lossy(), &e));
+                    }
+                });
+                timings.push("search", t2 - started);
+                timings.push("  write search files", t2.elapsed());
+                Some(bundle)
+            }
+            Err(d) => {
+                self.error(d);
+                None
+            }
+        }
+    }
 }
 
 fn output_error(file: &str, e: &std::io::Error) -> Diagnostic {
