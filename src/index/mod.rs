@@ -75,22 +75,55 @@ pub struct Index {
     pub table_order: Vec<usize>,
 }
 
-impl Index {
-    pub fn build(site: &Site) -> Index {
-        let lang = site.config.language;
-        let n_orgs = site.organisations.len();
-        let munis = &site.municipalities;
+/// Each entity's position in `order` (`order` holds ids `0..n`).
+fn positions(order: &[usize]) -> Vec<usize> {
+    let mut pos = vec![0; order.len()];
+    for (i, &x) in order.iter().enumerate() {
+        pos[x] = i;
+    }
+    pos
+}
 
+impl Index {
+    /// Every list of the site, in one pass per kind of list.
+    pub fn build(site: &Site) -> Index {
+        let mut ix = Index::default();
+        ix.orders(site);
+        ix.memberships(site);
+        ix.tables_and_notes(site);
+        ix.by_place(site);
+        ix.theme_links(site);
+        ix.municipality_lists(site);
+        ix.theme_groups = lists::theme_groups(site, &ix);
+        ix.coverage = lists::coverage(site, &ix);
+        ix
+    }
+
+    /// The A–Ö orders of organisations, networks, tables, themes and municipalities.
+    fn orders(&mut self, site: &Site) {
+        let lang = site.config.language;
+        let munis = &site.municipalities;
         let keys: Vec<SortKey> = site.organisations.iter().map(|o| sort_key(&o.name, lang)).collect();
-        let mut order: Vec<OrganisationId> = (0..n_orgs).collect();
+        let mut order: Vec<OrganisationId> = (0..site.organisations.len()).collect();
         order.sort_by(|&a, &b| {
             keys[a].cmp(&keys[b]).then_with(|| site.organisations[a].slug.cmp(&site.organisations[b].slug))
         });
-        let mut rank = vec![0; n_orgs];
-        for (pos, &id) in order.iter().enumerate() {
-            rank[id] = pos;
-        }
+        self.rank = positions(&order);
+        self.order = order;
+        self.network_order = (0..site.networks.len()).collect();
+        self.network_order.sort_by_cached_key(|&n| sort_key(&site.networks[n].name, lang));
+        self.table_order = (0..site.tables.len()).collect();
+        self.table_order.sort_by_cached_key(|&t| sort_key(&site.tables[t].name, lang));
+        self.theme_order = (0..site.themes.len()).collect();
+        self.theme_order.sort_by_cached_key(|&t| sort_key(&site.themes[t].name, lang));
+        let mut by_name: Vec<MunicipalityId> = (0..munis.list.len()).collect();
+        by_name.sort_by_cached_key(|&m| sort_key(&munis.list[m].name, lang));
+        self.municipality_rank = positions(&by_name);
+    }
 
+    /// Network members united from both sides: each organisation's networks (A–Ö)
+    /// and each network's members (A–Ö).
+    fn memberships(&mut self, site: &Site) {
         let mut org_networks: Vec<Vec<NetworkId>> = site.organisations.iter().map(|o| o.networks.clone()).collect();
         let mut network_members: Vec<Vec<OrganisationId>> = site.networks.iter().map(|n| n.members.clone()).collect();
         for (nid, n) in site.networks.iter().enumerate() {
@@ -107,7 +140,20 @@ impl Index {
                 }
             }
         }
+        let network_pos = positions(&self.network_order);
+        for list in &mut org_networks {
+            list.sort_by_key(|&n| network_pos[n]);
+        }
+        for members in &mut network_members {
+            members.sort_by_key(|&m| self.rank[m]);
+        }
+        self.org_networks = org_networks;
+        self.network_members = network_members;
+    }
 
+    /// Who sits at which table and attended which note; every note newest first.
+    fn tables_and_notes(&mut self, site: &Site) {
+        let n_orgs = site.organisations.len();
         let mut org_tables = vec![Vec::new(); n_orgs];
         let mut org_notes = vec![Vec::new(); n_orgs];
         let mut notes_newest_first = Vec::new();
@@ -129,48 +175,69 @@ impl Index {
         for notes in &mut org_notes {
             notes.sort_by_key(|n| std::cmp::Reverse(note_date(n)));
         }
+        let table_pos = positions(&self.table_order);
+        for list in &mut org_tables {
+            list.sort_by_key(|&t| table_pos[t]);
+        }
+        let by_rank = |ids: &[OrganisationId]| {
+            let mut v = ids.to_vec();
+            v.sort_by_key(|&m| self.rank[m]);
+            v
+        };
+        self.table_members = site.tables.iter().map(|t| by_rank(&t.members)).collect();
+        self.note_attendees =
+            site.tables.iter().map(|t| t.notes.iter().map(|n| by_rank(&n.attendees)).collect()).collect();
+        self.org_tables = org_tables;
+        self.org_notes = org_notes;
+        self.notes_newest_first = notes_newest_first;
+    }
 
-        // Walking organisations in A–Ö order keeps every list below in A–Ö order.
-        let mut theme_orgs = vec![Vec::new(); site.themes.len()];
-        let mut local = vec![Vec::new(); munis.list.len()];
-        let mut region_wide = vec![Vec::new(); munis.regions.len()];
-        let mut nationwide = Vec::new();
-        let mut theme_municipality: HashMap<(ThemeId, MunicipalityId), Vec<OrganisationId>> = HashMap::new();
-        for &oid in &order {
+    /// Organisations by theme, municipality, region and theme × municipality.
+    /// Walking organisations in A–Ö order keeps every list in A–Ö order.
+    fn by_place(&mut self, site: &Site) {
+        let munis = &site.municipalities;
+        self.theme_orgs = vec![Vec::new(); site.themes.len()];
+        self.local = vec![Vec::new(); munis.list.len()];
+        self.region_wide = vec![Vec::new(); munis.regions.len()];
+        for &oid in &self.order {
             let o = &site.organisations[oid];
             for &t in &o.themes {
-                theme_orgs[t].push(oid);
+                self.theme_orgs[t].push(oid);
                 for &m in &o.area.municipalities {
-                    theme_municipality.entry((t, m)).or_default().push(oid);
+                    self.theme_municipality.entry((t, m)).or_default().push(oid);
                 }
             }
             for &m in &o.area.municipalities {
-                local[m].push(oid);
+                self.local[m].push(oid);
             }
             for &r in &o.area.regions {
-                region_wide[r].push(oid);
+                self.region_wide[r].push(oid);
             }
             if o.area.nationwide {
-                nationwide.push(oid);
+                self.nationwide.push(oid);
             }
         }
-        for members in &mut network_members {
-            members.sort_by_key(|&m| rank[m]);
-        }
+    }
 
-        let mut theme_networks = vec![Vec::new(); site.themes.len()];
-        for (nid, n) in site.networks.iter().enumerate() {
-            for &t in &n.themes {
-                theme_networks[t].push(nid);
+    /// The networks (A–Ö) and tables of each theme.
+    fn theme_links(&mut self, site: &Site) {
+        self.theme_networks = vec![Vec::new(); site.themes.len()];
+        for &nid in &self.network_order {
+            for &t in &site.networks[nid].themes {
+                self.theme_networks[t].push(nid);
             }
         }
-        let mut theme_tables = vec![Vec::new(); site.themes.len()];
+        self.theme_tables = vec![Vec::new(); site.themes.len()];
         for (tid, t) in site.tables.iter().enumerate() {
             for &th in &t.themes {
-                theme_tables[th].push(tid);
+                self.theme_tables[th].push(tid);
             }
         }
+    }
 
+    /// Which municipalities get a page, and how the pages are grouped by region.
+    fn municipality_lists(&mut self, site: &Site) {
+        let munis = &site.municipalities;
         // A page for every municipality of the site's region and every one that an
         // organisation, network or table names (so every link has a page).
         let mut named = vec![false; munis.list.len()];
@@ -180,87 +247,25 @@ impl Index {
                 named[m] = true;
             }
         }
-        let mut municipality_pages: Vec<MunicipalityId> = (0..munis.list.len())
-            .filter(|&m| !local[m].is_empty() || named[m] || site.config.region == Some(munis.list[m].region))
+        let mut pages: Vec<MunicipalityId> = (0..munis.list.len())
+            .filter(|&m| !self.local[m].is_empty() || named[m] || site.config.region == Some(munis.list[m].region))
             .collect();
-        municipality_pages.sort_by_cached_key(|&m| sort_key(&munis.list[m].name, lang));
-
-        let mut network_order: Vec<NetworkId> = (0..site.networks.len()).collect();
-        network_order.sort_by_cached_key(|&n| sort_key(&site.networks[n].name, lang));
-        let mut table_order: Vec<usize> = (0..site.tables.len()).collect();
-        table_order.sort_by_cached_key(|&t| sort_key(&site.tables[t].name, lang));
-        let position = |order: &[usize]| {
-            let mut pos = vec![0; order.len()];
-            for (i, &x) in order.iter().enumerate() {
-                pos[x] = i;
-            }
-            pos
+        pages.sort_by_key(|&m| self.municipality_rank[m]);
+        self.region_municipalities = match site.config.region {
+            Some(reg) => pages.iter().copied().filter(|&m| munis.list[m].region == reg).collect(),
+            None => pages.clone(),
         };
-        let (network_pos, table_pos) = (position(&network_order), position(&table_order));
-        for list in theme_networks.iter_mut().chain(org_networks.iter_mut()) {
-            list.sort_by_key(|&n| network_pos[n]);
-        }
-        for list in &mut org_tables {
-            list.sort_by_key(|&t| table_pos[t]);
-        }
-
-        let mut theme_order: Vec<ThemeId> = (0..site.themes.len()).collect();
-        theme_order.sort_by_cached_key(|&t| sort_key(&site.themes[t].name, lang));
-        let mut by_name: Vec<MunicipalityId> = (0..munis.list.len()).collect();
-        by_name.sort_by_cached_key(|&m| sort_key(&munis.list[m].name, lang));
-        let municipality_rank = position(&by_name);
-        let region_municipalities: Vec<MunicipalityId> = match site.config.region {
-            Some(reg) => municipality_pages.iter().copied().filter(|&m| munis.list[m].region == reg).collect(),
-            None => municipality_pages.clone(),
-        };
-        let mut region_order: Vec<RegionId> = municipality_pages.iter().map(|&m| munis.list[m].region).collect();
+        let lang = site.config.language;
+        let mut region_order: Vec<RegionId> = pages.iter().map(|&m| munis.list[m].region).collect();
         region_order.sort_unstable();
         region_order.dedup();
         region_order
             .sort_by_cached_key(|&reg| (Some(reg) != site.config.region, sort_key(&munis.regions[reg].name, lang)));
-        let regions_with_pages = region_order
+        self.regions_with_pages = region_order
             .into_iter()
-            .map(|reg| (reg, municipality_pages.iter().copied().filter(|&m| munis.list[m].region == reg).collect()))
+            .map(|reg| (reg, pages.iter().copied().filter(|&m| munis.list[m].region == reg).collect()))
             .collect();
-        let by_rank = |ids: &[OrganisationId]| {
-            let mut v = ids.to_vec();
-            v.sort_by_key(|&m| rank[m]);
-            v
-        };
-        let table_members = site.tables.iter().map(|t| by_rank(&t.members)).collect();
-        let note_attendees =
-            site.tables.iter().map(|t| t.notes.iter().map(|n| by_rank(&n.attendees)).collect()).collect();
-
-        let mut ix = Index {
-            order,
-            rank,
-            org_networks,
-            network_members,
-            org_tables,
-            org_notes,
-            theme_orgs,
-            theme_order,
-            theme_groups: Vec::new(),
-            theme_networks,
-            theme_tables,
-            local,
-            region_wide,
-            nationwide,
-            theme_municipality,
-            municipality_pages,
-            municipality_rank,
-            region_municipalities,
-            regions_with_pages,
-            table_members,
-            note_attendees,
-            coverage: Coverage::default(),
-            notes_newest_first,
-            network_order,
-            table_order,
-        };
-        ix.theme_groups = lists::theme_groups(site, &ix);
-        ix.coverage = lists::coverage(site, &ix);
-        ix
+        self.municipality_pages = pages;
     }
 
     /// Up to `max` other organisations sharing a theme and a municipality with `org`,
