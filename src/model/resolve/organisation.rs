@@ -36,26 +36,7 @@ pub(super) fn organisation(
     r.invisible(name);
     let name_v = r.required(name, "name", "\"Keuruun Omaishoitajat ry\"");
     let kind = r.kind(kind, OrganisationKind::NAMES, OrganisationKind::parse, OrganisationKind::default());
-    let business_id = business_id.as_ref().and_then(|b| match business_id::validate(b.get_ref().trim()) {
-        Ok(()) => Some(b.get_ref().trim().to_string()),
-        Err(BusinessIdError::Format { suggestion }) => {
-            let help = match suggestion {
-                Some(s) => format!("write it as seven digits, a hyphen and the check digit: `{s}`"),
-                None => "a Y-tunnus is seven digits, a hyphen and a check digit, e.g. `1234567-1`".into(),
-            };
-            r.error(Code::InvalidBusinessId, b.span(), format!("`{}` is not a Y-tunnus", b.get_ref()), help);
-            None
-        }
-        Err(BusinessIdError::CheckDigit { expected }) => {
-            let digits = &b.get_ref().trim()[..7];
-            let help = match expected {
-                Some(c) => format!("the check digit of {digits} is {c}: if the digits are right, write `{digits}-{c}`; otherwise check the number in the trade register (YTJ)"),
-                None => format!("no Y-tunnus starts with {digits}: check the digits in the trade register (YTJ)"),
-            };
-            r.error(Code::BusinessIdCheckDigit, b.span(), format!("the check digit of `{}` is wrong", b.get_ref()), help);
-            None
-        }
-    });
+    let business_id = r.business_id(business_id);
     let founded = founded.as_ref().and_then(|f| match check_year(*f.get_ref(), ctx.opts.today) {
         Ok(y) => Some(y),
         Err(help) => {
@@ -63,106 +44,14 @@ pub(super) fn organisation(
             None
         }
     });
-    let theme_ids = r.themes(themes);
-    if let Some(t) = themes
-        && t.get_ref().is_empty()
-    {
-        r.error(
-            Code::EmptyList,
-            t.span(),
-            "`themes` is empty",
-            format!("name at least one theme, e.g. `themes = [\"{}\"]`", ctx.theme_ids.first().unwrap_or(&"...")),
-        );
-    } else if themes.is_none() {
-        r.missing("themes", &format!("[\"{}\"]", ctx.theme_ids.first().unwrap_or(&"...")));
-    }
-    let nation = nationwide.as_ref().map(|n| *n.get_ref()).unwrap_or(false);
-    let area = r.area(municipalities, regions, nation);
-    let said_where = municipalities.as_ref().is_some_and(|l| !l.get_ref().is_empty())
-        || regions.as_ref().is_some_and(|l| !l.get_ref().is_empty())
-        || nation;
-    // A dropped key (a misspelt `municipality`, a wrong type) is already reported.
-    if !said_where && r.removed.is_empty() {
-        r.out.push(
-            Diagnostic::error(Code::NoArea, r.file, None, "the organisation says nowhere where it acts")
-                .with_help("add `municipalities = [\"Keuruu\"]`, `regions = [\"Keski-Suomi\"]` or `nationwide = true`"),
-        );
-    }
+    let theme_ids = r.org_themes(themes);
+    let area = r.org_area(municipalities, regions, nationwide);
     let network_ids = r.references(&ctx.networks, networks, Code::UnknownNetwork);
-    let mut langs = Vec::new();
-    for l in languages.iter().flat_map(|l| l.get_ref()) {
-        match check_language_code(l.get_ref()) {
-            Ok(()) => langs.push(l.get_ref().clone()),
-            Err(help) => {
-                r.error(Code::UnknownLanguageCode, l.span(), format!("`{}` is not a language code", l.get_ref()), help)
-            }
-        }
-    }
-    let logo = match (logo, logo_alt) {
-        (Some(l), alt) => {
-            let path = l.get_ref().trim_start_matches('/').to_string();
-            if !ctx.files.statics.contains(&path) {
-                let near = nearest(&path, ctx.files.statics.iter().map(String::as_str), 1);
-                r.error(
-                    Code::MissingStaticFile,
-                    l.span(),
-                    format!("there is no file static/{path}"),
-                    did_you_mean(&near).unwrap_or_else(|| format!("put the logo at static/{path}, or fix the path")),
-                );
-            }
-            match alt.as_ref().map(|a| a.get_ref().trim()).filter(|a| !a.is_empty()) {
-                Some(alt) => Some(Logo { path, alt: alt.to_string() }),
-                None => {
-                    r.error(
-                        Code::MissingAltText,
-                        l.span(),
-                        "the logo has no `logo_alt`",
-                        "add `logo_alt = \"<organisation>'s logo\"` describing the picture for screen readers",
-                    );
-                    None
-                }
-            }
-        }
-        (None, Some(a)) => {
-            r.out.push(
-                Diagnostic::warning(Code::InvalidValue, r.file, Some(a.span()), "`logo_alt` without `logo`")
-                    .with_help("add `logo = \"logos/<file>\"` or delete `logo_alt`"),
-            );
-            None
-        }
-        (None, None) => None,
-    };
+    let langs = r.languages(languages);
+    let logo = r.logo(logo, logo_alt);
     let updated = r.date(updated);
-    if let (Some(u), Some(months), Some(span)) =
-        (updated, ctx.config.stale_after_months, raw.updated.as_ref().map(|u| u.span()))
-    {
-        let limit = ctx.opts.today.checked_sub(jiff::Span::new().months(i64::from(months))).unwrap_or(ctx.opts.today);
-        if u < limit {
-            r.out.push(
-                Diagnostic::warning(
-                    Code::StaleEntry,
-                    r.file,
-                    Some(span),
-                    format!("this entry was last checked on {u}, more than {months} months ago"),
-                )
-                .with_help("check the details with the organisation and set `updated` to the day you did"),
-            );
-        }
-    }
-    let address = address.as_ref().map(|a| {
-        let RawAddress { street, postal_code, city } = a.get_ref();
-        if let Some(p) = postal_code
-            && !(p.get_ref().len() == 5 && p.get_ref().bytes().all(|b| b.is_ascii_digit()))
-        {
-            r.error(
-                Code::InvalidValue,
-                p.span(),
-                format!("`{}` is not a postal code", p.get_ref()),
-                "a Finnish postal code is five digits, e.g. `42700`",
-            );
-        }
-        Address { street: r.text(street), postal_code: r.text(postal_code), city: r.text(city) }
-    });
+    r.stale(updated, raw.updated.as_ref().map(|u| u.span()));
+    let address = address.as_ref().map(|a| r.address(a.get_ref()));
     let org = Organisation {
         slug: e.slug.clone(),
         name: name_v,
@@ -188,4 +77,171 @@ pub(super) fn organisation(
     };
     r.finish(out);
     Some(org)
+}
+
+/// The checks of organisation fields (the shared ones are in `fields.rs`).
+impl Report<'_, '_> {
+    fn business_id(&mut self, b: &Option<Text>) -> Option<String> {
+        let b = b.as_ref()?;
+        match business_id::validate(b.get_ref().trim()) {
+            Ok(()) => Some(b.get_ref().trim().to_string()),
+            Err(BusinessIdError::Format { suggestion }) => {
+                let help = match suggestion {
+                    Some(s) => format!("write it as seven digits, a hyphen and the check digit: `{s}`"),
+                    None => "a Y-tunnus is seven digits, a hyphen and a check digit, e.g. `1234567-1`".into(),
+                };
+                self.error(Code::InvalidBusinessId, b.span(), format!("`{}` is not a Y-tunnus", b.get_ref()), help);
+                None
+            }
+            Err(BusinessIdError::CheckDigit { expected }) => {
+                let digits = &b.get_ref().trim()[..7];
+                let help = match expected {
+                    Some(c) => format!(
+                        "the check digit of {digits} is {c}: if the digits are right, write `{digits}-{c}`; otherwise check the number in the trade register (YTJ)"
+                    ),
+                    None => format!("no Y-tunnus starts with {digits}: check the digits in the trade register (YTJ)"),
+                };
+                self.error(
+                    Code::BusinessIdCheckDigit,
+                    b.span(),
+                    format!("the check digit of `{}` is wrong", b.get_ref()),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    /// The themes, at least one.
+    fn org_themes(&mut self, themes: &Option<TextList>) -> Vec<ThemeId> {
+        let ids = self.themes(themes);
+        let example = self.ctx.theme_ids.first().copied().unwrap_or("...");
+        if let Some(t) = themes
+            && t.get_ref().is_empty()
+        {
+            self.error(
+                Code::EmptyList,
+                t.span(),
+                "`themes` is empty",
+                format!("name at least one theme, e.g. `themes = [\"{example}\"]`"),
+            );
+        } else if themes.is_none() {
+            self.missing("themes", &format!("[\"{example}\"]"));
+        }
+        ids
+    }
+
+    /// Where the organisation acts; it must say somewhere.
+    fn org_area(
+        &mut self,
+        municipalities: &Option<TextList>,
+        regions: &Option<TextList>,
+        nationwide: &Option<toml::Spanned<bool>>,
+    ) -> Area {
+        let nation = nationwide.as_ref().map(|n| *n.get_ref()).unwrap_or(false);
+        let area = self.area(municipalities, regions, nation);
+        let said_where = municipalities.as_ref().is_some_and(|l| !l.get_ref().is_empty())
+            || regions.as_ref().is_some_and(|l| !l.get_ref().is_empty())
+            || nation;
+        // A dropped key (a misspelt `municipality`, a wrong type) is already reported.
+        if !said_where && self.removed.is_empty() {
+            self.out.push(
+                Diagnostic::error(Code::NoArea, self.file, None, "the organisation says nowhere where it acts")
+                    .with_help(
+                        "add `municipalities = [\"Keuruu\"]`, `regions = [\"Keski-Suomi\"]` or `nationwide = true`",
+                    ),
+            );
+        }
+        area
+    }
+
+    fn languages(&mut self, languages: &Option<TextList>) -> Vec<String> {
+        let mut langs = Vec::new();
+        for l in languages.iter().flat_map(|l| l.get_ref()) {
+            match check_language_code(l.get_ref()) {
+                Ok(()) => langs.push(l.get_ref().clone()),
+                Err(help) => self.error(
+                    Code::UnknownLanguageCode,
+                    l.span(),
+                    format!("`{}` is not a language code", l.get_ref()),
+                    help,
+                ),
+            }
+        }
+        langs
+    }
+
+    /// The logo: a file under static/ with a description.
+    fn logo(&mut self, logo: &Option<Text>, logo_alt: &Option<Text>) -> Option<Logo> {
+        match (logo, logo_alt) {
+            (Some(l), alt) => {
+                let path = l.get_ref().trim_start_matches('/').to_string();
+                if !self.ctx.files.statics.contains(&path) {
+                    let near = nearest(&path, self.ctx.files.statics.iter().map(String::as_str), 1);
+                    self.error(
+                        Code::MissingStaticFile,
+                        l.span(),
+                        format!("there is no file static/{path}"),
+                        did_you_mean(&near)
+                            .unwrap_or_else(|| format!("put the logo at static/{path}, or fix the path")),
+                    );
+                }
+                match alt.as_ref().map(|a| a.get_ref().trim()).filter(|a| !a.is_empty()) {
+                    Some(alt) => Some(Logo { path, alt: alt.to_string() }),
+                    None => {
+                        self.error(
+                            Code::MissingAltText,
+                            l.span(),
+                            "the logo has no `logo_alt`",
+                            "add `logo_alt = \"<organisation>'s logo\"` describing the picture for screen readers",
+                        );
+                        None
+                    }
+                }
+            }
+            (None, Some(a)) => {
+                self.out.push(
+                    Diagnostic::warning(Code::InvalidValue, self.file, Some(a.span()), "`logo_alt` without `logo`")
+                        .with_help("add `logo = \"logos/<file>\"` or delete `logo_alt`"),
+                );
+                None
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// A warning when `updated` is older than `stale_after_months`.
+    fn stale(&mut self, updated: Option<Date>, span: Option<Range<usize>>) {
+        let (Some(u), Some(months), Some(span)) = (updated, self.ctx.config.stale_after_months, span) else {
+            return;
+        };
+        let today = self.ctx.opts.today;
+        let limit = today.checked_sub(jiff::Span::new().months(i64::from(months))).unwrap_or(today);
+        if u < limit {
+            self.out.push(
+                Diagnostic::warning(
+                    Code::StaleEntry,
+                    self.file,
+                    Some(span),
+                    format!("this entry was last checked on {u}, more than {months} months ago"),
+                )
+                .with_help("check the details with the organisation and set `updated` to the day you did"),
+            );
+        }
+    }
+
+    fn address(&mut self, a: &RawAddress) -> Address {
+        let RawAddress { street, postal_code, city } = a;
+        if let Some(p) = postal_code
+            && !(p.get_ref().len() == 5 && p.get_ref().bytes().all(|b| b.is_ascii_digit()))
+        {
+            self.error(
+                Code::InvalidValue,
+                p.span(),
+                format!("`{}` is not a postal code", p.get_ref()),
+                "a Finnish postal code is five digits, e.g. `42700`",
+            );
+        }
+        Address { street: self.text(street), postal_code: self.text(postal_code), city: self.text(city) }
+    }
 }
