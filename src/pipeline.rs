@@ -192,6 +192,20 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         bundle.finish();
         timings.push("  remove records", t.elapsed());
     }
+    finish(out, opts, &manifest, diagnostics, timings, built, files)
+}
+
+/// Swap the staging folder in when nothing failed (else throw it away), write the
+/// manifest and delete the previous output.
+fn finish(
+    out: Out,
+    opts: &BuildOptions,
+    manifest: &[serde_json::Value],
+    mut diagnostics: Diagnostics,
+    mut timings: Timings,
+    mut built: Built,
+    files: usize,
+) -> Result<Built, LoadError> {
     let Out { staging, errors } = out;
     let mut errors = errors.into_inner().expect("lock");
     // A broken template fails every page that uses it: report it once.
@@ -205,9 +219,10 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         return Ok(built);
     }
     let t = Instant::now();
-    let old = staging.commit().map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
+    let output = built.output.clone();
+    let old = staging.commit().map_err(|e| LoadError::Io { path: output, source: e })?;
     if let Some(path) = &opts.manifest {
-        let text = serde_json::to_string_pretty(&manifest).expect("the manifest serialises");
+        let text = serde_json::to_string_pretty(manifest).expect("the manifest serialises");
         std::fs::write(path, text).map_err(|e| LoadError::Io { path: path.clone(), source: e })?;
     }
     timings.push("swap", t.elapsed());

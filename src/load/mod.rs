@@ -125,6 +125,8 @@ pub fn site_file(root: &Path, diags: &mut Diagnostics) -> Result<TomlFile<RawSit
     Ok(read_toml::<RawSite>(root, "site.toml", diags))
 }
 
+// Long on purpose: one walk over content/ then one parallel parse; splitting it would pass the half-made `Loaded` around.
+#[allow(clippy::too_many_lines)]
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
     let site_path = root.join("site.toml");
     if !site_path.is_file() {

@@ -81,6 +81,8 @@ pub struct ThemeErrors {
 }
 
 /// Load the site theme `name` for the site at `root` in language `lang`.
+// Long on purpose: three layers (built in, theme, site) of templates, texts and static files, read in that order.
+#[allow(clippy::too_many_lines)]
 pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -> Result<SiteTheme, ThemeErrors> {
     let theme_dir = root.join(crate::layout::THEMES).join(name);
     let mut errors = Vec::new();

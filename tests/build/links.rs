@@ -8,7 +8,7 @@ use scraper::{Html, Selector};
 use crate::support::run;
 
 /// Check every href/src/srcset of every HTML file under `out`, served under `prefix`.
-pub fn broken_links(out: &Path, prefix: &str) -> Vec<String> {
+pub(crate) fn broken_links(out: &Path, prefix: &str) -> Vec<String> {
     let mut broken = Vec::new();
     let sel = Selector::parse("[href], [src], [srcset]").unwrap();
     let id_sel = Selector::parse("[id]").unwrap();

@@ -1,7 +1,7 @@
 //! `areena build`: what a reader finds on the pages, and how the output is written.
 
 mod abuse;
-pub mod links;
+pub(crate) mod links;
 mod output;
 mod serve;
 mod validity;
@@ -13,26 +13,26 @@ use scraper::{Html, Selector};
 
 use crate::support::{Site, run};
 
-pub fn build(site: &Site, extra: &[&str]) -> crate::support::Run {
+pub(crate) fn build(site: &Site, extra: &[&str]) -> crate::support::Run {
     let root = site.root().to_str().unwrap().to_string();
     let mut args = vec!["build", "--root", &root];
     args.extend_from_slice(extra);
     run(&args)
 }
 
-pub fn page(site: &Site, rel: &str) -> Html {
+pub(crate) fn page(site: &Site, rel: &str) -> Html {
     let p = site.root().join("public").join(rel);
     let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
     Html::parse_document(&text)
 }
 
-pub fn texts(doc: &Html, css: &str) -> Vec<String> {
+pub(crate) fn texts(doc: &Html, css: &str) -> Vec<String> {
     let sel = Selector::parse(css).unwrap();
     doc.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 
 /// Every file of a tree with its bytes.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
@@ -51,7 +51,7 @@ fn org(name: &str, themes: &str, where_: &str) -> String {
 }
 
 /// A small site: organisations in Keuruu, Multia, region-wide and nationwide.
-pub fn small_site() -> Site {
+pub(crate) fn small_site() -> Site {
     let s = Site::new();
     s.write(
         "content/organisations/multian-kyla.md",
@@ -205,6 +205,8 @@ fn a_javascript_link_in_markdown_fails_the_build() {
 }
 
 #[test]
+// Long on purpose: one build, then every page kind and the manifest checked against it.
+#[allow(clippy::too_many_lines)]
 fn the_fixture_site_builds_every_page_kind() {
     let out = tempfile::tempdir().unwrap();
     let root = crate::support::fixture("site");

@@ -12,13 +12,13 @@ mod snapshots;
 use crate::support::{Diag, Site, position_of};
 
 /// An organisation file with this front matter.
-pub fn org(front: &str) -> String {
+pub(crate) fn org(front: &str) -> String {
     format!("+++\n{front}+++\nKuvaus.\n")
 }
 
 /// Assert that `check` reports `code` in `file` at the first `at` in that file (or at
 /// 1:1 for a problem with the whole file), with a help containing `help`.
-pub fn expect(site: &Site, code: &str, file: &str, at: Option<&str>, help: &str) -> Diag {
+pub(crate) fn expect(site: &Site, code: &str, file: &str, at: Option<&str>, help: &str) -> Diag {
     let run = site.check_json();
     let diags = run.diagnostics();
     let d = diags

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-pub const SITE: &str = r#"title = "Testihakemisto"
+pub(crate) const SITE: &str = r#"title = "Testihakemisto"
 base_url = "https://example.org/"
 language = "fi"
 region = "Keski-Suomi"
@@ -16,7 +16,7 @@ region = "Keski-Suomi"
 stale_after_months = 18
 "#;
 
-pub const THEMES: &str = r#"[[theme]]
+pub(crate) const THEMES: &str = r#"[[theme]]
 id = "omaishoito"
 name = "Omaishoito"
 
@@ -25,7 +25,7 @@ id = "ikaihmiset"
 name = "Ikäihmiset"
 "#;
 
-pub const ORG: &str = r#"+++
+pub(crate) const ORG: &str = r#"+++
 name = "Keuruun Testiyhdistys ry"
 themes = ["omaishoito"]
 municipalities = ["Keuruu"]
@@ -33,7 +33,7 @@ municipalities = ["Keuruu"]
 Kuvaus.
 "#;
 
-pub const NETWORK: &str = r#"+++
+pub(crate) const NETWORK: &str = r#"+++
 name = "Testiverkosto"
 kind = "theme-group"
 members = ["keuruun-testiyhdistys"]
@@ -41,13 +41,13 @@ members = ["keuruun-testiyhdistys"]
 "#;
 
 /// A site in a temporary folder, removed when dropped.
-pub struct Site {
-    pub dir: tempfile::TempDir,
+pub(crate) struct Site {
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Site {
     /// The base site: site.toml, themes.toml, one organisation and one network.
-    pub fn new() -> Site {
+    pub(crate) fn new() -> Site {
         let s = Site { dir: tempfile::tempdir().expect("temp dir") };
         s.write("site.toml", SITE);
         s.write("content/themes.toml", THEMES);
@@ -56,50 +56,50 @@ impl Site {
         s
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn write(&self, rel: &str, text: &str) -> &Self {
+    pub(crate) fn write(&self, rel: &str, text: &str) -> &Self {
         self.write_bytes(rel, text.as_bytes())
     }
 
-    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Self {
+    pub(crate) fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Self {
         let p = self.dir.path().join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, bytes).unwrap();
         self
     }
 
-    pub fn remove(&self, rel: &str) -> &Self {
+    pub(crate) fn remove(&self, rel: &str) -> &Self {
         std::fs::remove_file(self.dir.path().join(rel)).unwrap();
         self
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         String::from_utf8_lossy(&std::fs::read(self.dir.path().join(rel)).unwrap()).into_owned()
     }
 
     /// `areena check --format json` on this site.
-    pub fn check_json(&self) -> Run {
+    pub(crate) fn check_json(&self) -> Run {
         run(&["check", "--format", "json", "--root", self.root().to_str().unwrap()])
     }
 
     /// `areena check` (human output) on this site.
-    pub fn check_human(&self) -> Run {
+    pub(crate) fn check_human(&self) -> Run {
         run(&["check", "--root", self.root().to_str().unwrap()])
     }
 }
 
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
     /// The JSON diagnostics; panics when a stdout line is not a diagnostic.
-    pub fn diagnostics(&self) -> Vec<Diag> {
+    pub(crate) fn diagnostics(&self) -> Vec<Diag> {
         self.stdout
             .lines()
             .map(|l| {
@@ -123,27 +123,27 @@ impl Run {
 }
 
 #[derive(Debug, Clone)]
-pub struct Diag {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub severity: String,
-    pub code: String,
-    pub message: String,
-    pub help: Option<String>,
+pub(crate) struct Diag {
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) severity: String,
+    pub(crate) code: String,
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
 }
 
 /// A fixture site under `tests/fixtures/` (the tests never use the example site at
 /// the repository root, which a region's fork replaces).
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
-pub fn bin() -> PathBuf {
+pub(crate) fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_areena"))
 }
 
-pub fn run(args: &[&str]) -> Run {
+pub(crate) fn run(args: &[&str]) -> Run {
     let out = Command::new(bin())
         .args(args)
         .env("AREENA_TODAY", "2026-11-23")
@@ -158,7 +158,7 @@ pub fn run(args: &[&str]) -> Run {
 }
 
 /// 1-based line and column (in characters) of the first occurrence of `needle`.
-pub fn position_of(text: &str, needle: &str) -> (usize, usize) {
+pub(crate) fn position_of(text: &str, needle: &str) -> (usize, usize) {
     let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;

@@ -70,6 +70,8 @@ fn bad_file_name(file: &str, slug: &str) -> Option<Diagnostic> {
 }
 
 /// Resolve and validate the whole site.
+// Long on purpose: the orchestration of the model stage: each line calls one resolver or site-wide check, in order.
+#[allow(clippy::too_many_lines)]
 pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site {
     let municipalities = custom_municipalities(loaded, diags).unwrap_or_else(|| Municipalities::builtin().clone());
     let config = site_config(&loaded.root, &loaded.site, &municipalities, diags);

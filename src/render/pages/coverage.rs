@@ -5,31 +5,31 @@ use serde::Serialize;
 use super::*;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CoverageCell {
-    pub count: usize,
+struct CoverageCell {
+    count: usize,
     /// Where the matching organisations are listed; `None` for a gap.
-    pub url: Option<String>,
+    url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CoverageRow<'a> {
-    pub municipality: Link<'a>,
-    pub cells: Vec<CoverageCell>,
-    pub total: usize,
+struct CoverageRow<'a> {
+    municipality: Link<'a>,
+    cells: Vec<CoverageCell>,
+    total: usize,
 }
 
 /// `coverage.html`: themes (columns) × municipalities of the region (rows).
 #[derive(Debug, Clone, Serialize)]
-pub struct CoverageView<'a> {
-    pub region: Option<&'a str>,
-    pub themes: Vec<Link<'a>>,
-    pub rows: Vec<CoverageRow<'a>>,
+struct CoverageView<'a> {
+    region: Option<&'a str>,
+    themes: Vec<Link<'a>>,
+    rows: Vec<CoverageRow<'a>>,
     /// Per theme: organisations acting locally somewhere in the region.
-    pub totals: Vec<usize>,
+    totals: Vec<usize>,
     /// Per theme: region-wide and nationwide organisations (they cover every cell).
-    pub wide: Vec<usize>,
-    pub gaps: usize,
-    pub csv_url: String,
+    wide: Vec<usize>,
+    gaps: usize,
+    csv_url: String,
 }
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {

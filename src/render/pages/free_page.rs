@@ -6,8 +6,8 @@ use super::*;
 
 /// `page.html`: a free page.
 #[derive(Debug, Clone, Serialize)]
-pub struct FreePageView {
-    pub body_html: String,
+struct FreePageView {
+    body_html: String,
 }
 
 pub(super) fn render(r: &Renderer<'_>, p: usize) -> Result<Output, Diagnostic> {

@@ -6,13 +6,13 @@ use super::*;
 
 /// `index.html`: the front page.
 #[derive(Debug, Clone, Serialize)]
-pub struct HomeView<'a> {
-    pub organisations: usize,
-    pub networks: usize,
-    pub tables: usize,
-    pub themes: Vec<CountLink<'a>>,
-    pub municipalities: Vec<CountLink<'a>>,
-    pub latest: Vec<NoteItem<'a>>,
+struct HomeView<'a> {
+    organisations: usize,
+    networks: usize,
+    tables: usize,
+    themes: Vec<CountLink<'a>>,
+    municipalities: Vec<CountLink<'a>>,
+    latest: Vec<NoteItem<'a>>,
 }
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {

@@ -6,38 +6,38 @@ use serde::Serialize;
 use super::*;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RegionGroup<'a> {
-    pub name: &'a str,
-    pub municipalities: Vec<CountLink<'a>>,
+struct RegionGroup<'a> {
+    name: &'a str,
+    municipalities: Vec<CountLink<'a>>,
 }
 
 /// `municipalities.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct MunicipalitiesView<'a> {
-    pub regions: Vec<RegionGroup<'a>>,
+struct MunicipalitiesView<'a> {
+    regions: Vec<RegionGroup<'a>>,
 }
 
 /// One of the three parts of a municipality page.
 #[derive(Debug, Clone, Serialize)]
-pub struct Reach<'a> {
+struct Reach<'a> {
     /// `local`, `region` or `nation`.
-    pub kind: &'static str,
-    pub count: usize,
+    kind: &'static str,
+    count: usize,
     /// Organisations grouped by theme.
-    pub themes: Vec<Group<'a>>,
+    themes: Vec<Group<'a>>,
 }
 
 /// `municipality.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct MunicipalityView<'a> {
-    pub name: &'a str,
-    pub name_sv: &'a str,
-    pub code: &'a str,
-    pub region: &'a str,
-    pub county: &'a str,
-    pub count: usize,
+struct MunicipalityView<'a> {
+    name: &'a str,
+    name_sv: &'a str,
+    code: &'a str,
+    region: &'a str,
+    county: &'a str,
+    count: usize,
     /// Local, then region-wide, then nationwide.
-    pub reaches: Vec<Reach<'a>>,
+    reaches: Vec<Reach<'a>>,
 }
 
 pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {

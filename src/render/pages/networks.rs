@@ -5,38 +5,38 @@ use serde::Serialize;
 use super::*;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct NetworkItem<'a> {
-    pub name: &'a str,
-    pub url: String,
-    pub kind: &'static str,
-    pub kind_label: String,
-    pub members: usize,
+struct NetworkItem<'a> {
+    name: &'a str,
+    url: String,
+    kind: &'static str,
+    kind_label: String,
+    members: usize,
 }
 
 /// `networks.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct NetworksView<'a> {
-    pub networks: Vec<NetworkItem<'a>>,
+struct NetworksView<'a> {
+    networks: Vec<NetworkItem<'a>>,
 }
 
 /// `network.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct NetworkView<'a> {
-    pub name: &'a str,
-    pub kind: &'static str,
-    pub kind_label: String,
-    pub coordinator: Option<Link<'a>>,
-    pub members: Vec<OrganisationItem<'a>>,
-    pub themes: Vec<Link<'a>>,
-    pub municipalities: Vec<Link<'a>>,
-    pub regions: Vec<&'a str>,
-    pub website: Option<&'a str>,
-    pub email: Option<&'a str>,
-    pub phone: Option<&'a str>,
-    pub phone_href: Option<String>,
-    pub contact: Option<ContactView<'a>>,
-    pub updated: Option<DateView>,
-    pub body_html: String,
+struct NetworkView<'a> {
+    name: &'a str,
+    kind: &'static str,
+    kind_label: String,
+    coordinator: Option<Link<'a>>,
+    members: Vec<OrganisationItem<'a>>,
+    themes: Vec<Link<'a>>,
+    municipalities: Vec<Link<'a>>,
+    regions: Vec<&'a str>,
+    website: Option<&'a str>,
+    email: Option<&'a str>,
+    phone: Option<&'a str>,
+    phone_href: Option<String>,
+    contact: Option<ContactView<'a>>,
+    updated: Option<DateView>,
+    body_html: String,
 }
 
 pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {

@@ -6,26 +6,26 @@ use super::*;
 use crate::index::initial;
 
 /// Organisations per page of the A–Ö list.
-pub const PAGE_SIZE: usize = 1000;
+pub(crate) const PAGE_SIZE: usize = 1000;
 
 /// `organisations.html`: A–Ö.
 #[derive(Debug, Clone, Serialize)]
-pub struct OrganisationsView<'a> {
-    pub count: usize,
+struct OrganisationsView<'a> {
+    count: usize,
     /// The letters on this page.
-    pub letters: Vec<Group<'a>>,
+    letters: Vec<Group<'a>>,
     /// Every letter of the whole list, linking to the page and place it starts.
-    pub letter_index: Vec<TextLink>,
+    letter_index: Vec<TextLink>,
     /// The pages of a long list (empty when it fits on one page).
-    pub pages: Vec<PagerItem>,
+    pages: Vec<PagerItem>,
 }
 
 /// One page of a long list.
 #[derive(Debug, Clone, Serialize)]
-pub struct PagerItem {
-    pub number: usize,
-    pub url: String,
-    pub current: bool,
+struct PagerItem {
+    number: usize,
+    url: String,
+    current: bool,
 }
 
 pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic> {

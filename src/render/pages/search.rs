@@ -6,10 +6,10 @@ use super::*;
 
 /// `search.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchView {
+struct SearchView {
     /// JSON: each region's name → the names of its municipalities. The search page
     /// uses it to add a municipality's region-wide and nationwide organisations.
-    pub regions_json: String,
+    regions_json: String,
 }
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {

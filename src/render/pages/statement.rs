@@ -7,12 +7,12 @@ use super::*;
 
 /// `accessibility.html`: the accessibility statement made from `[accessibility]`.
 #[derive(Debug, Clone, Serialize)]
-pub struct AccessibilityView<'a> {
-    pub feedback_email: Option<&'a str>,
-    pub feedback_url: Option<&'a str>,
-    pub assessed: Option<DateView>,
-    pub supervisor: Option<&'a str>,
-    pub supervisor_url: Option<&'a str>,
+struct AccessibilityView<'a> {
+    feedback_email: Option<&'a str>,
+    feedback_url: Option<&'a str>,
+    assessed: Option<DateView>,
+    supervisor: Option<&'a str>,
+    supervisor_url: Option<&'a str>,
 }
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {

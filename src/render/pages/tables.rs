@@ -5,56 +5,56 @@ use serde::Serialize;
 use super::*;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TableItem<'a> {
-    pub name: &'a str,
-    pub url: String,
-    pub convener: Option<Link<'a>>,
-    pub notes: usize,
-    pub latest: Option<DateView>,
+struct TableItem<'a> {
+    name: &'a str,
+    url: String,
+    convener: Option<Link<'a>>,
+    notes: usize,
+    latest: Option<DateView>,
 }
 
 /// `tables.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct TablesView<'a> {
-    pub tables: Vec<TableItem<'a>>,
+struct TablesView<'a> {
+    tables: Vec<TableItem<'a>>,
 }
 
 /// `table.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct TableView<'a> {
-    pub name: &'a str,
-    pub convener: Option<Link<'a>>,
-    pub public_partners: Vec<&'a str>,
-    pub members: Vec<Link<'a>>,
-    pub themes: Vec<Link<'a>>,
-    pub municipalities: Vec<Link<'a>>,
-    pub regions: Vec<&'a str>,
-    pub founded: Option<DateView>,
-    pub meets: Option<&'a str>,
-    pub website: Option<&'a str>,
-    pub email: Option<&'a str>,
-    pub contact: Option<ContactView<'a>>,
-    pub notes: Vec<NoteItem<'a>>,
-    pub body_html: String,
+struct TableView<'a> {
+    name: &'a str,
+    convener: Option<Link<'a>>,
+    public_partners: Vec<&'a str>,
+    members: Vec<Link<'a>>,
+    themes: Vec<Link<'a>>,
+    municipalities: Vec<Link<'a>>,
+    regions: Vec<&'a str>,
+    founded: Option<DateView>,
+    meets: Option<&'a str>,
+    website: Option<&'a str>,
+    email: Option<&'a str>,
+    contact: Option<ContactView<'a>>,
+    notes: Vec<NoteItem<'a>>,
+    body_html: String,
 }
 
 /// `note.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct NoteView<'a> {
-    pub title: &'a str,
-    pub date: DateView,
-    pub kind: &'static str,
-    pub kind_label: String,
-    pub table: Link<'a>,
-    pub attendees: Vec<Link<'a>>,
-    pub other_attendees: Vec<&'a str>,
-    pub decisions: Vec<&'a str>,
-    pub next_meeting: Option<DateView>,
-    pub themes: Vec<Link<'a>>,
-    pub body_html: String,
+struct NoteView<'a> {
+    title: &'a str,
+    date: DateView,
+    kind: &'static str,
+    kind_label: String,
+    table: Link<'a>,
+    attendees: Vec<Link<'a>>,
+    other_attendees: Vec<&'a str>,
+    decisions: Vec<&'a str>,
+    next_meeting: Option<DateView>,
+    themes: Vec<Link<'a>>,
+    body_html: String,
     /// The previous (older) and next (newer) note of the same table.
-    pub previous: Option<Link<'a>>,
-    pub next: Option<Link<'a>>,
+    previous: Option<Link<'a>>,
+    next: Option<Link<'a>>,
 }
 
 fn convener<'a>(r: &Renderer<'a>, c: Option<crate::model::Convener>) -> Option<Link<'a>> {

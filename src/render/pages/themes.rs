@@ -6,34 +6,34 @@ use serde::Serialize;
 use super::*;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemeItem<'a> {
-    pub name: &'a str,
-    pub url: String,
-    pub description: Option<&'a str>,
-    pub count: usize,
+struct ThemeItem<'a> {
+    name: &'a str,
+    url: String,
+    description: Option<&'a str>,
+    count: usize,
 }
 
 /// `themes.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemesView<'a> {
-    pub themes: Vec<ThemeItem<'a>>,
+struct ThemesView<'a> {
+    themes: Vec<ThemeItem<'a>>,
 }
 
 /// `theme.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemeView<'a> {
-    pub name: &'a str,
-    pub description: Option<&'a str>,
-    pub count: usize,
+struct ThemeView<'a> {
+    name: &'a str,
+    description: Option<&'a str>,
+    count: usize,
     /// Organisations acting locally, grouped by municipality (A–Ö).
-    pub municipalities: Vec<Group<'a>>,
-    pub region_wide: Vec<OrganisationItem<'a>>,
+    municipalities: Vec<Group<'a>>,
+    region_wide: Vec<OrganisationItem<'a>>,
     /// Where to see all region-wide ones, when the list is cut.
-    pub region_wide_more: Option<TextLink>,
-    pub nationwide: Vec<OrganisationItem<'a>>,
-    pub nationwide_more: Option<TextLink>,
-    pub networks: Vec<Link<'a>>,
-    pub tables: Vec<Link<'a>>,
+    region_wide_more: Option<TextLink>,
+    nationwide: Vec<OrganisationItem<'a>>,
+    nationwide_more: Option<TextLink>,
+    networks: Vec<Link<'a>>,
+    tables: Vec<Link<'a>>,
 }
 
 pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
