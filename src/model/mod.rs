@@ -127,28 +127,44 @@ pub struct Area {
     pub nationwide: bool,
 }
 
-#[derive(Debug, Clone)]
+/// Fields not marked `#[serde(skip)]` reach the organisation page's template as
+/// they are, as `org.<field>`: a plain field added here is shown by adding it to
+/// the template; the others are made into links, dates and lists by the page.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Organisation {
+    #[serde(skip)]
     pub slug: String,
+    #[serde(skip)]
     pub name: String,
     pub short_name: Option<String>,
+    #[serde(skip)]
     pub kind: OrganisationKind,
     pub business_id: Option<String>,
     pub register_number: Option<String>,
     pub founded: Option<i32>,
+    #[serde(skip)]
     pub themes: Vec<ThemeId>,
+    #[serde(skip)]
     pub area: Area,
+    #[serde(skip)]
     pub networks: Vec<NetworkId>,
     pub activities: Vec<String>,
+    #[serde(skip)]
     pub languages: Vec<String>,
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    #[serde(skip)]
     pub logo: Option<Logo>,
+    #[serde(skip)]
     pub updated: Option<Date>,
+    #[serde(skip)]
     pub draft: bool,
+    #[serde(skip)]
     pub address: Option<Address>,
+    #[serde(skip)]
     pub contact: Option<Contact>,
+    #[serde(skip)]
     pub body: Body,
 }
 

@@ -10,13 +10,12 @@ const NEARBY: usize = 6;
 /// `organisation.html`.
 #[derive(Debug, Clone, Serialize)]
 struct OrganisationView<'a> {
+    /// The plain fields of the organisation (`short_name`, `website`, ...).
+    #[serde(flatten)]
+    organisation: &'a Organisation,
     name: &'a str,
-    short_name: Option<&'a str>,
     kind: &'static str,
     kind_label: String,
-    business_id: Option<&'a str>,
-    register_number: Option<&'a str>,
-    founded: Option<i32>,
     themes: Vec<Link<'a>>,
     municipalities: Vec<Link<'a>>,
     regions: Vec<&'a str>,
@@ -25,11 +24,7 @@ struct OrganisationView<'a> {
     networks: Vec<Link<'a>>,
     tables: Vec<Link<'a>>,
     notes: Vec<NoteItem<'a>>,
-    activities: Vec<&'a str>,
     languages: Vec<LanguageView>,
-    website: Option<&'a str>,
-    email: Option<&'a str>,
-    phone: Option<&'a str>,
     phone_href: Option<String>,
     logo: Option<ImageView<'a>>,
     updated: Option<DateView>,
@@ -56,13 +51,10 @@ pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Dia
         .collect();
     languages.dedup_by(|a, b| a.code == b.code);
     let view = OrganisationView {
+        organisation: o,
         name: &o.name,
-        short_name: o.short_name.as_deref(),
         kind: o.kind.as_str(),
         kind_label: r.theme.t(&format!("kind_{}", o.kind.as_str())),
-        business_id: o.business_id.as_deref(),
-        register_number: o.register_number.as_deref(),
-        founded: o.founded,
         themes: r.theme_links(&o.themes),
         municipalities: r.municipality_links(&o.area),
         regions: r.region_names(&o.area),
@@ -71,11 +63,7 @@ pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Dia
         networks: ix.org_networks[id].iter().map(|&n| r.network_link(n)).collect(),
         tables: ix.org_tables[id].iter().map(|&t| r.table_link(t)).collect(),
         notes: ix.org_notes[id].iter().take(10).map(|&n| r.note_item(n)).collect(),
-        activities: o.activities.iter().map(String::as_str).collect(),
         languages,
-        website: o.website.as_deref(),
-        email: o.email.as_deref(),
-        phone: o.phone.as_deref(),
         phone_href: o.phone.as_deref().map(tel),
         logo: o.logo.as_ref().map(|l| ImageView { url: rt.file(&l.path), alt: &l.alt }),
         updated: o.updated.map(|d| dates::view(d, lang)),
