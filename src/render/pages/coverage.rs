@@ -35,7 +35,7 @@ struct CoverageView<'a> {
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let meta = r.meta(r.title_of("coverage"), r.routes.coverage(), "coverage");
     let view = coverage_view(r);
-    r.template("coverage.html", &meta, "coverage", Some(&view))
+    r.page(&meta, &view)
 }
 
 fn coverage_view<'a>(r: &Renderer<'a>) -> CoverageView<'a> {
@@ -68,4 +68,9 @@ fn coverage_view<'a>(r: &Renderer<'a>) -> CoverageView<'a> {
         gaps: cov.gaps,
         csv_url: r.routes.file(&format!("{}/{}.csv", site.config.paths.coverage, site.config.paths.coverage)),
     }
+}
+
+impl PageView for CoverageView<'_> {
+    const TEMPLATE: &'static str = "coverage.html";
+    const KEY: &'static str = "coverage";
 }

@@ -18,5 +18,10 @@ pub(super) fn render(r: &Renderer<'_>, p: usize) -> Result<Output, Diagnostic> {
         meta.section = format!("page-{}", pg.slug);
     }
     let view = FreePageView { body_html: r.html(&pg.body, 2) };
-    r.template("page.html", &meta, "free", Some(&view))
+    r.page(&meta, &view)
+}
+
+impl PageView for FreePageView {
+    const TEMPLATE: &'static str = "page.html";
+    const KEY: &'static str = "free";
 }

@@ -42,5 +42,10 @@ pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
             .collect(),
         latest: ix.notes_newest_first.iter().take(6).map(|&n| r.note_item(n)).collect(),
     };
-    r.template("index.html", &meta, "home", Some(&view))
+    r.page(&meta, &view)
+}
+
+impl PageView for HomeView<'_> {
+    const TEMPLATE: &'static str = "index.html";
+    const KEY: &'static str = "home";
 }

@@ -28,6 +28,20 @@ pub const GROUP_LIMIT: usize = 50;
 /// Organisations per page of the A–Ö list.
 pub const PAGE_SIZE: usize = organisations::PAGE_SIZE;
 
+/// What a page kind's view is rendered with: its template, and the name under which
+/// the template sees the view (`org` in `organisation.html`).
+trait PageView: serde::Serialize {
+    const TEMPLATE: &'static str;
+    const KEY: &'static str;
+}
+
+impl Renderer<'_> {
+    /// Render `view` with its template.
+    fn page<V: PageView>(&self, meta: &PageMeta<'_>, view: &V) -> Result<Output, Diagnostic> {
+        self.template(V::TEMPLATE, meta, V::KEY, Some(view))
+    }
+}
+
 /// Render the HTML page of `job`.
 pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
     match job {

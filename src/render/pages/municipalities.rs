@@ -57,7 +57,7 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
                 .collect(),
         })
         .collect();
-    r.template("municipalities.html", &meta, "municipalities", Some(&MunicipalitiesView { regions }))
+    r.page(&meta, &MunicipalitiesView { regions })
 }
 
 pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId) -> Result<Output, Diagnostic> {
@@ -84,5 +84,15 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId) -> Result<Output, Diag
         count: reaches.iter().map(|x| x.count).sum(),
         reaches,
     };
-    r.template("municipality.html", &meta, "municipality", Some(&view))
+    r.page(&meta, &view)
+}
+
+impl PageView for MunicipalitiesView<'_> {
+    const TEMPLATE: &'static str = "municipalities.html";
+    const KEY: &'static str = "municipalities";
+}
+
+impl PageView for MunicipalityView<'_> {
+    const TEMPLATE: &'static str = "municipality.html";
+    const KEY: &'static str = "municipality";
 }

@@ -56,7 +56,7 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
             }
         })
         .collect();
-    r.template("networks.html", &meta, "networks", Some(&NetworksView { networks }))
+    r.page(&meta, &NetworksView { networks })
 }
 
 pub(super) fn render(r: &Renderer<'_>, n: usize) -> Result<Output, Diagnostic> {
@@ -80,5 +80,15 @@ pub(super) fn render(r: &Renderer<'_>, n: usize) -> Result<Output, Diagnostic> {
         updated: nw.updated.map(|d| dates::view(d, r.lang())),
         body_html: r.html(&nw.body, 3),
     };
-    r.template("network.html", &meta, "network", Some(&view))
+    r.page(&meta, &view)
+}
+
+impl PageView for NetworksView<'_> {
+    const TEMPLATE: &'static str = "networks.html";
+    const KEY: &'static str = "networks";
+}
+
+impl PageView for NetworkView<'_> {
+    const TEMPLATE: &'static str = "network.html";
+    const KEY: &'static str = "network";
 }

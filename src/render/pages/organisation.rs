@@ -76,5 +76,10 @@ pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Dia
         body_html: r.html(&o.body, 3),
         nearby: r.items(&ix.nearby(site, id, NEARBY)),
     };
-    r.template("organisation.html", &meta, "org", Some(&view))
+    r.page(&meta, &view)
+}
+
+impl PageView for OrganisationView<'_> {
+    const TEMPLATE: &'static str = "organisation.html";
+    const KEY: &'static str = "org";
 }

@@ -75,7 +75,7 @@ pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic
         Vec::new()
     };
     let view = OrganisationsView { count: ix.order.len(), letters, letter_index, pages: pager };
-    r.template("organisations.html", &meta, "orgs", Some(&view))
+    r.page(&meta, &view)
 }
 
 /// A fragment id for a letter heading; Å, Ä and Ö must not collide with A and O.
@@ -88,4 +88,9 @@ fn letter_id(letter: &str) -> String {
         "#" => "muut".into(),
         other => other.to_lowercase(),
     }
+}
+
+impl PageView for OrganisationsView<'_> {
+    const TEMPLATE: &'static str = "organisations.html";
+    const KEY: &'static str = "orgs";
 }

@@ -20,5 +20,10 @@ pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
         regions.entry(m.regions[mu.region].name.as_str()).or_default().push(mu.name.as_str());
     }
     let view = SearchView { regions_json: serde_json::to_string(&regions).unwrap_or_default() };
-    r.template("search.html", &meta, "search", Some(&view))
+    r.page(&meta, &view)
+}
+
+impl PageView for SearchView {
+    const TEMPLATE: &'static str = "search.html";
+    const KEY: &'static str = "search";
 }

@@ -25,5 +25,10 @@ pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
         supervisor: a.supervisor.as_deref(),
         supervisor_url: a.supervisor_url.as_deref(),
     };
-    r.template("accessibility.html", &meta, "statement", Some(&view))
+    r.page(&meta, &view)
+}
+
+impl PageView for AccessibilityView<'_> {
+    const TEMPLATE: &'static str = "accessibility.html";
+    const KEY: &'static str = "statement";
 }

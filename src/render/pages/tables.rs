@@ -82,7 +82,7 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
             }
         })
         .collect();
-    r.template("tables.html", &meta, "tables", Some(&TablesView { tables }))
+    r.page(&meta, &TablesView { tables })
 }
 
 pub(super) fn render(r: &Renderer<'_>, t: usize) -> Result<Output, Diagnostic> {
@@ -105,7 +105,7 @@ pub(super) fn render(r: &Renderer<'_>, t: usize) -> Result<Output, Diagnostic> {
         notes: (0..tb.notes.len()).map(|i| r.note_item(NoteRef { table: t, note: i })).collect(),
         body_html: r.html(&tb.body, 3),
     };
-    r.template("table.html", &meta, "table", Some(&view))
+    r.page(&meta, &view)
 }
 
 pub(super) fn render_note(r: &Renderer<'_>, nr: NoteRef) -> Result<Output, Diagnostic> {
@@ -133,5 +133,20 @@ pub(super) fn render_note(r: &Renderer<'_>, nr: NoteRef) -> Result<Output, Diagn
         previous: (nr.note + 1 < tb.notes.len()).then(|| link(nr.note + 1)),
         next: (nr.note > 0).then(|| link(nr.note - 1)),
     };
-    r.template("note.html", &meta, "note", Some(&view))
+    r.page(&meta, &view)
+}
+
+impl PageView for TablesView<'_> {
+    const TEMPLATE: &'static str = "tables.html";
+    const KEY: &'static str = "tables";
+}
+
+impl PageView for TableView<'_> {
+    const TEMPLATE: &'static str = "table.html";
+    const KEY: &'static str = "table";
+}
+
+impl PageView for NoteView<'_> {
+    const TEMPLATE: &'static str = "note.html";
+    const KEY: &'static str = "note";
 }

@@ -52,7 +52,7 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
             }
         })
         .collect();
-    r.template("themes.html", &meta, "themes", Some(&ThemesView { themes }))
+    r.page(&meta, &ThemesView { themes })
 }
 
 pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic> {
@@ -89,5 +89,15 @@ pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic
         networks: ix.theme_networks[id].iter().map(|&n| r.network_link(n)).collect(),
         tables: ix.theme_tables[id].iter().map(|&tb| r.table_link(tb)).collect(),
     };
-    r.template("theme.html", &meta, "theme", Some(&view))
+    r.page(&meta, &view)
+}
+
+impl PageView for ThemesView<'_> {
+    const TEMPLATE: &'static str = "themes.html";
+    const KEY: &'static str = "themes";
+}
+
+impl PageView for ThemeView<'_> {
+    const TEMPLATE: &'static str = "theme.html";
+    const KEY: &'static str = "theme";
 }
