@@ -40,6 +40,8 @@ pub enum Format {
     Human,
     /// One JSON object per problem and line, for editors and scripts.
     Json,
+    /// GitHub Actions workflow commands: each problem shown on its line of a pull request.
+    Github,
 }
 
 #[derive(Debug, Args)]

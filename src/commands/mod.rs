@@ -37,6 +37,9 @@ pub fn report(diags: &Diagnostics, format: Format) {
         Format::Json => {
             let _ = std::io::stdout().lock().write_all(render::json(diags).as_bytes());
         }
+        Format::Github => {
+            let _ = std::io::stdout().lock().write_all(render::github(diags).as_bytes());
+        }
         Format::Human => {
             let stderr = std::io::stderr();
             let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();

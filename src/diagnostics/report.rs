@@ -155,6 +155,38 @@ struct JsonLine<'a> {
     help: Option<&'a str>,
 }
 
+/// GitHub Actions workflow commands, one per diagnostic in report order
+/// (`::error file=…,line=…,col=…,title=…::message`), so that a pull request shows
+/// each problem on its line; then the summary as a notice.
+pub fn github(diags: &Diagnostics) -> String {
+    // Workflow command escapes: data and property values.
+    let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    let mut places = Places::new(diags);
+    for d in diags.sorted() {
+        let (line, col) = places.of(d);
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut message = d.message.clone();
+        if let Some(h) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(h);
+        }
+        let _ = writeln!(
+            out,
+            "::{level} file={},line={line},col={col},title={}::{}",
+            prop(&d.file),
+            prop(d.code.as_str()),
+            data(&message)
+        );
+    }
+    let _ = writeln!(out, "::notice title=areena::{}", data(&summary(diags)));
+    out
+}
+
 /// One JSON object per line and per diagnostic, in report order.
 pub fn json(diags: &Diagnostics) -> String {
     let mut out = String::new();

@@ -113,3 +113,69 @@ fn every_code_is_documented() {
         .collect();
     assert!(missing.is_empty(), "codes without a section in docs/errors.md: {missing:?}");
 }
+
+#[test]
+fn github_format_puts_each_problem_on_its_line() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/x.md",
+        "+++\nname = \"X, ry: 100%\"\nthemes = [\"eiole\"]\nmunicipalities = [\"Keuruu\"]\n+++\n",
+    );
+    let r = crate::support::run(&["check", "--format", "github", "--root", s.root().to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let line = r.stdout.lines().find(|l| l.contains("unknown-theme")).expect(&r.stdout);
+    assert!(
+        line.starts_with(
+            "::error file=content/organisations/x.md,line=3,col=11,title=unknown-theme::there is no theme `eiole`"
+        ),
+        "{line}"
+    );
+    assert!(line.contains("%0Ahelp: "), "the help on its own line: {line}");
+    assert!(r.stdout.lines().last().unwrap().starts_with("::notice title=areena::1 error"), "{}", r.stdout);
+    assert!(r.stdout.lines().all(|l| l.starts_with("::")), "only workflow commands: {}", r.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_pre_commit_hook_checks_the_staged_files() {
+    let s = Site::new();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(s.root())
+            .env("GIT_AUTHOR_NAME", "Testi")
+            .env("GIT_AUTHOR_EMAIL", "testi@example.org")
+            .env("GIT_COMMITTER_NAME", "Testi")
+            .env("GIT_COMMITTER_EMAIL", "testi@example.org")
+            .output()
+            .expect("git");
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    assert!(git(&["init", "-q"]).0);
+    let hook = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("hooks/pre-commit");
+    std::fs::copy(&hook, s.root().join(".git/hooks/pre-commit")).unwrap();
+    // The hook finds areena through $AREENA.
+    let bin = crate::support::bin();
+    let run_hook = || {
+        let out = std::process::Command::new(s.root().join(".git/hooks/pre-commit"))
+            .current_dir(s.root())
+            .env("AREENA", &bin)
+            .output()
+            .unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    assert!(git(&["add", "-A"]).0);
+    let (ok, err) = run_hook();
+    assert!(ok, "a clean site passes: {err}");
+    // A broken file staged: refused, with the problem at its line.
+    s.write("content/organisations/rikki.md", "+++\nname = \"R\"\nthemes = [\"eiole\"]\nnationwide = true\n+++\n");
+    assert!(git(&["add", "-A"]).0);
+    let (ok, err) = run_hook();
+    assert!(!ok);
+    assert!(err.contains("content/organisations/rikki.md:3:11") && err.contains("unknown-theme"), "{err}");
+    // Fixed in the folder but not staged: still refused (the staged file counts).
+    s.write("content/organisations/rikki.md", "+++\nname = \"R\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n");
+    assert!(!run_hook().0);
+    assert!(git(&["add", "-A"]).0);
+    assert!(run_hook().0);
+}
