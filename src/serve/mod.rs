@@ -25,7 +25,37 @@ use crate::pipeline::{self, BuildOptions, Settings};
 const MAX_ANSWERING: usize = 256;
 
 /// Build once; return whether it succeeded (problems are printed).
-fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool {
+/// Problems reported by earlier builds, so that each is printed once, not again on
+/// every save.
+type Seen = std::collections::HashSet<(String, &'static str, String)>;
+
+/// Print the problems that earlier builds did not report; count the others.
+fn report_new(diags: &crate::diagnostics::Diagnostics, seen: &mut Seen) {
+    let mut fresh = crate::diagnostics::Diagnostics::new();
+    let mut known = 0;
+    let mut now = Seen::new();
+    for d in diags.items() {
+        let key = (d.file.clone(), d.code.as_str(), d.message.clone());
+        if seen.contains(&key) {
+            known += 1;
+        } else {
+            if let Some(text) = diags.source(&d.file) {
+                fresh.add_source(&d.file, std::sync::Arc::from(text));
+            }
+            fresh.push(d.clone());
+        }
+        now.insert(key);
+    }
+    if !fresh.items().is_empty() {
+        crate::commands::report(&fresh, crate::cli::Format::Human);
+    }
+    if known > 0 {
+        eprintln!("({known} problem{} reported before, unchanged)", if known == 1 { "" } else { "s" });
+    }
+    *seen = now;
+}
+
+fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &mut Seen) -> bool {
     let opts = BuildOptions {
         settings: Settings { drafts, today: pipeline::today() },
         output: Some(out.to_path_buf()),
@@ -36,9 +66,7 @@ fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool {
     let t = Instant::now();
     match pipeline::build(root, &opts) {
         Ok(built) => {
-            if !built.diagnostics.items().is_empty() {
-                crate::commands::report(&built.diagnostics, crate::cli::Format::Human);
-            }
+            report_new(&built.diagnostics, seen);
             if built.diagnostics.has_errors() {
                 eprintln!("build failed: still serving the last good build");
                 false
@@ -55,8 +83,8 @@ fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool {
 }
 
 /// [`build_once`], with a panic caught and reported instead of ending the watcher.
-fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool) -> bool {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_once(root, out, base_url, drafts))) {
+fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &mut Seen) -> bool {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_once(root, out, base_url, drafts, seen))) {
         Ok(ok) => ok,
         Err(payload) => {
             let cause = payload
@@ -106,14 +134,18 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
     })
     .map_err(|e| format!("cannot set up Ctrl-C: {e}"))?;
     let out = dir.path().join("site");
-    build_guarded(root, &out, &base_url, drafts);
+    let mut seen = Seen::new();
+    build_guarded(root, &out, &base_url, drafts, &mut seen);
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(ev) = res
             && !ev.kind.is_access()
         {
-            let _ = tx.send(ev.paths);
+            let paths: Vec<PathBuf> = ev.paths.into_iter().filter(|p| !is_editor_scratch(p)).collect();
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
+            }
         }
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
@@ -136,7 +168,7 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
             if let Some(p) = changed.first() {
                 eprintln!("changed: {}", p.strip_prefix(&root_owned).unwrap_or(p).display());
             }
-            build_guarded(&root_owned, &out_for_builds, &base_url, drafts);
+            build_guarded(&root_owned, &out_for_builds, &base_url, drafts, &mut seen);
         }
     });
 
@@ -160,6 +192,18 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
     }
     drop(dir);
     Ok(())
+}
+
+/// Files editors write beside the one being saved (swap, backup and test files of
+/// vim, emacs, sed -i and others): changes to them are not changes of the site.
+pub fn is_editor_scratch(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    name.ends_with('~')
+        || name.starts_with(".#")
+        || name == "4913"
+        || [".swp", ".swx", ".swo", ".tmp", ".kate-swp"].iter().any(|e| name.ends_with(e))
+        || (name.starts_with("sed") && name.len() == 9 && name.is_ascii())
+        || (name.starts_with('#') && name.ends_with('#'))
 }
 
 /// What the server hands out.
@@ -323,6 +367,16 @@ mod tests {
         assert_eq!(f("/j/%00"), Err(Refused::BadPath));
         assert_eq!(f("/j/%ff"), Err(Refused::BadPath), "not UTF-8");
         assert_eq!(f("/other/"), Err(Refused::NotFound));
+    }
+
+    #[test]
+    fn editor_scratch_files() {
+        for f in ["a.md~", ".a.md.swp", ".a.md.swx", "4913", "sedAb12Cd", ".#a.md", "#a.md#", "x.tmp"] {
+            assert!(is_editor_scratch(Path::new(f)), "{f}");
+        }
+        for f in ["a.md", "site.toml", "sedation.md", "themes.toml", "4913.md"] {
+            assert!(!is_editor_scratch(Path::new(f)), "{f}");
+        }
     }
 
     #[test]

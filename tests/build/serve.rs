@@ -220,3 +220,35 @@ fn the_private_folder_is_removed_on_ctrl_c_and_a_crashing_rebuild_keeps_the_watc
     let _ = child.0.wait();
     assert!(!made[0].exists(), "the temporary folder is gone after Ctrl-C");
 }
+
+#[test]
+fn each_problem_is_printed_once_and_editor_scratch_files_are_ignored() {
+    let s = super::small_site();
+    s.write(
+        "content/organisations/vanha.md",
+        "+++\nname = \"Vanha ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\nupdated = 2020-01-01\n+++\n",
+    );
+    let (_child, _addr, rx) = serve(&s);
+    // The swap file of an editor is not a change of the site.
+    s.write("content/organisations/.zeta.md.swp", "binary");
+    s.write("content/organisations/zeta.md~", "backup");
+    let quiet = rx.recv_timeout(Duration::from_millis(1500));
+    assert!(quiet.is_err(), "no rebuild for scratch files: {quiet:?}");
+    // A real edit: the old warning is not printed again, only counted.
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta Toinen ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n",
+    );
+    let mut lines = Vec::new();
+    loop {
+        let line = rx.recv_timeout(Duration::from_secs(30)).expect("a rebuild");
+        let done = line.starts_with("built ");
+        lines.push(line);
+        if done {
+            break;
+        }
+    }
+    let text = lines.join("\n");
+    assert!(!text.contains("stale-entry"), "printed again: {text}");
+    assert!(text.contains("(1 problem reported before, unchanged)"), "{text}");
+}
