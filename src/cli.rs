@@ -21,6 +21,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Build the site, serve it on this machine and rebuild when a file changes.
     Serve(ServeArgs),
+    /// Write a new content file (organisation, network, table, note or page) with
+    /// every field, checked as `areena check` would.
+    New(NewArgs),
 }
 
 /// Flags every command that reads a site shares.
@@ -94,4 +97,56 @@ pub struct ServeArgs {
     /// The port to serve on (127.0.0.1 only).
     #[arg(long, default_value_t = 8000)]
     pub port: u16,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The site's folder (the one with site.toml).
+    #[arg(long, default_value = ".", value_name = "DIR", global = true)]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub kind: NewKind,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewKind {
+    /// content/organisations/<slug>.md
+    Organisation {
+        /// The organisation's name, e.g. "Keuruun Omaishoitajat ry".
+        name: String,
+        /// A theme id of content/themes.toml (repeat for more).
+        #[arg(long)]
+        theme: Vec<String>,
+        /// A municipality where it acts (repeat for more).
+        #[arg(long)]
+        municipality: Vec<String>,
+        /// A whole region where it acts (repeat for more).
+        #[arg(long)]
+        region: Vec<String>,
+        /// It acts in the whole country.
+        #[arg(long)]
+        nationwide: bool,
+    },
+    /// content/networks/<slug>.md
+    Network {
+        name: String,
+        /// regional-federation, theme-group, local-network or other.
+        #[arg(long, default_value = "theme-group")]
+        kind: String,
+    },
+    /// content/partnership-tables/<slug>/index.md
+    Table { name: String },
+    /// content/partnership-tables/<table>/<date>-<slug>.md (today's date unless --date)
+    Note {
+        /// The table's folder name.
+        #[arg(long)]
+        table: String,
+        /// The note's title, e.g. "Kokous 3/2026".
+        title: String,
+        /// The meeting's date (YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<jiff::civil::Date>,
+    },
+    /// content/pages/<slug>.md
+    Page { title: String },
 }

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Build(args) => commands::build::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::New(args) => commands::new::run(args),
     };
     ExitCode::from(outcome.code())
 }

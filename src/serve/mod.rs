@@ -138,23 +138,7 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
     build_guarded(root, &out, &base_url, drafts, &mut seen);
 
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(ev) = res
-            && !ev.kind.is_access()
-        {
-            let paths: Vec<PathBuf> = ev.paths.into_iter().filter(|p| !is_editor_scratch(p)).collect();
-            if !paths.is_empty() {
-                let _ = tx.send(paths);
-            }
-        }
-    })
-    .map_err(|e| format!("cannot watch files: {e}"))?;
-    for sub in std::iter::once(crate::layout::SITE_TOML).chain(crate::layout::SOURCE_FOLDERS) {
-        let p = root.join(sub);
-        if p.exists() {
-            let _ = watcher.watch(&p, RecursiveMode::Recursive);
-        }
-    }
+    let _watcher = watch(root, tx)?;
     eprintln!("serving {} at {base_url} (Ctrl-C to stop)", root.display());
     let root_owned = root.to_path_buf();
     let out_for_builds = out.clone();
@@ -192,6 +176,29 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
     }
     drop(dir);
     Ok(())
+}
+
+/// Watch site.toml and the source folders; changed paths (not editors' scratch
+/// files) go to `tx`. The watcher stops when the returned value is dropped.
+fn watch(root: &Path, tx: mpsc::Sender<Vec<PathBuf>>) -> Result<notify::RecommendedWatcher, String> {
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(ev) = res
+            && !ev.kind.is_access()
+        {
+            let paths: Vec<PathBuf> = ev.paths.into_iter().filter(|p| !is_editor_scratch(p)).collect();
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
+            }
+        }
+    })
+    .map_err(|e| format!("cannot watch files: {e}"))?;
+    for sub in std::iter::once(crate::layout::SITE_TOML).chain(crate::layout::SOURCE_FOLDERS) {
+        let p = root.join(sub);
+        if p.exists() {
+            let _ = watcher.watch(&p, RecursiveMode::Recursive);
+        }
+    }
+    Ok(watcher)
 }
 
 /// Files editors write beside the one being saved (swap, backup and test files of

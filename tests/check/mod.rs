@@ -5,6 +5,7 @@ mod cases;
 mod external;
 mod fuzz;
 mod many;
+mod new;
 mod panics;
 mod robust;
 mod snapshots;

@@ -1,0 +1,83 @@
+//! `areena new`: files that `areena check` accepts, named from the name, checked
+//! with the same diagnostics, never overwriting.
+
+use crate::support::{Site, run};
+
+fn new(s: &Site, args: &[&str]) -> crate::support::Run {
+    let root = s.root().to_str().unwrap().to_string();
+    let mut all = vec!["new", "--root", &root];
+    all.extend_from_slice(args);
+    run(&all)
+}
+
+#[test]
+fn every_kind_makes_a_file_that_check_accepts() {
+    let s = Site::new();
+    s.write("content/partnership-tables/poyta/index.md", "+++\nname = \"Pöytä\"\n+++\n");
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["organisation", "Keuruun Omaishoitajat ry", "--theme", "omaishoito", "--municipality", "Keuruu"],
+            "content/organisations/keuruun-omaishoitajat-ry.md",
+        ),
+        (
+            &["organisation", "Valtakunnan Apu", "--theme", "ikaihmiset", "--nationwide"],
+            "content/organisations/valtakunnan-apu.md",
+        ),
+        (&["network", "Omaishoidon teemaryhmä"], "content/networks/omaishoidon-teemaryhma.md"),
+        (&["table", "Kuntien järjestöpöytä"], "content/partnership-tables/kuntien-jarjestopoyta/index.md"),
+        (
+            &["note", "--table", "poyta", "Kokous 3/2026"],
+            "content/partnership-tables/poyta/2026-11-23-kokous-3-2026.md",
+        ),
+        (&["page", "Liity mukaan"], "content/pages/liity-mukaan.md"),
+    ];
+    for (args, file) in cases {
+        let r = new(&s, args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout.trim(), file);
+        assert!(s.root().join(file).is_file(), "{file}");
+    }
+    let r = s.check_json();
+    let errors: Vec<_> = r.diagnostics().into_iter().filter(|d| d.severity == "error").collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let org = s.read("content/organisations/keuruun-omaishoitajat-ry.md");
+    assert!(org.contains("updated = 2026-11-23") && org.contains("# [contact]"), "{org}");
+    assert!(org.contains("Valinnaiset kentät"), "comments in the site's language: {org}");
+}
+
+#[test]
+fn wrong_values_get_the_checks_diagnostics_and_nothing_is_written() {
+    let s = Site::new();
+    let r = new(&s, &["organisation", "Toinen ry", "--theme", "omaishoit", "--municipality", "Keuru"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("content/organisations/toinen-ry.md:3:11"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("did you mean `omaishoito`?") && r.stderr.contains("did you mean `Keuruu`?"),
+        "{}",
+        r.stderr
+    );
+    assert!(!s.root().join("content/organisations/toinen-ry.md").exists());
+    // A note for a table that does not exist, a name without letters.
+    assert_eq!(new(&s, &["note", "--table", "ei-ole", "Kokous"]).code, 2);
+    assert_eq!(new(&s, &["page", "!!!"]).code, 2);
+}
+
+#[test]
+fn an_existing_file_is_never_overwritten() {
+    let s = Site::new();
+    let before = s.read("content/organisations/keuruun-testiyhdistys.md");
+    let r = new(&s, &["organisation", "Keuruun Testiyhdistys", "--theme", "omaishoito", "--municipality", "Keuruu"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("exists already"), "{}", r.stderr);
+    assert_eq!(s.read("content/organisations/keuruun-testiyhdistys.md"), before);
+}
+
+#[test]
+fn a_swedish_site_gets_swedish_comments() {
+    let s = Site::new();
+    s.write("site.toml", &crate::support::SITE.replace("language = \"fi\"", "language = \"sv\""));
+    let r = new(&s, &["page", "Om katalogen", "--root", s.root().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = s.read("content/pages/om-katalogen.md");
+    assert!(text.contains("Valfria fält") && text.contains("Skriv beskrivningen här."), "{text}");
+}
