@@ -66,6 +66,8 @@ fn the_fixture_site_in_a_real_browser() {
         .current_dir(root)
         .env("AREENA_SITE_DIR", out.path())
         .env("AREENA_MANIFEST", manifest.path())
+        .env("AREENA_BIN", env!("CARGO_BIN_EXE_areena"))
+        .env("AREENA_FIXTURE", &site)
         .env("AREENA_HOSTILE_DIR", hostile.path())
         .env("AREENA_HOSTILE_UNSAFE_DIR", hostile_unsafe.path())
         .env("AREENA_PREFIX", "/jarjestot/")

@@ -21,6 +21,8 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::pipeline::{self, BuildOptions, Settings};
 
+mod live;
+
 /// Requests answered at once; more get 503 until one is done.
 const MAX_ANSWERING: usize = 256;
 
@@ -55,7 +57,8 @@ fn report_new(diags: &crate::diagnostics::Diagnostics, seen: &mut Seen) {
     *seen = now;
 }
 
-fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &mut Seen) -> bool {
+/// Build once; `Err` holds the problems for the pages (JSON) when it failed.
+fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &mut Seen) -> Result<(), String> {
     let opts = BuildOptions {
         settings: Settings { drafts, today: pipeline::today() },
         output: Some(out.to_path_buf()),
@@ -69,23 +72,30 @@ fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &mut 
             report_new(&built.diagnostics, seen);
             if built.diagnostics.has_errors() {
                 eprintln!("build failed: still serving the last good build");
-                false
+                Err(live::problems_json(&built.diagnostics))
             } else {
                 eprintln!("built {} files in {:.2} s", built.files, t.elapsed().as_secs_f64());
-                true
+                Ok(())
             }
         }
         Err(e) => {
             eprintln!("error: {e}");
-            false
+            Err(one_problem(&e.to_string()))
         }
     }
 }
 
+/// A problem that is not in a file (the site cannot be read), for the pages.
+fn one_problem(message: &str) -> String {
+    serde_json::json!([{ "file": "site.toml", "line": 1, "column": 1, "severity": "error", "code": "io",
+        "message": message, "help": null, "source_line": null }])
+    .to_string()
+}
+
 /// [`build_once`], with a panic caught and reported instead of ending the watcher.
-fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &mut Seen) -> bool {
+fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &mut Seen) -> Result<(), String> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_once(root, out, base_url, drafts, seen))) {
-        Ok(ok) => ok,
+        Ok(result) => result,
         Err(payload) => {
             let cause = payload
                 .downcast_ref::<&str>()
@@ -96,7 +106,7 @@ fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &m
                 "build failed: areena stopped with an internal error ({cause}); still serving the last good build \
                  and watching for changes. Please report this with the file you changed."
             );
-            false
+            Err(one_problem(&format!("areena stopped with an internal error ({cause})")))
         }
     }
 }
@@ -135,13 +145,18 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
     .map_err(|e| format!("cannot set up Ctrl-C: {e}"))?;
     let out = dir.path().join("site");
     let mut seen = Seen::new();
-    build_guarded(root, &out, &base_url, drafts, &mut seen);
+    let hub = Arc::new(live::Hub::default());
+    match build_guarded(root, &out, &base_url, drafts, &mut seen) {
+        Ok(()) => hub.start(&out),
+        Err(problems) => hub.failed(problems),
+    }
 
     let (tx, rx) = mpsc::channel();
     let _watcher = watch(root, tx)?;
     eprintln!("serving {} at {base_url} (Ctrl-C to stop)", root.display());
     let root_owned = root.to_path_buf();
     let out_for_builds = out.clone();
+    let hub_for_builds = Arc::clone(&hub);
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
             // Wait for a quiet moment: editors save in several steps.
@@ -152,14 +167,18 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
             if let Some(p) = changed.first() {
                 eprintln!("changed: {}", p.strip_prefix(&root_owned).unwrap_or(p).display());
             }
-            build_guarded(&root_owned, &out_for_builds, &base_url, drafts, &mut seen);
+            let css_only = changed.iter().all(|p| p.extension().is_some_and(|e| e == "css"));
+            match build_guarded(&root_owned, &out_for_builds, &base_url, drafts, &mut seen) {
+                Ok(()) => hub_for_builds.built(&out_for_builds, css_only),
+                Err(problems) => hub_for_builds.failed(problems),
+            }
         }
     });
 
     // Each request is answered on a thread of its own (up to a limit), so that a
     // client that does not read its answers, even with many requests in one
     // connection, holds up only itself.
-    let site = Arc::new(Site { out, prefix });
+    let site = Arc::new(Site { out, prefix, hub });
     let active = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     for request in server.incoming_requests() {
         use std::sync::atomic::Ordering;
@@ -219,6 +238,8 @@ struct Site {
     out: PathBuf,
     /// The sub-path of `base_url`, e.g. `/jarjestot/`.
     prefix: String,
+    /// The pages listening for live reload.
+    hub: Arc<live::Hub>,
 }
 
 /// Why a request gets no file.
@@ -294,8 +315,43 @@ impl Site {
             );
             return;
         }
+        let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+        if path == live::SCRIPT {
+            let _ = request.respond(
+                tiny_http::Response::from_string(live::LIVE_JS).with_header(header("text/javascript; charset=utf-8")),
+            );
+            return;
+        }
+        if path == live::EVENTS {
+            let page = request
+                .url()
+                .split_once("?page=")
+                .map(|(_, p)| percent_encoding::percent_decode_str(p).decode_utf8_lossy().into_owned())
+                .and_then(|p| live::page_file(&self.out, &self.prefix, &p))
+                .unwrap_or_default();
+            let mut events = self.hub.connect(page);
+            // The headers now, then events as they come, until the page goes away.
+            let response = tiny_http::Response::empty(200)
+                .with_header(header("text/event-stream"))
+                .with_header(tiny_http::Header::from_bytes("Cache-Control", "no-cache").expect("valid header"));
+            let mut stream = request.upgrade("areena-events", response);
+            while let Some(message) = events.next() {
+                if stream.write_all(&message).and_then(|()| stream.flush()).is_err() {
+                    break;
+                }
+            }
+            return;
+        }
         let out = std::fs::canonicalize(&self.out).unwrap_or_else(|_| self.out.clone());
         match site_file(&out, &self.prefix, request.url()) {
+            Ok(file) if content_type(&file).starts_with("text/html") => match std::fs::read(&file) {
+                Ok(bytes) => {
+                    let _ = request.respond(
+                        tiny_http::Response::from_data(live::inject(&bytes)).with_header(header(content_type(&file))),
+                    );
+                }
+                Err(_) => self.not_found(request, &out),
+            },
             Ok(file) => match std::fs::File::open(&file) {
                 Ok(f) => {
                     let _ = request.respond(tiny_http::Response::from_file(f).with_header(header(content_type(&file))));
@@ -326,7 +382,7 @@ impl Site {
 
     fn not_found(&self, request: tiny_http::Request, out: &Path) {
         let header = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8").expect("valid header");
-        let body = std::fs::read(out.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
+        let body = std::fs::read(out.join("404.html")).map_or_else(|_| b"not found".to_vec(), |b| live::inject(&b));
         let _ = request.respond(tiny_http::Response::from_data(body).with_status_code(404).with_header(header));
     }
 }

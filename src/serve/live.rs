@@ -1,0 +1,230 @@
+//! Live reload for `areena serve`: pages it serves get a small script that listens
+//! on Server-Sent Events. After a build, a page whose file changed is told to
+//! reload (and only such a page); when only stylesheets changed, pages swap them
+//! without a reload; a failed build sends its problems, shown over the page until
+//! a build succeeds again.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostics, Positions, Severity};
+
+/// Where pages listen for events.
+pub(super) const EVENTS: &str = "/__areena/events";
+/// The script every served page gets.
+pub(super) const SCRIPT: &str = "/__areena/live.js";
+/// Its text.
+pub(super) const LIVE_JS: &str = include_str!("live.js");
+
+/// The tag put before `</body>` of every HTML page `serve` hands out.
+pub(super) fn inject(html: &[u8]) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT}\" defer></script>");
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{tag}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{tag}").into_bytes(),
+    }
+}
+
+struct Client {
+    /// The page's file under the output folder (`jarjestot/x/index.html`).
+    page: String,
+    tx: Sender<String>,
+}
+
+/// The pages listening, what each page's file was after the last build, and the
+/// problems of the last build when it failed.
+#[derive(Default)]
+pub(super) struct Hub {
+    clients: Mutex<Vec<Client>>,
+    hashes: Mutex<HashMap<String, u64>>,
+    problems: Mutex<Option<String>>,
+}
+
+fn event(name: &str, data: &str) -> String {
+    format!("event: {name}\ndata: {data}\n\n")
+}
+
+impl Hub {
+    /// A page starts listening; it hears at once about problems of the last build.
+    pub(super) fn connect(&self, page: String) -> Events {
+        let (tx, rx) = mpsc::channel();
+        if let Some(p) = self.problems.lock().expect("lock").as_ref() {
+            let _ = tx.send(event("problems", p));
+        }
+        self.clients.lock().expect("lock").push(Client { page, tx });
+        Events { rx, first: true }
+    }
+
+    /// Tell the pages whose predicate holds; forget pages that are gone.
+    fn tell(&self, message: impl Fn(&Client) -> Option<String>) {
+        self.clients.lock().expect("lock").retain(|c| match message(c) {
+            Some(m) => c.tx.send(m).is_ok(),
+            None => true,
+        });
+    }
+
+    /// Remember the page files of the first build.
+    pub(super) fn start(&self, out: &Path) {
+        *self.hashes.lock().expect("lock") = hashes(out);
+    }
+
+    /// A build succeeded: pages whose file changed reload; if only stylesheets
+    /// changed (`css_only`), pages swap them; the problems are gone.
+    pub(super) fn built(&self, out: &Path, css_only: bool) {
+        let new = hashes(out);
+        let old = std::mem::replace(&mut *self.hashes.lock().expect("lock"), new.clone());
+        let had_problems = self.problems.lock().expect("lock").take().is_some();
+        self.tell(|c| {
+            if css_only {
+                Some(event("css", "{}"))
+            } else if old.get(&c.page) != new.get(&c.page) {
+                Some(event("reload", "{}"))
+            } else if had_problems {
+                Some(event("fixed", "{}"))
+            } else {
+                None
+            }
+        });
+    }
+
+    /// A build failed: every page shows its problems.
+    pub(super) fn failed(&self, problems: String) {
+        self.tell(|_| Some(event("problems", &problems)));
+        *self.problems.lock().expect("lock") = Some(problems);
+    }
+}
+
+/// A hash of every HTML page of the output folder, by its path under it.
+fn hashes(out: &Path) -> HashMap<String, u64> {
+    let mut map = HashMap::new();
+    for e in walkdir::WalkDir::new(out).into_iter().filter_map(Result::ok) {
+        if e.file_type().is_file()
+            && e.path().extension().is_some_and(|x| x == "html")
+            && let Ok(bytes) = std::fs::read(e.path())
+        {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            bytes.hash(&mut h);
+            let rel = e.path().strip_prefix(out).unwrap_or(e.path());
+            map.insert(rel.to_string_lossy().replace('\\', "/"), h.finish());
+        }
+    }
+    map
+}
+
+/// The event stream of one page.
+pub(super) struct Events {
+    rx: Receiver<String>,
+    first: bool,
+}
+
+impl Events {
+    /// The next message to send; `None` when the server stops.
+    pub(super) fn next(&mut self) -> Option<Vec<u8>> {
+        if std::mem::take(&mut self.first) {
+            return Some(b": areena\n\n".to_vec());
+        }
+        match self.rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(m) => Some(m.into_bytes()),
+            // A comment now and then: a page that went away is noticed.
+            Err(RecvTimeoutError::Timeout) => Some(b": ping\n\n".to_vec()),
+            Err(RecvTimeoutError::Disconnected) => None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    severity: &'static str,
+    code: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    /// The line the problem is on, as in the terminal report.
+    source_line: Option<&'a str>,
+}
+
+/// The problems of a failed build, errors first, as the page shows them (JSON).
+pub(super) fn problems_json(diags: &Diagnostics) -> String {
+    let mut list = Vec::new();
+    let mut positions: Option<(&str, Positions<'_>)> = None;
+    let mut sorted = diags.sorted();
+    sorted.sort_by_key(|d| d.severity != Severity::Error);
+    for d in sorted {
+        let source = diags.source(&d.file).unwrap_or("");
+        if positions.as_ref().is_none_or(|(f, _)| *f != d.file) {
+            positions = Some((d.file.as_str(), Positions::new(source)));
+        }
+        let (line, column) = match (&d.span, positions.as_mut()) {
+            (Some(s), Some((_, p))) => p.at(s.start),
+            _ => (1, 1),
+        };
+        let source_line = d.span.as_ref().and_then(|_| source.lines().nth(line - 1)).map(|l| {
+            let end = l.char_indices().nth(300).map_or(l.len(), |(i, _)| i);
+            &l[..end]
+        });
+        list.push(Problem {
+            file: &d.file,
+            line,
+            column,
+            severity: d.severity.as_str(),
+            code: d.code.as_str(),
+            message: &d.message,
+            help: d.help.as_deref(),
+            source_line,
+        });
+    }
+    serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
+}
+
+/// The output file that the page at `path` (a request path) is, if any.
+pub(super) fn page_file(out: &Path, prefix: &str, path: &str) -> Option<String> {
+    let real_out: PathBuf = std::fs::canonicalize(out).ok()?;
+    let file = super::site_file(&real_out, prefix, path).ok()?;
+    Some(file.strip_prefix(&real_out).ok()?.to_string_lossy().replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_goes_before_the_end_of_the_body() {
+        let html = inject(b"<html><body><p>x</p></body></html>");
+        assert_eq!(
+            String::from_utf8(html).unwrap(),
+            "<html><body><p>x</p><script src=\"/__areena/live.js\" defer></script></body></html>"
+        );
+    }
+
+    #[test]
+    fn only_pages_whose_file_changed_reload() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        std::fs::create_dir_all(out.join("a")).unwrap();
+        std::fs::create_dir_all(out.join("b")).unwrap();
+        std::fs::write(out.join("a/index.html"), "a1").unwrap();
+        std::fs::write(out.join("b/index.html"), "b1").unwrap();
+        let hub = Hub::default();
+        hub.start(out);
+        let mut a = hub.connect("a/index.html".into());
+        let mut b = hub.connect("b/index.html".into());
+        assert_eq!(a.next().unwrap(), b": areena\n\n");
+        assert_eq!(b.next().unwrap(), b": areena\n\n");
+        std::fs::write(out.join("a/index.html"), "a2").unwrap();
+        hub.built(out, false);
+        assert_eq!(String::from_utf8(a.next().unwrap()).unwrap(), "event: reload\ndata: {}\n\n");
+        hub.failed("[]".into());
+        assert!(String::from_utf8(b.next().unwrap()).unwrap().starts_with("event: problems"), "b heard no reload");
+        hub.built(out, false);
+        assert_eq!(String::from_utf8(b.next().unwrap()).unwrap(), "event: fixed\ndata: {}\n\n");
+    }
+}
