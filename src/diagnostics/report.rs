@@ -144,15 +144,31 @@ pub fn summary(diags: &Diagnostics) -> String {
     s
 }
 
+/// One problem as `--format json` writes it (also the base of what `serve` sends to
+/// open pages).
 #[derive(Serialize)]
-struct JsonLine<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    severity: &'static str,
-    code: &'static str,
-    message: &'a str,
-    help: Option<&'a str>,
+pub(crate) struct JsonLine<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) severity: &'static str,
+    pub(crate) code: &'static str,
+    pub(crate) message: &'a str,
+    pub(crate) help: Option<&'a str>,
+}
+
+impl<'a> JsonLine<'a> {
+    pub(crate) fn new(d: &'a Diagnostic, (line, column): (usize, usize)) -> Self {
+        JsonLine {
+            file: &d.file,
+            line,
+            column,
+            severity: d.severity.as_str(),
+            code: d.code.as_str(),
+            message: &d.message,
+            help: d.help.as_deref(),
+        }
+    }
 }
 
 /// GitHub Actions workflow commands, one per diagnostic in report order
@@ -192,16 +208,7 @@ pub fn json(diags: &Diagnostics) -> String {
     let mut out = String::new();
     let mut places = Places::new(diags);
     for d in diags.sorted() {
-        let (line, column) = places.of(d);
-        let obj = JsonLine {
-            file: &d.file,
-            line,
-            column,
-            severity: d.severity.as_str(),
-            code: d.code.as_str(),
-            message: &d.message,
-            help: d.help.as_deref(),
-        };
+        let obj = JsonLine::new(d, places.of(d));
         out.push_str(&serde_json::to_string(&obj).expect("diagnostics serialise"));
         out.push('\n');
     }

@@ -141,13 +141,8 @@ impl Events {
 
 #[derive(Serialize)]
 struct Problem<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    severity: &'static str,
-    code: &'static str,
-    message: &'a str,
-    help: Option<&'a str>,
+    #[serde(flatten)]
+    base: crate::diagnostics::report::JsonLine<'a>,
     /// The line the problem is on, as in the terminal report.
     source_line: Option<&'a str>,
 }
@@ -171,16 +166,7 @@ pub(super) fn problems_json(diags: &Diagnostics) -> String {
             let end = l.char_indices().nth(300).map_or(l.len(), |(i, _)| i);
             &l[..end]
         });
-        list.push(Problem {
-            file: &d.file,
-            line,
-            column,
-            severity: d.severity.as_str(),
-            code: d.code.as_str(),
-            message: &d.message,
-            help: d.help.as_deref(),
-            source_line,
-        });
+        list.push(Problem { base: crate::diagnostics::report::JsonLine::new(d, (line, column)), source_line });
     }
     serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
 }

@@ -26,32 +26,8 @@ fn get_as(addr: &str, path: &str, host: &str) -> (u16, String) {
 fn serve_rebuilds_after_an_edit() {
     let s = super::small_site();
     s.write("site.toml", &crate::support::SITE.replace("https://example.org/", "https://example.org/jarjestot/"));
-    let mut child = Command::new(crate::support::bin())
-        .args(["serve", "--port", "0", "--root", s.root().to_str().unwrap()])
-        .env("AREENA_TODAY", "2026-11-23")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let wait_for = |what: &str| -> String {
-        loop {
-            let line = rx.recv_timeout(Duration::from_secs(20)).unwrap_or_else(|_| panic!("no line with {what:?}"));
-            if line.contains(what) {
-                return line;
-            }
-        }
-    };
-    let line = wait_for("serving ");
-    let url = line.rsplit(" at ").next().unwrap().split_whitespace().next().unwrap().to_string();
-    let addr = url.trim_start_matches("http://").split('/').next().unwrap().to_string();
-    assert!(url.ends_with("/jarjestot/"), "{url}");
-
+    let (_child, addr, rx) = serve(&s);
+    let wait_for = |what: &str| wait_line(&rx, what);
     let (status, body) = get(&addr, "/jarjestot/jarjestot/zeta/");
     assert_eq!(status, 200);
     assert!(body.contains("Zeta ry"));
@@ -65,8 +41,6 @@ fn serve_rebuilds_after_an_edit() {
     wait_for("built ");
     let (_, body) = get(&addr, "/jarjestot/jarjestot/zeta/");
     assert!(body.contains("Zeta Uusi Nimi ry"), "the page was rebuilt");
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
 /// A running `areena serve`, stopped when dropped (also when a test fails).
