@@ -12,7 +12,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
@@ -291,11 +291,46 @@ impl<'a> Builder<'a> {
     }
 }
 
+const RECORDS_PREFIX: &str = "areena-search-";
+const RECORDS_MARKER: &str = ".areena-search";
+
+/// Remove record folders that builds killed before they finished left in `tmp`:
+/// only folders with areena's marker, of this user, whose build is no longer
+/// running (Linux, where a running process has a folder under /proc).
+fn remove_abandoned_records(tmp: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(tmp) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        if !name.to_string_lossy().starts_with(RECORDS_PREFIX) || !e.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if e.metadata().map(|m| m.uid()).ok() != Some(rustix::process::getuid().as_raw()) {
+                continue;
+            }
+        }
+        let Ok(pid) = std::fs::read_to_string(e.path().join(RECORDS_MARKER)) else { continue };
+        let pid = pid.trim();
+        if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// Writes each record to `<folder>/<url>/index.html`, one after the other so that the
 /// folder lists them in the same order in every build (Pagefind numbers pages in the
 /// order it finds them, and the index files depend on those numbers).
 fn write_records(records: &[Record]) -> std::io::Result<tempfile::TempDir> {
-    let folder = tempfile::Builder::new().prefix("areena-search-").tempdir()?;
+    remove_abandoned_records(&std::env::temp_dir());
+    let folder = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir()?;
+    // Which build the folder is of: a build killed before it removed its records
+    // leaves them, and a later build recognises them by this file.
+    std::fs::write(folder.path().join(RECORDS_MARKER), std::process::id().to_string())?;
     for r in records {
         let rel = r.url.trim_start_matches('/');
         if rel.contains(['%', '?', '#', '\\', ':']) || rel.split('/').any(|c| c == ".." || c == ".") {
@@ -376,6 +411,34 @@ pub fn index(records: Records) -> Result<Bundle, Diagnostic> {
             .collect();
         Ok(Bundle { files, cleanup })
     })
+}
+
+#[cfg(test)]
+mod records_tests {
+    use super::*;
+
+    #[test]
+    fn only_abandoned_record_folders_are_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let made = |name: &str, pid: Option<&str>| {
+            let d = tmp.path().join(name);
+            std::fs::create_dir(&d).unwrap();
+            std::fs::write(d.join("index.html"), "x").unwrap();
+            if let Some(p) = pid {
+                std::fs::write(d.join(RECORDS_MARKER), p).unwrap();
+            }
+            d
+        };
+        let gone = made("areena-search-old", Some("4194399999"));
+        let running = made("areena-search-now", Some(&std::process::id().to_string()));
+        let unmarked = made("areena-search-other", None);
+        let other_name = made("something-else", Some("4194399999"));
+        remove_abandoned_records(tmp.path());
+        if Path::new("/proc/self").exists() {
+            assert!(!gone.exists(), "a folder of a build that is gone is removed");
+        }
+        assert!(running.exists() && unmarked.exists() && other_name.exists());
+    }
 }
 
 #[cfg(test)]
