@@ -37,6 +37,8 @@ pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Pars
     }
     let mut rounds = 0;
     let mut removed = Vec::new();
+    // The keys of the entity itself, for a key written below a [table] line.
+    let top_keys = std::cell::OnceCell::new();
     let value = loop {
         rounds += 1;
         match T::deserialize(Deserializer::from(table.clone())) {
@@ -49,7 +51,13 @@ pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Pars
                 }
                 let overlaps = span.as_ref().is_some_and(|s| syntax_spans.iter().any(|x| overlap(x, s)));
                 if !overlaps {
-                    diagnostics.push(value_diagnostic(file, toml, e.message(), span.clone(), path.as_deref(), offset));
+                    let top = top_keys.get_or_init(keys_of::<T>);
+                    let mut d = value_diagnostic(file, toml, e.message(), span.clone(), path.as_deref(), offset);
+                    if let Some(key) = moved_key_help(&mut d, e.message(), path.as_deref(), top) {
+                        // Reported where it is written: not to be called missing too.
+                        removed.push(key);
+                    }
+                    diagnostics.push(d);
                 }
                 if path.is_none() || rounds > 200 {
                     break None;
@@ -59,6 +67,32 @@ pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Pars
     };
     let ok = syntax.is_empty() && diagnostics.is_empty();
     Parsed { value: if ok || syntax.is_empty() { value } else { None }, diagnostics, removed }
+}
+
+/// The keys `T` has at its top level (read from the message of a probe that serde
+/// refuses: "unknown field `…`, expected one of `name`, `short_name`, …").
+fn keys_of<T: DeserializeOwned>() -> Vec<String> {
+    match toml::from_str::<T>("__areena_probe__ = 0") {
+        Err(e) => backticked(e.message()).into_iter().skip(1).map(String::from).collect(),
+        Ok(_) => Vec::new(),
+    }
+}
+
+/// An unknown key in `[contact]` or `[address]` that is a key of the entity itself
+/// was written below the table's line: say to move it, not to delete it.
+/// Returns the key when it is such a key.
+fn moved_key_help(d: &mut Diagnostic, message: &str, path: Option<&str>, top: &[String]) -> Option<String> {
+    let rest = message.strip_prefix("unknown field ")?;
+    let unknown = backticked(rest).first().map(|s| s.to_string())?;
+    let (parent, _) = path.and_then(|p| p.rsplit_once('.'))?;
+    if !top.iter().any(|k| *k == unknown) {
+        return None;
+    }
+    let parent = strip_indices(parent);
+    d.help = Some(format!(
+        "`{unknown}` belongs to the entry itself: move this line above the `[{parent}]` line (every line after `[{parent}]` belongs to it)"
+    ));
+    Some(unknown)
 }
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {

@@ -48,6 +48,20 @@ fn unknown_key_in_a_nested_table() {
 }
 
 #[test]
+fn an_entity_key_below_a_table_line_is_to_be_moved_not_deleted() {
+    let s = with_org(
+        "name = \"K\"\n[contact]\nname = \"Yhteyshenkilö\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n",
+    );
+    let d = expect(&s, "unknown-key", O, Some("themes ="), "move this line above the `[contact]` line");
+    assert!(d.message.contains("[contact]"), "{}", d.message);
+    let all = s.check_json().diagnostics();
+    assert!(!all.iter().any(|d| d.code == "missing-field" || d.code == "no-area"), "no follow-ups: {all:#?}");
+    // A key that belongs nowhere still gets "did you mean".
+    let s = with_org_extra("[contact]\nnmae = \"Maija\"\n");
+    expect(&s, "unknown-key", O, Some("nmae"), "did you mean `name`?");
+}
+
+#[test]
 fn unknown_key_in_site_toml() {
     let s = Site::new();
     s.write(
