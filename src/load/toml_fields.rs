@@ -85,7 +85,7 @@ fn moved_key_help(d: &mut Diagnostic, message: &str, path: Option<&str>, top: &[
     let rest = message.strip_prefix("unknown field ")?;
     let unknown = backticked(rest).first().map(|s| s.to_string())?;
     let (parent, _) = path.and_then(|p| p.rsplit_once('.'))?;
-    if !top.iter().any(|k| *k == unknown) {
+    if !top.contains(&unknown) {
         return None;
     }
     let parent = strip_indices(parent);
