@@ -73,7 +73,9 @@ fn template(c: &mut Criterion) {
     let routes = Routes::new(&site.config.base_url, &site.config.paths);
     let renderer = Renderer::new(&site, &index, theme, routes);
     c.bench_function("template: render an organisation page", |b| {
-        b.iter(|| renderer.render(black_box(Job::Organisation(0))).expect("renders"))
+        b.iter(|| {
+            renderer.render(black_box(Job::Organisation(areena::model::OrganisationId::new(0)))).expect("renders")
+        })
     });
     c.bench_function("index: build the cross references of the example site", |b| {
         b.iter(|| Index::build(black_box(&site)))

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use crate::diagnostics::suggest::fold;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::index::Index;
-use crate::model::{Area, Site};
+use crate::model::{Area, NetworkId, OrganisationId, Site, TableId, ThemeId};
 use crate::render::{Routes, SiteTheme};
 
 /// The site theme's search script (a static file); left out when search is off.
@@ -215,7 +215,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn themes(&self, rec: &mut RecordHtml, ids: &[usize]) {
+    fn themes(&self, rec: &mut RecordHtml, ids: &[ThemeId]) {
         let names: Vec<&str> = ids.iter().map(|&t| self.site.themes[t].name.as_str()).collect();
         rec.text(4, &names.join(", "));
         for n in names {
@@ -223,7 +223,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn organisation(&self, id: usize) -> Record {
+    fn organisation(&self, id: OrganisationId) -> Record {
         let o = &self.site.organisations[id];
         let mut rec = RecordHtml::new(self.lang, &o.name);
         if let Some(s) = &o.short_name {
@@ -248,7 +248,7 @@ impl<'a> Builder<'a> {
         Record { url: self.routes.organisation(&o.slug), html: rec.finish() }
     }
 
-    fn network(&self, id: usize) -> Record {
+    fn network(&self, id: NetworkId) -> Record {
         let n = &self.site.networks[id];
         let mut rec = RecordHtml::new(self.lang, &n.name);
         rec.aux(&folded_forms([n.name.as_str()]));
@@ -259,7 +259,7 @@ impl<'a> Builder<'a> {
         Record { url: self.routes.network(&n.slug), html: rec.finish() }
     }
 
-    fn table(&self, id: usize) -> Record {
+    fn table(&self, id: TableId) -> Record {
         let t = &self.site.tables[id];
         let mut rec = RecordHtml::new(self.lang, &t.name);
         rec.text(3, &t.public_partners.join(", "));
@@ -270,7 +270,7 @@ impl<'a> Builder<'a> {
         Record { url: self.routes.table(&t.slug), html: rec.finish() }
     }
 
-    fn note(&self, table: usize, note: usize) -> Record {
+    fn note(&self, table: TableId, note: usize) -> Record {
         let t = &self.site.tables[table];
         let n = &t.notes[note];
         let mut rec = RecordHtml::new(self.lang, &n.title);

@@ -11,14 +11,14 @@ mod lists;
 
 use std::collections::HashMap;
 
-use crate::model::{MunicipalityId, NetworkId, OrganisationId, RegionId, Site, ThemeId};
+use crate::model::{MunicipalityId, NetworkId, OrganisationId, RegionId, Site, TableId, ThemeId};
 pub use collation::{SortKey, initial, sort_key};
 pub use lists::{Coverage, Places, Reach, ThemeGroups};
 
 /// A meeting note by its table and its position in the table's notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NoteRef {
-    pub table: usize,
+    pub table: TableId,
     pub note: usize,
 }
 
@@ -34,7 +34,7 @@ pub struct Index {
     /// Members of each network, united from both sides, A–Ö.
     pub network_members: Vec<Vec<OrganisationId>>,
     /// Tables each organisation sits at, A–Ö.
-    pub org_tables: Vec<Vec<usize>>,
+    pub org_tables: Vec<Vec<TableId>>,
     /// Notes each organisation attended, newest first.
     pub org_notes: Vec<Vec<NoteRef>>,
     /// Organisations of each theme, A–Ö.
@@ -44,7 +44,7 @@ pub struct Index {
     /// What each theme's page lists: by municipality, region-wide, nationwide.
     pub theme_groups: Vec<ThemeGroups>,
     pub theme_networks: Vec<Vec<NetworkId>>,
-    pub theme_tables: Vec<Vec<usize>>,
+    pub theme_tables: Vec<Vec<TableId>>,
     /// Organisations naming each municipality, A–Ö.
     pub local: Vec<Vec<OrganisationId>>,
     /// Organisations naming each region, A–Ö.
@@ -72,14 +72,14 @@ pub struct Index {
     pub notes_newest_first: Vec<NoteRef>,
     /// Networks and tables in A–Ö order.
     pub network_order: Vec<NetworkId>,
-    pub table_order: Vec<usize>,
+    pub table_order: Vec<TableId>,
 }
 
-/// Each entity's position in `order` (`order` holds ids `0..n`).
-fn positions(order: &[usize]) -> Vec<usize> {
+/// Each entity's position in `order` (`order` holds every id of its kind once).
+fn positions<I: Copy>(order: &[I], index: impl Fn(I) -> usize) -> Vec<usize> {
     let mut pos = vec![0; order.len()];
     for (i, &x) in order.iter().enumerate() {
-        pos[x] = i;
+        pos[index(x)] = i;
     }
     pos
 }
@@ -104,21 +104,21 @@ impl Index {
         let lang = site.config.language;
         let munis = &site.municipalities;
         let keys: Vec<SortKey> = site.organisations.iter().map(|o| sort_key(&o.name, lang)).collect();
-        let mut order: Vec<OrganisationId> = (0..site.organisations.len()).collect();
+        let mut order: Vec<OrganisationId> = OrganisationId::all(site.organisations.len()).collect();
         order.sort_by(|&a, &b| {
             keys[a].cmp(&keys[b]).then_with(|| site.organisations[a].slug.cmp(&site.organisations[b].slug))
         });
-        self.rank = positions(&order);
+        self.rank = positions(&order, OrganisationId::index);
         self.order = order;
-        self.network_order = (0..site.networks.len()).collect();
+        self.network_order = NetworkId::all(site.networks.len()).collect();
         self.network_order.sort_by_cached_key(|&n| sort_key(&site.networks[n].name, lang));
-        self.table_order = (0..site.tables.len()).collect();
+        self.table_order = TableId::all(site.tables.len()).collect();
         self.table_order.sort_by_cached_key(|&t| sort_key(&site.tables[t].name, lang));
-        self.theme_order = (0..site.themes.len()).collect();
+        self.theme_order = ThemeId::all(site.themes.len()).collect();
         self.theme_order.sort_by_cached_key(|&t| sort_key(&site.themes[t].name, lang));
-        let mut by_name: Vec<MunicipalityId> = (0..munis.list.len()).collect();
+        let mut by_name: Vec<MunicipalityId> = MunicipalityId::all(munis.list.len()).collect();
         by_name.sort_by_cached_key(|&m| sort_key(&munis.list[m].name, lang));
-        self.municipality_rank = positions(&by_name);
+        self.municipality_rank = positions(&by_name, MunicipalityId::index);
     }
 
     /// Network members united from both sides: each organisation's networks (A–Ö)
@@ -126,23 +126,23 @@ impl Index {
     fn memberships(&mut self, site: &Site) {
         let mut org_networks: Vec<Vec<NetworkId>> = site.organisations.iter().map(|o| o.networks.clone()).collect();
         let mut network_members: Vec<Vec<OrganisationId>> = site.networks.iter().map(|n| n.members.clone()).collect();
-        for (nid, n) in site.networks.iter().enumerate() {
+        for (nid, n) in NetworkId::all(site.networks.len()).zip(&site.networks) {
             for &m in &n.members {
                 if !org_networks[m].contains(&nid) {
                     org_networks[m].push(nid);
                 }
             }
         }
-        for (oid, o) in site.organisations.iter().enumerate() {
+        for (oid, o) in OrganisationId::all(site.organisations.len()).zip(&site.organisations) {
             for &nid in &o.networks {
                 if !network_members[nid].contains(&oid) {
                     network_members[nid].push(oid);
                 }
             }
         }
-        let network_pos = positions(&self.network_order);
+        let network_pos = positions(&self.network_order, NetworkId::index);
         for list in &mut org_networks {
-            list.sort_by_key(|&n| network_pos[n]);
+            list.sort_by_key(|&n| network_pos[n.index()]);
         }
         for members in &mut network_members {
             members.sort_by_key(|&m| self.rank[m]);
@@ -157,7 +157,7 @@ impl Index {
         let mut org_tables = vec![Vec::new(); n_orgs];
         let mut org_notes = vec![Vec::new(); n_orgs];
         let mut notes_newest_first = Vec::new();
-        for (tid, t) in site.tables.iter().enumerate() {
+        for (tid, t) in TableId::all(site.tables.len()).zip(&site.tables) {
             for &m in &t.members {
                 org_tables[m].push(tid);
             }
@@ -175,9 +175,9 @@ impl Index {
         for notes in &mut org_notes {
             notes.sort_by_key(|n| std::cmp::Reverse(note_date(n)));
         }
-        let table_pos = positions(&self.table_order);
+        let table_pos = positions(&self.table_order, TableId::index);
         for list in &mut org_tables {
-            list.sort_by_key(|&t| table_pos[t]);
+            list.sort_by_key(|&t| table_pos[t.index()]);
         }
         let by_rank = |ids: &[OrganisationId]| {
             let mut v = ids.to_vec();
@@ -228,7 +228,7 @@ impl Index {
             }
         }
         self.theme_tables = vec![Vec::new(); site.themes.len()];
-        for (tid, t) in site.tables.iter().enumerate() {
+        for (tid, t) in TableId::all(site.tables.len()).zip(&site.tables) {
             for &th in &t.themes {
                 self.theme_tables[th].push(tid);
             }
@@ -247,7 +247,7 @@ impl Index {
                 named[m] = true;
             }
         }
-        let mut pages: Vec<MunicipalityId> = (0..munis.list.len())
+        let mut pages: Vec<MunicipalityId> = MunicipalityId::all(munis.list.len())
             .filter(|&m| !self.local[m].is_empty() || named[m] || site.config.region == Some(munis.list[m].region))
             .collect();
         pages.sort_by_key(|&m| self.municipality_rank[m]);

@@ -10,6 +10,7 @@ pub mod base_url;
 pub mod body;
 pub mod business_id;
 pub mod config;
+pub mod ids;
 pub mod municipalities;
 mod resolve;
 pub mod slug;
@@ -22,12 +23,11 @@ use jiff::civil::Date;
 use crate::load::Source;
 pub use base_url::BaseUrl;
 pub use config::{Language, Paths, SiteConfig};
-pub use municipalities::{Municipalities, Municipality, MunicipalityId, Region, RegionId};
+pub use ids::{MunicipalityId, RegionId};
+pub use municipalities::{Municipalities, Municipality, Region};
 pub use resolve::{Options, resolve};
 
-pub type ThemeId = usize;
-pub type OrganisationId = usize;
-pub type NetworkId = usize;
+pub use ids::{NetworkId, OrganisationId, TableId, ThemeId};
 
 /// A whole site, ready to be indexed and rendered.
 #[derive(Debug)]

@@ -12,9 +12,9 @@ use crate::diagnostics::suggest::nearest;
 use crate::model::slug::slugify;
 
 /// Index of a municipality in [`Municipalities::list`].
-pub type MunicipalityId = usize;
+pub use super::ids::MunicipalityId;
 /// Index of a region in [`Municipalities::regions`].
-pub type RegionId = usize;
+pub use super::ids::RegionId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Municipality {
@@ -93,7 +93,7 @@ impl Municipalities {
             let region = match m.region_by_key.get(&key(&row.region)) {
                 Some(&r) => r,
                 None => {
-                    let r = m.regions.len();
+                    let r = RegionId::new(m.regions.len());
                     m.regions.push(Region {
                         code: row.region_code.clone(),
                         slug: slugify(&row.region),
@@ -108,7 +108,7 @@ impl Municipalities {
                     r
                 }
             };
-            let id = m.list.len();
+            let id = MunicipalityId::new(m.list.len());
             for k in [&row.name, &row.name_sv, &row.code] {
                 if !k.is_empty() {
                     m.by_key.entry(key(k)).or_insert(id);
@@ -159,7 +159,7 @@ impl Municipalities {
 
     /// The municipalities of a region, in list order.
     pub fn in_region(&self, region: RegionId) -> impl Iterator<Item = MunicipalityId> + '_ {
-        self.list.iter().enumerate().filter(move |(_, m)| m.region == region).map(|(i, _)| i)
+        self.list.iter().enumerate().filter(move |(_, m)| m.region == region).map(|(i, _)| MunicipalityId::new(i))
     }
 }
 
@@ -232,7 +232,7 @@ mod tests {
     #[test]
     fn names_do_not_collide() {
         let m = Municipalities::builtin();
-        for (i, x) in m.list.iter().enumerate() {
+        for (i, x) in MunicipalityId::all(m.list.len()).zip(&m.list) {
             assert_eq!(m.find(&x.name), Some(i), "{}", x.name);
             assert_eq!(m.find(&x.name_sv), Some(i), "{}", x.name_sv);
             assert_eq!(m.find(&x.code), Some(i), "{}", x.code);

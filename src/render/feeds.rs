@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::{Job, Output, Renderer, dates};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::index::sort_key;
 
 /// Escape text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
@@ -151,8 +150,7 @@ fn records<'a>(r: &Renderer<'a>) -> Vec<Record<'a>> {
         .iter()
         .map(|&o| {
             let org = &site.organisations[o];
-            let mut munis: Vec<usize> = org.area.municipalities.clone();
-            munis.sort_by_cached_key(|&i| sort_key(&m.list[i].name, site.config.language));
+            let munis = r.index.places(&org.area).municipalities;
             Record {
                 slug: &org.slug,
                 name: &org.name,

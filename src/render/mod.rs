@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::index::{Index, NoteRef};
-use crate::model::Site;
+use crate::model::{MunicipalityId, NetworkId, OrganisationId, Site, TableId, ThemeId};
 pub use pages::{GROUP_LIMIT, PAGE_SIZE};
 pub use routes::Routes;
 pub use theme::SiteTheme;
@@ -32,15 +32,15 @@ pub enum Job {
     Home,
     /// A page of the A–Ö list (0 is the first).
     Organisations(usize),
-    Organisation(usize),
+    Organisation(OrganisationId),
     Themes,
-    Theme(usize),
+    Theme(ThemeId),
     Municipalities,
-    Municipality(usize),
+    Municipality(MunicipalityId),
     Networks,
-    Network(usize),
+    Network(NetworkId),
     Tables,
-    Table(usize),
+    Table(TableId),
     Note(NoteRef),
     Coverage,
     CoverageCsv,
@@ -201,7 +201,7 @@ impl<'a> Renderer<'a> {
         let pages = s.organisations.len().div_ceil(pages::PAGE_SIZE).max(1);
         jobs.extend((1..pages).map(Job::Organisations));
         jobs.extend(ix.order.iter().map(|&o| Job::Organisation(o)));
-        jobs.extend((0..s.themes.len()).map(Job::Theme));
+        jobs.extend(ThemeId::all(s.themes.len()).map(Job::Theme));
         jobs.extend(ix.municipality_pages.iter().map(|&m| Job::Municipality(m)));
         jobs.extend(ix.network_order.iter().map(|&n| Job::Network(n)));
         for &t in &ix.table_order {

@@ -2,13 +2,13 @@
 
 use super::*;
 
-pub(super) struct Slugs {
+pub(super) struct Slugs<I> {
     pub(super) kind: &'static str,
     pub(super) folder: &'static str,
-    pub(super) map: HashMap<String, Target>,
+    pub(super) map: HashMap<String, Target<I>>,
 }
 
-impl Slugs {
+impl<I: crate::model::ids::Id> Slugs<I> {
     pub(super) fn new<R>(
         kind: &'static str,
         folder: &'static str,
@@ -24,7 +24,7 @@ impl Slugs {
                 Some(r) if draft(r) && !drafts => Target::Draft,
                 Some(_) => {
                     next += 1;
-                    Target::Index(next - 1)
+                    Target::Index(I::new(next - 1))
                 }
             };
             map.entry(e.slug.clone()).or_insert(target);
@@ -40,8 +40,8 @@ pub(super) struct Ctx<'a> {
     pub(super) munis: &'a Municipalities,
     pub(super) themes: HashMap<&'a str, ThemeId>,
     pub(super) theme_ids: Vec<&'a str>,
-    pub(super) orgs: Slugs,
-    pub(super) networks: Slugs,
+    pub(super) orgs: Slugs<OrganisationId>,
+    pub(super) networks: Slugs<NetworkId>,
     pub(super) files: Files<'a>,
 }
 
@@ -304,7 +304,7 @@ impl<'c, 'a> Report<'c, 'a> {
         found
     }
 
-    pub(super) fn reference(&mut self, which: &Slugs, t: &Text, code: Code) -> Option<usize> {
+    pub(super) fn reference<I: Copy>(&mut self, which: &Slugs<I>, t: &Text, code: Code) -> Option<I> {
         match which.map.get(t.get_ref().as_str()) {
             Some(Target::Index(i)) => Some(*i),
             Some(Target::Broken) => None,
@@ -348,7 +348,12 @@ impl<'c, 'a> Report<'c, 'a> {
         }
     }
 
-    pub(super) fn references(&mut self, which: &Slugs, list: &Option<TextList>, code: Code) -> Vec<usize> {
+    pub(super) fn references<I: Copy + PartialEq>(
+        &mut self,
+        which: &Slugs<I>,
+        list: &Option<TextList>,
+        code: Code,
+    ) -> Vec<I> {
         let mut out = Vec::new();
         for t in list.iter().flat_map(|l| l.get_ref()) {
             if let Some(i) = self.reference(which, t, code) {

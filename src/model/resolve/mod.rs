@@ -46,14 +46,14 @@ pub struct Options {
 
 /// What a slug written in a reference can point to.
 #[derive(Debug, Clone, Copy)]
-enum Target {
-    Index(usize),
+enum Target<I> {
+    Index(I),
     Draft,
     /// The file exists but could not be read; references to it are not reported.
     Broken,
 }
 
-fn push_unique(v: &mut Vec<usize>, x: usize) {
+fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     if !v.contains(&x) {
         v.push(x);
     }
@@ -87,7 +87,7 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
         opts,
         config: &config,
         munis: &municipalities,
-        themes: themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect(),
+        themes: themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), ThemeId::new(i))).collect(),
         theme_ids: themes.iter().map(|t| t.id.as_str()).collect(),
         orgs: Slugs::new(
             "organisation",

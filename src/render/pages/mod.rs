@@ -20,7 +20,7 @@ use super::views::*;
 use super::{Job, Output, Renderer, dates, markdown};
 use crate::diagnostics::Diagnostic;
 use crate::index::NoteRef;
-use crate::model::{Area, Body, Contact, MunicipalityId, Organisation, OrganisationId, ThemeId};
+use crate::model::{Area, Body, Contact, MunicipalityId, NetworkId, Organisation, OrganisationId, TableId, ThemeId};
 
 /// The most organisations a group on a theme or municipality page lists; the rest
 /// are a link away, in search (where the list loads in parts). Only with search on.
@@ -148,11 +148,11 @@ impl<'a> Renderer<'a> {
         Link { name: &o.name, url: self.routes.organisation(&o.slug) }
     }
 
-    fn network_link(&self, n: usize) -> Link<'a> {
+    fn network_link(&self, n: NetworkId) -> Link<'a> {
         Link { name: &self.site.networks[n].name, url: self.routes.network(&self.site.networks[n].slug) }
     }
 
-    fn table_link(&self, t: usize) -> Link<'a> {
+    fn table_link(&self, t: TableId) -> Link<'a> {
         Link { name: &self.site.tables[t].name, url: self.routes.table(&self.site.tables[t].slug) }
     }
 

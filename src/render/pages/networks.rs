@@ -59,7 +59,7 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     r.page(&meta, &NetworksView { networks })
 }
 
-pub(super) fn render(r: &Renderer<'_>, n: usize) -> Result<Output, Diagnostic> {
+pub(super) fn render(r: &Renderer<'_>, n: NetworkId) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let nw = &site.networks[n];
     let meta = r.meta(&nw.name, rt.network(&nw.slug), "networks");

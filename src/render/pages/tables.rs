@@ -85,7 +85,7 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     r.page(&meta, &TablesView { tables })
 }
 
-pub(super) fn render(r: &Renderer<'_>, t: usize) -> Result<Output, Diagnostic> {
+pub(super) fn render(r: &Renderer<'_>, t: TableId) -> Result<Output, Diagnostic> {
     let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
     let tb = &site.tables[t];
     let meta = r.meta(&tb.name, rt.table(&tb.slug), "tables");
