@@ -14,16 +14,18 @@
 //! [`pipeline`] calls the stages in order; `check` is the pipeline without
 //! index, render and write.
 
+// Public: what the `areena` binary, the integration tests and the benchmarks use.
+// The rest is private to the crate.
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
 pub mod index;
-pub mod layout;
+pub(crate) mod layout;
 pub mod links;
 pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod render;
-pub mod search;
-pub mod serve;
-pub mod write;
+pub(crate) mod search;
+pub(crate) mod serve;
+pub(crate) mod write;

@@ -26,7 +26,7 @@ use crate::model::{Area, NetworkId, OrganisationId, Site, TableId, ThemeId};
 use crate::render::{Routes, SiteTheme};
 
 /// The site theme's search script (a static file); left out when search is off.
-pub const SCRIPT: &str = "search.js";
+pub(crate) const SCRIPT: &str = "search.js";
 
 /// Words of the description a result shows.
 const SUMMARY_WORDS: usize = 24;
@@ -37,26 +37,26 @@ const WIDE: &str = "wide";
 const NATIONWIDE: &str = "*";
 
 /// The folder of the search files inside the output.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub(crate) const BUNDLE_DIR: &str = "pagefind";
 
 /// The search bundle's files, and the removal of the temporary folder of records
 /// (running on its own thread; wait for it with [`Bundle::finish`]).
-pub struct Bundle {
-    pub files: Vec<SearchFile>,
+pub(crate) struct Bundle {
+    pub(crate) files: Vec<SearchFile>,
     cleanup: std::thread::JoinHandle<()>,
 }
 
 impl Bundle {
     /// Waits until the temporary records are removed.
-    pub fn finish(self) {
+    pub(crate) fn finish(self) {
         let _ = self.cleanup.join();
     }
 }
 
 /// A file of the search bundle, relative to the output folder.
-pub struct SearchFile {
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
+pub(crate) struct SearchFile {
+    pub(crate) path: PathBuf,
+    pub(crate) bytes: Vec<u8>,
 }
 
 fn esc(s: &str) -> String {
@@ -344,7 +344,7 @@ fn write_records(records: &[Record]) -> std::io::Result<tempfile::TempDir> {
 }
 
 /// Build the search records of the site and write them to a temporary folder.
-pub fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Result<Records, Diagnostic> {
+pub(crate) fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Result<Records, Diagnostic> {
     let region_municipalities: Vec<&str> = match site.config.region {
         Some(r) => site.municipalities.list.iter().filter(|m| m.region == r).map(|m| m.name.as_str()).collect(),
         None => Vec::new(),
@@ -367,7 +367,7 @@ pub fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -
 
 /// The search records, written to a temporary folder: all that indexing needs, so
 /// that the content can be let go of first.
-pub struct Records {
+pub(crate) struct Records {
     folder: tempfile::TempDir,
     count: usize,
     language: &'static str,
@@ -380,7 +380,7 @@ fn fail(e: String) -> Diagnostic {
 
 /// Index the records with Pagefind: the search bundle (index, filters, fragments and
 /// Pagefind's script).
-pub fn index(records: Records) -> Result<Bundle, Diagnostic> {
+pub(crate) fn index(records: Records) -> Result<Bundle, Diagnostic> {
     let Records { folder, count, language } = records;
     let runtime =
         tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;

@@ -111,7 +111,7 @@ fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &m
     }
 }
 
-pub fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
+pub(crate) fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
     let config = pipeline::site_config(root).map_err(|e| e.to_string())?;
     let server =
         tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
@@ -222,7 +222,7 @@ fn watch(root: &Path, tx: mpsc::Sender<Vec<PathBuf>>) -> Result<notify::Recommen
 
 /// Files editors write beside the one being saved (swap, backup and test files of
 /// vim, emacs, sed -i and others): changes to them are not changes of the site.
-pub fn is_editor_scratch(path: &Path) -> bool {
+pub(crate) fn is_editor_scratch(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
     name.ends_with('~')
         || name.starts_with(".#")
@@ -244,7 +244,7 @@ struct Site {
 
 /// Why a request gets no file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refused {
+pub(crate) enum Refused {
     /// 400: a path no page of the site can have.
     BadPath,
     /// 403: a path that tries to leave the site.
@@ -254,7 +254,7 @@ pub enum Refused {
 }
 
 /// Host names the preview answers to (any port): the loopback names.
-pub fn host_allowed(host: Option<&str>) -> bool {
+pub(crate) fn host_allowed(host: Option<&str>) -> bool {
     let Some(host) = host else { return false };
     let (name, rest) = if host.starts_with('[') {
         match host.find(']') {
@@ -273,7 +273,7 @@ pub fn host_allowed(host: Option<&str>) -> bool {
 
 /// The file under `out` that the request path `url` (as sent, with its query)
 /// names, or why there is none. `out` must be a real path (no symbolic links).
-pub fn site_file(out: &Path, prefix: &str, url: &str) -> Result<PathBuf, Refused> {
+pub(crate) fn site_file(out: &Path, prefix: &str, url: &str) -> Result<PathBuf, Refused> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let rel = match path.strip_prefix(prefix) {
         Some(rel) => rel,

@@ -10,15 +10,15 @@
 use std::path::{Component, Path, PathBuf};
 
 /// The file every output folder (and every staging folder) of areena carries.
-pub const MARKER: &str = ".areena-output";
+pub(crate) const MARKER: &str = ".areena-output";
 
 /// What the marker file says to a person who opens it.
-pub const MARKER_TEXT: &str = "This folder was made by `areena build`; the next build replaces it as a whole.\n\
+pub(crate) const MARKER_TEXT: &str = "This folder was made by `areena build`; the next build replaces it as a whole.\n\
 Do not keep other files here.\n";
 
 /// Why an output folder is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     #[error("the output folder {0} is the site's folder or a folder that contains it")]
     SiteOrAncestor(PathBuf),
     #[error("the output folder {path} is inside the site's `{part}` folder, which holds sources")]
@@ -39,7 +39,7 @@ pub enum Refusal {
 
 impl Refusal {
     /// How to proceed.
-    pub fn help(&self) -> String {
+    pub(crate) fn help(&self) -> String {
         let own =
             "write the output to a folder of its own, e.g. `output_dir = \"public\"` in site.toml or `--output public`";
         match self {
@@ -56,7 +56,7 @@ impl Refusal {
 
 /// `path` made absolute, with `..` and symbolic links resolved as far as the path
 /// exists; the part that does not exist yet is appended as written (without `.` and `..`).
-pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+pub(crate) fn resolve(path: &Path) -> std::io::Result<PathBuf> {
     let abs = std::path::absolute(path)?;
     let mut cur = PathBuf::new();
     for c in abs.components() {
@@ -87,7 +87,7 @@ const SOURCES: [&str; 5] =
     [crate::layout::CONTENT, crate::layout::STATIC, crate::layout::TEMPLATES, crate::layout::THEMES, ".git"];
 
 /// Whether areena may build into `out` (already [`resolve`]d) for the site at `root`.
-pub fn check(root: &Path, out: &Path, force: bool) -> Result<(), Refusal> {
+pub(crate) fn check(root: &Path, out: &Path, force: bool) -> Result<(), Refusal> {
     let root = real(root);
     let owned = || out.to_path_buf();
     if root.starts_with(out) {
@@ -157,7 +157,7 @@ fn holds_repository(dir: &Path) -> bool {
 }
 
 /// Whether `dir` carries areena's marker file.
-pub fn is_ours(dir: &Path) -> bool {
+pub(crate) fn is_ours(dir: &Path) -> bool {
     std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
 }
 

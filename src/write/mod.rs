@@ -9,7 +9,7 @@
 //! build was killed in between. Builds into one output folder take turns through a
 //! lock file beside it. Which folders may be replaced at all: [`guard`].
 
-pub mod guard;
+pub(crate) mod guard;
 
 use std::fs::File;
 use std::io;
@@ -17,9 +17,9 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::render::theme::StaticSource;
 
-pub use guard::{MARKER, MARKER_TEXT};
+pub(crate) use guard::{MARKER, MARKER_TEXT};
 
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     target: PathBuf,
     /// `--force`: a folder of other files at the target may be replaced.
@@ -51,7 +51,7 @@ impl Staging {
     /// Waits while another build writes into the same output; then removes what
     /// killed builds left behind (staging and old folders that carry the marker),
     /// putting an old output back if a killed build left none in place.
-    pub fn new(target: &Path, force: bool) -> io::Result<Staging> {
+    pub(crate) fn new(target: &Path, force: bool) -> io::Result<Staging> {
         let parent = target.parent().ok_or_else(|| io::Error::other("the output folder has no parent folder"))?;
         std::fs::create_dir_all(parent)?;
         let mut options = File::options();
@@ -85,7 +85,7 @@ impl Staging {
     }
 
     /// Write one file (its folders are created as needed).
-    pub fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
+    pub(crate) fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
         let path = self.path_for(rel)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
@@ -94,7 +94,7 @@ impl Staging {
     }
 
     /// Copy a static file of the site or its theme.
-    pub fn copy_static(&self, rel: &str, source: &StaticSource) -> io::Result<()> {
+    pub(crate) fn copy_static(&self, rel: &str, source: &StaticSource) -> io::Result<()> {
         let rel = Path::new(rel);
         match source {
             StaticSource::Builtin(bytes) => self.write(rel, bytes),
@@ -110,7 +110,7 @@ impl Staging {
 
     /// Swap the staging folder in as the output. Returns the old output's new name,
     /// to be deleted by the caller (outside any timed section if it likes).
-    pub fn commit(self) -> io::Result<Option<PathBuf>> {
+    pub(crate) fn commit(self) -> io::Result<Option<PathBuf>> {
         fault_point("before-swap");
         let result = self.swap();
         if result.is_err() {
@@ -166,7 +166,7 @@ impl Staging {
     }
 
     /// Throw the staging folder away; the output stays as it was.
-    pub fn abandon(self) {
+    pub(crate) fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
