@@ -135,14 +135,14 @@ impl<'a> Renderer<'a> {
         }
 
         let cfg = &site.config;
-        let mut nav = vec![
-            NavItem { key: "organisations".into(), name: theme.t("organisations"), url: routes.organisations() },
-            NavItem { key: "themes".into(), name: theme.t("themes"), url: routes.themes() },
-            NavItem { key: "municipalities".into(), name: theme.t("municipalities"), url: routes.municipalities() },
-            NavItem { key: "networks".into(), name: theme.t("networks"), url: routes.networks() },
-            NavItem { key: "tables".into(), name: theme.t("tables"), url: routes.tables() },
-            NavItem { key: "coverage".into(), name: theme.t("coverage"), url: routes.coverage() },
-        ];
+        // The main navigation: the index page of each kind, named by its kind.
+        let mut nav: Vec<NavItem> = NAVIGATION
+            .iter()
+            .filter_map(|&job| {
+                let kind = job.kind()?;
+                Some(NavItem { key: kind.into(), name: theme.t(kind), url: page_url(site, &routes, job)? })
+            })
+            .collect();
         let mut menu: Vec<_> = site.pages.iter().filter(|p| p.menu).collect();
         menu.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)));
         nav.extend(menu.into_iter().map(|p| NavItem {
@@ -226,28 +226,7 @@ impl<'a> Renderer<'a> {
 
     /// The address of a page job (`None` for a file such as `sitemap.xml`).
     pub fn page_url(&self, job: Job) -> Option<String> {
-        let (s, rt) = (self.site, &self.routes);
-        Some(match job {
-            Job::Home => rt.home(),
-            Job::Organisations(0) => rt.organisations(),
-            Job::Organisations(p) => rt.organisations_page(p + 1),
-            Job::Organisation(o) => rt.organisation(&s.organisations[o].slug),
-            Job::Themes => rt.themes(),
-            Job::Theme(t) => rt.theme(&s.themes[t].id),
-            Job::Municipalities => rt.municipalities(),
-            Job::Municipality(m) => rt.municipality(&s.municipalities.list[m].slug),
-            Job::Networks => rt.networks(),
-            Job::Network(n) => rt.network(&s.networks[n].slug),
-            Job::Tables => rt.tables(),
-            Job::Table(t) => rt.table(&s.tables[t].slug),
-            Job::Note(n) => rt.note(&s.tables[n.table].slug, &s.tables[n.table].notes[n.note].slug),
-            Job::Coverage => rt.coverage(),
-            Job::Search => rt.search(),
-            Job::FreePage(p) => rt.free_page(&s.pages[p].slug),
-            Job::Accessibility => rt.accessibility(),
-            Job::NotFound => rt.file("404.html"),
-            Job::CoverageCsv | Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv => return None,
-        })
+        page_url(self.site, &self.routes, job)
     }
 
     /// When the content of a page last changed, where the content says.
@@ -303,4 +282,33 @@ impl<'a> Renderer<'a> {
         })?;
         Ok(Output { path: self.routes.output_path(&meta.url), bytes: html.into_bytes() })
     }
+}
+
+/// The index pages of the main navigation, in its order.
+const NAVIGATION: [Job; 6] =
+    [Job::Organisations(0), Job::Themes, Job::Municipalities, Job::Networks, Job::Tables, Job::Coverage];
+
+/// The address of a page job (`None` for a file such as `sitemap.xml`).
+fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
+    Some(match job {
+        Job::Home => rt.home(),
+        Job::Organisations(0) => rt.organisations(),
+        Job::Organisations(p) => rt.organisations_page(p + 1),
+        Job::Organisation(o) => rt.organisation(&s.organisations[o].slug),
+        Job::Themes => rt.themes(),
+        Job::Theme(t) => rt.theme(&s.themes[t].id),
+        Job::Municipalities => rt.municipalities(),
+        Job::Municipality(m) => rt.municipality(&s.municipalities.list[m].slug),
+        Job::Networks => rt.networks(),
+        Job::Network(n) => rt.network(&s.networks[n].slug),
+        Job::Tables => rt.tables(),
+        Job::Table(t) => rt.table(&s.tables[t].slug),
+        Job::Note(n) => rt.note(&s.tables[n.table].slug, &s.tables[n.table].notes[n.note].slug),
+        Job::Coverage => rt.coverage(),
+        Job::Search => rt.search(),
+        Job::FreePage(p) => rt.free_page(&s.pages[p].slug),
+        Job::Accessibility => rt.accessibility(),
+        Job::NotFound => rt.file("404.html"),
+        Job::CoverageCsv | Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv => return None,
+    })
 }
