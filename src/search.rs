@@ -240,7 +240,7 @@ impl<'a> Builder<'a> {
             if description.is_empty() { o.activities.join(", ") } else { first_words(&description, SUMMARY_WORDS) };
         rec.meta("summary", &summary);
         rec.filter("type", &self.theme.t("search_type_organisation"));
-        rec.filter("kind", &self.theme.t(&format!("kind_{}", o.kind.as_str())));
+        rec.filter("kind", &self.theme.t(o.kind.label_key()));
         for l in &o.languages {
             let name = self.theme.text.get(&format!("lang_{l}")).cloned().unwrap_or_else(|| l.clone());
             rec.filter("language", &name);

@@ -63,7 +63,7 @@ impl Body {
 }
 
 macro_rules! kinds {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? } default $default:ident) => {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? } default $default:ident, label $prefix:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),* }
@@ -80,21 +80,25 @@ macro_rules! kinds {
             pub fn parse(s: &str) -> Option<Self> {
                 Self::ALL.iter().copied().find(|k| k.as_str() == s)
             }
+            /// The key of its name in the theme's interface texts (`i18n/<lang>.toml`).
+            pub fn label_key(self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, $text),)* }
+            }
         }
     };
 }
 
 kinds! {
     /// What kind of body an organisation is.
-    OrganisationKind { Association = "association", Federation = "federation", Foundation = "foundation", Cooperative = "cooperative", Informal = "informal", Other = "other" } default Association
+    OrganisationKind { Association = "association", Federation = "federation", Foundation = "foundation", Cooperative = "cooperative", Informal = "informal", Other = "other" } default Association, label "kind_"
 }
 kinds! {
     /// What kind of network.
-    NetworkKind { RegionalFederation = "regional-federation", ThemeGroup = "theme-group", LocalNetwork = "local-network", Other = "other" } default Other
+    NetworkKind { RegionalFederation = "regional-federation", ThemeGroup = "theme-group", LocalNetwork = "local-network", Other = "other" } default Other, label "network_"
 }
 kinds! {
     /// What kind of meeting note.
-    NoteKind { Minutes = "minutes", Agenda = "agenda", Summary = "summary", Announcement = "announcement" } default Minutes
+    NoteKind { Minutes = "minutes", Agenda = "agenda", Summary = "summary", Announcement = "announcement" } default Minutes, label "note_"
 }
 
 #[derive(Debug, Clone, Default)]

@@ -102,7 +102,7 @@ fn atom(r: &Renderer<'_>) -> String {
         let tb = &site.tables[nr.table];
         let n = &tb.notes[nr.note];
         let url = rt.absolute(&rt.note(&tb.slug, &n.slug));
-        let kind = r.theme.t(&format!("note_{}", n.kind.as_str()));
+        let kind = r.theme.t(n.kind.label_key());
         let summary = format!("{kind} · {} · {}", tb.name, dates::format(n.date, site.config.language));
         let _ = write!(
             s,

@@ -208,3 +208,25 @@ impl SiteTheme {
         self.text.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
 }
+
+#[cfg(test)]
+mod label_tests {
+    use crate::model::{NetworkKind, NoteKind, OrganisationKind};
+
+    #[test]
+    fn every_kind_has_its_name_in_every_language() {
+        let keys: Vec<&str> = OrganisationKind::ALL
+            .iter()
+            .map(|k| k.label_key())
+            .chain(NetworkKind::ALL.iter().map(|k| k.label_key()))
+            .chain(NoteKind::ALL.iter().map(|k| k.label_key()))
+            .collect();
+        for lang in ["fi", "sv", "en"] {
+            let theme =
+                super::load(std::path::Path::new("/nonexistent"), "default", lang, &[]).ok().expect("built-in theme");
+            for key in &keys {
+                assert!(theme.text.contains_key(*key), "{lang}: no text for {key}");
+            }
+        }
+    }
+}

@@ -210,7 +210,7 @@ impl<'a> Renderer<'a> {
             url: self.routes.note(&t.slug, &n.slug),
             date: dates::view(n.date, self.lang()),
             kind: n.kind.as_str(),
-            kind_label: self.theme.t(&format!("note_{}", n.kind.as_str())),
+            kind_label: self.theme.t(n.kind.label_key()),
             table: Link { name: &t.name, url: self.routes.table(&t.slug) },
         }
     }

@@ -51,7 +51,7 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
                 name: &nw.name,
                 url: rt.network(&nw.slug),
                 kind: nw.kind.as_str(),
-                kind_label: r.theme.t(&format!("network_{}", nw.kind.as_str())),
+                kind_label: r.theme.t(nw.kind.label_key()),
                 members: ix.network_members[n].len(),
             }
         })
@@ -66,7 +66,7 @@ pub(super) fn render(r: &Renderer<'_>, n: NetworkId) -> Result<Output, Diagnosti
     let view = NetworkView {
         name: &nw.name,
         kind: nw.kind.as_str(),
-        kind_label: r.theme.t(&format!("network_{}", nw.kind.as_str())),
+        kind_label: r.theme.t(nw.kind.label_key()),
         coordinator: nw.coordinator.map(|c| r.org_link(c)),
         members: r.items(&ix.network_members[n]),
         themes: r.theme_links(&nw.themes),

@@ -54,7 +54,7 @@ pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Dia
         organisation: o,
         name: &o.name,
         kind: o.kind.as_str(),
-        kind_label: r.theme.t(&format!("kind_{}", o.kind.as_str())),
+        kind_label: r.theme.t(o.kind.label_key()),
         themes: r.theme_links(&o.themes),
         municipalities: r.municipality_links(&o.area),
         regions: r.region_names(&o.area),

@@ -121,7 +121,7 @@ pub(super) fn render_note(r: &Renderer<'_>, nr: NoteRef) -> Result<Output, Diagn
         title: &n.title,
         date: dates::view(n.date, lang),
         kind: n.kind.as_str(),
-        kind_label: r.theme.t(&format!("note_{}", n.kind.as_str())),
+        kind_label: r.theme.t(n.kind.label_key()),
         table: Link { name: &tb.name, url: rt.table(&tb.slug) },
         attendees: ix.note_attendees[nr.table][nr.note].iter().map(|&a| r.org_link(a)).collect(),
         other_attendees: n.other_attendees.iter().map(String::as_str).collect(),
