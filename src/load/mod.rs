@@ -334,15 +334,8 @@ fn read_entry<R: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnosti
     // An unreadable file still exists: its slug is known, so references to it are
     // not reported as missing (the file's own problem is).
     let Some(text) = read_text(root, rel, diags) else { return Some(entry) };
-    match split(&text) {
-        Ok(s) => {
-            let p = toml_fields::parse::<R>(rel, &text[s.front_matter.clone()], s.front_matter.start);
-            diags.extend(p.diagnostics);
-            entry.front_matter_offset = s.front_matter.start;
-            entry.raw = p.value;
-            entry.removed = p.removed;
-            entry.body = s.body;
-        }
+    let recovered = match split(&text) {
+        Ok(s) => Some(s),
         Err(SplitError::NoOpening) => {
             let help = if text.starts_with("---") {
                 "areena's front matter is TOML between `+++` lines: replace the `---` lines with `+++` and write `key = value`"
@@ -358,8 +351,12 @@ fn read_entry<R: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnosti
                 )
                 .with_help(help),
             );
+            None
         }
-        Err(SplitError::NoClosing { opening }) => {
+        Err(SplitError::NoClosing { opening, guess }) => {
+            // Report the missing line, then read the fields up to where the text seems
+            // to start, so that their own mistakes are found in the same run.
+            let line = text[..guess.front_matter.end].matches('\n').count() + 1;
             diags.push(
                 Diagnostic::error(
                     Code::UnclosedFrontMatter,
@@ -367,9 +364,20 @@ fn read_entry<R: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnosti
                     Some(opening),
                     "the front matter opened here is never closed",
                 )
-                .with_help("add a line with only `+++` after the last field, before the text"),
+                .with_help(format!(
+                    "add a line with only `+++` after the last field, before the text (line {line}, it seems)"
+                )),
             );
+            Some(guess)
         }
+    };
+    if let Some(s) = recovered {
+        let p = toml_fields::parse::<R>(rel, &text[s.front_matter.clone()], s.front_matter.start);
+        diags.extend(p.diagnostics);
+        entry.front_matter_offset = s.front_matter.start;
+        entry.raw = p.value;
+        entry.removed = p.removed;
+        entry.body = s.body;
     }
     entry.source.text = text;
     Some(entry)

@@ -441,6 +441,21 @@ fn missing_closing_fence() {
 }
 
 #[test]
+fn a_missing_closing_fence_does_not_hide_the_other_mistakes() {
+    let s = Site::new();
+    s.write(
+        O,
+        "+++\nname = \"K\"\nthemes = [\"omaishoit\"]\nmunicipalities = [\"Keuruu\"]\n\nYhdistys toimii Keuruulla.\n",
+    );
+    let d = expect(&s, "unclosed-front-matter", O, None, "(line 6, it seems)");
+    assert_eq!(d.severity, "error");
+    let all = s.check_json().diagnostics();
+    let theme = all.iter().find(|d| d.code == "unknown-theme").expect("the field's own mistake too");
+    assert_eq!((theme.line, theme.column), (3, 11));
+    assert!(!all.iter().any(|d| d.code == "toml-syntax"), "the text is not read as TOML: {all:#?}");
+}
+
+#[test]
 fn missing_front_matter() {
     let s = Site::new();
     s.write(O, "name = \"K\"\n");
