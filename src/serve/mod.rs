@@ -354,7 +354,31 @@ impl Site {
             },
             Ok(file) => match std::fs::File::open(&file) {
                 Ok(f) => {
-                    let _ = request.respond(tiny_http::Response::from_file(f).with_header(header(content_type(&file))));
+                    // Files other than pages are cached by the browser and asked for
+                    // again with their tag: unchanged ones are not sent again.
+                    let tag = f.metadata().ok().map(|m| etag(&m));
+                    let asked = request
+                        .headers()
+                        .iter()
+                        .find(|h| h.field.equiv("If-None-Match"))
+                        .map(|h| h.value.as_str().to_string());
+                    let etag_header = |t: &str| tiny_http::Header::from_bytes("ETag", t).expect("valid header");
+                    match tag {
+                        Some(t) if asked.as_deref() == Some(t.as_str()) => {
+                            let _ = request.respond(tiny_http::Response::empty(304).with_header(etag_header(&t)));
+                        }
+                        Some(t) => {
+                            let _ = request.respond(
+                                tiny_http::Response::from_file(f)
+                                    .with_header(header(content_type(&file)))
+                                    .with_header(etag_header(&t)),
+                            );
+                        }
+                        None => {
+                            let _ = request
+                                .respond(tiny_http::Response::from_file(f).with_header(header(content_type(&file))));
+                        }
+                    }
                 }
                 Err(_) => self.not_found(request, &out),
             },
@@ -385,6 +409,12 @@ impl Site {
         let body = std::fs::read(out.join("404.html")).map_or_else(|_| b"not found".to_vec(), |b| live::inject(&b));
         let _ = request.respond(tiny_http::Response::from_data(body).with_status_code(404).with_header(header));
     }
+}
+
+/// A tag that changes when the file does (its size and time of change).
+fn etag(m: &std::fs::Metadata) -> String {
+    let modified = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
+    format!("\"{:x}-{:x}\"", m.len(), modified.as_nanos())
 }
 
 fn content_type(path: &Path) -> &'static str {

@@ -122,6 +122,24 @@ fn serve_hands_out_the_site_and_nothing_else() {
     let (status, body) = get_as(&addr, "/jarjestot/", "evil.example");
     assert_eq!(status, 421, "{body}");
     assert_eq!(get_as(&addr, "/jarjestot/", "localhost").0, 200);
+    // A stylesheet comes with a tag; asked again with it, it is not sent again.
+    let (status, text) = get(&addr, "/jarjestot/style.css");
+    assert_eq!(status, 200);
+    let tag = text
+        .lines()
+        .find_map(|l| l.strip_prefix("ETag: ").or_else(|| l.strip_prefix("etag: ")))
+        .expect("an ETag")
+        .trim()
+        .to_string();
+    let mut s2 = TcpStream::connect(&addr).unwrap();
+    write!(
+        s2,
+        "GET /jarjestot/style.css HTTP/1.1\r\nHost: {addr}\r\nIf-None-Match: {tag}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = String::new();
+    s2.read_to_string(&mut buf).unwrap();
+    assert!(buf.starts_with("HTTP/1.1 304"), "{buf}");
 }
 
 #[test]
