@@ -352,36 +352,7 @@ impl Site {
                 }
                 Err(_) => self.not_found(request, &out),
             },
-            Ok(file) => match std::fs::File::open(&file) {
-                Ok(f) => {
-                    // Files other than pages are cached by the browser and asked for
-                    // again with their tag: unchanged ones are not sent again.
-                    let tag = f.metadata().ok().map(|m| etag(&m));
-                    let asked = request
-                        .headers()
-                        .iter()
-                        .find(|h| h.field.equiv("If-None-Match"))
-                        .map(|h| h.value.as_str().to_string());
-                    let etag_header = |t: &str| tiny_http::Header::from_bytes("ETag", t).expect("valid header");
-                    match tag {
-                        Some(t) if asked.as_deref() == Some(t.as_str()) => {
-                            let _ = request.respond(tiny_http::Response::empty(304).with_header(etag_header(&t)));
-                        }
-                        Some(t) => {
-                            let _ = request.respond(
-                                tiny_http::Response::from_file(f)
-                                    .with_header(header(content_type(&file)))
-                                    .with_header(etag_header(&t)),
-                            );
-                        }
-                        None => {
-                            let _ = request
-                                .respond(tiny_http::Response::from_file(f).with_header(header(content_type(&file))));
-                        }
-                    }
-                }
-                Err(_) => self.not_found(request, &out),
-            },
+            Ok(file) => self.send_file(request, &file, &out),
             Err(Refused::NotFound) if !request.url().starts_with(&self.prefix) => {
                 // Outside the site's sub-path: point to it.
                 let body = format!(
@@ -402,6 +373,24 @@ impl Site {
                 let _ = request.respond(tiny_http::Response::from_string("forbidden").with_status_code(403));
             }
         }
+    }
+
+    /// A file other than a page, with its tag; 304 when the browser has it already.
+    fn send_file(&self, request: tiny_http::Request, file: &Path, out: &Path) {
+        let header = |v: &str| tiny_http::Header::from_bytes("Content-Type", v).expect("valid header");
+        let Ok(f) = std::fs::File::open(file) else { return self.not_found(request, out) };
+        let tag = f.metadata().ok().map(|m| etag(&m));
+        let asked =
+            request.headers().iter().find(|h| h.field.equiv("If-None-Match")).map(|h| h.value.as_str().to_string());
+        let etag_header = |t: &str| tiny_http::Header::from_bytes("ETag", t).expect("valid header");
+        let response = tiny_http::Response::from_file(f).with_header(header(content_type(file)));
+        let _ = match tag {
+            Some(t) if asked.as_deref() == Some(t.as_str()) => {
+                request.respond(tiny_http::Response::empty(304).with_header(etag_header(&t)))
+            }
+            Some(t) => request.respond(response.with_header(etag_header(&t))),
+            None => request.respond(response),
+        };
     }
 
     fn not_found(&self, request: tiny_http::Request, out: &Path) {
