@@ -161,10 +161,14 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let staging = Staging::new(&output, opts.force).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
     let out = Out { staging, errors: Mutex::new(Vec::new()) };
     let jobs = renderer.jobs();
-    let manifest: Vec<serde_json::Value> = jobs
-        .iter()
-        .filter_map(|&j| Some(serde_json::json!({ "kind": j.kind()?, "url": renderer.page_url(j)? })))
-        .collect();
+    // The page list, only when asked for (it is made for every page).
+    let manifest: Vec<serde_json::Value> = match opts.manifest {
+        Some(_) => jobs
+            .iter()
+            .filter_map(|&j| Some(serde_json::json!({ "kind": j.kind()?, "url": renderer.page_url(j)? })))
+            .collect(),
+        None => Vec::new(),
+    };
     out.statics(&renderer, site.config.search_enabled);
     let (generated, cpu) = out.pages(&renderer, &jobs);
     timings.push("render+write", t.elapsed());

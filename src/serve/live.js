@@ -28,7 +28,7 @@
     overlay.setAttribute('aria-modal', 'true');
     overlay.setAttribute('aria-labelledby', 'areena-problems-title');
     overlay.tabIndex = -1;
-    overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:1.5rem';
+    overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.98);color:#fff;font:16px/1.5 system-ui,sans-serif;padding:1.5rem';
     const h = document.createElement('h2');
     h.id = 'areena-problems-title';
     h.textContent = t.title;

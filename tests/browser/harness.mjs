@@ -82,3 +82,9 @@ export function useSite(hooks, dir, prefix = '/') {
   });
   return ctx;
 }
+
+/** In the page: the search has answered (with results or with none). */
+export function searchDone() {
+  const s = document.getElementById('search-status')?.textContent || '';
+  return s !== '' && !s.includes('…') && document.getElementById('search')?.classList.contains('search--ready');
+}

@@ -147,33 +147,9 @@ fn value() -> impl Strategy<Value = String> {
 }
 
 fn key() -> impl Strategy<Value = &'static str> {
-    prop::sample::select(vec![
-        "name",
-        "short_name",
-        "summary",
-        "kind",
-        "business_id",
-        "founded",
-        "themes",
-        "municipalities",
-        "regions",
-        "nationwide",
-        "networks",
-        "activities",
-        "languages",
-        "website",
-        "email",
-        "phone",
-        "logo",
-        "logo_alt",
-        "updated",
-        "draft",
-        "members",
-        "convener",
-        "date",
-        "title",
-        "seeking",
-    ])
+    let mut keys = super::fuzz::FIELD_KEYS.to_vec();
+    keys.extend(["summary", "members", "convener", "seeking"]);
+    prop::sample::select(keys)
 }
 
 fn body() -> impl Strategy<Value = String> {
