@@ -94,9 +94,14 @@ pub struct BuildArgs {
 pub struct ServeArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// The port to serve on (127.0.0.1 only).
+    /// The port to serve on (0: any free port).
     #[arg(long, default_value_t = 8000)]
     pub port: u16,
+    /// The address to listen on. Only this machine can see the preview unless you
+    /// give another address (such as 0.0.0.0 to try the site on a phone in the same
+    /// network): areena then warns that others can see it too.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub bind: std::net::IpAddr,
 }
 
 #[derive(Debug, Args)]

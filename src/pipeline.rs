@@ -53,9 +53,31 @@ pub fn check_external(
 }
 
 fn check_timed(root: &Path, settings: Settings, timings: &mut Timings) -> Result<Checked, LoadError> {
+    check_with(root, settings, None, timings)
+}
+
+/// `check`, reading again only the files of `cache` that changed, with `base_url` in
+/// place of site.toml's (for `serve`).
+pub(crate) fn check_cached(
+    root: &Path,
+    settings: Settings,
+    base_url: Option<&str>,
+    cache: &mut load::FileCache,
+) -> Result<Checked, LoadError> {
+    let mut checked = check_with(root, settings, Some(cache), &mut Timings::default())?;
+    apply_base_url(&mut checked.site, base_url, &mut checked.diagnostics);
+    Ok(checked)
+}
+
+fn check_with(
+    root: &Path,
+    settings: Settings,
+    cache: Option<&mut load::FileCache>,
+    timings: &mut Timings,
+) -> Result<Checked, LoadError> {
     let mut diagnostics = Diagnostics::new();
     let t = Instant::now();
-    let loaded = load::load(root, &mut diagnostics)?;
+    let loaded = load::load_with(root, &mut diagnostics, cache)?;
     timings.push("load", t.elapsed());
     let t = Instant::now();
     let site =
@@ -129,7 +151,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     }
     let mut timings = Timings::default();
     let Checked { mut site, mut diagnostics } = check_timed(root, opts.settings, &mut timings)?;
-    apply_base_url(&mut site, opts, &mut diagnostics);
+    apply_base_url(&mut site, opts.base_url.as_deref(), &mut diagnostics);
     let output = checked_output(root, &site, opts, &mut diagnostics);
     let mut built = Built { diagnostics: Diagnostics::new(), files: 0, output, timings: Timings::default() };
     if diagnostics.has_errors() {
@@ -144,16 +166,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
 
     let t = Instant::now();
     let cfg = &site.config;
-    let theme = match render::theme::load(root, &cfg.theme, cfg.language.code(), &cfg.publish_dot_files) {
-        Ok(theme) => theme,
-        Err(errs) => {
-            for (file, text) in errs.sources {
-                diagnostics.add_source(&file, text.into());
-            }
-            diagnostics.extend(errs.diagnostics);
-            built.diagnostics = diagnostics;
-            return Ok(built);
-        }
+    let Some(theme) = load_theme(root, &site, &mut diagnostics) else {
+        built.diagnostics = diagnostics;
+        return Ok(built);
     };
     let routes = Routes::new(&cfg.base_url, &cfg.paths);
     let renderer = Renderer::new(&site, &index, theme, routes);
@@ -169,10 +184,12 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
             .collect(),
         None => Vec::new(),
     };
-    out.statics(&renderer, site.config.search_enabled);
+    out.statics(&renderer);
     let (generated, cpu) = out.pages(&renderer, &jobs);
     timings.push("render+write", t.elapsed());
-    out.static_collisions(root, &renderer, &generated);
+    for d in static_collisions(root, &renderer, &generated) {
+        out.error(d);
+    }
     let mut files = jobs.len() + renderer.theme.statics.len();
     let mut cleanup = None;
     if site.config.search_enabled {
@@ -199,6 +216,61 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     finish(out, opts, &manifest, diagnostics, timings, built, files)
 }
 
+/// The site theme that site.toml names; `None` when its templates have problems
+/// (reported in `diagnostics` with their sources).
+pub(crate) fn load_theme(root: &Path, site: &Site, diagnostics: &mut Diagnostics) -> Option<render::SiteTheme> {
+    let cfg = &site.config;
+    match render::theme::load(root, &cfg.theme, cfg.language.code(), &cfg.publish_dot_files) {
+        Ok(theme) => Some(theme),
+        Err(errs) => {
+            for (file, text) in errs.sources {
+                diagnostics.add_source(&file, text.into());
+            }
+            diagnostics.extend(errs.diagnostics);
+            None
+        }
+    }
+}
+
+/// The static files of the output (the theme's and the site's): the theme's search
+/// script goes only with a search index.
+pub(crate) fn statics<'r>(
+    renderer: &'r Renderer<'_>,
+) -> impl Iterator<Item = (&'r String, &'r render::theme::StaticSource)> {
+    let search = renderer.site.config.search_enabled;
+    renderer.theme.statics.iter().filter(move |(rel, _)| search || rel.as_str() != crate::search::SCRIPT)
+}
+
+/// A file of static/ (or of the theme) with the path of a generated page would be
+/// silently replaced: it is an error at the static file.
+pub(crate) fn static_collisions(root: &Path, renderer: &Renderer<'_>, generated: &HashSet<String>) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (rel, source) in &renderer.theme.statics {
+        if let crate::render::theme::StaticSource::File(from) = source
+            && generated.contains(rel)
+        {
+            let shown = from.strip_prefix(root).unwrap_or(from).to_string_lossy().replace('\\', "/");
+            found.push(
+                Diagnostic::error(
+                    Code::OutputError,
+                    &shown,
+                    None,
+                    format!("this file has the same path as a page areena makes ({rel}), which would replace it"),
+                )
+                .with_help("rename or move the file; to change a generated page, override its template instead"),
+            );
+        }
+    }
+    found
+}
+
+/// Problems met while rendering, in a stable order; a broken template fails every
+/// page that uses it: it is reported once.
+pub(crate) fn once_per_template(errors: &mut Vec<Diagnostic>) {
+    errors.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
+    errors.dedup_by(|a, b| a.code == Code::TemplateError && a.file == b.file);
+}
+
 /// Swap the staging folder in when nothing failed (else throw it away), write the
 /// manifest and delete the previous output.
 fn finish(
@@ -212,9 +284,7 @@ fn finish(
 ) -> Result<Built, LoadError> {
     let Out { staging, errors } = out;
     let mut errors = errors.into_inner().expect("lock");
-    // A broken template fails every page that uses it: report it once.
-    errors.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
-    errors.dedup_by(|a, b| a.code == Code::TemplateError && a.file == b.file);
+    once_per_template(&mut errors);
     if !errors.is_empty() {
         staging.abandon();
         diagnostics.extend(errors);
@@ -242,8 +312,8 @@ fn finish(
 }
 
 /// `--base-url` in place of site.toml's `base_url`.
-fn apply_base_url(site: &mut Site, opts: &BuildOptions, diagnostics: &mut Diagnostics) {
-    let Some(b) = &opts.base_url else { return };
+fn apply_base_url(site: &mut Site, base_url: Option<&str>, diagnostics: &mut Diagnostics) {
+    let Some(b) = base_url else { return };
     match crate::model::BaseUrl::parse(b) {
         Ok(base) => site.config.base_url = base,
         Err(help) => diagnostics.push(
@@ -295,12 +365,8 @@ impl Out {
     }
 
     /// The theme's and the site's static files.
-    fn statics(&self, renderer: &Renderer<'_>, search: bool) {
-        for (rel, source) in &renderer.theme.statics {
-            // The theme's search script goes only with a search index.
-            if rel == crate::search::SCRIPT && !search {
-                continue;
-            }
+    fn statics(&self, renderer: &Renderer<'_>) {
+        for (rel, source) in statics(renderer) {
             if let Err(e) = self.staging.copy_static(rel, source) {
                 self.error(output_error(rel, &e));
             }
@@ -331,27 +397,6 @@ impl Out {
         });
         let cpu = (Duration::from_nanos(render_nanos.into_inner()), Duration::from_nanos(write_nanos.into_inner()));
         (generated.into_inner().expect("lock").into_iter().collect(), cpu)
-    }
-
-    /// A file of static/ (or of the theme) with the path of a generated page would be
-    /// silently replaced: it is an error at the static file.
-    fn static_collisions(&self, root: &Path, renderer: &Renderer<'_>, generated: &HashSet<String>) {
-        for (rel, source) in &renderer.theme.statics {
-            if let crate::render::theme::StaticSource::File(from) = source
-                && generated.contains(rel)
-            {
-                let shown = from.strip_prefix(root).unwrap_or(from).to_string_lossy().replace('\\', "/");
-                self.error(
-                    Diagnostic::error(
-                        Code::OutputError,
-                        &shown,
-                        None,
-                        format!("this file has the same path as a page areena makes ({rel}), which would replace it"),
-                    )
-                    .with_help("rename or move the file; to change a generated page, override its template instead"),
-                );
-            }
-        }
     }
 
     /// Index the search records and write the bundle; `None` when that failed.

@@ -322,6 +322,20 @@ fn remove_abandoned_records(tmp: &Path) {
     }
 }
 
+/// Remove the record folders of this process (when it is stopped in the middle of
+/// indexing, which does not leave time for them to be removed in order).
+pub(crate) fn remove_own_records() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+    let me = std::process::id().to_string();
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(RECORDS_PREFIX)
+            && std::fs::read_to_string(e.path().join(RECORDS_MARKER)).is_ok_and(|p| p.trim() == me)
+        {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// Writes each record to `<folder>/<url>/index.html`, one after the other so that the
 /// folder lists them in the same order in every build (Pagefind numbers pages in the
 /// order it finds them, and the index files depend on those numbers).

@@ -4,7 +4,11 @@ use super::Outcome;
 use crate::cli::ServeArgs;
 
 pub fn run(args: &ServeArgs) -> Outcome {
-    match crate::serve::run(&args.site.root, args.port, args.site.drafts) {
+    match crate::serve::run(
+        &args.site.root,
+        crate::serve::Listen { bind: args.bind, port: args.port },
+        args.site.drafts,
+    ) {
         Ok(()) => Outcome::Ok,
         Err(e) => {
             eprintln!("error: {e}");

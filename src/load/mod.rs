@@ -41,7 +41,7 @@ pub struct Source {
 }
 
 /// A Markdown content file: its slug, its parsed front matter and where its body is.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Entry<R> {
     pub source: Source,
     /// The slug from the file name (or, for a bad name, the slug it should have).
@@ -62,7 +62,7 @@ impl<R> Entry<R> {
 }
 
 /// A partnership table folder: its `index.md` and its meeting notes.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct TableDir {
     pub slug: String,
     pub index: Option<Entry<RawTable>>,
@@ -70,7 +70,7 @@ pub struct TableDir {
 }
 
 /// A whole TOML file (`site.toml`, `themes.toml`, `municipalities.toml`).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct TomlFile<R> {
     pub source: Source,
     pub raw: Option<R>,
@@ -103,7 +103,8 @@ enum Kind {
     Page,
 }
 
-#[allow(clippy::large_enum_variant)] // short-lived, one per file
+#[allow(clippy::large_enum_variant)] // one per file
+#[derive(Clone)]
 enum Parsed {
     Themes(TomlFile<RawThemes>),
     Municipalities(TomlFile<RawMunicipalities>),
@@ -114,8 +115,68 @@ enum Parsed {
     Page(Entry<RawPage>),
 }
 
+/// Files read by an earlier load, reused while they are unchanged on the disk (same
+/// size, time of change and inode): `serve` reads only what an edit changed.
+#[derive(Default)]
+pub struct FileCache {
+    files: std::collections::HashMap<String, CachedFile>,
+}
+
+#[derive(Clone)]
+struct CachedFile {
+    stamp: Stamp,
+    parsed: Option<Parsed>,
+    diagnostics: Vec<Diagnostic>,
+    source: Option<Source>,
+}
+
+/// What tells that a file changed without reading it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    ino: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+            #[cfg(unix)]
+            ino: std::os::unix::fs::MetadataExt::ino(&m),
+        })
+    }
+}
+
+impl FileCache {
+    /// Forget these files (absolute paths or relative to the root), so that they are
+    /// read again even if their stamp did not change.
+    pub fn forget(&mut self, root: &Path, paths: &[PathBuf]) {
+        for p in paths {
+            self.files.remove(&relative(root, p));
+        }
+    }
+
+    /// How many files are held.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether no file is held.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
 /// Read the site at `root`. Content problems go to `diags`; only a missing site or an
 /// unreadable folder is an `Err`.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
+    load_with(root, diags, None)
+}
+
 /// Only `site.toml` of the site at `root` (for `serve`, which needs the settings
 /// before the first build).
 pub fn site_file(root: &Path, diags: &mut Diagnostics) -> Result<TomlFile<RawSite>, LoadError> {
@@ -125,9 +186,11 @@ pub fn site_file(root: &Path, diags: &mut Diagnostics) -> Result<TomlFile<RawSit
     Ok(read_toml::<RawSite>(root, "site.toml", diags))
 }
 
+/// [`load`], reusing the files of `cache` that did not change (and keeping what was
+/// read in it).
 // Long on purpose: one walk over content/ then one parallel parse; splitting it would pass the half-made `Loaded` around.
 #[allow(clippy::too_many_lines)]
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
+pub fn load_with(root: &Path, diags: &mut Diagnostics, cache: Option<&mut FileCache>) -> Result<Loaded, LoadError> {
     let site_path = root.join("site.toml");
     if !site_path.is_file() {
         return Err(LoadError::NoSite(root.to_path_buf()));
@@ -160,15 +223,37 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
         }
     }
 
-    let results: Vec<(Option<Parsed>, Vec<Diagnostic>, Option<Source>)> = found
+    let old = cache.as_deref().map(|c| &c.files);
+    let results: Vec<(String, CachedFile)> = found
         .into_par_iter()
         .map(|(kind, rel)| {
+            let stamp = old.map(|_| Stamp::of(&root.join(&rel)));
+            if let (Some(files), Some(Some(stamp))) = (old, stamp)
+                && let Some(c) = files.get(&rel)
+                && c.stamp == stamp
+            {
+                return (rel, c.clone());
+            }
             let mut local = Diagnostics::new();
             let parsed = parse_file(root, kind, &rel, &mut local);
             let source = local.source(&rel).map(|t| Source { file: rel.clone(), text: Arc::from(t) });
-            (parsed, local.items().to_vec(), source)
+            // A file without a stamp (it went away meanwhile) is never reused.
+            let stamp = stamp.flatten().unwrap_or(Stamp {
+                len: u64::MAX,
+                modified: None,
+                #[cfg(unix)]
+                ino: 0,
+            });
+            (rel, CachedFile { stamp, parsed, diagnostics: local.items().to_vec(), source })
         })
         .collect();
+    let results: Vec<(Option<Parsed>, Vec<Diagnostic>, Option<Source>)> = match cache {
+        Some(c) => {
+            c.files = results.iter().map(|(rel, f)| (rel.clone(), f.clone())).collect();
+            results.into_iter().map(|(_, f)| (f.parsed, f.diagnostics, f.source)).collect()
+        }
+        None => results.into_iter().map(|(_, f)| (f.parsed, f.diagnostics, f.source)).collect(),
+    };
 
     let mut loaded = Loaded {
         root: root.to_path_buf(),

@@ -12,7 +12,7 @@ pub type Text = Spanned<String>;
 pub type TextList = Spanned<Vec<Spanned<String>>>;
 
 /// `site.toml`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
     pub title: Option<Text>,
@@ -29,7 +29,7 @@ pub struct RawSite {
     pub accessibility: Option<RawAccessibility>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPaths {
     pub organisations: Option<Text>,
@@ -41,7 +41,7 @@ pub struct RawPaths {
     pub coverage: Option<Text>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSearch {
     pub enabled: Option<bool>,
@@ -49,7 +49,7 @@ pub struct RawSearch {
     pub notes: Option<bool>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawBuild {
     pub unsafe_html: Option<bool>,
@@ -59,14 +59,14 @@ pub struct RawBuild {
     pub publish_dot_files: Option<Vec<String>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPrivacy {
     pub contact_persons: Option<bool>,
 }
 
 /// `[accessibility]`: what the accessibility statement says.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAccessibility {
     pub feedback_email: Option<Text>,
@@ -77,13 +77,13 @@ pub struct RawAccessibility {
 }
 
 /// `content/themes.toml`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawThemes {
     pub theme: Option<Vec<Spanned<RawTheme>>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTheme {
     pub id: Option<Text>,
@@ -92,13 +92,13 @@ pub struct RawTheme {
 }
 
 /// `content/municipalities.toml`: replaces the built-in list.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMunicipalities {
     pub municipality: Option<Vec<Spanned<RawMunicipality>>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMunicipality {
     pub code: Option<Text>,
@@ -111,7 +111,7 @@ pub struct RawMunicipality {
 }
 
 /// `content/organisations/<slug>.md`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawOrganisation {
     pub name: Option<Text>,
@@ -138,7 +138,7 @@ pub struct RawOrganisation {
     pub contact: Option<Spanned<RawContact>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAddress {
     pub street: Option<Text>,
@@ -146,7 +146,7 @@ pub struct RawAddress {
     pub city: Option<Text>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawContact {
     pub name: Option<Text>,
@@ -156,7 +156,7 @@ pub struct RawContact {
 }
 
 /// `content/networks/<slug>.md`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNetwork {
     pub name: Option<Text>,
@@ -175,7 +175,7 @@ pub struct RawNetwork {
 }
 
 /// `content/partnership-tables/<slug>/index.md`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTable {
     pub name: Option<Text>,
@@ -195,7 +195,7 @@ pub struct RawTable {
 }
 
 /// `content/partnership-tables/<slug>/<YYYY-MM-DD>-<words>.md`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNote {
     pub title: Option<Text>,
@@ -210,7 +210,7 @@ pub struct RawNote {
 }
 
 /// `content/pages/<slug>.md`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPage {
     pub title: Option<Text>,

@@ -31,26 +31,37 @@ fn out(r: &Renderer<'_>, url: String, bytes: Vec<u8>) -> Output {
 }
 
 pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
-    match job {
-        Job::Sitemap => Ok(out(r, r.routes.file("sitemap.xml"), sitemap(r).into_bytes())),
-        Job::Atom => Ok(out(r, r.routes.file("atom.xml"), atom(r).into_bytes())),
+    let url = file_url(r, job);
+    let bytes = match job {
+        Job::Sitemap => sitemap(r).into_bytes(),
+        Job::Atom => atom(r).into_bytes(),
         Job::Robots => {
-            let text =
-                format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.file("sitemap.xml")));
-            Ok(out(r, r.routes.file("robots.txt"), text.into_bytes()))
+            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.file("sitemap.xml")))
+                .into_bytes()
         }
-        Job::DataJson => {
-            let records = records(r);
-            let json = serde_json::to_vec_pretty(&records)
-                .map_err(|e| Diagnostic::error(Code::OutputError, "data/organisations.json", None, e.to_string()))?;
-            Ok(out(r, r.routes.file("data/organisations.json"), json))
-        }
-        Job::DataCsv => Ok(out(r, r.routes.file("data/organisations.csv"), organisations_csv(r)?)),
+        Job::DataJson => serde_json::to_vec_pretty(&records(r))
+            .map_err(|e| Diagnostic::error(Code::OutputError, "data/organisations.json", None, e.to_string()))?,
+        Job::DataCsv => organisations_csv(r)?,
+        Job::CoverageCsv => coverage_csv(r)?,
+        _ => unreachable!("pages are rendered by pages"),
+    };
+    Ok(out(r, url, bytes))
+}
+
+/// The address of a file job (`sitemap.xml` and the like).
+pub(super) fn file_url(r: &Renderer<'_>, job: Job) -> String {
+    let rt = &r.routes;
+    match job {
+        Job::Sitemap => rt.file("sitemap.xml"),
+        Job::Atom => rt.file("atom.xml"),
+        Job::Robots => rt.file("robots.txt"),
+        Job::DataJson => rt.file("data/organisations.json"),
+        Job::DataCsv => rt.file("data/organisations.csv"),
         Job::CoverageCsv => {
             let p = &r.site.config.paths.coverage;
-            Ok(out(r, r.routes.file(&format!("{p}/{p}.csv")), coverage_csv(r)?))
+            rt.file(&format!("{p}/{p}.csv"))
         }
-        _ => unreachable!("pages are rendered by pages"),
+        _ => unreachable!("pages have page addresses"),
     }
 }
 

@@ -229,6 +229,16 @@ impl<'a> Renderer<'a> {
         page_url(self.site, &self.routes, job)
     }
 
+    /// The address of any job, page or file.
+    pub fn url(&self, job: Job) -> String {
+        self.page_url(job).unwrap_or_else(|| feeds::file_url(self, job))
+    }
+
+    /// Where a job's output goes, relative to the output folder.
+    pub fn output_path(&self, job: Job) -> PathBuf {
+        self.routes.output_path(&self.url(job))
+    }
+
     /// When the content of a page last changed, where the content says.
     pub fn last_modified(&self, job: Job) -> Option<jiff::civil::Date> {
         let s = self.site;

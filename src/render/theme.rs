@@ -26,6 +26,7 @@ pub enum StaticSource {
     File(PathBuf),
 }
 
+#[derive(Clone)]
 pub struct SiteTheme {
     pub tera: tera::Tera,
     /// Interface text of the site language.

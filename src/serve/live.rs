@@ -4,15 +4,15 @@
 //! without a reload; a failed build sends its problems, shown over the page until
 //! a build succeeds again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use serde::Serialize;
 
+use super::preview::State;
 use crate::diagnostics::{Diagnostics, Positions, Severity};
 
 /// Where pages listen for events.
@@ -33,17 +33,17 @@ pub(super) fn inject(html: &[u8]) -> Vec<u8> {
 }
 
 struct Client {
-    /// The page's file under the output folder (`jarjestot/x/index.html`).
+    /// The page's file in the site (`jarjestot/x/index.html`).
     page: String,
     tx: Sender<String>,
 }
 
-/// The pages listening, what each page's file was after the last build, and the
-/// problems of the last build when it failed.
+/// The pages listening, what each page was when it was last handed out, and the
+/// problems of the last change when it failed.
 #[derive(Default)]
 pub(super) struct Hub {
     clients: Mutex<Vec<Client>>,
-    hashes: Mutex<HashMap<String, u64>>,
+    served: Mutex<HashMap<String, u64>>,
     problems: Mutex<Option<String>>,
 }
 
@@ -51,8 +51,14 @@ fn event(name: &str, data: &str) -> String {
     format!("event: {name}\ndata: {data}\n\n")
 }
 
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
 impl Hub {
-    /// A page starts listening; it hears at once about problems of the last build.
+    /// A page starts listening; it hears at once about problems of the last change.
     pub(super) fn connect(&self, page: String) -> Events {
         let (tx, rx) = mpsc::channel();
         if let Some(p) = self.problems.lock().expect("lock").as_ref() {
@@ -60,6 +66,11 @@ impl Hub {
         }
         self.clients.lock().expect("lock").push(Client { page, tx });
         Events { rx, first: true }
+    }
+
+    /// The page `page` was handed out with these bytes.
+    pub(super) fn served(&self, page: &str, bytes: &[u8]) {
+        self.served.lock().expect("lock").insert(page.to_string(), hash(bytes));
     }
 
     /// Tell the pages whose predicate holds; forget pages that are gone.
@@ -70,21 +81,24 @@ impl Hub {
         });
     }
 
-    /// Remember the page files of the first build.
-    pub(super) fn start(&self, out: &Path) {
-        *self.hashes.lock().expect("lock") = hashes(out);
-    }
-
-    /// A build succeeded: pages whose file changed reload; if only stylesheets
-    /// changed (`css_only`), pages swap them; the problems are gone.
-    pub(super) fn built(&self, out: &Path, css_only: bool) {
-        let new = hashes(out);
-        let old = std::mem::replace(&mut *self.hashes.lock().expect("lock"), new.clone());
+    /// A new version is served: each open page whose bytes differ from what it was
+    /// handed (rendered now, so this costs one page per open page) reloads; if only
+    /// stylesheets changed (`css_only`), pages swap them; the problems are gone.
+    pub(super) fn updated(&self, state: &State, css_only: bool) {
         let had_problems = self.problems.lock().expect("lock").take().is_some();
+        let open: HashSet<String> = self.clients.lock().expect("lock").iter().map(|c| c.page.clone()).collect();
+        let served = self.served.lock().expect("lock").clone();
+        let changed: HashSet<String> = open
+            .into_iter()
+            .filter(|page| {
+                let now = state.bytes(page).and_then(Result::ok).map(|b| hash(&b));
+                now.is_none() || now != served.get(page).copied()
+            })
+            .collect();
         self.tell(|c| {
             if css_only {
                 Some(event("css", "{}"))
-            } else if old.get(&c.page) != new.get(&c.page) {
+            } else if changed.contains(&c.page) {
                 Some(event("reload", "{}"))
             } else if had_problems {
                 Some(event("fixed", "{}"))
@@ -94,28 +108,11 @@ impl Hub {
         });
     }
 
-    /// A build failed: every page shows its problems.
+    /// A change failed: every page shows its problems.
     pub(super) fn failed(&self, problems: String) {
         self.tell(|_| Some(event("problems", &problems)));
         *self.problems.lock().expect("lock") = Some(problems);
     }
-}
-
-/// A hash of every HTML page of the output folder, by its path under it.
-fn hashes(out: &Path) -> HashMap<String, u64> {
-    let mut map = HashMap::new();
-    for e in walkdir::WalkDir::new(out).into_iter().filter_map(Result::ok) {
-        if e.file_type().is_file()
-            && e.path().extension().is_some_and(|x| x == "html")
-            && let Ok(bytes) = std::fs::read(e.path())
-        {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            bytes.hash(&mut h);
-            let rel = e.path().strip_prefix(out).unwrap_or(e.path());
-            map.insert(rel.to_string_lossy().replace('\\', "/"), h.finish());
-        }
-    }
-    map
 }
 
 /// The event stream of one page.
@@ -171,13 +168,6 @@ pub(super) fn problems_json(diags: &Diagnostics) -> String {
     serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
 }
 
-/// The output file that the page at `path` (a request path) is, if any.
-pub(super) fn page_file(out: &Path, prefix: &str, path: &str) -> Option<String> {
-    let real_out: PathBuf = std::fs::canonicalize(out).ok()?;
-    let file = super::site_file(&real_out, prefix, path).ok()?;
-    Some(file.strip_prefix(&real_out).ok()?.to_string_lossy().replace('\\', "/"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,28 +179,5 @@ mod tests {
             String::from_utf8(html).unwrap(),
             "<html><body><p>x</p><script src=\"/__areena/live.js\" defer></script></body></html>"
         );
-    }
-
-    #[test]
-    fn only_pages_whose_file_changed_reload() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path();
-        std::fs::create_dir_all(out.join("a")).unwrap();
-        std::fs::create_dir_all(out.join("b")).unwrap();
-        std::fs::write(out.join("a/index.html"), "a1").unwrap();
-        std::fs::write(out.join("b/index.html"), "b1").unwrap();
-        let hub = Hub::default();
-        hub.start(out);
-        let mut a = hub.connect("a/index.html".into());
-        let mut b = hub.connect("b/index.html".into());
-        assert_eq!(a.next().unwrap(), b": areena\n\n");
-        assert_eq!(b.next().unwrap(), b": areena\n\n");
-        std::fs::write(out.join("a/index.html"), "a2").unwrap();
-        hub.built(out, false);
-        assert_eq!(String::from_utf8(a.next().unwrap()).unwrap(), "event: reload\ndata: {}\n\n");
-        hub.failed("[]".into());
-        assert!(String::from_utf8(b.next().unwrap()).unwrap().starts_with("event: problems"), "b heard no reload");
-        hub.built(out, false);
-        assert_eq!(String::from_utf8(b.next().unwrap()).unwrap(), "event: fixed\ndata: {}\n\n");
     }
 }

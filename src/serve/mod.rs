@@ -1,39 +1,52 @@
-//! `areena serve`: build the site into a private temporary folder, serve it on this
-//! machine, and build again whenever a file of the site changes.
+//! `areena serve`: hold the site in memory, serve it on this machine, and update it
+//! whenever a file of the site changes.
 //!
-//! It reuses the whole pipeline (a failed rebuild reports its problems and keeps
-//! serving the last good build). The site is served under the same sub-path as its
-//! `base_url`, so links behave exactly as on the real host.
+//! It reuses the pipeline's stages ([`preview`]): a change that breaks the site
+//! reports its problems (in the terminal and over every open page) and keeps serving
+//! the last good version. The site is served under the same sub-path as its
+//! `base_url`, so links behave exactly as on the real host. Nothing is written to
+//! the disk but the search index's temporary records while it is made.
 //!
-//! Only the built site is served: a request path is decoded once, and a path with an
-//! empty, `.` or `..` segment, a backslash, a colon or a NUL is refused before it
-//! touches the disk; what is left must resolve to a file inside the output folder.
-//! Requests whose `Host` is not this machine's loopback name are refused, so a web
-//! page cannot reach the preview through DNS rebinding. Each request is answered on
-//! a thread of its own, so one slow client does not hold up the others.
+//! Only the site is served: a request path is decoded once, and a path with an empty,
+//! `.` or `..` segment, a backslash, a colon or a NUL is refused; what is left is
+//! looked up among the files the site has (never on the disk). Requests whose `Host`
+//! is not this machine's loopback name (or, with `--bind`, an address) are refused,
+//! so a web page cannot reach the preview through DNS rebinding. Each request is
+//! answered on a thread of its own, so one slow client does not hold up the others.
 
 use std::io::Write as _;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, RwLock, mpsc};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::pipeline::{self, BuildOptions, Settings};
+use crate::diagnostics::Diagnostics;
+use crate::pipeline;
 
 mod live;
+pub(crate) mod preview;
+#[cfg(test)]
+mod same_as_build;
+
+use preview::{Body, Preview, State, Update};
 
 /// Requests answered at once; more get 503 until one is done.
 const MAX_ANSWERING: usize = 256;
 
-/// Build once; return whether it succeeded (problems are printed).
-/// Problems reported by earlier builds, so that each is printed once, not again on
+/// How long the files must be quiet before a change is taken (editors save in
+/// several steps, a few milliseconds apart).
+const QUIET: Duration = Duration::from_millis(30);
+
+/// Problems reported by earlier versions, so that each is printed once, not again on
 /// every save.
 type Seen = std::collections::HashSet<(String, &'static str, String)>;
 
-/// Print the problems that earlier builds did not report; count the others.
-fn report_new(diags: &crate::diagnostics::Diagnostics, seen: &mut Seen) {
-    let mut fresh = crate::diagnostics::Diagnostics::new();
+/// Print the problems that earlier versions did not report; count the others.
+fn report_new(diags: &Diagnostics, seen: &mut Seen) {
+    let mut fresh = Diagnostics::new();
     let mut known = 0;
     let mut now = Seen::new();
     for d in diags.items() {
@@ -57,34 +70,6 @@ fn report_new(diags: &crate::diagnostics::Diagnostics, seen: &mut Seen) {
     *seen = now;
 }
 
-/// Build once; `Err` holds the problems for the pages (JSON) when it failed.
-fn build_once(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &mut Seen) -> Result<(), String> {
-    let opts = BuildOptions {
-        settings: Settings { drafts, today: pipeline::today() },
-        output: Some(out.to_path_buf()),
-        base_url: Some(base_url.to_string()),
-        force: false,
-        manifest: None,
-    };
-    let t = Instant::now();
-    match pipeline::build(root, &opts) {
-        Ok(built) => {
-            report_new(&built.diagnostics, seen);
-            if built.diagnostics.has_errors() {
-                eprintln!("build failed: still serving the last good build");
-                Err(live::problems_json(&built.diagnostics))
-            } else {
-                eprintln!("built {} files in {:.2} s", built.files, t.elapsed().as_secs_f64());
-                Ok(())
-            }
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            Err(one_problem(&e.to_string()))
-        }
-    }
-}
-
 /// A problem that is not in a file (the site cannot be read), for the pages.
 fn one_problem(message: &str) -> String {
     serde_json::json!([{ "file": "site.toml", "line": 1, "column": 1, "severity": "error", "code": "io",
@@ -92,18 +77,48 @@ fn one_problem(message: &str) -> String {
     .to_string()
 }
 
-/// [`build_once`], with a panic caught and reported instead of ending the watcher.
-fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &mut Seen) -> Result<(), String> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_once(root, out, base_url, drafts, seen))) {
-        Ok(result) => result,
+/// [`Preview::update`], with a panic caught and reported instead of ending the
+/// watcher. `Err` holds the problems for the pages (JSON).
+fn update_guarded(preview: &mut Preview, changed: &[PathBuf], seen: &mut Seen) -> Result<(Arc<State>, bool), String> {
+    // A test hook: an update panics while the file named here exists (to test that
+    // `serve` survives an internal error).
+    let hook = || {
+        if let Some(p) = std::env::var_os("AREENA_TEST_PANIC_IF")
+            && Path::new(&p).exists()
+        {
+            panic!("test hook AREENA_TEST_PANIC_IF");
+        }
+    };
+    let t = Instant::now();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        hook();
+        preview.update(changed)
+    }));
+    match result {
+        Ok(Ok(Update::Ready { state, rendered_all, warnings })) => {
+            report_new(&warnings, seen);
+            eprintln!("built {} files in {:.2} s", state.paths().len(), t.elapsed().as_secs_f64());
+            Ok((state, rendered_all))
+        }
+        Ok(Ok(Update::Failed(diags))) => {
+            report_new(&diags, seen);
+            eprintln!("build failed: still serving the last good version");
+            Err(live::problems_json(&diags))
+        }
+        Ok(Err(e)) => {
+            eprintln!("error: {e}");
+            Err(one_problem(&e.to_string()))
+        }
         Err(payload) => {
+            // The next update reads every file again.
+            *preview = preview.fresh();
             let cause = payload
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown cause".into());
             eprintln!(
-                "build failed: areena stopped with an internal error ({cause}); still serving the last good build \
+                "build failed: areena stopped with an internal error ({cause}); still serving the last good version \
                  and watching for changes. Please report this with the file you changed."
             );
             Err(one_problem(&format!("areena stopped with an internal error ({cause})")))
@@ -111,77 +126,64 @@ fn build_guarded(root: &Path, out: &Path, base_url: &str, drafts: bool, seen: &m
     }
 }
 
-pub(crate) fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
+/// What the thread that makes versions hears.
+enum Msg {
+    /// Files changed.
+    Changed(Vec<PathBuf>),
+    /// The background work on a version is done: every page renders and the search
+    /// bundle is in place, or the problems that stop it.
+    Finished { generation: u64, problems: Option<Diagnostics> },
+}
+
+/// Where `serve` listens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Listen {
+    pub(crate) bind: IpAddr,
+    pub(crate) port: u16,
+}
+
+pub(crate) fn run(root: &Path, listen: Listen, drafts: bool) -> Result<(), String> {
     let config = pipeline::site_config(root).map_err(|e| e.to_string())?;
-    let server =
-        tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
-    let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
-    let base_url = config.base_url.with_origin(&format!("http://127.0.0.1:{port}"));
+    let server = tiny_http::Server::http((listen.bind, listen.port))
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", listen.bind, listen.port))?;
+    let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(listen.port);
+    let shown = match listen.bind {
+        a if a.is_unspecified() || a.is_loopback() => "127.0.0.1".to_string(),
+        IpAddr::V6(a) => format!("[{a}]"),
+        a => a.to_string(),
+    };
+    if !listen.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview (with drafts, if asked for) reachable from other machines \
+             of the network; stop with Ctrl-C when done",
+            listen.bind
+        );
+    }
+    let base_url = config.base_url.with_origin(&format!("http://{shown}:{port}"));
     let prefix = base_url.path().to_string();
     let base_url = base_url.to_string();
-    // A private folder (random name, only this user may enter it), removed on exit.
-    let mut builder = tempfile::Builder::new();
-    builder.prefix("areena-serve-");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o700));
-    }
-    let dir = builder.tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
-    let dir_path = dir.path().to_path_buf();
     ctrlc::set_handler(move || {
-        // A build may still be writing into the folder: remove until it is gone.
-        for _ in 0..50 {
-            let _ = std::fs::remove_dir_all(&dir_path);
-            if !dir_path.exists() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        // The search index's records may be on the disk while it is made.
+        crate::search::remove_own_records();
         // Standard error may be closed already: writing must not panic here.
         let _ = writeln!(std::io::stderr(), "stopped");
         std::process::exit(130);
     })
     .map_err(|e| format!("cannot set up Ctrl-C: {e}"))?;
-    let out = dir.path().join("site");
-    let mut seen = Seen::new();
-    let hub = Arc::new(live::Hub::default());
-    match build_guarded(root, &out, &base_url, drafts, &mut seen) {
-        Ok(()) => hub.start(&out),
-        Err(problems) => hub.failed(problems),
-    }
 
+    let site = Arc::new(Site { current: RwLock::new(None), prefix, hub: live::Hub::default(), bind: listen.bind });
     let (tx, rx) = mpsc::channel();
-    let _watcher = watch(root, tx)?;
+    let _watcher = watch(root, tx.clone())?;
+    let mut versions = Versions::new(root, drafts, &base_url, Arc::clone(&site), tx);
+    versions.apply(&[]);
     eprintln!("serving {} at {base_url} (Ctrl-C to stop)", root.display());
-    let root_owned = root.to_path_buf();
-    let out_for_builds = out.clone();
-    let hub_for_builds = Arc::clone(&hub);
-    std::thread::spawn(move || {
-        while let Ok(first) = rx.recv() {
-            // Wait for a quiet moment: editors save in several steps.
-            let mut changed: Vec<PathBuf> = first;
-            while let Ok(more) = rx.recv_timeout(Duration::from_millis(150)) {
-                changed.extend(more);
-            }
-            if let Some(p) = changed.first() {
-                eprintln!("changed: {}", p.strip_prefix(&root_owned).unwrap_or(p).display());
-            }
-            let css_only = changed.iter().all(|p| p.extension().is_some_and(|e| e == "css"));
-            match build_guarded(&root_owned, &out_for_builds, &base_url, drafts, &mut seen) {
-                Ok(()) => hub_for_builds.built(&out_for_builds, css_only),
-                Err(problems) => hub_for_builds.failed(problems),
-            }
-        }
-    });
+    std::thread::spawn(move || versions.run(&rx));
 
     // Each request is answered on a thread of its own (up to a limit), so that a
     // client that does not read its answers, even with many requests in one
     // connection, holds up only itself.
-    let site = Arc::new(Site { out, prefix, hub });
-    let active = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let active = Arc::new(AtomicUsize::new(0));
     for request in server.incoming_requests() {
-        use std::sync::atomic::Ordering;
         if active.load(Ordering::Acquire) >= MAX_ANSWERING {
             let _ = request.respond(tiny_http::Response::from_string("busy").with_status_code(503));
             continue;
@@ -193,20 +195,164 @@ pub(crate) fn run(root: &Path, port: u16, drafts: bool) -> Result<(), String> {
             active.fetch_sub(1, Ordering::AcqRel);
         });
     }
-    drop(dir);
     Ok(())
+}
+
+/// Makes the versions of the site on one thread, and their search bundles (and the
+/// check that every page renders) on another.
+struct Versions {
+    preview: Preview,
+    site: Arc<Site>,
+    seen: Seen,
+    /// The last version whose pages all render.
+    checked: Option<Arc<State>>,
+    /// The generation of the newest version handed to the background.
+    newest: Arc<AtomicU64>,
+    background: mpsc::Sender<(Arc<State>, bool)>,
+    root: PathBuf,
+}
+
+impl Versions {
+    fn new(root: &Path, drafts: bool, base_url: &str, site: Arc<Site>, tx: mpsc::Sender<Msg>) -> Versions {
+        let newest = Arc::new(AtomicU64::new(0));
+        let (background, jobs) = mpsc::channel::<(Arc<State>, bool)>();
+        let latest = Arc::clone(&newest);
+        std::thread::spawn(move || background_work(&jobs, &latest, &tx));
+        Versions {
+            preview: Preview::new(root, drafts, base_url),
+            site,
+            seen: Seen::new(),
+            checked: None,
+            newest,
+            background,
+            root: root.to_path_buf(),
+        }
+    }
+
+    /// Make the version after `changed` and serve it (or its problems).
+    fn apply(&mut self, changed: &[PathBuf]) {
+        if let Some(p) = changed.first() {
+            eprintln!("changed: {}", p.strip_prefix(&self.root).unwrap_or(p).display());
+        }
+        let css_only = !changed.is_empty() && changed.iter().all(|p| p.extension().is_some_and(|e| e == "css"));
+        match update_guarded(&mut self.preview, changed, &mut self.seen) {
+            Ok((state, rendered_all)) => {
+                if rendered_all {
+                    self.checked = Some(Arc::clone(&state));
+                }
+                self.newest.store(state.generation, Ordering::Release);
+                *self.site.current.write().expect("lock") = Some(Arc::clone(&state));
+                self.site.hub.updated(&state, css_only);
+                let _ = self.background.send((state, rendered_all));
+            }
+            Err(problems) => self.site.hub.failed(problems),
+        }
+    }
+
+    fn run(mut self, rx: &mpsc::Receiver<Msg>) {
+        while let Ok(msg) = rx.recv() {
+            match msg {
+                Msg::Changed(first) => {
+                    // Wait for a quiet moment: editors save in several steps.
+                    let mut changed = first;
+                    let mut finished = Vec::new();
+                    while let Ok(more) = rx.recv_timeout(QUIET) {
+                        match more {
+                            Msg::Changed(paths) => changed.extend(paths),
+                            f @ Msg::Finished { .. } => finished.push(f),
+                        }
+                    }
+                    self.apply(&changed);
+                    for f in finished {
+                        self.finished(f);
+                    }
+                }
+                f @ Msg::Finished { .. } => self.finished(f),
+            }
+        }
+    }
+
+    /// The background work on a version is done.
+    fn finished(&mut self, msg: Msg) {
+        let Msg::Finished { generation, problems } = msg else { return };
+        let current = self.site.current.read().expect("lock").clone();
+        let Some(current) = current.filter(|c| c.generation == generation) else { return };
+        match problems {
+            None => {
+                self.preview.search_made(&current);
+                self.checked = Some(current);
+            }
+            Some(diags) => {
+                // A page of this version does not render: back to the last version
+                // whose pages all do, and show why.
+                report_new(&diags, &mut self.seen);
+                eprintln!("build failed: still serving the last good version");
+                let back = self.checked.clone();
+                *self.site.current.write().expect("lock") = back.clone();
+                if let Some(b) = &back {
+                    self.site.hub.updated(b, false);
+                }
+                self.site.hub.failed(live::problems_json(&diags));
+            }
+        }
+    }
+}
+
+/// Check that every page of the newest version renders (unless it was), then make
+/// its search bundle; older versions waiting are skipped.
+fn background_work(jobs: &mpsc::Receiver<(Arc<State>, bool)>, newest: &AtomicU64, tx: &mpsc::Sender<Msg>) {
+    // One thread of its own, so that the next edit is not queued behind this work.
+    let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() else { return };
+    while let Ok(mut job) = jobs.recv() {
+        while let Ok(newer) = jobs.try_recv() {
+            job = newer;
+        }
+        let (state, rendered_all) = job;
+        let generation = state.generation;
+        let stale = || newest.load(Ordering::Acquire) != generation;
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pool.install(|| {
+                let mut problems = if rendered_all { Vec::new() } else { state.render_all(&stale) };
+                if problems.is_empty() && !stale() {
+                    problems.extend(state.make_search().err());
+                }
+                problems
+            })
+        }));
+        if stale() {
+            continue;
+        }
+        let problems = match result {
+            Ok(p) if p.is_empty() => None,
+            Ok(p) => Some(p),
+            Err(_) => Some(vec![crate::diagnostics::Diagnostic::error(
+                crate::diagnostics::Code::OutputError,
+                "(serve)",
+                None,
+                "areena stopped with an internal error while making the search index",
+            )]),
+        };
+        let problems = problems.map(|p| {
+            let mut d = Diagnostics::new();
+            d.extend(p);
+            d
+        });
+        if tx.send(Msg::Finished { generation, problems }).is_err() {
+            return;
+        }
+    }
 }
 
 /// Watch site.toml and the source folders; changed paths (not editors' scratch
 /// files) go to `tx`. The watcher stops when the returned value is dropped.
-fn watch(root: &Path, tx: mpsc::Sender<Vec<PathBuf>>) -> Result<notify::RecommendedWatcher, String> {
+fn watch(root: &Path, tx: mpsc::Sender<Msg>) -> Result<notify::RecommendedWatcher, String> {
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(ev) = res
             && !ev.kind.is_access()
         {
             let paths: Vec<PathBuf> = ev.paths.into_iter().filter(|p| !is_editor_scratch(p)).collect();
             if !paths.is_empty() {
-                let _ = tx.send(paths);
+                let _ = tx.send(Msg::Changed(paths));
             }
         }
     })
@@ -234,12 +380,14 @@ pub(crate) fn is_editor_scratch(path: &Path) -> bool {
 
 /// What the server hands out.
 struct Site {
-    /// The output folder of the builds.
-    out: PathBuf,
+    /// The version served; `None` until the site first builds.
+    current: RwLock<Option<Arc<State>>>,
     /// The sub-path of `base_url`, e.g. `/jarjestot/`.
     prefix: String,
     /// The pages listening for live reload.
-    hub: Arc<live::Hub>,
+    hub: live::Hub,
+    /// The address listened on (other than loopback: `--bind`).
+    bind: IpAddr,
 }
 
 /// Why a request gets no file.
@@ -253,8 +401,10 @@ pub(crate) enum Refused {
     NotFound,
 }
 
-/// Host names the preview answers to (any port): the loopback names.
-pub(crate) fn host_allowed(host: Option<&str>) -> bool {
+/// Host names the preview answers to (any port): the loopback names, and with a
+/// `--bind` address other than loopback, any address written as digits (a name
+/// could be an attacker's name for this machine; an address cannot).
+pub(crate) fn host_allowed(host: Option<&str>, bind: IpAddr) -> bool {
     let Some(host) = host else { return false };
     let (name, rest) = if host.starts_with('[') {
         match host.find(']') {
@@ -268,12 +418,13 @@ pub(crate) fn host_allowed(host: Option<&str>) -> bool {
     let port_ok = rest.is_empty()
         || rest.strip_prefix(':').is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
-    port_ok && matches!(name.as_str(), "127.0.0.1" | "localhost" | "[::1]")
+    let address = name.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>().is_ok();
+    port_ok && (matches!(name.as_str(), "127.0.0.1" | "localhost" | "[::1]") || (!bind.is_loopback() && address))
 }
 
-/// The file under `out` that the request path `url` (as sent, with its query)
-/// names, or why there is none. `out` must be a real path (no symbolic links).
-pub(crate) fn site_file(out: &Path, prefix: &str, url: &str) -> Result<PathBuf, Refused> {
+/// The path under the site that the request path `url` (as sent, with its query)
+/// names, decoded and without the leading `/`, or why there is none.
+pub(crate) fn site_path(prefix: &str, url: &str) -> Result<String, Refused> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let rel = match path.strip_prefix(prefix) {
         Some(rel) => rel,
@@ -293,22 +444,21 @@ pub(crate) fn site_file(out: &Path, prefix: &str, url: &str) -> Result<PathBuf, 
             _ => {}
         }
     }
-    let mut file = out.join(decoded.as_ref());
-    if file.is_dir() {
-        file = file.join("index.html");
-    }
-    let real = std::fs::canonicalize(&file).map_err(|_| Refused::NotFound)?;
-    if !real.starts_with(out) || !real.is_file() {
-        return Err(Refused::Forbidden);
-    }
-    Ok(real)
+    Ok(decoded.into_owned())
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name, value).expect("valid header")
 }
 
 impl Site {
+    fn current(&self) -> Option<Arc<State>> {
+        self.current.read().expect("lock").clone()
+    }
+
     fn answer(&self, request: tiny_http::Request) {
-        let header = |v: &str| tiny_http::Header::from_bytes("Content-Type", v).expect("valid header");
         let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_string());
-        if !host_allowed(host.as_deref()) {
+        if !host_allowed(host.as_deref(), self.bind) {
             let _ = request.respond(
                 tiny_http::Response::from_string("this preview answers only to 127.0.0.1 and localhost")
                     .with_status_code(421),
@@ -318,41 +468,18 @@ impl Site {
         let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
         if path == live::SCRIPT {
             let _ = request.respond(
-                tiny_http::Response::from_string(live::LIVE_JS).with_header(header("text/javascript; charset=utf-8")),
+                tiny_http::Response::from_string(live::LIVE_JS)
+                    .with_header(header("Content-Type", "text/javascript; charset=utf-8")),
             );
             return;
         }
         if path == live::EVENTS {
-            let page = request
-                .url()
-                .split_once("?page=")
-                .map(|(_, p)| percent_encoding::percent_decode_str(p).decode_utf8_lossy().into_owned())
-                .and_then(|p| live::page_file(&self.out, &self.prefix, &p))
-                .unwrap_or_default();
-            let mut events = self.hub.connect(page);
-            // The headers now, then events as they come, until the page goes away.
-            let response = tiny_http::Response::empty(200)
-                .with_header(header("text/event-stream"))
-                .with_header(tiny_http::Header::from_bytes("Cache-Control", "no-cache").expect("valid header"));
-            let mut stream = request.upgrade("areena-events", response);
-            while let Some(message) = events.next() {
-                if stream.write_all(&message).and_then(|()| stream.flush()).is_err() {
-                    break;
-                }
-            }
-            return;
+            return self.events(request);
         }
-        let out = std::fs::canonicalize(&self.out).unwrap_or_else(|_| self.out.clone());
-        match site_file(&out, &self.prefix, request.url()) {
-            Ok(file) if content_type(&file).starts_with("text/html") => match std::fs::read(&file) {
-                Ok(bytes) => {
-                    let _ = request.respond(
-                        tiny_http::Response::from_data(live::inject(&bytes)).with_header(header(content_type(&file))),
-                    );
-                }
-                Err(_) => self.not_found(request, &out),
-            },
-            Ok(file) => self.send_file(request, &file, &out),
+        let Some(state) = self.current() else { return self.not_built(request) };
+        let found = site_path(&self.prefix, request.url()).and_then(|rel| state.lookup(&rel).ok_or(Refused::NotFound));
+        match found {
+            Ok(file) => self.send(request, &state, &file),
             Err(Refused::NotFound) if !request.url().starts_with(&self.prefix) => {
                 // Outside the site's sub-path: point to it.
                 let body = format!(
@@ -362,10 +489,10 @@ impl Site {
                 let _ = request.respond(
                     tiny_http::Response::from_string(body)
                         .with_status_code(404)
-                        .with_header(header("text/html; charset=utf-8")),
+                        .with_header(header("Content-Type", "text/html; charset=utf-8")),
                 );
             }
-            Err(Refused::NotFound) => self.not_found(request, &out),
+            Err(Refused::NotFound) => self.not_found(request, &state),
             Err(Refused::BadPath) => {
                 let _ = request.respond(tiny_http::Response::from_string("bad request path").with_status_code(400));
             }
@@ -375,28 +502,100 @@ impl Site {
         }
     }
 
-    /// A file other than a page, with its tag; 304 when the browser has it already.
-    fn send_file(&self, request: tiny_http::Request, file: &Path, out: &Path) {
-        let header = |v: &str| tiny_http::Header::from_bytes("Content-Type", v).expect("valid header");
-        let Ok(f) = std::fs::File::open(file) else { return self.not_found(request, out) };
-        let tag = f.metadata().ok().map(|m| etag(&m));
+    /// The event stream of a page: headers now, then events as they come, until
+    /// the page goes away.
+    fn events(&self, request: tiny_http::Request) {
+        let page = request
+            .url()
+            .split_once("?page=")
+            .map(|(_, p)| percent_encoding::percent_decode_str(p).decode_utf8_lossy().into_owned())
+            .and_then(|p| site_path(&self.prefix, &p).ok())
+            .and_then(|rel| self.current().and_then(|s| s.lookup(&rel)))
+            .unwrap_or_default();
+        let mut events = self.hub.connect(page);
+        let response = tiny_http::Response::empty(200)
+            .with_header(header("Content-Type", "text/event-stream"))
+            .with_header(header("Cache-Control", "no-cache"));
+        let mut stream = request.upgrade("areena-events", response);
+        while let Some(message) = events.next() {
+            if stream.write_all(&message).and_then(|()| stream.flush()).is_err() {
+                break;
+            }
+        }
+    }
+
+    /// The file `file` of `state`: pages with the live-reload script; other files
+    /// with a tag, and 304 when the browser has them already.
+    fn send(&self, request: tiny_http::Request, state: &State, file: &str) {
+        let kind = content_type(file);
+        let body = match state.get(file) {
+            Some(Ok(b)) => b,
+            Some(Err(d)) => {
+                let _ = request.respond(
+                    tiny_http::Response::from_string(format!("this page does not render: {}", d.message))
+                        .with_status_code(500),
+                );
+                return;
+            }
+            None => return self.not_found(request, state),
+        };
+        if kind.starts_with("text/html") {
+            let bytes = match &body {
+                Body::Bytes(b) => b.to_vec(),
+                Body::Builtin(b) => b.to_vec(),
+                Body::File(p) => std::fs::read(p).unwrap_or_default(),
+            };
+            self.hub.served(file, &bytes);
+            let _ = request.respond(
+                tiny_http::Response::from_data(live::inject(&bytes)).with_header(header("Content-Type", kind)),
+            );
+            return;
+        }
         let asked =
             request.headers().iter().find(|h| h.field.equiv("If-None-Match")).map(|h| h.value.as_str().to_string());
-        let etag_header = |t: &str| tiny_http::Header::from_bytes("ETag", t).expect("valid header");
-        let response = tiny_http::Response::from_file(f).with_header(header(content_type(file)));
+        let (response, tag) = match body {
+            Body::File(p) => {
+                let Ok(f) = std::fs::File::open(&p) else { return self.not_found(request, state) };
+                let tag = f.metadata().ok().map(|m| etag(&m));
+                (tiny_http::Response::from_file(f).boxed(), tag)
+            }
+            Body::Bytes(b) => (tiny_http::Response::from_data(b.to_vec()).boxed(), Some(hash_tag(&b))),
+            Body::Builtin(b) => (tiny_http::Response::from_data(b.to_vec()).boxed(), Some(hash_tag(b))),
+        };
+        let response = response.with_header(header("Content-Type", kind));
         let _ = match tag {
             Some(t) if asked.as_deref() == Some(t.as_str()) => {
-                request.respond(tiny_http::Response::empty(304).with_header(etag_header(&t)))
+                request.respond(tiny_http::Response::empty(304).with_header(header("ETag", &t)))
             }
-            Some(t) => request.respond(response.with_header(etag_header(&t))),
+            Some(t) => request.respond(response.with_header(header("ETag", &t))),
             None => request.respond(response),
         };
     }
 
-    fn not_found(&self, request: tiny_http::Request, out: &Path) {
-        let header = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8").expect("valid header");
-        let body = std::fs::read(out.join("404.html")).map_or_else(|_| b"not found".to_vec(), |b| live::inject(&b));
-        let _ = request.respond(tiny_http::Response::from_data(body).with_status_code(404).with_header(header));
+    fn not_found(&self, request: tiny_http::Request, state: &State) {
+        let body = match state.lookup("404.html").and_then(|p| state.bytes(&p)) {
+            Some(Ok(b)) => live::inject(&b),
+            _ => b"not found".to_vec(),
+        };
+        let _ = request.respond(
+            tiny_http::Response::from_data(body)
+                .with_status_code(404)
+                .with_header(header("Content-Type", "text/html; charset=utf-8")),
+        );
+    }
+
+    /// Before the site first builds: a page that shows its problems (and reloads
+    /// when they are fixed).
+    fn not_built(&self, request: tiny_http::Request) {
+        let body = live::inject(
+            b"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>areena</title><body>\
+              <p>The site does not build yet: fix the problems shown, and this page reloads.</p></body></html>",
+        );
+        let _ = request.respond(
+            tiny_http::Response::from_data(body)
+                .with_status_code(503)
+                .with_header(header("Content-Type", "text/html; charset=utf-8")),
+        );
     }
 }
 
@@ -406,8 +605,16 @@ fn etag(m: &std::fs::Metadata) -> String {
     format!("\"{:x}-{:x}\"", m.len(), modified.as_nanos())
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+/// A tag from a file's bytes.
+fn hash_tag(bytes: &[u8]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    format!("\"{:x}-{:x}\"", bytes.len(), h.finish())
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit_once('.').map_or("", |(_, e)| e) {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
@@ -430,16 +637,12 @@ mod tests {
 
     #[test]
     fn paths_that_leave_the_site_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = std::fs::canonicalize(dir.path()).unwrap();
-        std::fs::create_dir_all(out.join("a")).unwrap();
-        std::fs::write(out.join("a/index.html"), "x").unwrap();
-        std::fs::write(out.join("kevät.css"), "x").unwrap();
-        let f = |u: &str| site_file(&out, "/j/", u);
-        assert_eq!(f("/j/a/"), Ok(out.join("a/index.html")));
-        assert_eq!(f("/j/a"), Ok(out.join("a/index.html")));
-        assert_eq!(f("/j/kev%C3%A4t.css?x=1"), Ok(out.join("kevät.css")));
-        assert_eq!(f("/j/"), Err(Refused::NotFound), "no index.html");
+        let f = |u: &str| site_path("/j/", u);
+        assert_eq!(f("/j/a/"), Ok("a/".into()));
+        assert_eq!(f("/j/a"), Ok("a".into()));
+        assert_eq!(f("/j/kev%C3%A4t.css?x=1"), Ok("kevät.css".into()));
+        assert_eq!(f("/j/"), Ok(String::new()));
+        assert_eq!(f("/j"), Ok(String::new()));
         for bad in ["/j//etc/passwd", "/j/%2fetc%2fpasswd", "/j/%2Fetc/passwd", "/j/a//index.html", "/j/a%5c..%5cx"] {
             assert_eq!(f(bad), Err(Refused::BadPath), "{bad}");
         }
@@ -464,7 +667,7 @@ mod tests {
     #[test]
     fn hosts() {
         for ok in ["127.0.0.1:8000", "localhost:8000", "localhost", "[::1]:8000", "LOCALHOST."] {
-            assert!(host_allowed(Some(ok)), "{ok}");
+            assert!(host_allowed(Some(ok), LOOPBACK), "{ok}");
         }
         for bad in [
             "evil.example:8000",
@@ -477,8 +680,16 @@ mod tests {
             "localhost:",
             "[::1",
         ] {
-            assert!(!host_allowed(Some(bad)), "{bad}");
+            assert!(!host_allowed(Some(bad), LOOPBACK), "{bad}");
         }
-        assert!(!host_allowed(None));
+        assert!(!host_allowed(None, LOOPBACK));
+        // Bound to another address: addresses (never names) are answered too.
+        let lan: IpAddr = "0.0.0.0".parse().unwrap();
+        assert!(host_allowed(Some("192.0.2.7:8000"), lan));
+        assert!(host_allowed(Some("[2001:db8::1]:8000"), lan));
+        assert!(!host_allowed(Some("192.0.2.7:8000"), LOOPBACK));
+        assert!(!host_allowed(Some("evil.example:8000"), lan));
     }
+
+    const LOOPBACK: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
 }

@@ -175,16 +175,10 @@ fn one_slow_client_does_not_stall_the_others() {
 
 #[cfg(unix)]
 #[test]
-fn the_private_folder_is_removed_on_ctrl_c_and_a_crashing_rebuild_keeps_the_watcher() {
+fn nothing_is_left_behind_on_ctrl_c_and_a_crashing_rebuild_keeps_the_watcher() {
     let s = super::small_site();
     let trigger = s.root().join("paniikki");
     let (child, addr, rx) = serve_with(&s, &[("AREENA_TEST_PANIC_IF", &trigger)]);
-    let made: Vec<_> = std::fs::read_dir(s.root().join("tmp")).unwrap().flatten().map(|e| e.path()).collect();
-    assert_eq!(made.len(), 1, "{made:?}");
-    let name = made[0].file_name().unwrap().to_string_lossy().into_owned();
-    assert!(name.starts_with("areena-serve-") && name.len() > "areena-serve-".len() + 4, "random name: {name}");
-    use std::os::unix::fs::PermissionsExt;
-    assert_eq!(std::fs::metadata(&made[0]).unwrap().permissions().mode() & 0o777, 0o700);
     // A link that once made the build panic: reported, and the next fix is rebuilt.
     s.write(
         "content/organisations/zeta.md",
@@ -210,7 +204,10 @@ fn the_private_folder_is_removed_on_ctrl_c_and_a_crashing_rebuild_keeps_the_watc
     assert!(status.success());
     let mut child = child;
     let _ = child.0.wait();
-    assert!(!made[0].exists(), "the temporary folder is gone after Ctrl-C");
+    let left: Vec<_> = std::fs::read_dir(s.root().join("tmp")).unwrap().flatten().map(|e| e.path()).collect();
+    assert!(left.is_empty(), "nothing is left in the temporary folder: {left:?}");
+    let site_files: Vec<_> = std::fs::read_dir(s.root()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(!site_files.iter().any(|f| f == "public"), "serve writes no output folder: {site_files:?}");
 }
 
 #[test]
@@ -243,4 +240,70 @@ fn each_problem_is_printed_once_and_editor_scratch_files_are_ignored() {
     let text = lines.join("\n");
     assert!(!text.contains("stale-entry"), "printed again: {text}");
     assert!(text.contains("(1 problem reported before, unchanged)"), "{text}");
+}
+
+/// The events a page hears, line by line (`event: …` and `data: …`).
+fn listen(addr: &str, page: &str) -> mpsc::Receiver<String> {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(s, "GET /__areena/events?page={page} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(s).lines().map_while(Result::ok) {
+            if line.starts_with("event: ") || line.starts_with("data: ") {
+                let _ = tx.send(line);
+            }
+        }
+    });
+    rx
+}
+
+fn next_event(rx: &mpsc::Receiver<String>) -> (String, String) {
+    let name = rx.recv_timeout(Duration::from_secs(30)).expect("an event");
+    let data = rx.recv_timeout(Duration::from_secs(5)).expect("its data");
+    (name.trim_start_matches("event: ").to_string(), data.trim_start_matches("data: ").to_string())
+}
+
+#[test]
+fn an_open_page_hears_of_its_change_of_problems_and_of_their_fix() {
+    let s = super::small_site();
+    s.write("site.toml", &crate::support::SITE.replace("https://example.org/", "https://example.org/jarjestot/"));
+    let (_child, addr, rx) = serve(&s);
+    let page = "/jarjestot/jarjestot/zeta/";
+    let other = "/jarjestot/jarjestot/multian-kyla/";
+    assert!(get(&addr, page).1.contains("Zeta ry"));
+    assert_eq!(get(&addr, other).0, 200);
+    let zeta = listen(&addr, page);
+    let multia = listen(&addr, other);
+    std::thread::sleep(Duration::from_millis(200));
+    // A body edit: the page that shows it reloads and is served anew.
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\nUusi kappale tekstissä.\n",
+    );
+    assert_eq!(next_event(&zeta).0, "reload");
+    assert!(get(&addr, page).1.contains("Uusi kappale tekstissä."));
+    // A mistake: every page gets the problems, with the file and the line.
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta ry\"\nthemes = \"omaishoito\"\nnationwide = true\n+++\n",
+    );
+    wait_line(&rx, "build failed");
+    for listener in [&zeta, &multia] {
+        let (name, data) = next_event(listener);
+        assert_eq!(name, "problems");
+        let problems: serde_json::Value = serde_json::from_str(&data).unwrap();
+        let first = &problems[0];
+        assert_eq!(first["file"], "content/organisations/zeta.md", "{data}");
+        assert_eq!(first["line"], 3, "{data}");
+        assert!(first["source_line"].as_str().unwrap().contains("themes"), "{data}");
+    }
+    // The last good version is still served.
+    assert!(get(&addr, page).1.contains("Uusi kappale tekstissä."));
+    // The fix: the edited page reloads, the other one is told the problems are gone.
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\nKorjattu.\n",
+    );
+    assert_eq!(next_event(&zeta).0, "reload");
+    assert_eq!(next_event(&multia).0, "fixed");
 }

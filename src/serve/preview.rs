@@ -1,0 +1,292 @@
+//! The site as `serve` holds it in memory: the model, its index and the theme.
+//!
+//! After a change only the changed files are read again (the others come from a
+//! [`FileCache`]); the model and the index are made anew from them (tens of
+//! milliseconds for 10,000 organisations), and no page is rendered until it is asked
+//! for. A rendered page is kept until the next change, so what a browser gets is
+//! always made from the current files: what `serve` hands out is what `build` would
+//! write, without keeping a list of which page depends on what.
+//!
+//! Two things take longer and are done after the pages are served: the search
+//! bundle (made anew from the records, as `build` makes it, then swapped in) and a
+//! check that every page renders, which catches a content change that a template
+//! cannot show. A template, theme or site.toml change renders every page before it
+//! is shown, as `build` does.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::Index;
+use crate::load::{FileCache, LoadError};
+use crate::model::Site;
+use crate::pipeline::{self, Settings};
+use crate::render::theme::StaticSource;
+use crate::render::{Job, Renderer, Routes, SiteTheme};
+
+/// The model and its index: what the renderer of a state borrows.
+pub(crate) struct Model {
+    site: Site,
+    index: Index,
+}
+
+self_cell::self_cell!(
+    /// A model with the renderer made for it.
+    struct Ready {
+        owner: Model,
+        #[covariant]
+        dependent: Renderer,
+    }
+);
+
+/// What makes a file of the output.
+#[derive(Clone)]
+enum Target {
+    Job(Job),
+    Static(StaticSource),
+}
+
+/// A file's bytes as `serve` hands them out.
+pub(crate) enum Body {
+    Bytes(Arc<[u8]>),
+    /// A static file, read from the disk when asked for.
+    File(PathBuf),
+    Builtin(&'static [u8]),
+}
+
+/// The search bundle: its files by path under the output folder.
+type SearchFiles = Arc<HashMap<String, Arc<[u8]>>>;
+
+/// One version of the site: immutable but for the pages rendered on demand and
+/// the search bundle swapped in when it is ready.
+pub(crate) struct State {
+    ready: Ready,
+    files: HashMap<String, Target>,
+    rendered: Mutex<HashMap<String, Arc<[u8]>>>,
+    search: RwLock<SearchFiles>,
+    /// Counts the states of one `serve`, from 1.
+    pub(crate) generation: u64,
+}
+
+impl State {
+    /// The path of the file that `rel` (a decoded request path under the site, without
+    /// the leading `/`) names: a folder names its `index.html`.
+    pub(crate) fn lookup(&self, rel: &str) -> Option<String> {
+        let has = |p: &str| self.files.contains_key(p) || self.search.read().expect("lock").contains_key(p);
+        if rel.is_empty() || rel.ends_with('/') {
+            let p = format!("{rel}index.html");
+            return has(&p).then_some(p);
+        }
+        if has(rel) {
+            return Some(rel.to_string());
+        }
+        let p = format!("{rel}/index.html");
+        has(&p).then_some(p)
+    }
+
+    /// The file at `path` (as [`State::lookup`] gives it): `None` when there is none,
+    /// an error when its page does not render.
+    pub(crate) fn get(&self, path: &str) -> Option<Result<Body, Diagnostic>> {
+        match self.files.get(path) {
+            Some(Target::Job(job)) => Some(self.page(path, *job).map(Body::Bytes)),
+            Some(Target::Static(StaticSource::File(p))) => Some(Ok(Body::File(p.clone()))),
+            Some(Target::Static(StaticSource::Builtin(b))) => Some(Ok(Body::Builtin(b))),
+            None => self.search.read().expect("lock").get(path).map(|b| Ok(Body::Bytes(Arc::clone(b)))),
+        }
+    }
+
+    /// The bytes of `path`, read or rendered (for comparing with a build).
+    pub(crate) fn bytes(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        Some(self.get(path)?.map(|b| match b {
+            Body::Bytes(b) => b.to_vec(),
+            Body::File(p) => std::fs::read(p).unwrap_or_default(),
+            Body::Builtin(b) => b.to_vec(),
+        }))
+    }
+
+    /// Every file of this version of the site, sorted.
+    pub(crate) fn paths(&self) -> Vec<String> {
+        let mut all: Vec<String> = self.files.keys().cloned().collect();
+        all.extend(self.search.read().expect("lock").keys().cloned());
+        all.sort();
+        all
+    }
+
+    /// The rendered page of `job`, from the ones kept or rendered now.
+    fn page(&self, path: &str, job: Job) -> Result<Arc<[u8]>, Diagnostic> {
+        if let Some(b) = self.rendered.lock().expect("lock").get(path) {
+            return Ok(Arc::clone(b));
+        }
+        let out = self.ready.borrow_dependent().render(job)?;
+        let bytes: Arc<[u8]> = Arc::from(out.bytes);
+        self.rendered.lock().expect("lock").insert(path.to_string(), Arc::clone(&bytes));
+        Ok(bytes)
+    }
+
+    /// Render every page (on the calling thread's pool), stopping early when
+    /// `stale()` says a newer version exists; the problems, as `build` reports them.
+    pub(crate) fn render_all(&self, stale: &(dyn Fn() -> bool + Sync)) -> Vec<Diagnostic> {
+        let mut errors: Vec<Diagnostic> = self
+            .files
+            .par_iter()
+            .filter_map(|(path, t)| match t {
+                Target::Job(job) if !stale() => self.page(path, *job).err(),
+                _ => None,
+            })
+            .collect();
+        pipeline::once_per_template(&mut errors);
+        errors
+    }
+
+    /// Make the search bundle of this version and put it in place (nothing when search
+    /// is off); a problem is returned as `build` reports it.
+    pub(crate) fn make_search(&self) -> Result<(), Diagnostic> {
+        let r = self.ready.borrow_dependent();
+        if !r.site.config.search_enabled {
+            *self.search.write().expect("lock") = Arc::default();
+            return Ok(());
+        }
+        let records = crate::search::records(r.site, r.index, &r.routes, &r.theme)?;
+        let bundle = crate::search::index(records)?;
+        let files: HashMap<String, Arc<[u8]>> = bundle
+            .files
+            .iter()
+            .map(|f| (f.path.to_string_lossy().replace('\\', "/"), Arc::from(f.bytes.as_slice())))
+            .collect();
+        bundle.finish();
+        *self.search.write().expect("lock") = Arc::new(files);
+        Ok(())
+    }
+}
+
+/// What the theme was loaded for: loaded again when any of it changes.
+#[derive(PartialEq)]
+struct ThemeKey {
+    name: String,
+    lang: &'static str,
+    dot_files: Vec<String>,
+}
+
+/// The outcome of [`Preview::update`].
+pub(crate) enum Update {
+    /// A new version, ready to serve; `rendered_all` when every page was rendered
+    /// (after a template, theme or site.toml change), else the check that every
+    /// page renders and the search bundle are still to be done.
+    Ready { state: Arc<State>, rendered_all: bool, warnings: Diagnostics },
+    /// The files have problems (the previous version stays).
+    Failed(Diagnostics),
+}
+
+/// Makes the versions of the site from its files.
+pub(crate) struct Preview {
+    root: PathBuf,
+    drafts: bool,
+    base_url: String,
+    cache: FileCache,
+    theme: Option<(ThemeKey, SiteTheme)>,
+    generation: u64,
+    /// The search bundle of the last version, for the next one until its own is made.
+    search: SearchFiles,
+}
+
+impl Preview {
+    pub(crate) fn new(root: &Path, drafts: bool, base_url: &str) -> Preview {
+        Preview {
+            root: root.to_path_buf(),
+            drafts,
+            base_url: base_url.to_string(),
+            cache: FileCache::default(),
+            theme: None,
+            generation: 0,
+            search: Arc::default(),
+        }
+    }
+
+    /// The same preview without the files it read (all are read again), counting on.
+    pub(crate) fn fresh(&self) -> Preview {
+        Preview {
+            root: self.root.clone(),
+            drafts: self.drafts,
+            base_url: self.base_url.clone(),
+            cache: FileCache::default(),
+            theme: None,
+            generation: self.generation,
+            search: Arc::clone(&self.search),
+        }
+    }
+
+    /// Make the version of the site after `changed` (paths; empty for the first).
+    pub(crate) fn update(&mut self, changed: &[PathBuf]) -> Result<Update, LoadError> {
+        self.cache.forget(&self.root, changed);
+        // Anything but content may change templates, static files or interface text.
+        let content = self.root.join(crate::layout::CONTENT);
+        if changed.iter().any(|p| !p.starts_with(&content)) {
+            self.theme = None;
+        }
+        let settings = Settings { drafts: self.drafts, today: pipeline::today() };
+        let checked = pipeline::check_cached(&self.root, settings, Some(&self.base_url), &mut self.cache)?;
+        let (site, mut diagnostics) = (checked.site, checked.diagnostics);
+        if diagnostics.has_errors() {
+            return Ok(Update::Failed(diagnostics));
+        }
+        let cfg = &site.config;
+        let key =
+            ThemeKey { name: cfg.theme.clone(), lang: cfg.language.code(), dot_files: cfg.publish_dot_files.clone() };
+        let theme_changed = self.theme.as_ref().is_none_or(|(k, _)| *k != key);
+        if theme_changed {
+            let Some(theme) = pipeline::load_theme(&self.root, &site, &mut diagnostics) else {
+                return Ok(Update::Failed(diagnostics));
+            };
+            self.theme = Some((key, theme));
+        }
+        let theme = self.theme.as_ref().map(|(_, t)| t.clone()).expect("loaded above");
+        let index = Index::build(&site);
+        let ready = Ready::new(Model { site, index }, |m| {
+            let routes = Routes::new(&m.site.config.base_url, &m.site.config.paths);
+            Renderer::new(&m.site, &m.index, theme, routes)
+        });
+        let r = ready.borrow_dependent();
+        let mut files: HashMap<String, Target> = HashMap::new();
+        for (rel, source) in pipeline::statics(r) {
+            files.insert(rel.clone(), Target::Static(source.clone()));
+        }
+        let mut generated = HashSet::new();
+        for job in r.jobs() {
+            let path = r.output_path(job).to_string_lossy().replace('\\', "/");
+            generated.insert(path.clone());
+            files.insert(path, Target::Job(job));
+        }
+        let collisions = pipeline::static_collisions(&self.root, r, &generated);
+        if !collisions.is_empty() {
+            diagnostics.extend(collisions);
+            return Ok(Update::Failed(diagnostics));
+        }
+        let search = if r.site.config.search_enabled { Arc::clone(&self.search) } else { Arc::default() };
+        self.generation += 1;
+        let state = Arc::new(State {
+            ready,
+            files,
+            rendered: Mutex::new(HashMap::new()),
+            search: RwLock::new(search),
+            generation: self.generation,
+        });
+        if theme_changed {
+            let errors = state.render_all(&|| false);
+            if !errors.is_empty() {
+                // Built again next time: a later content fix must not keep the theme.
+                self.theme = None;
+                diagnostics.extend(errors);
+                return Ok(Update::Failed(diagnostics));
+            }
+        }
+        Ok(Update::Ready { state, rendered_all: theme_changed, warnings: diagnostics })
+    }
+
+    /// The search bundle of `state` is made: the next versions start with it.
+    pub(crate) fn search_made(&mut self, state: &State) {
+        self.search = Arc::clone(&state.search.read().expect("lock"));
+    }
+}

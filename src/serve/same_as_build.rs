@@ -1,0 +1,292 @@
+//! What `serve` hands out after any sequence of edits is what a fresh `build` of the
+//! same files writes, byte for byte, file for file (a property test over sequences
+//! of body, front-matter, add, delete, rename, break-and-fix, template, interface
+//! text and site.toml edits on a small site).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use proptest::prelude::*;
+
+use super::preview::{Preview, State, Update};
+use crate::pipeline::{self, BuildOptions, Settings};
+
+const BASE: &str = "http://127.0.0.1:9/jarjestot/";
+
+/// One edit of the site; numbers pick a file among those there are.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Append a sentence to an organisation's text.
+    Body(usize, u16),
+    /// Give an organisation other themes.
+    Themes(usize, usize),
+    /// Rename an organisation (its name field, which orders lists).
+    Name(usize, u16),
+    /// A new organisation.
+    Add(u16, usize),
+    Delete(usize),
+    /// Move an organisation's file to a new slug.
+    Rename(usize, u16),
+    /// Break a file's front matter, take the next version, then put it back.
+    BreakAndFix(usize),
+    /// Change the text of a network.
+    Network(usize, u16),
+    /// A site template with a word added.
+    Template(u16),
+    /// An interface text of the site's language.
+    Text(u16),
+    /// The site's title.
+    Title(u16),
+}
+
+fn edits() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        3 => (any::<usize>(), any::<u16>()).prop_map(|(a, b)| Edit::Body(a, b)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Themes(a, b)),
+        1 => (any::<usize>(), any::<u16>()).prop_map(|(a, b)| Edit::Name(a, b)),
+        2 => (any::<u16>(), any::<usize>()).prop_map(|(a, b)| Edit::Add(a, b)),
+        1 => any::<usize>().prop_map(Edit::Delete),
+        1 => (any::<usize>(), any::<u16>()).prop_map(|(a, b)| Edit::Rename(a, b)),
+        1 => any::<usize>().prop_map(Edit::BreakAndFix),
+        1 => (any::<usize>(), any::<u16>()).prop_map(|(a, b)| Edit::Network(a, b)),
+        1 => any::<u16>().prop_map(Edit::Template),
+        1 => any::<u16>().prop_map(Edit::Text),
+        1 => any::<u16>().prop_map(Edit::Title),
+    ]
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    out: PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
+    for e in walkdir::WalkDir::new(&from).into_iter().flatten() {
+        let to = root.join(e.path().strip_prefix(&from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(e.path(), &to).unwrap();
+        }
+    }
+    let out = dir.path().join("out");
+    Fixture { _dir: dir, root, out }
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|r| r.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn pick(dir: &Path, i: usize) -> Option<PathBuf> {
+    let all: Vec<PathBuf> = files_in(dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+    (!all.is_empty()).then(|| all[i % all.len()].clone())
+}
+
+/// Make the edit; the paths it touched.
+// Long on purpose: one arm per kind of edit, side by side.
+#[allow(clippy::too_many_lines)]
+fn apply(f: &Fixture, edit: &Edit) -> Vec<PathBuf> {
+    let orgs = f.root.join("content/organisations");
+    let themes = ["omaishoito", "mielenterveys", "ikaihmiset", "lapset-ja-perheet", "ei-tallaista"];
+    let edit_text = |p: &Path, change: &dyn Fn(&str) -> String| {
+        let text = std::fs::read_to_string(p).unwrap();
+        std::fs::write(p, change(&text)).unwrap();
+        vec![p.to_path_buf()]
+    };
+    match *edit {
+        Edit::Body(i, n) => match pick(&orgs, i) {
+            Some(p) => edit_text(&p, &|t| format!("{t}\nLisäys {n} tekstiin.\n")),
+            None => vec![],
+        },
+        Edit::Themes(i, t) => match pick(&orgs, i) {
+            Some(p) => edit_text(&p, &|text| {
+                text.lines()
+                    .map(|l| {
+                        if l.starts_with("themes = ") { format!("themes = [\"{}\"]", themes[t % 5]) } else { l.into() }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    + "\n"
+            }),
+            None => vec![],
+        },
+        Edit::Name(i, n) => match pick(&orgs, i) {
+            Some(p) => edit_text(&p, &|text| {
+                text.lines()
+                    .map(|l| if l.starts_with("name = ") { format!("name = \"Nimi {n} ry\"") } else { l.into() })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    + "\n"
+            }),
+            None => vec![],
+        },
+        Edit::Add(n, t) => {
+            let p = orgs.join(format!("uusi-{n}.md"));
+            let text = format!(
+                "+++\nname = \"Uusi {n} ry\"\nthemes = [\"{}\"]\nmunicipalities = [\"Jyväskylä\"]\n+++\nUusi yhdistys.\n",
+                themes[t % 4]
+            );
+            std::fs::write(&p, text).unwrap();
+            vec![p]
+        }
+        Edit::Delete(i) => match pick(&orgs, i) {
+            Some(p) => {
+                std::fs::remove_file(&p).unwrap();
+                vec![p]
+            }
+            None => vec![],
+        },
+        Edit::Rename(i, n) => match pick(&orgs, i) {
+            Some(p) => {
+                let to = orgs.join(format!("siirretty-{n}.md"));
+                std::fs::rename(&p, &to).unwrap();
+                vec![p, to]
+            }
+            None => vec![],
+        },
+        Edit::BreakAndFix(_) => unreachable!("two steps"),
+        Edit::Network(i, n) => match pick(&f.root.join("content/networks"), i) {
+            Some(p) => edit_text(&p, &|t| format!("{t}\nVerkoston lisäys {n}.\n")),
+            None => vec![],
+        },
+        Edit::Template(n) => {
+            let p = f.root.join("templates/organisation.html");
+            let builtin = include_str!("../../themes/default/templates/organisation.html");
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, builtin.replacen("</h1>", &format!(" <small>malli {n}</small></h1>"), 1)).unwrap();
+            vec![p]
+        }
+        Edit::Text(n) => {
+            let p = f.root.join("themes/default/i18n/fi.toml");
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, format!("organisations = \"Järjestöt {n}\"\n")).unwrap();
+            vec![p]
+        }
+        Edit::Title(n) => edit_text(&f.root.join("site.toml"), &|t| {
+            t.lines()
+                .map(|l| if l.starts_with("title = ") { format!("title = \"Järjestöt {n}\"") } else { l.into() })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n"
+        }),
+    }
+}
+
+/// A fresh build of the site: its files, or `None` when it fails.
+fn build(f: &Fixture) -> Option<BTreeMap<String, Vec<u8>>> {
+    let opts = BuildOptions {
+        settings: Settings { drafts: false, today: pipeline::today() },
+        output: Some(f.out.clone()),
+        base_url: Some(BASE.into()),
+        force: false,
+        manifest: None,
+    };
+    let built = pipeline::build(&f.root, &opts).unwrap();
+    if built.diagnostics.has_errors() {
+        return None;
+    }
+    let mut files = BTreeMap::new();
+    for e in walkdir::WalkDir::new(&f.out).into_iter().flatten() {
+        if e.file_type().is_file() && e.file_name() != ".areena-output" {
+            let rel = e.path().strip_prefix(&f.out).unwrap().to_string_lossy().replace('\\', "/");
+            files.insert(rel, std::fs::read(e.path()).unwrap());
+        }
+    }
+    Some(files)
+}
+
+/// Take the next version as `serve` does, with its background work done.
+fn next(preview: &mut Preview, changed: &[PathBuf]) -> Option<Arc<State>> {
+    match preview.update(changed).unwrap() {
+        Update::Ready { state, rendered_all, .. } => {
+            if !rendered_all {
+                assert!(state.render_all(&|| false).is_empty(), "a page does not render");
+            }
+            state.make_search().unwrap();
+            preview.search_made(&state);
+            Some(state)
+        }
+        Update::Failed(_) => None,
+    }
+}
+
+fn assert_same(state: &State, built: &BTreeMap<String, Vec<u8>>, after: &[Edit]) {
+    let served = state.paths();
+    let written: Vec<&String> = built.keys().collect();
+    assert_eq!(served.iter().collect::<Vec<_>>(), written, "the same files after {after:?}");
+    for (path, bytes) in built {
+        let got = state.bytes(path).unwrap().unwrap();
+        assert!(got == *bytes, "{path} differs after {after:?}:\n{}", String::from_utf8_lossy(&got));
+    }
+}
+
+fn check_sequence(seq: &[Edit]) {
+    let f = fixture();
+    let mut preview = Preview::new(&f.root, false, BASE);
+    let state = next(&mut preview, &[]).expect("the fixture builds");
+    assert_same(&state, &build(&f).unwrap(), &[]);
+    for (i, edit) in seq.iter().enumerate() {
+        let done = &seq[..=i];
+        if let Edit::BreakAndFix(k) = edit {
+            let Some(p) = pick(&f.root.join("content/organisations"), *k) else { continue };
+            let good = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&p, good.replacen("+++\n", "+++\nname = [\n", 1)).unwrap();
+            assert!(next(&mut preview, std::slice::from_ref(&p)).is_none(), "a broken file fails");
+            assert!(build(&f).is_none(), "the build fails too");
+            std::fs::write(&p, good).unwrap();
+            compare(&mut preview, &f, &[p], done);
+            continue;
+        }
+        let changed = apply(&f, edit);
+        compare(&mut preview, &f, &changed, done);
+    }
+}
+
+/// Take the next version and a fresh build: both fail, or both have the same files.
+fn compare(preview: &mut Preview, f: &Fixture, changed: &[PathBuf], done: &[Edit]) {
+    match (next(preview, changed), build(f)) {
+        (Some(state), Some(built)) => assert_same(&state, &built, done),
+        (None, None) => {}
+        (s, b) => panic!("serve {} but build {} after {done:?}", ok(s.is_some()), ok(b.is_some())),
+    }
+}
+
+fn ok(b: bool) -> &'static str {
+    if b { "succeeded" } else { "failed" }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+    #[test]
+    fn serve_hands_out_what_build_writes(seq in proptest::collection::vec(edits(), 1..7)) {
+        check_sequence(&seq);
+    }
+}
+
+/// Every kind of edit at least once, in one fixed sequence.
+#[test]
+fn every_kind_of_edit() {
+    check_sequence(&[
+        Edit::Body(3, 1),
+        Edit::Themes(5, 1),
+        Edit::Name(7, 2),
+        Edit::Add(4, 0),
+        Edit::Delete(9),
+        Edit::Rename(11, 5),
+        Edit::BreakAndFix(2),
+        Edit::Network(1, 3),
+        Edit::Template(6),
+        Edit::Body(3, 7),
+        Edit::Text(8),
+        Edit::Title(9),
+        Edit::Themes(5, 4),
+    ]);
+}
