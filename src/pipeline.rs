@@ -72,17 +72,22 @@ pub(crate) fn check_cached(
 fn check_with(
     root: &Path,
     settings: Settings,
-    cache: Option<&mut load::FileCache>,
+    mut cache: Option<&mut load::FileCache>,
     timings: &mut Timings,
 ) -> Result<Checked, LoadError> {
     let mut diagnostics = Diagnostics::new();
     let t = Instant::now();
-    let loaded = load::load_with(root, &mut diagnostics, cache)?;
+    let loaded = load::load_with(root, &mut diagnostics, cache.as_deref_mut())?;
     timings.push("load", t.elapsed());
     let t = Instant::now();
     let site =
         model::resolve(&loaded, model::Options { drafts: settings.drafts, today: settings.today }, &mut diagnostics);
     timings.push("validate", t.elapsed());
+    let t = Instant::now();
+    if let Some(c) = cache {
+        c.give_back(loaded);
+    }
+    timings.push("give back", t.elapsed());
     Ok(Checked { site, diagnostics })
 }
 

@@ -199,7 +199,7 @@ impl Diagnostic {
 }
 
 /// All diagnostics of a run, and the text of every file they point into.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     sources: BTreeMap<String, Arc<str>>,
@@ -227,6 +227,11 @@ impl Diagnostics {
     pub fn keep_reported_sources(&mut self) {
         let files: std::collections::HashSet<&str> = self.items.iter().map(|d| d.file.as_str()).collect();
         self.sources.retain(|f, _| files.contains(f.as_str()));
+    }
+
+    /// The shared text of a file, as added.
+    pub fn source_text(&self, file: &str) -> Option<Arc<str>> {
+        self.sources.get(file).cloned()
     }
 
     pub fn source(&self, file: &str) -> Option<&str> {

@@ -22,7 +22,7 @@ pub struct NoteRef {
     pub note: usize,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Index {
     /// Every organisation in A–Ö order.
     pub order: Vec<OrganisationId>,

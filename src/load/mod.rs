@@ -93,6 +93,7 @@ pub struct Loaded {
     pub content_files: BTreeSet<String>,
 }
 
+#[derive(Clone)]
 enum Kind {
     Themes,
     Municipalities,
@@ -104,7 +105,6 @@ enum Kind {
 }
 
 #[allow(clippy::large_enum_variant)] // one per file
-#[derive(Clone)]
 enum Parsed {
     Themes(TomlFile<RawThemes>),
     Municipalities(TomlFile<RawMunicipalities>),
@@ -120,10 +120,16 @@ enum Parsed {
 #[derive(Default)]
 pub struct FileCache {
     files: std::collections::HashMap<String, CachedFile>,
+    /// The files of the last walk, while it still holds (see [`FileCache::forget`]).
+    listing: Option<Arc<Listing>>,
+    /// Whether the files not forgotten are known to be unchanged (the caller
+    /// watches them), so that they need not even be looked at.
+    trusted: bool,
 }
 
-#[derive(Clone)]
 struct CachedFile {
+    /// Named by [`FileCache::forget`]: read again whatever its stamp.
+    changed: bool,
     stamp: Stamp,
     parsed: Option<Parsed>,
     diagnostics: Vec<Diagnostic>,
@@ -152,12 +158,68 @@ impl Stamp {
 }
 
 impl FileCache {
-    /// Forget these files (absolute paths or relative to the root), so that they are
-    /// read again even if their stamp did not change.
+    /// These files (absolute paths or relative to the root) changed: they are read
+    /// again. When all of them are content files that were there before and still
+    /// are, the other files are taken as they were without looking at them (the
+    /// caller watches the site and names every change); anything else (a file added,
+    /// removed or outside content/) makes the next load walk the site and compare
+    /// every file's stamp.
     pub fn forget(&mut self, root: &Path, paths: &[PathBuf]) {
+        let mut known = !paths.is_empty();
         for p in paths {
-            self.files.remove(&relative(root, p));
+            let rel = relative(root, p);
+            let was = match self.files.get_mut(&rel) {
+                Some(c) => {
+                    c.changed = true;
+                    true
+                }
+                None => false,
+            };
+            known &= was && rel.starts_with("content/") && root.join(&rel).is_file();
         }
+        self.trusted = known && self.listing.is_some();
+        if !self.trusted {
+            self.listing = None;
+        }
+    }
+
+    /// Put back what a load with this cache read (after the model is made from it),
+    /// so that the next load reuses the files that did not change.
+    pub fn give_back(&mut self, loaded: Loaded) {
+        let mut back = |file: &str, p: Parsed| {
+            if let Some(c) = self.files.get_mut(file) {
+                c.parsed = Some(p);
+            }
+        };
+        if let Some(t) = loaded.themes {
+            back(&t.source.file.clone(), Parsed::Themes(t));
+        }
+        if let Some(m) = loaded.municipalities {
+            back(&m.source.file.clone(), Parsed::Municipalities(m));
+        }
+        for e in loaded.organisations {
+            back(&e.source.file.clone(), Parsed::Organisation(e));
+        }
+        for e in loaded.networks {
+            back(&e.source.file.clone(), Parsed::Network(e));
+        }
+        for e in loaded.pages {
+            back(&e.source.file.clone(), Parsed::Page(e));
+        }
+        for t in loaded.tables {
+            if let Some(e) = t.index {
+                back(&e.source.file.clone(), Parsed::Table(t.slug.clone(), e));
+            }
+            for e in t.notes {
+                back(&e.source.file.clone(), Parsed::Note(t.slug.clone(), e));
+            }
+        }
+    }
+
+    /// Every file under content/ and static/ as the last walk found them, while no
+    /// file was added or removed since.
+    pub fn listing(&self) -> Option<(&BTreeSet<String>, &BTreeSet<String>)> {
+        self.listing.as_ref().map(|l| (&l.content_files, &l.static_files))
     }
 
     /// How many files are held.
@@ -190,67 +252,85 @@ pub fn site_file(root: &Path, diags: &mut Diagnostics) -> Result<TomlFile<RawSit
 /// read in it).
 // Long on purpose: one walk over content/ then one parallel parse; splitting it would pass the half-made `Loaded` around.
 #[allow(clippy::too_many_lines)]
-pub fn load_with(root: &Path, diags: &mut Diagnostics, cache: Option<&mut FileCache>) -> Result<Loaded, LoadError> {
+pub fn load_with(root: &Path, diags: &mut Diagnostics, mut cache: Option<&mut FileCache>) -> Result<Loaded, LoadError> {
     let site_path = root.join("site.toml");
     if !site_path.is_file() {
         return Err(LoadError::NoSite(root.to_path_buf()));
     }
     let site = read_toml::<RawSite>(root, "site.toml", diags);
 
-    let content_dir = root.join(CONTENT);
-    let mut found: Vec<(Kind, String)> = Vec::new();
-    let mut content_files = BTreeSet::new();
-    if content_dir.is_dir() {
-        for entry in WalkDir::new(&content_dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| LoadError::Io {
-                path: e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.clone()),
-                source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
-            })?;
-            if !entry.file_type().is_file() {
-                continue;
+    // The files there are: the listing of the last load when only files it had
+    // changed since, else a walk over content/.
+    let listing = match cache.as_deref_mut().and_then(|c| c.listing.clone()) {
+        Some(l) => l,
+        None => {
+            let l = Arc::new(walk(root)?);
+            if let Some(c) = cache.as_deref_mut() {
+                c.listing = Some(Arc::clone(&l));
             }
-            let rel = relative(root, entry.path());
-            let in_content = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
-            content_files.insert(in_content.clone());
-            let parts: Vec<&str> = in_content.split('/').collect();
-            if parts.iter().any(|p| p.starts_with('.')) {
-                continue;
-            }
-            match classify(&parts) {
-                Some(kind) => found.push((kind, rel)),
-                None => diags.push(unexpected(&rel, &parts)),
-            }
+            l
         }
-    }
+    };
+    diags.extend(listing.unexpected.iter().cloned());
+    let found: Vec<(Kind, String)> = listing.found.clone();
+    let content_files = listing.content_files.clone();
 
-    let old = cache.as_deref().map(|c| &c.files);
+    // With a cache: each file's earlier reading, taken out (and put back below).
+    // With the listing of the last load, a file is read again only when `forget`
+    // named it; else only when its stamp changed.
+    let reuse = cache.is_some();
+    let trust = cache.as_deref().is_some_and(|c| c.trusted);
+    let found: Vec<(Kind, String, Option<CachedFile>)> = match cache.as_deref_mut() {
+        Some(c) => found
+            .into_iter()
+            .map(|(k, rel)| {
+                let prev = c.files.remove(&rel);
+                (k, rel, prev)
+            })
+            .collect(),
+        None => found.into_iter().map(|(k, rel)| (k, rel, None)).collect(),
+    };
     let results: Vec<(String, CachedFile)> = found
         .into_par_iter()
-        .map(|(kind, rel)| {
-            let stamp = old.map(|_| Stamp::of(&root.join(&rel)));
-            if let (Some(files), Some(Some(stamp))) = (old, stamp)
-                && let Some(c) = files.get(&rel)
-                && c.stamp == stamp
+        .map(|(kind, rel, prev)| {
+            let prev = prev.filter(|p| !p.changed && p.parsed.is_some());
+            if trust && let Some(prev) = prev {
+                return (rel, prev);
+            }
+            let stamp = if reuse { Stamp::of(&root.join(&rel)) } else { None };
+            if let (Some(prev), Some(stamp)) = (prev, stamp)
+                && prev.stamp == stamp
             {
-                return (rel, c.clone());
+                return (rel, prev);
             }
             let mut local = Diagnostics::new();
             let parsed = parse_file(root, kind, &rel, &mut local);
             let source = local.source(&rel).map(|t| Source { file: rel.clone(), text: Arc::from(t) });
             // A file without a stamp (it went away meanwhile) is never reused.
-            let stamp = stamp.flatten().unwrap_or(Stamp {
+            let stamp = stamp.unwrap_or(Stamp {
                 len: u64::MAX,
                 modified: None,
                 #[cfg(unix)]
                 ino: 0,
             });
-            (rel, CachedFile { stamp, parsed, diagnostics: local.items().to_vec(), source })
+            (rel, CachedFile { changed: false, stamp, parsed, diagnostics: local.items().to_vec(), source })
         })
         .collect();
     let results: Vec<(Option<Parsed>, Vec<Diagnostic>, Option<Source>)> = match cache {
         Some(c) => {
-            c.files = results.iter().map(|(rel, f)| (rel.clone(), f.clone())).collect();
-            results.into_iter().map(|(_, f)| (f.parsed, f.diagnostics, f.source)).collect()
+            c.trusted = false;
+            // The cache keeps all but the parsed content, which `Loaded` holds until
+            // it is given back ([`FileCache::give_back`]).
+            c.files.clear();
+            results
+                .into_iter()
+                .map(|(rel, mut f)| {
+                    let parsed = f.parsed.take();
+                    let out = (parsed, f.diagnostics.clone(), f.source.clone());
+                    c.files.insert(rel, f);
+                    out
+                })
+                .collect()
         }
         None => results.into_iter().map(|(_, f)| (f.parsed, f.diagnostics, f.source)).collect(),
     };
@@ -264,7 +344,7 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, cache: Option<&mut FileCa
         networks: Vec::new(),
         tables: Vec::new(),
         pages: Vec::new(),
-        static_files: static_files(root),
+        static_files: listing.static_files.clone(),
         content_files,
     };
     for (parsed, ds, source) in results {
@@ -299,6 +379,48 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, cache: Option<&mut FileCa
         }
     }
     Ok(loaded)
+}
+
+/// What a walk over the site finds.
+#[derive(Clone)]
+struct Listing {
+    /// Content files areena reads, by kind, in file-name order.
+    found: Vec<(Kind, String)>,
+    /// Every file under content/ (without the prefix).
+    content_files: BTreeSet<String>,
+    /// Files areena does not read (reported each time).
+    unexpected: Vec<Diagnostic>,
+    static_files: BTreeSet<String>,
+}
+
+fn walk(root: &Path) -> Result<Listing, LoadError> {
+    let content_dir = root.join(CONTENT);
+    let mut found: Vec<(Kind, String)> = Vec::new();
+    let mut content_files = BTreeSet::new();
+    let mut unexpected_files = Vec::new();
+    if content_dir.is_dir() {
+        for entry in WalkDir::new(&content_dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| LoadError::Io {
+                path: e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.clone()),
+                source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop")),
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = relative(root, entry.path());
+            let in_content = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
+            content_files.insert(in_content.clone());
+            let parts: Vec<&str> = in_content.split('/').collect();
+            if parts.iter().any(|p| p.starts_with('.')) {
+                continue;
+            }
+            match classify(&parts) {
+                Some(kind) => found.push((kind, rel)),
+                None => unexpected_files.push(unexpected(&rel, &parts)),
+            }
+        }
+    }
+    Ok(Listing { found, content_files, unexpected: unexpected_files, static_files: static_files(root) })
 }
 
 fn table_dir<'a>(tables: &'a mut Vec<TableDir>, slug: &str) -> &'a mut TableDir {

@@ -30,7 +30,7 @@ pub use resolve::{Options, resolve};
 pub use ids::{NetworkId, OrganisationId, TableId, ThemeId};
 
 /// A whole site, ready to be indexed and rendered.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
     pub themes: Vec<Theme>,

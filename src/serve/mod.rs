@@ -97,7 +97,7 @@ fn update_guarded(preview: &mut Preview, changed: &[PathBuf], seen: &mut Seen) -
     match result {
         Ok(Ok(Update::Ready { state, rendered_all, warnings })) => {
             report_new(&warnings, seen);
-            eprintln!("built {} files in {:.2} s", state.paths().len(), t.elapsed().as_secs_f64());
+            eprintln!("built {} files in {:.3} s", state.paths().len(), t.elapsed().as_secs_f64());
             Ok((state, rendered_all))
         }
         Ok(Ok(Update::Failed(diags))) => {
@@ -143,6 +143,8 @@ pub(crate) struct Listen {
 }
 
 pub(crate) fn run(root: &Path, listen: Listen, drafts: bool) -> Result<(), String> {
+    // One spelling of the site's folder, so that watched paths compare with it.
+    let root = &std::fs::canonicalize(root).map_err(|e| format!("cannot read {}: {e}", root.display()))?;
     let config = pipeline::site_config(root).map_err(|e| e.to_string())?;
     let server = tiny_http::Server::http((listen.bind, listen.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", listen.bind, listen.port))?;
@@ -173,8 +175,10 @@ pub(crate) fn run(root: &Path, listen: Listen, drafts: bool) -> Result<(), Strin
 
     let site = Arc::new(Site { current: RwLock::new(None), prefix, hub: live::Hub::default(), bind: listen.bind });
     let (tx, rx) = mpsc::channel();
-    let _watcher = watch(root, tx.clone())?;
+    let watcher = watch(root, tx.clone())?;
     let mut versions = Versions::new(root, drafts, &base_url, Arc::clone(&site), tx);
+    versions.watcher = Some(watcher);
+    versions.watch_new_folders();
     versions.apply(&[]);
     eprintln!("serving {} at {base_url} (Ctrl-C to stop)", root.display());
     std::thread::spawn(move || versions.run(&rx));
@@ -210,6 +214,9 @@ struct Versions {
     newest: Arc<AtomicU64>,
     background: mpsc::Sender<(Arc<State>, bool)>,
     root: PathBuf,
+    watcher: Option<notify::RecommendedWatcher>,
+    /// The source folders watched (one made after `serve` started is added).
+    watched: std::collections::HashSet<&'static str>,
 }
 
 impl Versions {
@@ -226,11 +233,25 @@ impl Versions {
             newest,
             background,
             root: root.to_path_buf(),
+            watcher: None,
+            watched: std::collections::HashSet::new(),
+        }
+    }
+
+    /// Watch the source folders that exist now and were not watched yet.
+    fn watch_new_folders(&mut self) {
+        let Some(w) = self.watcher.as_mut() else { return };
+        for sub in crate::layout::SOURCE_FOLDERS {
+            let p = self.root.join(sub);
+            if !self.watched.contains(sub) && p.is_dir() && w.watch(&p, RecursiveMode::Recursive).is_ok() {
+                self.watched.insert(sub);
+            }
         }
     }
 
     /// Make the version after `changed` and serve it (or its problems).
     fn apply(&mut self, changed: &[PathBuf]) {
+        self.watch_new_folders();
         if let Some(p) = changed.first() {
             eprintln!("changed: {}", p.strip_prefix(&self.root).unwrap_or(p).display());
         }
@@ -262,6 +283,9 @@ impl Versions {
                             f @ Msg::Finished { .. } => finished.push(f),
                         }
                     }
+                    // An editor's save is often several events for one file.
+                    changed.sort();
+                    changed.dedup();
                     self.apply(&changed);
                     for f in finished {
                         self.finished(f);
@@ -301,7 +325,10 @@ impl Versions {
 /// Check that every page of the newest version renders (unless it was), then make
 /// its search bundle; older versions waiting are skipped.
 fn background_work(jobs: &mpsc::Receiver<(Arc<State>, bool)>, newest: &AtomicU64, tx: &mpsc::Sender<Msg>) {
-    // One thread of its own, so that the next edit is not queued behind this work.
+    // At the lowest priority (threads made from here inherit it), and with one
+    // thread of its own, so that the next edit is neither queued nor slowed by it.
+    #[cfg(unix)]
+    let _ = rustix::process::nice(19);
     let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() else { return };
     while let Ok(mut job) = jobs.recv() {
         while let Ok(newer) = jobs.try_recv() {
@@ -312,9 +339,10 @@ fn background_work(jobs: &mpsc::Receiver<(Arc<State>, bool)>, newest: &AtomicU64
         let stale = || newest.load(Ordering::Acquire) != generation;
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             pool.install(|| {
-                let mut problems = if rendered_all { Vec::new() } else { state.render_all(&stale) };
-                if problems.is_empty() && !stale() {
-                    problems.extend(state.make_search().err());
+                // The search first: residents' view of the preview; then the check.
+                let mut problems: Vec<_> = state.make_search().err().into_iter().collect();
+                if problems.is_empty() && !rendered_all && !stale() {
+                    problems = state.render_all(&stale);
                 }
                 problems
             })
@@ -343,26 +371,29 @@ fn background_work(jobs: &mpsc::Receiver<(Arc<State>, bool)>, newest: &AtomicU64
     }
 }
 
-/// Watch site.toml and the source folders; changed paths (not editors' scratch
+/// Watch the site's folder (not recursively) and, once added, its source folders;
+/// changed paths that are site.toml or in a source folder (not editors' scratch
 /// files) go to `tx`. The watcher stops when the returned value is dropped.
 fn watch(root: &Path, tx: mpsc::Sender<Msg>) -> Result<notify::RecommendedWatcher, String> {
+    let site = root.to_path_buf();
+    let of_site = move |p: &Path| {
+        let Ok(rel) = p.strip_prefix(&site) else { return false };
+        let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+        first == crate::layout::SITE_TOML || crate::layout::SOURCE_FOLDERS.contains(&first.as_str())
+    };
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(ev) = res
             && !ev.kind.is_access()
         {
-            let paths: Vec<PathBuf> = ev.paths.into_iter().filter(|p| !is_editor_scratch(p)).collect();
+            let paths: Vec<PathBuf> = ev.paths.into_iter().filter(|p| of_site(p) && !is_editor_scratch(p)).collect();
             if !paths.is_empty() {
                 let _ = tx.send(Msg::Changed(paths));
             }
         }
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
-    for sub in std::iter::once(crate::layout::SITE_TOML).chain(crate::layout::SOURCE_FOLDERS) {
-        let p = root.join(sub);
-        if p.exists() {
-            let _ = watcher.watch(&p, RecursiveMode::Recursive);
-        }
-    }
+    // The root itself (not its subfolders): site.toml, and source folders made later.
+    watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
     Ok(watcher)
 }
 

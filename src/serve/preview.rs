@@ -64,7 +64,7 @@ type SearchFiles = Arc<HashMap<String, Arc<[u8]>>>;
 /// the search bundle swapped in when it is ready.
 pub(crate) struct State {
     ready: Ready,
-    files: HashMap<String, Target>,
+    files: Arc<HashMap<String, Target>>,
     rendered: Mutex<HashMap<String, Arc<[u8]>>>,
     search: RwLock<SearchFiles>,
     /// Counts the states of one `serve`, from 1.
@@ -170,6 +170,62 @@ struct ThemeKey {
     dot_files: Vec<String>,
 }
 
+/// The problems of the last version, but those in the changed texts (`edits`), which
+/// are the ones `found` now; with the text of every file they point into.
+fn carried_over(
+    warnings: &Diagnostics,
+    edits: &[(String, Arc<str>, std::ops::Range<usize>)],
+    found: Vec<Diagnostic>,
+) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    for d in warnings.items() {
+        let in_text = edits
+            .iter()
+            .any(|(rel, _, range)| d.file == *rel && d.span.as_ref().is_some_and(|s| s.start >= range.start));
+        if !in_text {
+            diagnostics.push(d.clone());
+        }
+    }
+    diagnostics.extend(found);
+    let files: HashSet<String> = diagnostics.items().iter().map(|d| d.file.clone()).collect();
+    for f in files {
+        let text = edits
+            .iter()
+            .find(|(rel, _, _)| *rel == f)
+            .map(|(_, t, _)| Arc::clone(t))
+            .or_else(|| warnings.source_text(&f));
+        if let Some(t) = text {
+            diagnostics.add_source(&f, t);
+        }
+    }
+    diagnostics
+}
+
+/// The text of the content file `rel` in `site`, if it is an entity's.
+fn body_of<'s>(site: &'s Site, rel: &str) -> Option<&'s crate::model::Body> {
+    site.organisations
+        .iter()
+        .map(|o| &o.body)
+        .chain(site.networks.iter().map(|n| &n.body))
+        .chain(site.pages.iter().map(|p| &p.body))
+        .chain(site.tables.iter().flat_map(|t| std::iter::once(&t.body).chain(t.notes.iter().map(|n| &n.body))))
+        .find(|b| b.source.file == rel)
+}
+
+fn body_of_mut<'s>(site: &'s mut Site, rel: &str) -> Option<&'s mut crate::model::Body> {
+    site.organisations
+        .iter_mut()
+        .map(|o| &mut o.body)
+        .chain(site.networks.iter_mut().map(|n| &mut n.body))
+        .chain(site.pages.iter_mut().map(|p| &mut p.body))
+        .chain(
+            site.tables
+                .iter_mut()
+                .flat_map(|t| std::iter::once(&mut t.body).chain(t.notes.iter_mut().map(|n| &mut n.body))),
+        )
+        .find(|b| b.source.file == rel)
+}
+
 /// The outcome of [`Preview::update`].
 pub(crate) enum Update {
     /// A new version, ready to serve; `rendered_all` when every page was rendered
@@ -190,6 +246,8 @@ pub(crate) struct Preview {
     generation: u64,
     /// The search bundle of the last version, for the next one until its own is made.
     search: SearchFiles,
+    /// The last version made, and its warnings.
+    last: Option<(Arc<State>, Diagnostics)>,
 }
 
 impl Preview {
@@ -202,6 +260,7 @@ impl Preview {
             theme: None,
             generation: 0,
             search: Arc::default(),
+            last: None,
         }
     }
 
@@ -215,6 +274,7 @@ impl Preview {
             theme: None,
             generation: self.generation,
             search: Arc::clone(&self.search),
+            last: None,
         }
     }
 
@@ -226,11 +286,16 @@ impl Preview {
         if changed.iter().any(|p| !p.starts_with(&content)) {
             self.theme = None;
         }
+        if self.theme.is_some()
+            && let Some(update) = self.body_only(changed)
+        {
+            return Ok(update);
+        }
         let settings = Settings { drafts: self.drafts, today: pipeline::today() };
         let checked = pipeline::check_cached(&self.root, settings, Some(&self.base_url), &mut self.cache)?;
         let (site, mut diagnostics) = (checked.site, checked.diagnostics);
         if diagnostics.has_errors() {
-            return Ok(Update::Failed(diagnostics));
+            return Ok(self.failed(diagnostics));
         }
         let cfg = &site.config;
         let key =
@@ -238,51 +303,138 @@ impl Preview {
         let theme_changed = self.theme.as_ref().is_none_or(|(k, _)| *k != key);
         if theme_changed {
             let Some(theme) = pipeline::load_theme(&self.root, &site, &mut diagnostics) else {
-                return Ok(Update::Failed(diagnostics));
+                return Ok(self.failed(diagnostics));
             };
             self.theme = Some((key, theme));
         }
-        let theme = self.theme.as_ref().map(|(_, t)| t.clone()).expect("loaded above");
         let index = Index::build(&site);
+        match self.make_state(site, index, None) {
+            Err(collisions) => {
+                diagnostics.extend(collisions);
+                Ok(self.failed(diagnostics))
+            }
+            Ok(state) => {
+                if theme_changed {
+                    let errors = state.render_all(&|| false);
+                    if !errors.is_empty() {
+                        // Loaded again next time: a later content fix must not keep it.
+                        self.theme = None;
+                        diagnostics.extend(errors);
+                        return Ok(self.failed(diagnostics));
+                    }
+                }
+                self.last = Some((Arc::clone(&state), diagnostics.clone()));
+                Ok(Update::Ready { state, rendered_all: theme_changed, warnings: diagnostics })
+            }
+        }
+    }
+
+    /// The files have problems: the next version is made from all files (the fast
+    /// way needs a last version that is the files but for the changed ones).
+    fn failed(&mut self, diagnostics: Diagnostics) -> Update {
+        self.last = None;
+        Update::Failed(diagnostics)
+    }
+
+    /// A new version from a model and its index, with the theme loaded; the files of
+    /// the last version when they are known to be the same. `Err` holds static files
+    /// that have a page's path.
+    fn make_state(
+        &mut self,
+        site: Site,
+        index: Index,
+        files: Option<Arc<HashMap<String, Target>>>,
+    ) -> Result<Arc<State>, Vec<Diagnostic>> {
+        let theme = self.theme.as_ref().map(|(_, t)| t.clone()).expect("loaded before");
         let ready = Ready::new(Model { site, index }, |m| {
             let routes = Routes::new(&m.site.config.base_url, &m.site.config.paths);
             Renderer::new(&m.site, &m.index, theme, routes)
         });
-        let r = ready.borrow_dependent();
-        let mut files: HashMap<String, Target> = HashMap::new();
-        for (rel, source) in pipeline::statics(r) {
-            files.insert(rel.clone(), Target::Static(source.clone()));
-        }
-        let mut generated = HashSet::new();
-        for job in r.jobs() {
-            let path = r.output_path(job).to_string_lossy().replace('\\', "/");
-            generated.insert(path.clone());
-            files.insert(path, Target::Job(job));
-        }
-        let collisions = pipeline::static_collisions(&self.root, r, &generated);
-        if !collisions.is_empty() {
-            diagnostics.extend(collisions);
-            return Ok(Update::Failed(diagnostics));
-        }
-        let search = if r.site.config.search_enabled { Arc::clone(&self.search) } else { Arc::default() };
+        let files = match files {
+            Some(f) => f,
+            None => {
+                let r = ready.borrow_dependent();
+                let mut files: HashMap<String, Target> = HashMap::new();
+                for (rel, source) in pipeline::statics(r) {
+                    files.insert(rel.clone(), Target::Static(source.clone()));
+                }
+                let mut generated = HashSet::new();
+                for job in r.jobs() {
+                    let path = r.output_path(job).to_string_lossy().replace('\\', "/");
+                    generated.insert(path.clone());
+                    files.insert(path, Target::Job(job));
+                }
+                let collisions = pipeline::static_collisions(&self.root, r, &generated);
+                if !collisions.is_empty() {
+                    return Err(collisions);
+                }
+                Arc::new(files)
+            }
+        };
+        let search =
+            if ready.borrow_owner().site.config.search_enabled { Arc::clone(&self.search) } else { Arc::default() };
         self.generation += 1;
-        let state = Arc::new(State {
+        Ok(Arc::new(State {
             ready,
             files,
             rendered: Mutex::new(HashMap::new()),
             search: RwLock::new(search),
             generation: self.generation,
-        });
-        if theme_changed {
-            let errors = state.render_all(&|| false);
-            if !errors.is_empty() {
-                // Built again next time: a later content fix must not keep the theme.
-                self.theme = None;
-                diagnostics.extend(errors);
-                return Ok(Update::Failed(diagnostics));
+        }))
+    }
+
+    /// The fast way for the most common edit: only the text (below the front matter)
+    /// of content files changed. The last version's model is taken with the new
+    /// texts, only they are checked, and the problems of the other files stay as they
+    /// were. `None` when any changed file is not such an edit (the caller then reads
+    /// the site as usual).
+    fn body_only(&mut self, changed: &[PathBuf]) -> Option<Update> {
+        let (last, warnings) = self.last.as_ref()?;
+        let (content_files, statics) = self.cache.listing()?;
+        let prev = &last.ready.borrow_owner().site;
+        let mut edits: Vec<(String, Arc<str>, std::ops::Range<usize>)> = Vec::new();
+        for p in changed {
+            let rel = p.strip_prefix(&self.root).ok()?.to_str()?.replace('\\', "/");
+            if edits.iter().any(|(r, _, _)| *r == rel) {
+                continue;
             }
+            if !rel.starts_with("content/") || !rel.ends_with(".md") {
+                return None;
+            }
+            let text = std::fs::read_to_string(p).ok()?;
+            if text.trim().is_empty() {
+                return None;
+            }
+            let split = crate::load::front_matter::split(&text).ok()?;
+            let old = body_of(prev, &rel)?;
+            if old.source.text.get(..old.range.start)? != text.get(..split.body.start)? {
+                return None;
+            }
+            edits.push((rel, Arc::<str>::from(text), split.body));
         }
-        Ok(Update::Ready { state, rendered_all: theme_changed, warnings: diagnostics })
+        if edits.is_empty() {
+            return None;
+        }
+        let mut site = prev.clone();
+        let files = crate::model::body::Files { content: content_files, statics };
+        let mut found = Vec::new();
+        for (rel, text, range) in &edits {
+            let body = body_of_mut(&mut site, rel).expect("found above");
+            *body = crate::model::Body {
+                source: crate::load::Source { file: rel.clone(), text: Arc::clone(text) },
+                range: range.clone(),
+            };
+            crate::model::body::check(rel, &text[range.clone()], range.clone(), &files, &mut found);
+        }
+        let diagnostics = carried_over(warnings, &edits, found);
+        if diagnostics.has_errors() {
+            return Some(self.failed(diagnostics));
+        }
+        let index = last.ready.borrow_owner().index.clone();
+        let files = Arc::clone(&last.files);
+        let state = self.make_state(site, index, Some(files)).ok()?;
+        self.last = Some((Arc::clone(&state), diagnostics.clone()));
+        Some(Update::Ready { state, rendered_all: false, warnings: diagnostics })
     }
 
     /// The search bundle of `state` is made: the next versions start with it.

@@ -28,8 +28,12 @@ enum Edit {
     Delete(usize),
     /// Move an organisation's file to a new slug.
     Rename(usize, u16),
-    /// Break a file's front matter, take the next version, then put it back.
+    /// Break a file's front matter, take the next version, edit another file's
+    /// text, then put the first one back.
     BreakAndFix(usize),
+    /// A link that would run script in a file's text (an error found in the text
+    /// alone), then the link taken out.
+    BadLinkAndFix(usize),
     /// Change the text of a network.
     Network(usize, u16),
     /// A site template with a word added.
@@ -49,6 +53,7 @@ fn edits() -> impl Strategy<Value = Edit> {
         1 => any::<usize>().prop_map(Edit::Delete),
         1 => (any::<usize>(), any::<u16>()).prop_map(|(a, b)| Edit::Rename(a, b)),
         1 => any::<usize>().prop_map(Edit::BreakAndFix),
+        1 => any::<usize>().prop_map(Edit::BadLinkAndFix),
         1 => (any::<usize>(), any::<u16>()).prop_map(|(a, b)| Edit::Network(a, b)),
         1 => any::<u16>().prop_map(Edit::Template),
         1 => any::<u16>().prop_map(Edit::Text),
@@ -152,7 +157,7 @@ fn apply(f: &Fixture, edit: &Edit) -> Vec<PathBuf> {
             }
             None => vec![],
         },
-        Edit::BreakAndFix(_) => unreachable!("two steps"),
+        Edit::BreakAndFix(_) | Edit::BadLinkAndFix(_) => unreachable!("several steps"),
         Edit::Network(i, n) => match pick(&f.root.join("content/networks"), i) {
             Some(p) => edit_text(&p, &|t| format!("{t}\nVerkoston lisäys {n}.\n")),
             None => vec![],
@@ -241,6 +246,17 @@ fn check_sequence(seq: &[Edit]) {
             std::fs::write(&p, good.replacen("+++\n", "+++\nname = [\n", 1)).unwrap();
             assert!(next(&mut preview, std::slice::from_ref(&p)).is_none(), "a broken file fails");
             assert!(build(&f).is_none(), "the build fails too");
+            let other = apply(&f, &Edit::Body(k + 1, 99));
+            compare(&mut preview, &f, &other, done);
+            std::fs::write(&p, good).unwrap();
+            compare(&mut preview, &f, &[p], done);
+            continue;
+        }
+        if let Edit::BadLinkAndFix(k) = edit {
+            let Some(p) = pick(&f.root.join("content/organisations"), *k) else { continue };
+            let good = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&p, format!("{good}\n[avaa](javascript:alert(1))\n")).unwrap();
+            compare(&mut preview, &f, std::slice::from_ref(&p), done);
             std::fs::write(&p, good).unwrap();
             compare(&mut preview, &f, &[p], done);
             continue;
@@ -282,6 +298,8 @@ fn every_kind_of_edit() {
         Edit::Delete(9),
         Edit::Rename(11, 5),
         Edit::BreakAndFix(2),
+        Edit::BadLinkAndFix(4),
+        Edit::Body(4, 2),
         Edit::Network(1, 3),
         Edit::Template(6),
         Edit::Body(3, 7),
