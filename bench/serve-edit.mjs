@@ -170,21 +170,28 @@ const themeIds = [...fs.readFileSync(path.join(site, "content/themes.toml"), "ut
   (m) => m[1],
 );
 const search = [];
+const versionAfter = () => {
+  // The server prints "built version N: …" for each version it makes.
+  const i = lines.findLastIndex((l) => l.startsWith("built version "));
+  return Number(/^built version (\d+)/.exec(lines[i])?.[1] ?? 0);
+};
 await series("front-matter edit", EDITS, async (i) => {
   const theme = themeIds[i % themeIds.length];
-  const before = (await get(searchEntry)).text;
+  // Start when the search index of the last version is in place, so that this edit's
+  // index is measured alone.
+  const last = versionAfter();
+  await waitLine((l) => Number(/^search index of version (\d+) ready/.exec(l)?.[1] ?? -1) >= last, 600_000).catch(
+    () => {},
+  );
   const r = await timed(
     () => fs.writeFileSync(file, original.replace(themesLine, `themes = ["${theme}"]`) + `\nTeema ${i}.\n`),
     `Teema ${i}.`,
   );
-  const t0 = performance.now() - r.event;
-  for (let k = 0; k < 1200; k++) {
-    if ((await get(searchEntry)).text !== before) {
-      search.push(performance.now() - t0);
-      break;
-    }
-    await sleep(25);
-  }
+  const saved = performance.now() - r.page;
+  await waitLine((l) => l.startsWith("built version ") && Number(/^built version (\d+)/.exec(l)[1]) > last);
+  const version = versionAfter();
+  await waitLine((l) => Number(/^search index of version (\d+) ready/.exec(l)?.[1] ?? -1) >= version, 600_000);
+  search.push(performance.now() - saved);
   return r;
 });
 results["search bundle after a front-matter edit"] = search.map((s) => ({ event: s, page: s }));
@@ -222,7 +229,9 @@ if (MEMORY_EDITS > 0) {
   fs.writeFileSync(file, original);
 }
 
+const exited = new Promise((r) => child.once("exit", r));
 child.kill("SIGINT");
+await exited;
 const fmt = (x) => x.toFixed(0);
 console.log(`first version served after ${firstBuild.toFixed(2)} s; first search bundle ${firstSearch.toFixed(2)} s later`);
 console.log("");

@@ -994,6 +994,11 @@ fn generate(n: usize, seed: u64) -> Site {
             );
         }
         let slug = unique_slug(&fold(&name), &mut used_slugs);
+        // A second organisation of the same name is told apart, as areena asks.
+        let name = match slug.strip_prefix(&fold(&name)).and_then(|s| s.strip_prefix('-')) {
+            Some(n) => format!("{name}, osasto {n}"),
+            None => name,
+        };
 
         let mut themes = vec![main_theme];
         let extra = rng.below(3);

@@ -323,17 +323,20 @@ fn remove_abandoned_records(tmp: &Path) {
 }
 
 /// Remove the record folders of this process (when it is stopped in the middle of
-/// indexing, which does not leave time for them to be removed in order).
-pub(crate) fn remove_own_records() {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+/// indexing, which does not leave time for them to be removed in order); whether
+/// any is still there (being written meanwhile).
+pub(crate) fn remove_own_records() -> bool {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return false };
     let me = std::process::id().to_string();
+    let mut left = false;
     for e in entries.flatten() {
         if e.file_name().to_string_lossy().starts_with(RECORDS_PREFIX)
             && std::fs::read_to_string(e.path().join(RECORDS_MARKER)).is_ok_and(|p| p.trim() == me)
         {
-            let _ = std::fs::remove_dir_all(e.path());
+            left |= std::fs::remove_dir_all(e.path()).is_err() || e.path().exists();
         }
     }
+    left
 }
 
 /// Writes each record to `<folder>/<url>/index.html`, one after the other so that the

@@ -97,7 +97,12 @@ fn update_guarded(preview: &mut Preview, changed: &[PathBuf], seen: &mut Seen) -
     match result {
         Ok(Ok(Update::Ready { state, rendered_all, warnings })) => {
             report_new(&warnings, seen);
-            eprintln!("built {} files in {:.3} s", state.paths().len(), t.elapsed().as_secs_f64());
+            eprintln!(
+                "built version {}: {} files in {:.3} s",
+                state.generation,
+                state.paths().len(),
+                t.elapsed().as_secs_f64()
+            );
             Ok((state, rendered_all))
         }
         Ok(Ok(Update::Failed(diags))) => {
@@ -165,8 +170,14 @@ pub(crate) fn run(root: &Path, listen: Listen, drafts: bool) -> Result<(), Strin
     let prefix = base_url.path().to_string();
     let base_url = base_url.to_string();
     ctrlc::set_handler(move || {
-        // The search index's records may be on the disk while it is made.
-        crate::search::remove_own_records();
+        // The search index's records may be on the disk while it is made (and still
+        // being written: remove until none are left).
+        for _ in 0..50 {
+            if !crate::search::remove_own_records() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         // Standard error may be closed already: writing must not panic here.
         let _ = writeln!(std::io::stderr(), "stopped");
         std::process::exit(130);
@@ -340,7 +351,11 @@ fn background_work(jobs: &mpsc::Receiver<(Arc<State>, bool)>, newest: &AtomicU64
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             pool.install(|| {
                 // The search first: residents' view of the preview; then the check.
+                let t = Instant::now();
                 let mut problems: Vec<_> = state.make_search().err().into_iter().collect();
+                if problems.is_empty() && state.search_enabled() {
+                    eprintln!("search index of version {generation} ready in {:.1} s", t.elapsed().as_secs_f64());
+                }
                 if problems.is_empty() && !rendered_all && !stale() {
                     problems = state.render_all(&stale);
                 }

@@ -126,6 +126,11 @@ impl State {
         Ok(bytes)
     }
 
+    /// Whether this version has a search index.
+    pub(crate) fn search_enabled(&self) -> bool {
+        self.ready.borrow_owner().site.config.search_enabled
+    }
+
     /// Render every page (on the calling thread's pool), stopping early when
     /// `stale()` says a newer version exists; the problems, as `build` reports them.
     pub(crate) fn render_all(&self, stale: &(dyn Fn() -> bool + Sync)) -> Vec<Diagnostic> {
