@@ -134,11 +134,14 @@ impl State {
     /// Render every page (on the calling thread's pool), stopping early when
     /// `stale()` says a newer version exists; the problems, as `build` reports them.
     pub(crate) fn render_all(&self, stale: &(dyn Fn() -> bool + Sync)) -> Vec<Diagnostic> {
+        // Not kept: a page is kept once a browser asks for it (all pages of a large
+        // directory would take hundreds of megabytes).
+        let r = self.ready.borrow_dependent();
         let mut errors: Vec<Diagnostic> = self
             .files
             .par_iter()
-            .filter_map(|(path, t)| match t {
-                Target::Job(job) if !stale() => self.page(path, *job).err(),
+            .filter_map(|(_, t)| match t {
+                Target::Job(job) if !stale() => r.render(*job).err(),
                 _ => None,
             })
             .collect();
