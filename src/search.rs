@@ -325,8 +325,8 @@ fn remove_abandoned_records(tmp: &Path) {
 /// Remove the record folders of this process (when it is stopped in the middle of
 /// indexing, which does not leave time for them to be removed in order); whether
 /// any is still there (being written meanwhile).
-pub(crate) fn remove_own_records() -> bool {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return false };
+pub(crate) fn remove_own_records(base: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(base) else { return false };
     let me = std::process::id().to_string();
     let mut left = false;
     for e in entries.flatten() {
@@ -342,9 +342,9 @@ pub(crate) fn remove_own_records() -> bool {
 /// Writes each record to `<folder>/<url>/index.html`, one after the other so that the
 /// folder lists them in the same order in every build (Pagefind numbers pages in the
 /// order it finds them, and the index files depend on those numbers).
-fn write_records(records: &[Record]) -> std::io::Result<tempfile::TempDir> {
-    remove_abandoned_records(&std::env::temp_dir());
-    let folder = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir()?;
+fn write_records(records: &[Record], base: &Path) -> std::io::Result<tempfile::TempDir> {
+    remove_abandoned_records(base);
+    let folder = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir_in(base)?;
     // Which build the folder is of: a build killed before it removed its records
     // leaves them, and a later build recognises them by this file.
     std::fs::write(folder.path().join(RECORDS_MARKER), std::process::id().to_string())?;
@@ -360,8 +360,25 @@ fn write_records(records: &[Record]) -> std::io::Result<tempfile::TempDir> {
     Ok(folder)
 }
 
-/// Build the search records of the site and write them to a temporary folder.
-pub(crate) fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Result<Records, Diagnostic> {
+/// Where `serve` writes the records: a folder in memory where there is one (Linux's
+/// `/dev/shm`), as it makes the index again after every change, and creating and
+/// deleting thousands of files each time is slow on some disks; else the
+/// temporary folder.
+pub(crate) fn records_base_in_memory() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let writable = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir_in(shm).is_ok();
+    if writable { shm.to_path_buf() } else { std::env::temp_dir() }
+}
+
+/// Build the search records of the site and write them to a temporary folder under
+/// `base`.
+pub(crate) fn records(
+    site: &Site,
+    index: &Index,
+    routes: &Routes,
+    theme: &SiteTheme,
+    base: &Path,
+) -> Result<Records, Diagnostic> {
     let region_municipalities: Vec<&str> = match site.config.region {
         Some(r) => site.municipalities.list.iter().filter(|m| m.region == r).map(|m| m.name.as_str()).collect(),
         None => Vec::new(),
@@ -378,7 +395,7 @@ pub(crate) fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteT
     // records (most of a 100,000-organisation build). Its directory indexing has no such
     // scan and parses the files on all cores, so the records are written to a temporary
     // folder, one file per URL, in the records' order, and indexed from there.
-    let folder = write_records(&records).map_err(|e| fail(format!("could not write the search records: {e}")))?;
+    let folder = write_records(&records, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
     Ok(Records { folder, count: records.len(), language: site.config.language.code() })
 }
 

@@ -169,11 +169,12 @@ pub(crate) fn run(root: &Path, listen: Listen, drafts: bool) -> Result<(), Strin
     let base_url = config.base_url.with_origin(&format!("http://{shown}:{port}"));
     let prefix = base_url.path().to_string();
     let base_url = base_url.to_string();
+    let records_base = crate::search::records_base_in_memory();
     ctrlc::set_handler(move || {
         // The search index's records may be on the disk while it is made (and still
         // being written: remove until none are left).
         for _ in 0..50 {
-            if !crate::search::remove_own_records() {
+            if !crate::search::remove_own_records(&records_base) {
                 break;
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -223,7 +224,7 @@ struct Versions {
     checked: Option<Arc<State>>,
     /// The generation of the newest version handed to the background.
     newest: Arc<AtomicU64>,
-    background: mpsc::Sender<(Arc<State>, bool)>,
+    background: Arc<Pending>,
     root: PathBuf,
     watcher: Option<notify::RecommendedWatcher>,
     /// The source folders watched (one made after `serve` started is added).
@@ -233,8 +234,8 @@ struct Versions {
 impl Versions {
     fn new(root: &Path, drafts: bool, base_url: &str, site: Arc<Site>, tx: mpsc::Sender<Msg>) -> Versions {
         let newest = Arc::new(AtomicU64::new(0));
-        let (background, jobs) = mpsc::channel::<(Arc<State>, bool)>();
-        let latest = Arc::clone(&newest);
+        let background = Arc::new(Pending::default());
+        let (latest, jobs) = (Arc::clone(&newest), Arc::clone(&background));
         std::thread::spawn(move || background_work(&jobs, &latest, &tx));
         Versions {
             preview: Preview::new(root, drafts, base_url),
@@ -275,7 +276,7 @@ impl Versions {
                 self.newest.store(state.generation, Ordering::Release);
                 *self.site.current.write().expect("lock") = Some(Arc::clone(&state));
                 self.site.hub.updated(&state, css_only);
-                let _ = self.background.send((state, rendered_all));
+                self.background.put(state, rendered_all);
             }
             Err(problems) => self.site.hub.failed(problems),
         }
@@ -333,19 +334,43 @@ impl Versions {
     }
 }
 
-/// Check that every page of the newest version renders (unless it was), then make
-/// its search bundle; older versions waiting are skipped.
-fn background_work(jobs: &mpsc::Receiver<(Arc<State>, bool)>, newest: &AtomicU64, tx: &mpsc::Sender<Msg>) {
-    // At the lowest priority (threads made from here inherit it), and with one
-    // thread of its own, so that the next edit is neither queued nor slowed by it.
+/// The newest version waiting for its background work (one slot: a version that a
+/// newer one replaces before its turn is let go of at once, so that edits faster than
+/// the search index do not pile versions up in memory).
+#[derive(Default)]
+struct Pending {
+    slot: std::sync::Mutex<Option<(Arc<State>, bool)>>,
+    ready: std::sync::Condvar,
+}
+
+impl Pending {
+    fn put(&self, state: Arc<State>, rendered_all: bool) {
+        *self.slot.lock().expect("lock") = Some((state, rendered_all));
+        self.ready.notify_one();
+    }
+
+    fn take(&self) -> (Arc<State>, bool) {
+        let mut slot = self.slot.lock().expect("lock");
+        loop {
+            if let Some(job) = slot.take() {
+                return job;
+            }
+            slot = self.ready.wait(slot).expect("lock");
+        }
+    }
+}
+
+/// Make the search bundle of the newest version, then check that every page of it
+/// renders (unless that was done); versions replaced while waiting are skipped.
+fn background_work(jobs: &Pending, newest: &AtomicU64, tx: &mpsc::Sender<Msg>) {
+    // At the lowest priority (threads made from here inherit it), and with threads
+    // of its own, so that the next edit is neither queued behind it nor slowed by it.
     #[cfg(unix)]
     let _ = rustix::process::nice(19);
-    let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() else { return };
-    while let Ok(mut job) = jobs.recv() {
-        while let Ok(newer) = jobs.try_recv() {
-            job = newer;
-        }
-        let (state, rendered_all) = job;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(threads).build() else { return };
+    loop {
+        let (state, rendered_all) = jobs.take();
         let generation = state.generation;
         let stale = || newest.load(Ordering::Acquire) != generation;
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

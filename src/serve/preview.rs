@@ -69,6 +69,8 @@ pub(crate) struct State {
     search: RwLock<SearchFiles>,
     /// Counts the states of one `serve`, from 1.
     pub(crate) generation: u64,
+    /// Where the search records are written while the index is made.
+    records_base: PathBuf,
 }
 
 impl State {
@@ -157,7 +159,7 @@ impl State {
             *self.search.write().expect("lock") = Arc::default();
             return Ok(());
         }
-        let records = crate::search::records(r.site, r.index, &r.routes, &r.theme)?;
+        let records = crate::search::records(r.site, r.index, &r.routes, &r.theme, &self.records_base)?;
         let bundle = crate::search::index(records)?;
         let files: HashMap<String, Arc<[u8]>> = bundle
             .files
@@ -256,6 +258,8 @@ pub(crate) struct Preview {
     search: SearchFiles,
     /// The last version made, and its warnings.
     last: Option<(Arc<State>, Diagnostics)>,
+    /// Where the search records are written while the index is made.
+    pub(crate) records_base: PathBuf,
 }
 
 impl Preview {
@@ -269,6 +273,7 @@ impl Preview {
             generation: 0,
             search: Arc::default(),
             last: None,
+            records_base: crate::search::records_base_in_memory(),
         }
     }
 
@@ -283,6 +288,7 @@ impl Preview {
             generation: self.generation,
             search: Arc::clone(&self.search),
             last: None,
+            records_base: self.records_base.clone(),
         }
     }
 
@@ -388,6 +394,7 @@ impl Preview {
             rendered: Mutex::new(HashMap::new()),
             search: RwLock::new(search),
             generation: self.generation,
+            records_base: self.records_base.clone(),
         }))
     }
 
