@@ -199,7 +199,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let mut cleanup = None;
     if site.config.search_enabled {
         let t = Instant::now();
-        let records = crate::search::records(&site, &index, &renderer.routes, &renderer.theme, &std::env::temp_dir());
+        let base = crate::search::records_base_in_memory();
+        let records = crate::search::records(&site, &index, &renderer.routes, &renderer.theme, &base);
         // Indexing needs only the records: let go of the content first (most of the
         // memory of a large build), keeping the sources of files with reports.
         drop(renderer);

@@ -360,10 +360,11 @@ fn write_records(records: &[Record], base: &Path) -> std::io::Result<tempfile::T
     Ok(folder)
 }
 
-/// Where `serve` writes the records: a folder in memory where there is one (Linux's
-/// `/dev/shm`), as it makes the index again after every change, and creating and
-/// deleting thousands of files each time is slow on some disks; else the
-/// temporary folder.
+/// Where the records are written: a folder in memory where there is one (Linux's
+/// `/dev/shm`), as creating and deleting thousands of files is slow on some disks
+/// (and `serve` does it after every change); else the temporary folder. Pagefind
+/// numbers the records in the order the folder lists them, so `build` and `serve`
+/// use the same kind of folder to write the same index.
 pub(crate) fn records_base_in_memory() -> PathBuf {
     let shm = Path::new("/dev/shm");
     let writable = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir_in(shm).is_ok();
