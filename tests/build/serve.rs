@@ -323,3 +323,32 @@ fn an_open_page_hears_of_its_change_of_problems_and_of_their_fix() {
     assert_eq!(next_event(&zeta).0, "reload");
     assert_eq!(next_event(&multia).0, "fixed");
 }
+
+#[test]
+fn another_address_is_listened_on_only_when_asked_and_with_a_warning() {
+    let s = super::small_site();
+    let mut child = Command::new(crate::support::bin())
+        .args(["serve", "--port", "0", "--bind", "0.0.0.0", "--root", s.root().to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let _serving = Serving(child);
+    let warning = wait_line(&rx, "warning:");
+    assert!(warning.contains("0.0.0.0") && warning.contains("other machines"), "{warning}");
+    let line = wait_line(&rx, "serving ");
+    let url = line.rsplit(" at ").next().unwrap().split_whitespace().next().unwrap().to_string();
+    let port = url.trim_start_matches("http://").split('/').next().unwrap().rsplit(':').next().unwrap().to_string();
+    let addr = format!("127.0.0.1:{port}");
+    // Addresses in digits are answered; a name other than localhost is not.
+    assert_eq!(get_as(&addr, "/", &format!("127.0.0.1:{port}")).0, 200);
+    assert_eq!(get_as(&addr, "/", &format!("192.0.2.1:{port}")).0, 200);
+    assert_eq!(get_as(&addr, "/", &format!("evil.example:{port}")).0, 421);
+}
