@@ -2,6 +2,8 @@
 // changed, and show the problems of a failed build over the page. Served only by
 // `areena serve`, never part of a built site.
 (() => {
+  // What this page was when it was served: the server compares it with the page now.
+  const served = (document.currentScript && document.currentScript.dataset.served) || '';
   const TEXT = {
     fi: { title: 'Sivustoa ei voitu rakentaa', intro: 'Viimeisin toimiva versio näkyy alla. Korjaa nämä, niin sivu päivittyy itsestään:', close: 'Sulje (Esc)', help: 'Korjaus' },
     sv: { title: 'Webbplatsen kunde inte byggas', intro: 'Den senaste fungerande versionen syns nedanför. Rätta dessa så uppdateras sidan av sig själv:', close: 'Stäng (Esc)', help: 'Åtgärd' },
@@ -70,7 +72,9 @@
     overlay.focus();
   }
 
-  const events = new EventSource(`/__areena/events?page=${encodeURIComponent(location.pathname)}`);
+  const events = new EventSource(
+    `/__areena/events?served=${encodeURIComponent(served)}&page=${encodeURIComponent(location.pathname)}`,
+  );
   events.addEventListener('reload', () => location.reload());
   events.addEventListener('css', () => {
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {

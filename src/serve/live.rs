@@ -22,9 +22,11 @@ pub(super) const SCRIPT: &str = "/__areena/live.js";
 /// Its text.
 pub(super) const LIVE_JS: &str = include_str!("live.js");
 
-/// The tag put before `</body>` of every HTML page `serve` hands out.
+/// The tag put before `</body>` of every HTML page `serve` hands out; it carries a
+/// hash of the page, so that a page can be told to reload when the page it shows is
+/// no longer the current one (also when a new version came before it listened).
 pub(super) fn inject(html: &[u8]) -> Vec<u8> {
-    let tag = format!("<script src=\"{SCRIPT}\" defer></script>");
+    let tag = format!("<script src=\"{SCRIPT}\" data-served=\"{:x}\" defer></script>", hash(html));
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {
         Some(i) => format!("{}{tag}{}", &text[..i], &text[i..]).into_bytes(),
@@ -33,22 +35,30 @@ pub(super) fn inject(html: &[u8]) -> Vec<u8> {
 }
 
 struct Client {
-    /// The page's file in the site (`jarjestot/x/index.html`).
+    /// The page's path under the site (`jarjestot/x/`).
     page: String,
+    /// The hash of the page as the browser shows it (`None`: the not-found page).
+    shows: Option<u64>,
     tx: Sender<String>,
 }
 
-/// The pages listening, what each page was when it was last handed out, and the
-/// problems of the last change when it failed.
+/// The pages listening, what each shows, and the problems of the last change when
+/// it failed.
 #[derive(Default)]
 pub(super) struct Hub {
     clients: Mutex<Vec<Client>>,
-    served: Mutex<HashMap<String, u64>>,
     problems: Mutex<Option<String>>,
 }
 
 fn event(name: &str, data: &str) -> String {
     format!("event: {name}\ndata: {data}\n\n")
+}
+
+/// The hash of the page at `rel` (a path under the site) in `state`; `None` when
+/// there is no such page.
+pub(super) fn page_hash(state: &State, rel: &str) -> Option<u64> {
+    let file = state.lookup(rel)?;
+    state.bytes(&file)?.ok().map(|b| hash(&b))
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -58,19 +68,19 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 impl Hub {
-    /// A page starts listening; it hears at once about problems of the last change.
-    pub(super) fn connect(&self, page: String) -> Events {
+    /// A page starts listening at `page` (its path under the site), showing the page
+    /// whose hash is `shows` (`None`: the not-found page); `now` is the hash of that
+    /// page in the current version. It hears at once about problems of the last
+    /// change, or that it is out of date.
+    pub(super) fn connect(&self, page: String, shows: Option<u64>, now: Option<u64>) -> Events {
         let (tx, rx) = mpsc::channel();
         if let Some(p) = self.problems.lock().expect("lock").as_ref() {
             let _ = tx.send(event("problems", p));
+        } else if shows != now {
+            let _ = tx.send(event("reload", "{}"));
         }
-        self.clients.lock().expect("lock").push(Client { page, tx });
+        self.clients.lock().expect("lock").push(Client { page, shows, tx });
         Events { rx, first: true }
-    }
-
-    /// The page `page` was handed out with these bytes.
-    pub(super) fn served(&self, page: &str, bytes: &[u8]) {
-        self.served.lock().expect("lock").insert(page.to_string(), hash(bytes));
     }
 
     /// Tell the pages whose predicate holds; forget pages that are gone.
@@ -87,18 +97,19 @@ impl Hub {
     pub(super) fn updated(&self, state: &State, css_only: bool) {
         let had_problems = self.problems.lock().expect("lock").take().is_some();
         let open: HashSet<String> = self.clients.lock().expect("lock").iter().map(|c| c.page.clone()).collect();
-        let served = self.served.lock().expect("lock").clone();
-        let changed: HashSet<String> = open
+        // Each open page rendered once (outside the lock), whatever its number of tabs.
+        let now: HashMap<String, Option<u64>> = open
             .into_iter()
-            .filter(|page| {
-                let now = state.bytes(page).and_then(Result::ok).map(|b| hash(&b));
-                now.is_none() || now != served.get(page).copied()
+            .map(|page| {
+                let h = page_hash(state, &page);
+                (page, h)
             })
             .collect();
         self.tell(|c| {
+            let current = now.get(&c.page).copied().flatten();
             if css_only {
                 Some(event("css", "{}"))
-            } else if changed.contains(&c.page) {
+            } else if current != c.shows {
                 Some(event("reload", "{}"))
             } else if had_problems {
                 Some(event("fixed", "{}"))
@@ -108,10 +119,11 @@ impl Hub {
         });
     }
 
-    /// A change failed: every page shows its problems.
+    /// A change failed: every page shows its problems (also one that starts
+    /// listening meanwhile).
     pub(super) fn failed(&self, problems: String) {
+        *self.problems.lock().expect("lock") = Some(problems.clone());
         self.tell(|_| Some(event("problems", &problems)));
-        *self.problems.lock().expect("lock") = Some(problems);
     }
 }
 
@@ -174,10 +186,10 @@ mod tests {
 
     #[test]
     fn the_script_goes_before_the_end_of_the_body() {
-        let html = inject(b"<html><body><p>x</p></body></html>");
-        assert_eq!(
-            String::from_utf8(html).unwrap(),
-            "<html><body><p>x</p><script src=\"/__areena/live.js\" defer></script></body></html>"
-        );
+        let page = b"<html><body><p>x</p></body></html>";
+        let html = String::from_utf8(inject(page)).unwrap();
+        let tag = format!("<script src=\"/__areena/live.js\" data-served=\"{:x}\" defer></script>", hash(page));
+        assert_eq!(html, format!("<html><body><p>x</p>{tag}</body></html>"));
+        assert_ne!(inject(b"<p>y</p>"), inject(b"<p>z</p>"), "the tag tells pages apart");
     }
 }

@@ -207,8 +207,15 @@ pub(crate) fn run(root: &Path, listen: Listen, drafts: bool) -> Result<(), Strin
         active.fetch_add(1, Ordering::AcqRel);
         let (site, active) = (Arc::clone(&site), Arc::clone(&active));
         std::thread::spawn(move || {
+            // Counted down also when answering panics.
+            struct Done(Arc<AtomicUsize>);
+            impl Drop for Done {
+                fn drop(&mut self) {
+                    self.0.fetch_sub(1, Ordering::AcqRel);
+                }
+            }
+            let _done = Done(active);
             site.answer(request);
-            active.fetch_sub(1, Ordering::AcqRel);
         });
     }
     Ok(())
@@ -263,6 +270,18 @@ impl Versions {
 
     /// Make the version after `changed` and serve it (or its problems).
     fn apply(&mut self, changed: &[PathBuf]) {
+        // A source folder that was removed (or moved away) lost its watch: watched
+        // again if it is there now (made again), else when it comes back.
+        for sub in crate::layout::SOURCE_FOLDERS {
+            let p = self.root.join(sub);
+            if changed.contains(&p) && self.watched.remove(sub) {
+                if let Some(w) = self.watcher.as_mut() {
+                    let _ = w.unwatch(&p);
+                }
+                // Its files may have changed without events: read everything again.
+                self.preview = self.preview.fresh();
+            }
+        }
         self.watch_new_folders();
         if let Some(p) = changed.first() {
             eprintln!("changed: {}", p.strip_prefix(&self.root).unwrap_or(p).display());
@@ -275,10 +294,19 @@ impl Versions {
                 }
                 self.newest.store(state.generation, Ordering::Release);
                 *self.site.current.write().expect("lock") = Some(Arc::clone(&state));
-                self.site.hub.updated(&state, css_only);
+                self.tell_pages(&state, css_only);
                 self.background.put(state, rendered_all);
             }
             Err(problems) => self.site.hub.failed(problems),
+        }
+    }
+
+    /// Tell the open pages about a new version (a panic while rendering one of them
+    /// is reported; the watching goes on).
+    fn tell_pages(&self, state: &State, css_only: bool) {
+        let told = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.site.hub.updated(state, css_only)));
+        if told.is_err() {
+            eprintln!("areena stopped with an internal error while rendering an open page; watching goes on");
         }
     }
 
@@ -326,7 +354,7 @@ impl Versions {
                 let back = self.checked.clone();
                 *self.site.current.write().expect("lock") = back.clone();
                 if let Some(b) = &back {
-                    self.site.hub.updated(b, false);
+                    self.tell_pages(b, false);
                 }
                 self.site.hub.failed(live::problems_json(&diags));
             }
@@ -421,7 +449,18 @@ fn watch(root: &Path, tx: mpsc::Sender<Msg>) -> Result<notify::RecommendedWatche
         let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
         first == crate::layout::SITE_TOML || crate::layout::SOURCE_FOLDERS.contains(&first.as_str())
     };
+    let everything = root.join(crate::layout::SITE_TOML);
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        // Events were lost (the system's queue overflowed) or the watcher failed: read
+        // everything again (a change of site.toml does).
+        let lost = match &res {
+            Ok(ev) => ev.need_rescan(),
+            Err(_) => true,
+        };
+        if lost {
+            let _ = tx.send(Msg::Changed(vec![everything.clone()]));
+            return;
+        }
         if let Ok(ev) = res
             && !ev.kind.is_access()
         {
@@ -445,7 +484,10 @@ pub(crate) fn is_editor_scratch(path: &Path) -> bool {
         || name.starts_with(".#")
         || name == "4913"
         || [".swp", ".swx", ".swo", ".tmp", ".kate-swp"].iter().any(|e| name.ends_with(e))
-        || (name.starts_with("sed") && name.len() == 9 && name.is_ascii())
+        || (name.len() == 9
+            && name.starts_with("sed")
+            && name[3..].bytes().all(|b| b.is_ascii_alphanumeric())
+            && !name[3..].bytes().all(|b| b.is_ascii_lowercase()))
         || (name.starts_with('#') && name.ends_with('#'))
 }
 
@@ -576,14 +618,19 @@ impl Site {
     /// The event stream of a page: headers now, then events as they come, until
     /// the page goes away.
     fn events(&self, request: tiny_http::Request) {
-        let page = request
-            .url()
-            .split_once("?page=")
-            .map(|(_, p)| percent_encoding::percent_decode_str(p).decode_utf8_lossy().into_owned())
-            .and_then(|p| site_path(&self.prefix, &p).ok())
-            .and_then(|rel| self.current().and_then(|s| s.lookup(&rel)))
-            .unwrap_or_default();
-        let mut events = self.hub.connect(page);
+        let query = request.url().split_once('?').map_or("", |(_, q)| q);
+        let param = |name: &str| {
+            query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+                .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned())
+        };
+        let state = self.current();
+        let page = param("page").and_then(|p| site_path(&self.prefix, &p).ok()).unwrap_or_default();
+        let now = state.as_deref().and_then(|s| live::page_hash(s, &page));
+        // A page that is not there (the tab shows the not-found page) shows nothing.
+        let shows = now.and(param("served").and_then(|h| u64::from_str_radix(&h, 16).ok()).or(now));
+        let mut events = self.hub.connect(page, shows, now);
         let response = tiny_http::Response::empty(200)
             .with_header(header("Content-Type", "text/event-stream"))
             .with_header(header("Cache-Control", "no-cache"));
@@ -614,9 +661,11 @@ impl Site {
             let bytes = match &body {
                 Body::Bytes(b) => b.to_vec(),
                 Body::Builtin(b) => b.to_vec(),
-                Body::File(p) => std::fs::read(p).unwrap_or_default(),
+                Body::File(p) => match preview::read_plain(p) {
+                    Some(b) => b,
+                    None => return self.not_found(request, state),
+                },
             };
-            self.hub.served(file, &bytes);
             let _ = request.respond(
                 tiny_http::Response::from_data(live::inject(&bytes)).with_header(header("Content-Type", kind)),
             );
@@ -626,7 +675,12 @@ impl Site {
             request.headers().iter().find(|h| h.field.equiv("If-None-Match")).map(|h| h.value.as_str().to_string());
         let (response, tag) = match body {
             Body::File(p) => {
-                let Ok(f) = std::fs::File::open(&p) else { return self.not_found(request, state) };
+                // A static file that became a symbolic link since is not followed (a
+                // build never copies one).
+                let plain = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_file());
+                let Some(f) = plain.then(|| std::fs::File::open(&p).ok()).flatten() else {
+                    return self.not_found(request, state);
+                };
                 let tag = f.metadata().ok().map(|m| etag(&m));
                 (tiny_http::Response::from_file(f).boxed(), tag)
             }
@@ -730,7 +784,7 @@ mod tests {
         for f in ["a.md~", ".a.md.swp", ".a.md.swx", "4913", "sedAb12Cd", ".#a.md", "#a.md#", "x.tmp"] {
             assert!(is_editor_scratch(Path::new(f)), "{f}");
         }
-        for f in ["a.md", "site.toml", "sedation.md", "themes.toml", "4913.md"] {
+        for f in ["a.md", "site.toml", "sedation.md", "sedona.md", "sedimentt", "themes.toml", "4913.md"] {
             assert!(!is_editor_scratch(Path::new(f)), "{f}");
         }
     }

@@ -104,7 +104,7 @@ impl State {
     pub(crate) fn bytes(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
         Some(self.get(path)?.map(|b| match b {
             Body::Bytes(b) => b.to_vec(),
-            Body::File(p) => std::fs::read(p).unwrap_or_default(),
+            Body::File(p) => read_plain(&p).unwrap_or_default(),
             Body::Builtin(b) => b.to_vec(),
         }))
     }
@@ -209,6 +209,13 @@ fn carried_over(
         }
     }
     diagnostics
+}
+
+/// The bytes of a static file, unless it is no longer a plain file (a symbolic link
+/// put in its place is not followed: a build never copies one).
+pub(crate) fn read_plain(path: &Path) -> Option<Vec<u8>> {
+    let plain = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+    if plain { std::fs::read(path).ok() } else { None }
 }
 
 /// The text of the content file `rel` in `site`, if it is an entity's.

@@ -352,3 +352,29 @@ fn another_address_is_listened_on_only_when_asked_and_with_a_warning() {
     assert_eq!(get_as(&addr, "/", &format!("192.0.2.1:{port}")).0, 200);
     assert_eq!(get_as(&addr, "/", &format!("evil.example:{port}")).0, 421);
 }
+
+#[test]
+fn a_page_served_before_a_change_is_told_at_once_and_static_links_are_not_followed() {
+    let s = super::small_site();
+    s.write("static/ohje.txt", "ohje");
+    let secret = s.root().join("salaisuus.txt");
+    std::fs::write(&secret, "SALAINEN").unwrap();
+    let (_child, addr, _rx) = serve(&s);
+    // A page that shows another version than the current one (its hash differs)
+    // reloads as soon as it listens; one that shows the current one does not.
+    let (_, body) = get(&addr, "/jarjestot/zeta/");
+    let served = body.split("data-served=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let old = listen(&addr, "/jarjestot/zeta/&served=0");
+    assert_eq!(next_event(&old).0, "reload");
+    let current = listen(&addr, &format!("/jarjestot/zeta/&served={served}"));
+    assert!(current.recv_timeout(Duration::from_millis(500)).is_err(), "no event for a page that is current");
+    // A static file replaced by a symbolic link to a file outside the site.
+    assert_eq!(get(&addr, "/ohje.txt").0, 200);
+    #[cfg(unix)]
+    {
+        std::fs::remove_file(s.root().join("static/ohje.txt")).unwrap();
+        std::os::unix::fs::symlink(&secret, s.root().join("static/ohje.txt")).unwrap();
+        let (status, body) = get(&addr, "/ohje.txt");
+        assert!(!body.contains("SALAINEN"), "{status}: the link was followed");
+    }
+}
