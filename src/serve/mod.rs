@@ -138,6 +138,8 @@ enum Msg {
     /// The background work on a version is done: every page renders and the search
     /// bundle is in place, or the problems that stop it.
     Finished { generation: u64, problems: Option<Diagnostics> },
+    /// The search bundle of a version is made (that version may be out of date).
+    SearchMade(Arc<State>),
 }
 
 /// Where `serve` listens.
@@ -320,7 +322,7 @@ impl Versions {
                     while let Ok(more) = rx.recv_timeout(QUIET) {
                         match more {
                             Msg::Changed(paths) => changed.extend(paths),
-                            f @ Msg::Finished { .. } => finished.push(f),
+                            f @ (Msg::Finished { .. } | Msg::SearchMade(_)) => finished.push(f),
                         }
                     }
                     // An editor's save is often several events for one file.
@@ -331,19 +333,25 @@ impl Versions {
                         self.finished(f);
                     }
                 }
-                f @ Msg::Finished { .. } => self.finished(f),
+                f @ (Msg::Finished { .. } | Msg::SearchMade(_)) => self.finished(f),
             }
         }
     }
 
     /// The background work on a version is done.
     fn finished(&mut self, msg: Msg) {
+        if let Msg::SearchMade(made) = &msg {
+            self.preview.search_made(made);
+            if let Some(current) = self.site.current.read().expect("lock").as_ref() {
+                current.adopt_search(made);
+            }
+            return;
+        }
         let Msg::Finished { generation, problems } = msg else { return };
         let current = self.site.current.read().expect("lock").clone();
         let Some(current) = current.filter(|c| c.generation == generation) else { return };
         match problems {
             None => {
-                self.preview.search_made(&current);
                 self.checked = Some(current);
             }
             Some(diags) => {
@@ -408,6 +416,9 @@ fn background_work(jobs: &Pending, newest: &AtomicU64, tx: &mpsc::Sender<Msg>) {
                 let mut problems: Vec<_> = state.make_search().err().into_iter().collect();
                 if problems.is_empty() && state.search_enabled() {
                     eprintln!("search index of version {generation} ready in {:.1} s", t.elapsed().as_secs_f64());
+                    // Taken up even if a newer version came meanwhile: under steady
+                    // editing the search lags by one index, not more.
+                    let _ = tx.send(Msg::SearchMade(Arc::clone(&state)));
                 }
                 if problems.is_empty() && !rendered_all && !stale() {
                     problems = state.render_all(&stale);

@@ -15,6 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use rayon::prelude::*;
@@ -67,6 +68,8 @@ pub(crate) struct State {
     files: Arc<HashMap<String, Target>>,
     rendered: Mutex<HashMap<String, Arc<[u8]>>>,
     search: RwLock<SearchFiles>,
+    /// The version whose search bundle `search` is (0: none made yet).
+    search_of: AtomicU64,
     /// Counts the states of one `serve`, from 1.
     pub(crate) generation: u64,
     /// Where the search records are written while the index is made.
@@ -168,7 +171,17 @@ impl State {
             .collect();
         bundle.finish();
         *self.search.write().expect("lock") = Arc::new(files);
+        self.search_of.store(self.generation, Ordering::Release);
         Ok(())
+    }
+
+    /// Take the search bundle of `other` when it is newer than this version's.
+    pub(crate) fn adopt_search(&self, other: &State) {
+        let of = other.search_of.load(Ordering::Acquire);
+        if of > self.search_of.load(Ordering::Acquire) && self.search_enabled() {
+            *self.search.write().expect("lock") = Arc::clone(&other.search.read().expect("lock"));
+            self.search_of.store(of, Ordering::Release);
+        }
     }
 }
 
@@ -261,8 +274,10 @@ pub(crate) struct Preview {
     cache: FileCache,
     theme: Option<(ThemeKey, SiteTheme)>,
     generation: u64,
-    /// The search bundle of the last version, for the next one until its own is made.
+    /// The newest search bundle made, for the next version until its own is made,
+    /// and the version it was made for.
     search: SearchFiles,
+    search_of: u64,
     /// The last version made, and its warnings.
     last: Option<(Arc<State>, Diagnostics)>,
     /// Where the search records are written while the index is made.
@@ -279,6 +294,7 @@ impl Preview {
             theme: None,
             generation: 0,
             search: Arc::default(),
+            search_of: 0,
             last: None,
             records_base: crate::search::records_base_in_memory(),
         }
@@ -294,6 +310,7 @@ impl Preview {
             theme: None,
             generation: self.generation,
             search: Arc::clone(&self.search),
+            search_of: self.search_of,
             last: None,
             records_base: self.records_base.clone(),
         }
@@ -400,6 +417,7 @@ impl Preview {
             files,
             rendered: Mutex::new(HashMap::new()),
             search: RwLock::new(search),
+            search_of: AtomicU64::new(self.search_of),
             generation: self.generation,
             records_base: self.records_base.clone(),
         }))
@@ -461,6 +479,11 @@ impl Preview {
 
     /// The search bundle of `state` is made: the next versions start with it.
     pub(crate) fn search_made(&mut self, state: &State) {
+        let of = state.search_of.load(Ordering::Acquire);
+        if of <= self.search_of {
+            return;
+        }
+        self.search_of = of;
         self.search = Arc::clone(&state.search.read().expect("lock"));
     }
 }
