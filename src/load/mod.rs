@@ -221,16 +221,6 @@ impl FileCache {
     pub fn listing(&self) -> Option<(&BTreeSet<String>, &BTreeSet<String>)> {
         self.listing.as_ref().map(|l| (&l.content_files, &l.static_files))
     }
-
-    /// How many files are held.
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    /// Whether no file is held.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
 }
 
 /// Read the site at `root`. Content problems go to `diags`; only a missing site or an

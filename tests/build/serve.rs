@@ -59,9 +59,20 @@ fn serve(s: &crate::support::Site) -> (Serving, String, mpsc::Receiver<String>) 
 }
 
 fn serve_with(s: &crate::support::Site, env: &[(&str, &Path)]) -> (Serving, String, mpsc::Receiver<String>) {
+    let (child, addr, rx, _) = serve_args(s, &[], env);
+    (child, addr, rx)
+}
+
+/// [`serve_with`] with more arguments; also the lines printed before `serving …`.
+fn serve_args(
+    s: &crate::support::Site,
+    args: &[&str],
+    env: &[(&str, &Path)],
+) -> (Serving, String, mpsc::Receiver<String>, Vec<String>) {
     std::fs::create_dir_all(s.root().join("tmp")).unwrap();
     let mut child = Command::new(crate::support::bin())
         .args(["serve", "--port", "0", "--root", s.root().to_str().unwrap()])
+        .args(args)
         .env("AREENA_TODAY", "2026-11-23")
         .env("TMPDIR", s.root().join("tmp"))
         .envs(env.iter().copied())
@@ -75,10 +86,17 @@ fn serve_with(s: &crate::support::Site, env: &[(&str, &Path)]) -> (Serving, Stri
             let _ = tx.send(line);
         }
     });
-    let line = wait_line(&rx, "serving ");
+    let mut before = Vec::new();
+    let line = loop {
+        let line = rx.recv_timeout(Duration::from_secs(30)).expect("a line with \"serving \"");
+        if line.starts_with("serving ") {
+            break line;
+        }
+        before.push(line);
+    };
     let url = line.rsplit(" at ").next().unwrap().split_whitespace().next().unwrap().to_string();
     let addr = url.trim_start_matches("http://").split('/').next().unwrap().to_string();
-    (Serving(child), addr, rx)
+    (Serving(child), addr, rx, before)
 }
 
 fn wait_line(rx: &mpsc::Receiver<String>, what: &str) -> String {
@@ -327,26 +345,10 @@ fn an_open_page_hears_of_its_change_of_problems_and_of_their_fix() {
 #[test]
 fn another_address_is_listened_on_only_when_asked_and_with_a_warning() {
     let s = super::small_site();
-    let mut child = Command::new(crate::support::bin())
-        .args(["serve", "--port", "0", "--bind", "0.0.0.0", "--root", s.root().to_str().unwrap()])
-        .env("AREENA_TODAY", "2026-11-23")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let _serving = Serving(child);
-    let warning = wait_line(&rx, "warning:");
+    let (_child, addr, _rx, before) = serve_args(&s, &["--bind", "0.0.0.0"], &[]);
+    let warning = before.iter().find(|l| l.starts_with("warning:")).expect("a warning");
     assert!(warning.contains("0.0.0.0") && warning.contains("other machines"), "{warning}");
-    let line = wait_line(&rx, "serving ");
-    let url = line.rsplit(" at ").next().unwrap().split_whitespace().next().unwrap().to_string();
-    let port = url.trim_start_matches("http://").split('/').next().unwrap().rsplit(':').next().unwrap().to_string();
-    let addr = format!("127.0.0.1:{port}");
+    let port = addr.rsplit(':').next().unwrap().to_string();
     // Addresses in digits are answered; a name other than localhost is not.
     assert_eq!(get_as(&addr, "/", &format!("127.0.0.1:{port}")).0, 200);
     assert_eq!(get_as(&addr, "/", &format!("192.0.2.1:{port}")).0, 200);
