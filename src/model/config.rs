@@ -140,8 +140,9 @@ const FILE: &str = "site.toml";
 /// The largest `stale_after_months` (100 years).
 pub const MAX_STALE_MONTHS: u32 = 1200;
 
-/// Words of each description indexed for search unless `[search] description_words` says otherwise.
-pub const DEFAULT_DESCRIPTION_WORDS: usize = 25;
+/// Words of each description indexed for search unless `[search] description_words` limits
+/// them: all of them.
+pub const DEFAULT_DESCRIPTION_WORDS: usize = usize::MAX;
 
 fn err(code: Code, t: &Text, msg: impl Into<String>) -> Diagnostic {
     Diagnostic::error(code, FILE, Some(t.span()), msg)

@@ -2,7 +2,21 @@
 // as the state, and keyboard use.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { siteDir, useSite } from './harness.mjs';
+
+// The sources of the fixture site, to take queries from what editors wrote.
+const CONTENT = fileURLToPath(new URL('../fixtures/site/content/', import.meta.url));
+
+/** An entry's front-matter text and body (Markdown), split at the `+++` lines. */
+function entry(rel) {
+  const src = fs.readFileSync(CONTENT + rel, 'utf8');
+  const [, front, ...rest] = src.split(/^\+\+\+[ \t]*$/m);
+  const name = /^(?:name|title) = "(.*)"$/m.exec(front)?.[1] ?? '';
+  return { rel, src, front, body: rest.join('+++'), name };
+}
+const words = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 const PREFIX = process.env.AREENA_PREFIX || '/jarjestot/';
 const ctx = useSite({ before, after }, siteDir, PREFIX);
@@ -148,4 +162,48 @@ test('search results are links to the pages found', async () => {
   await page.waitForLoadState();
   assert.match(await page.locator('h1').innerText(), /Perhetupa/);
   await page.close();
+});
+
+test('full text: a word from the end of a long description, inflected, finds its organisation', async () => {
+  const org = entry('organisations/hankasalmen-mielen-omaiset.md');
+  const body = words(org.body);
+  const at = body.findIndex((w) => w.startsWith('sopeutumisvalmennuskurss'));
+  // The word is far into the description (beyond what a short excerpt would index).
+  assert.ok(at > 40 && body.length - at < 15, `word ${at} of ${body.length}`);
+  // The query is an inflected form that the content does not contain word for word.
+  const query = 'sopeutumisvalmennuskurssille';
+  for (const f of fs.readdirSync(CONTENT, { recursive: true })) {
+    if (String(f).endsWith('.md')) assert.ok(!fs.readFileSync(CONTENT + f, 'utf8').toLowerCase().includes(query), f);
+  }
+  const { page, errors } = await open('haku/?q=' + query);
+  const found = await titles(page);
+  assert.ok(found.includes(org.name), `${org.name} among ${found}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a name match ranks above a match in the description of another entry', async () => {
+  // Pairs taken from the content: a word of one organisation's name that another
+  // organisation or network uses only in its description.
+  const dir = (d) => fs.readdirSync(CONTENT + d).filter((f) => f.endsWith('.md')).map((f) => entry(d + f));
+  const orgs = dir('organisations/');
+  const all = [...orgs, ...dir('networks/')];
+  const pairs = [];
+  for (const a of orgs) {
+    for (const w of new Set(words(a.name))) {
+      if (w.length < 7) continue;
+      const b = all.find((e) => e !== a && words(e.body).includes(w) && !words(e.front).includes(w));
+      if (b && !pairs.some((p) => p.w === w)) pairs.push({ w, a, b });
+    }
+  }
+  assert.ok(pairs.length >= 2, `pairs from the content: ${pairs.map((p) => p.w)}`);
+  for (const { w, a, b } of pairs.slice(0, 6)) {
+    const { page } = await open('haku/?q=' + encodeURIComponent(w));
+    const found = await titles(page);
+    const ia = found.indexOf(a.name);
+    const ib = found.indexOf(b.name);
+    assert.ok(ia >= 0, `${w}: ${a.name} found (${found})`);
+    assert.ok(ib < 0 || ia < ib, `${w}: the name match ${a.name} (${ia}) ranks above ${b.name} (${ib}): ${found}`);
+    await page.close();
+  }
 });
