@@ -39,6 +39,43 @@ const NATIONWIDE: &str = "*";
 /// The folder of the search files inside the output.
 pub(crate) const BUNDLE_DIR: &str = "pagefind";
 
+/// Records per part of the index, at most. Pagefind holds every word of the records
+/// it indexes in memory until it writes the index, so a large directory is indexed
+/// in parts, one after the other (each a Pagefind index of its own, under
+/// `pagefind/part-N/`), which the search page merges in the browser.
+const PART_RECORDS: usize = 4_000;
+/// Parts at most: each adds a few small files to every search.
+const MAX_PARTS: usize = 16;
+
+/// How many parts an index of `records` records is made of.
+pub(crate) fn parts(records: usize) -> usize {
+    let wanted = records.div_ceil(PART_RECORDS).clamp(1, MAX_PARTS);
+    // A test (`AREENA_SEARCH_PARTS`) splits even a small site, to search across parts.
+    std::env::var("AREENA_SEARCH_PARTS").ok().and_then(|v| v.parse().ok()).filter(|&n| (1..=64).contains(&n)).unwrap_or(wanted)
+}
+
+/// The number of search records of a site (as [`records`] makes them).
+pub(crate) fn record_count(site: &Site, index: &Index) -> usize {
+    let notes = if site.config.search_notes { index.notes_newest_first.len() } else { 0 };
+    index.order.len() + index.network_order.len() + index.table_order.len() + notes
+}
+
+/// The folder of part `i` inside the bundle (part 0 is the bundle itself).
+pub(crate) fn part_dir(i: usize) -> String {
+    format!("part-{i}")
+}
+
+/// Which part a record goes to: by a hash of its address, which does not change
+/// between builds (FNV-1a).
+fn part_of(url: &str, parts: usize) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in url.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h % parts as u64) as usize
+}
+
 /// The search bundle's files, and the removal of the temporary folder of records
 /// (running on its own thread; wait for it with [`Bundle::finish`]).
 pub(crate) struct Bundle {
@@ -342,7 +379,7 @@ pub(crate) fn remove_own_records(base: &Path) -> bool {
 /// Writes each record to `<folder>/<url>/index.html`, one after the other so that the
 /// folder lists them in the same order in every build (Pagefind numbers pages in the
 /// order it finds them, and the index files depend on those numbers).
-fn write_records(records: &[Record], base: &Path) -> std::io::Result<tempfile::TempDir> {
+fn write_records(records: &[Record], parts: usize, base: &Path) -> std::io::Result<tempfile::TempDir> {
     remove_abandoned_records(base);
     let folder = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir_in(base)?;
     // Which build the folder is of: a build killed before it removed its records
@@ -353,7 +390,7 @@ fn write_records(records: &[Record], base: &Path) -> std::io::Result<tempfile::T
         if rel.contains(['%', '?', '#', '\\', ':']) || rel.split('/').any(|c| c == ".." || c == ".") {
             return Err(std::io::Error::other(format!("a search record has an unexpected address: {}", r.url)));
         }
-        let dir = folder.path().join(rel);
+        let dir = folder.path().join(part_dir(part_of(&r.url, parts))).join(rel);
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join("index.html"), &r.html)?;
     }
@@ -396,15 +433,22 @@ pub(crate) fn records(
     // records (most of a 100,000-organisation build). Its directory indexing has no such
     // scan and parses the files on all cores, so the records are written to a temporary
     // folder, one file per URL, in the records' order, and indexed from there.
-    let folder = write_records(&records, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
-    Ok(Records { folder, count: records.len(), language: site.config.language.code() })
+    let parts = parts(records.len());
+    let mut count = vec![0; parts];
+    for r in &records {
+        count[part_of(&r.url, parts)] += 1;
+    }
+    let folder =
+        write_records(&records, parts, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
+    Ok(Records { folder, count, language: site.config.language.code() })
 }
 
 /// The search records, written to a temporary folder: all that indexing needs, so
 /// that the content can be let go of first.
 pub(crate) struct Records {
     folder: tempfile::TempDir,
-    count: usize,
+    /// Records in each part.
+    count: Vec<usize>,
     language: &'static str,
 }
 
@@ -414,38 +458,54 @@ fn fail(e: String) -> Diagnostic {
 }
 
 /// Index the records with Pagefind: the search bundle (index, filters, fragments and
-/// Pagefind's script).
+/// Pagefind's script), one part after the other.
 pub(crate) fn index(records: Records) -> Result<Bundle, Diagnostic> {
     let Records { folder, count, language } = records;
     let runtime =
         tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
-    runtime.block_on(async {
-        let config =
-            PagefindServiceConfig::builder().force_language(language.to_string()).keep_index_url(false).build();
-        let mut pf = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
-        let root = folder.path().to_string_lossy().into_owned();
-        let added = pf.add_directory(root, Some("**/index.html".into())).await.map_err(|e| fail(e.to_string()))?;
-        if added != count {
-            return Err(fail(format!("{added} of {count} records were indexed")));
-        }
-        let files = pf.get_files().await.map_err(|e| fail(e.to_string()))?;
-        let cleanup = std::thread::spawn(move || drop(folder));
-        // Pagefind's own UIs are not used: the site theme has its own script.
-        let unused = ["pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight."];
-        let files = files
-            .into_iter()
-            .filter(|f| {
-                let name = f.filename.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                !unused.iter().any(|u| name.starts_with(u))
-            })
-            .map(|f| {
-                let rel = f.filename.strip_prefix("/").unwrap_or(&f.filename).to_path_buf();
-                let path = if rel.starts_with(BUNDLE_DIR) { rel } else { PathBuf::from(BUNDLE_DIR).join(rel) };
-                SearchFile { path, bytes: f.contents }
-            })
-            .collect();
-        Ok(Bundle { files, cleanup })
-    })
+    let mut files = Vec::new();
+    for (i, &n) in count.iter().enumerate() {
+        let dir = folder.path().join(part_dir(i));
+        files.extend(runtime.block_on(index_part(&dir, n, language, i))?);
+    }
+    let cleanup = std::thread::spawn(move || drop(folder));
+    Ok(Bundle { files, cleanup })
+}
+
+/// Index one part's records. Part 0 is the bundle the search page loads
+/// (`pagefind/`), with Pagefind's script and WebAssembly; the others, under
+/// `pagefind/part-N/`, keep only their index files (the script of part 0 searches them).
+async fn index_part(dir: &Path, count: usize, language: &str, part: usize) -> Result<Vec<SearchFile>, Diagnostic> {
+    if count == 0 && part > 0 {
+        return Ok(Vec::new());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+    let config = PagefindServiceConfig::builder().force_language(language.to_string()).keep_index_url(false).build();
+    let mut pf = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
+    let root = dir.to_string_lossy().into_owned();
+    let added = pf.add_directory(root, Some("**/index.html".into())).await.map_err(|e| fail(e.to_string()))?;
+    if added != count {
+        return Err(fail(format!("{added} of {count} records were indexed")));
+    }
+    let files = pf.get_files().await.map_err(|e| fail(e.to_string()))?;
+    let out = if part == 0 { PathBuf::from(BUNDLE_DIR) } else { Path::new(BUNDLE_DIR).join(part_dir(part)) };
+    // Pagefind's own UIs are not used: the site theme has its own script.
+    let unused = ["pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight."];
+    let index_files = ["pagefind-entry.json", "index", "filter", "fragment"];
+    Ok(files
+        .into_iter()
+        .filter_map(|f| {
+            let rel = f.filename.strip_prefix("/").unwrap_or(&f.filename).to_path_buf();
+            let rel = rel.strip_prefix(BUNDLE_DIR).map(Path::to_path_buf).unwrap_or(rel);
+            let first = rel.components().next()?.as_os_str().to_string_lossy().into_owned();
+            let keep = if part == 0 {
+                !unused.iter().any(|u| first.starts_with(u))
+            } else {
+                index_files.contains(&first.as_str()) || first.ends_with(".pf_meta")
+            };
+            keep.then(|| SearchFile { path: out.join(rel), bytes: f.contents })
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -61,8 +61,19 @@ fn the_fixture_site_in_a_real_browser() {
         .status()
         .unwrap();
     assert!(st.success(), "the hostile corpus builds with unsafe_html = true");
+    // The test files, named one by one (what `node --test DIR` runs differs between
+    // Node versions).
+    let mut suites: Vec<String> = std::fs::read_dir(root.join("tests/browser"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".test.mjs"))
+        .map(|n| format!("tests/browser/{n}"))
+        .collect();
+    suites.sort();
+    assert!(suites.len() >= 6, "the browser suites are found: {suites:?}");
     let output = Command::new("node")
-        .args(["--test", "--test-reporter=spec", "tests/browser/"])
+        .args(["--test", "--test-reporter=spec"])
+        .args(&suites)
         .current_dir(root)
         .env("AREENA_SITE_DIR", out.path())
         .env("AREENA_MANIFEST", manifest.path())
@@ -77,4 +88,26 @@ fn the_fixture_site_in_a_real_browser() {
     let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     println!("{text}");
     assert!(output.status.success(), "browser tests failed:\n{text}");
+
+    // The same searches over an index made of several parts (as a large directory's
+    // is), merged in the browser.
+    let parts = tempfile::tempdir().unwrap();
+    let st = Command::new(env!("CARGO_BIN_EXE_areena"))
+        .args(["build", "--root", site.to_str().unwrap(), "--output", parts.path().to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .env("AREENA_SEARCH_PARTS", "3")
+        .status()
+        .unwrap();
+    assert!(st.success(), "the fixture site builds with its index in 3 parts");
+    assert!(parts.path().join("pagefind/part-2/pagefind-entry.json").is_file(), "the index is in 3 parts");
+    let output = Command::new("node")
+        .args(["--test", "--test-reporter=spec", "tests/browser/search.test.mjs"])
+        .current_dir(root)
+        .env("AREENA_SITE_DIR", parts.path())
+        .env("AREENA_PREFIX", "/jarjestot/")
+        .output()
+        .expect("node");
+    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    println!("{text}");
+    assert!(output.status.success(), "browser search tests over a 3-part index failed:\n{text}");
 }

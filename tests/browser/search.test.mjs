@@ -207,3 +207,25 @@ test('a name match ranks above a match in the description of another entry', asy
     await page.close();
   }
 });
+
+test('every organisation is searchable, whatever the number of parts the index is made of', async () => {
+  const orgs = await (await fetch(ctx.server.base + 'data/organisations.json')).json();
+  const { page, errors } = await open('haku/');
+  const group = page.locator('.search-filter[data-filter="type"]');
+  await group.locator('summary').click();
+  await page.waitForFunction(() => document.querySelector('.search-filter[data-filter="type"] .search-filter__count'));
+  const labels = group.locator('label');
+  const counts = [];
+  for (let i = 0; i < (await labels.count()); i++) {
+    counts.push(Number(await labels.nth(i).locator('.search-filter__count').innerText()));
+  }
+  const at = counts.indexOf(orgs.length);
+  assert.ok(at >= 0, `the type filter counts every organisation (${orgs.length}): ${counts}`);
+  await labels.nth(at).locator('input').check();
+  await page.waitForURL(/type=/);
+  await titles(page);
+  const shown = await page.locator('#search-status').innerText();
+  assert.ok(shown.includes(String(orgs.length)), `${orgs.length} results announced: ${shown}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -10,6 +10,8 @@ struct SearchView {
     /// JSON: each region's name → the names of its municipalities. The search page
     /// uses it to add a municipality's region-wide and nationwide organisations.
     regions_json: String,
+    /// How many parts the search index is made of (`pagefind/part-N/` besides part 0).
+    parts: usize,
 }
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
@@ -19,7 +21,10 @@ pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     for mu in &m.list {
         regions.entry(m.regions[mu.region].name.as_str()).or_default().push(mu.name.as_str());
     }
-    let view = SearchView { regions_json: serde_json::to_string(&regions).unwrap_or_default() };
+    let view = SearchView {
+        regions_json: serde_json::to_string(&regions).unwrap_or_default(),
+        parts: crate::search::parts(crate::search::record_count(r.site, r.index)),
+    };
     r.page(&meta, &view)
 }
 

@@ -250,8 +250,22 @@ window.addEventListener('popstate', () => { state = readState(); run(); });
   try {
     pagefind = await import(root.dataset.bundle + 'pagefind.js');
     // No worker: one script less to download, and these records are small to search.
-    await pagefind.options({ baseUrl: '/', excerptLength: 24, noWorker: true });
+    const options = { baseUrl: '/', excerptLength: 24 };
+    await pagefind.options({ ...options, noWorker: true });
     await pagefind.init();
+    // A large directory's index is made in parts (pagefind/part-N/); searches run
+    // over all of them. A template without data-parts: look for the parts.
+    const bundle = root.dataset.bundle;
+    if (root.dataset.parts !== undefined) {
+      const parts = Number(root.dataset.parts) || 1;
+      await Promise.all(Array.from({ length: parts - 1 }, (_, i) => pagefind.mergeIndex(`${bundle}part-${i + 1}/`, options)));
+    } else {
+      for (let i = 1; i < 64; i++) {
+        const res = await fetch(`${bundle}part-${i}/pagefind-entry.json`, { method: 'HEAD' }).catch(() => null);
+        if (!res || !res.ok) break;
+        await pagefind.mergeIndex(`${bundle}part-${i}/`, options);
+      }
+    }
     root.classList.add('search--ready');
     await run();
   } catch (e) {
