@@ -60,7 +60,7 @@ console.log(JSON.stringify({
   by_kind_kB: kinds,
   total_kB: +((pageBytes + searchBytes) / 1024).toFixed(1),
   first_results_ms: firstResults,
-  largest: search.sort((a, b) => b.bytes - a.bytes).slice(0, 5).map((s) => `${s.url} ${(s.bytes / 1024).toFixed(1)} kB`),
+  largest: search.sort((a, b) => b.bytes - a.bytes).slice(0, Number(process.env.LARGEST || 5)).map((s) => `${s.url} ${(s.bytes / 1024).toFixed(1)} kB`),
 }, null, 2));
 await browser.close();
 await server.close();

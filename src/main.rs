@@ -8,6 +8,14 @@ use areena::commands;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Smaller index chunks than Pagefind's default (20,000 word locations): a search
+    // downloads the chunk of each word in every part of the index, so a chunk should
+    // hold little more than the word's own entries. Pagefind reads this setting only
+    // from the environment; it is set before any other thread starts.
+    if std::env::var_os(areena::SEARCH_CHUNK_ENV).is_none() {
+        // SAFETY: no other thread runs yet, so none reads the environment meanwhile.
+        unsafe { std::env::set_var(areena::SEARCH_CHUNK_ENV, areena::SEARCH_CHUNK_LOCATIONS) };
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -14,7 +14,8 @@ const regionOf = {};
 for (const [region, names] of Object.entries(JSON.parse(root.dataset.regions || '{}'))) {
   for (const name of names) regionOf[name] = region;
 }
-const PAGE_SIZE = 20;
+// Results shown at a time (each needs its fragment downloaded): a phone screen or two.
+const PAGE_SIZE = 10;
 
 const text = (key, n) => {
   const s = root.dataset[key] || key;
