@@ -38,6 +38,18 @@ async function titles(page) {
   return page.locator('#search-results .search-result__title').allInnerTexts();
 }
 
+/** Every result's title, pressing "show more" until all are on the page. */
+async function allTitles(page) {
+  let found = await titles(page);
+  while (await page.locator('#search-more').isVisible()) {
+    const n = found.length;
+    await page.locator('#search-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results .search-result__title').length > n, n);
+    found = await titles(page);
+  }
+  return found;
+}
+
 test('an inflected Finnish word finds the base form (omaishoitajien → Omaishoitajien/Kyläomaishoitajien …)', async () => {
   const { page, errors } = await open('haku/?q=omaishoitajien');
   const found = await titles(page);
@@ -64,7 +76,7 @@ test('typing without umlauts still finds names with them', async () => {
 
 test('a municipality filter narrows the results, shows counts and lives in the address', async () => {
   const { page } = await open('haku/?q=yhdistys');
-  const before = await titles(page);
+  const before = await allTitles(page);
   const statusBefore = await page.locator('#search-status').innerText();
   // Open the municipality filter group and pick the first value with a count.
   const group = page.locator('.search-filter[data-filter="municipality"]');
@@ -75,7 +87,7 @@ test('a municipality filter narrows the results, shows counts and lives in the a
   const value = await first.locator('input').getAttribute('value');
   await first.locator('input').check();
   await page.waitForURL(/municipality=/);
-  const after = await titles(page);
+  const after = await allTitles(page);
   assert.ok(after.length > 0 && after.length <= before.length, `${before.length} → ${after.length}`);
   assert.notEqual(await page.locator('#search-status').innerText(), statusBefore, 'the announced count changes');
   assert.ok(decodeURIComponent(page.url()).includes(`municipality=${value}`.replace(/ /g, '+')) || page.url().includes(encodeURIComponent(value)), page.url());
@@ -83,19 +95,19 @@ test('a municipality filter narrows the results, shows counts and lives in the a
   // The address round-trips: reload keeps query and filter.
   await page.reload();
   await page.waitForFunction(() => document.getElementById('search')?.classList.contains('search--ready'));
-  assert.equal((await titles(page)).length, after.length);
+  assert.equal((await allTitles(page)).length, after.length);
   assert.ok(await page.locator(`.search-filter input[value="${value}"]`).isChecked());
 
   // The back button returns to the unfiltered search.
   await page.goBack();
   await page.waitForFunction(() => !location.search.includes('municipality='));
-  assert.equal((await titles(page)).length, before.length);
+  assert.equal((await allTitles(page)).length, before.length);
   await page.close();
 });
 
 test('a municipality filter also brings the region-wide and nationwide organisations', async () => {
   const { page, errors } = await open('haku/?municipality=Multia');
-  const found = await titles(page);
+  const found = await allTitles(page);
   for (const name of ['Multian Retkeily- ja Kotiseutuyhdistys Kaski ry', 'Keskimaan Liikuntapiiri ry', 'Suomen Lähiluontoliitto ry']) {
     assert.ok(found.includes(name), `${name} among ${found}`);
   }
@@ -176,7 +188,7 @@ test('full text: a word from the end of a long description, inflected, finds its
     if (String(f).endsWith('.md')) assert.ok(!fs.readFileSync(CONTENT + f, 'utf8').toLowerCase().includes(query), f);
   }
   const { page, errors } = await open('haku/?q=' + query);
-  const found = await titles(page);
+  const found = await allTitles(page);
   assert.ok(found.includes(org.name), `${org.name} among ${found}`);
   assert.deepEqual(errors, []);
   await page.close();
@@ -199,7 +211,7 @@ test('a name match ranks above a match in the description of another entry', asy
   assert.ok(pairs.length >= 2, `pairs from the content: ${pairs.map((p) => p.w)}`);
   for (const { w, a, b } of pairs.slice(0, 6)) {
     const { page } = await open('haku/?q=' + encodeURIComponent(w));
-    const found = await titles(page);
+    const found = await allTitles(page);
     const ia = found.indexOf(a.name);
     const ib = found.indexOf(b.name);
     assert.ok(ia >= 0, `${w}: ${a.name} found (${found})`);
