@@ -49,10 +49,18 @@ const MAX_PARTS: usize = 16;
 
 /// How many parts an index of `records` records is made of.
 pub(crate) fn parts(records: usize) -> usize {
+    #[cfg(test)]
+    if let n @ 1.. = TEST_PARTS.load(std::sync::atomic::Ordering::Relaxed) {
+        return n;
+    }
     let wanted = records.div_ceil(PART_RECORDS).clamp(1, MAX_PARTS);
     // A test (`AREENA_SEARCH_PARTS`) splits even a small site, to search across parts.
     std::env::var("AREENA_SEARCH_PARTS").ok().and_then(|v| v.parse().ok()).filter(|&n| (1..=64).contains(&n)).unwrap_or(wanted)
 }
+
+/// Unit tests: this many parts whatever the number of records (0: as usual).
+#[cfg(test)]
+pub(crate) static TEST_PARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The number of search records of a site (as [`records`] makes them).
 pub(crate) fn record_count(site: &Site, index: &Index) -> usize {
@@ -408,15 +416,8 @@ pub(crate) fn records_base_in_memory() -> PathBuf {
     if writable { shm.to_path_buf() } else { std::env::temp_dir() }
 }
 
-/// Build the search records of the site and write them to a temporary folder under
-/// `base`.
-pub(crate) fn records(
-    site: &Site,
-    index: &Index,
-    routes: &Routes,
-    theme: &SiteTheme,
-    base: &Path,
-) -> Result<Records, Diagnostic> {
+/// Every search record of the site, in the index's order.
+fn all_records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Vec<Record> {
     let region_municipalities: Vec<&str> = match site.config.region {
         Some(r) => site.municipalities.list.iter().filter(|m| m.region == r).map(|m| m.name.as_str()).collect(),
         None => Vec::new(),
@@ -428,6 +429,19 @@ pub(crate) fn records(
     if site.config.search_notes {
         records.extend(index.notes_newest_first.par_iter().map(|n| b.note(n.table, n.note)).collect::<Vec<_>>());
     }
+    records
+}
+
+/// Build the search records of the site and write them to a temporary folder under
+/// `base`.
+pub(crate) fn records(
+    site: &Site,
+    index: &Index,
+    routes: &Routes,
+    theme: &SiteTheme,
+    base: &Path,
+) -> Result<Records, Diagnostic> {
+    let records = all_records(site, index, routes, theme);
     // Pagefind 1.6 adds a synthetic file (`add_html_file`) by first scanning every page
     // added so far for the same URL, which makes indexing quadratic in the number of
     // records (most of a 100,000-organisation build). Its directory indexing has no such
@@ -441,6 +455,60 @@ pub(crate) fn records(
     let folder =
         write_records(&records, parts, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
     Ok(Records { folder, count, language: site.config.language.code() })
+}
+
+/// The index files of each part of the last index made, with a hash of what the part
+/// was made from: `serve` indexes again only the parts whose records changed.
+#[derive(Default)]
+pub(crate) struct PartCache {
+    parts: Vec<(u64, Vec<SearchFile>)>,
+}
+
+/// The search bundle of the site, indexing again only the parts whose records differ
+/// from those `cache` holds; the same files as [`records`] and [`index`] make.
+pub(crate) fn index_changed_parts(
+    site: &Site,
+    index: &Index,
+    routes: &Routes,
+    theme: &SiteTheme,
+    base: &Path,
+    cache: &mut PartCache,
+) -> Result<Vec<SearchFile>, Diagnostic> {
+    use std::hash::{Hash, Hasher};
+    let records = all_records(site, index, routes, theme);
+    let parts = parts(records.len());
+    let language = site.config.language.code();
+    let mut split: Vec<Vec<Record>> = (0..parts).map(|_| Vec::new()).collect();
+    for r in records {
+        split[part_of(&r.url, parts)].push(r);
+    }
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
+    cache.parts.truncate(parts);
+    for (i, part) in split.iter().enumerate() {
+        // A fixed-key hasher: the same records give the same hash in every version.
+        let mut h = std::hash::DefaultHasher::new();
+        (language, i, parts).hash(&mut h);
+        for r in part {
+            (&r.url, &r.html).hash(&mut h);
+        }
+        let hash = h.finish();
+        if cache.parts.get(i).is_some_and(|(old, _)| *old == hash) {
+            continue;
+        }
+        let folder = write_records(part, 1, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
+        let files = runtime.block_on(index_part(&folder.path().join(part_dir(0)), part.len(), language, i))?;
+        if i < cache.parts.len() {
+            cache.parts[i] = (hash, files);
+        } else {
+            cache.parts.push((hash, files));
+        }
+    }
+    Ok(cache
+        .parts
+        .iter()
+        .flat_map(|(_, files)| files.iter().map(|f| SearchFile { path: f.path.clone(), bytes: f.bytes.clone() }))
+        .collect())
 }
 
 /// The search records, written to a temporary folder: all that indexing needs, so

@@ -74,6 +74,9 @@ pub(crate) struct State {
     pub(crate) generation: u64,
     /// Where the search records are written while the index is made.
     records_base: PathBuf,
+    /// The index files of the parts of the last search index made (shared by the
+    /// versions of one `serve`).
+    search_parts: Arc<Mutex<crate::search::PartCache>>,
 }
 
 impl State {
@@ -162,14 +165,21 @@ impl State {
             *self.search.write().expect("lock") = Arc::default();
             return Ok(());
         }
-        let records = crate::search::records(r.site, r.index, &r.routes, &r.theme, &self.records_base)?;
-        let bundle = crate::search::index(records)?;
-        let files: HashMap<String, Arc<[u8]>> = bundle
-            .files
-            .iter()
-            .map(|f| (f.path.to_string_lossy().replace('\\', "/"), Arc::from(f.bytes.as_slice())))
+        let mut parts = self.search_parts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let made = crate::search::index_changed_parts(r.site, r.index, &r.routes, &r.theme, &self.records_base, &mut parts);
+        let made = match made {
+            Ok(files) => files,
+            Err(d) => {
+                // Nothing half made is kept for the next version.
+                *parts = crate::search::PartCache::default();
+                return Err(d);
+            }
+        };
+        drop(parts);
+        let files: HashMap<String, Arc<[u8]>> = made
+            .into_iter()
+            .map(|f| (f.path.to_string_lossy().replace('\\', "/"), Arc::from(f.bytes)))
             .collect();
-        bundle.finish();
         *self.search.write().expect("lock") = Arc::new(files);
         self.search_of.store(self.generation, Ordering::Release);
         Ok(())
@@ -282,6 +292,7 @@ pub(crate) struct Preview {
     last: Option<(Arc<State>, Diagnostics)>,
     /// Where the search records are written while the index is made.
     pub(crate) records_base: PathBuf,
+    search_parts: Arc<Mutex<crate::search::PartCache>>,
 }
 
 impl Preview {
@@ -297,6 +308,7 @@ impl Preview {
             search_of: 0,
             last: None,
             records_base: crate::search::records_base_in_memory(),
+            search_parts: Arc::default(),
         }
     }
 
@@ -313,6 +325,7 @@ impl Preview {
             search_of: self.search_of,
             last: None,
             records_base: self.records_base.clone(),
+            search_parts: Arc::clone(&self.search_parts),
         }
     }
 
@@ -420,6 +433,7 @@ impl Preview {
             search_of: AtomicU64::new(self.search_of),
             generation: self.generation,
             records_base: self.records_base.clone(),
+            search_parts: Arc::clone(&self.search_parts),
         }))
     }
 
