@@ -13,40 +13,45 @@ use std::fmt::Display;
 
 pub use crate::model::config::Language;
 
-/// One text in the three languages of areena's reports.
+/// One text in the three languages of areena's reports (boxed: a diagnostic holds two
+/// and stays small).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Localized {
-    pub en: String,
-    pub fi: String,
-    pub sv: String,
-}
+pub struct Localized(Box<[String; 3]>);
 
 impl Localized {
     pub fn new(en: String, fi: String, sv: String) -> Self {
-        Localized { en, fi, sv }
+        Localized(Box::new([en, fi, sv]))
     }
 
     /// The text in `lang`.
     pub fn get(&self, lang: Language) -> &str {
         match lang {
-            Language::En => &self.en,
-            Language::Fi => &self.fi,
-            Language::Sv => &self.sv,
+            Language::En => &self.0[0],
+            Language::Fi => &self.0[1],
+            Language::Sv => &self.0[2],
         }
+    }
+
+    pub fn en(&self) -> &str {
+        &self.0[0]
+    }
+
+    pub fn fi(&self) -> &str {
+        &self.0[1]
+    }
+
+    pub fn sv(&self) -> &str {
+        &self.0[2]
     }
 
     /// The same text made from each language's text (`f` gets the language too).
     pub fn map(&self, f: impl Fn(Language, &str) -> String) -> Localized {
-        Localized {
-            en: f(Language::En, &self.en),
-            fi: f(Language::Fi, &self.fi),
-            sv: f(Language::Sv, &self.sv),
-        }
+        Localized::by(|lang| f(lang, self.get(lang)))
     }
 
     /// A text made per language by `f`.
     pub fn by(f: impl Fn(Language) -> String) -> Localized {
-        Localized { en: f(Language::En), fi: f(Language::Fi), sv: f(Language::Sv) }
+        Localized::new(f(Language::En), f(Language::Fi), f(Language::Sv))
     }
 }
 
@@ -126,11 +131,11 @@ mod tests {
     fn captures_and_named_values() {
         let name = "Keuruu";
         let t = tr!(en: "no `{name}`", fi: "ei `{name}`", sv: "ingen `{name}`");
-        assert_eq!((t.en.as_str(), t.fi.as_str(), t.sv.as_str()), ("no `Keuruu`", "ei `Keuruu`", "ingen `Keuruu`"));
+        assert_eq!((t.en(), t.fi(), t.sv()), ("no `Keuruu`", "ei `Keuruu`", "ingen `Keuruu`"));
         let d = tr!(en: "x", fi: "y", sv: "z");
         let t = tr!(en: "{d} {n}", fi: "{d} {n}", sv: "{d} {n}", d = d, n = 3);
         assert_eq!(t, Localized::new("x 3".into(), "y 3".into(), "z 3".into()));
         assert_eq!(t.get(Language::Sv), "z 3");
-        assert_eq!(t.map(|l, s| format!("{}:{s}", l.code())).fi, "fi:y 3");
+        assert_eq!(t.map(|l, s| format!("{}:{s}", l.code())).fi(), "fi:y 3");
     }
 }

@@ -110,9 +110,9 @@ pub fn human(diags: &Diagnostics, style: Style, lang: Language) -> String {
     for ((file, code), n) in held_back {
         let max = MAX_PER_CODE_AND_FILE;
         let line = match lang {
-            Language::En => format!(
-                "{file}: {n} more {code} not shown here (the first {max} are above; `--format json` lists all)"
-            ),
+            Language::En => {
+                format!("{file}: {n} more {code} not shown here (the first {max} are above; `--format json` lists all)")
+            }
             Language::Fi => format!(
                 "{file}: vielä {n} × {code}, joita ei näytetä tässä (ensimmäiset {max} ovat yllä; `--format json` luettelee kaikki)"
             ),

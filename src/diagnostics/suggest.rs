@@ -90,9 +90,9 @@ mod tests {
     #[test]
     fn phrasing() {
         assert_eq!(did_you_mean(&[]), None);
-        assert_eq!(did_you_mean(&["a"]).unwrap().en, "did you mean `a`?");
-        assert_eq!(did_you_mean(&["a", "b", "c"]).unwrap().en, "did you mean `a`, `b` or `c`?");
-        assert_eq!(did_you_mean(&["a", "b", "c"]).unwrap().fi, "tarkoititko `a`, `b` vai `c`?");
-        assert_eq!(did_you_mean(&["a"]).unwrap().sv, "menade du `a`?");
+        assert_eq!(did_you_mean(&["a"]).unwrap().en(), "did you mean `a`?");
+        assert_eq!(did_you_mean(&["a", "b", "c"]).unwrap().en(), "did you mean `a`, `b` or `c`?");
+        assert_eq!(did_you_mean(&["a", "b", "c"]).unwrap().fi(), "tarkoititko `a`, `b` vai `c`?");
+        assert_eq!(did_you_mean(&["a"]).unwrap().sv(), "menade du `a`?");
     }
 }

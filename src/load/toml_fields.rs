@@ -378,7 +378,9 @@ mod tests {
         let p: Parsed<T> = parse("f.md", src, 0);
         p.diagnostics
             .iter()
-            .map(|d| (d.code, position(src, d.span.clone().unwrap().start), d.help.as_ref().map(|h| h.en.clone())))
+            .map(|d| {
+                (d.code, position(src, d.span.clone().unwrap().start), d.help.as_ref().map(|h| h.en().to_string()))
+            })
             .collect()
     }
 
@@ -403,9 +405,16 @@ mod tests {
         let muni = got.iter().find(|(_, p, _)| *p == (3, 1)).unwrap();
         assert!(muni.2.as_deref().unwrap().contains("`themes`") || muni.2.as_deref().unwrap().contains("delete"));
         let p: Parsed<T> = parse("f.md", src, 0);
-        let founded = p.diagnostics.iter().find(|d| d.code == Code::WrongType && d.help.as_ref().unwrap().en.contains("founded")).unwrap();
-        assert_eq!(founded.message.fi, "kentän `founded` arvon pitää olla kokonaisluku ilman lainausmerkkejä, nyt se on teksti lainausmerkeissä");
-        assert_eq!(founded.help.as_ref().unwrap().sv, "skriv `founded = 1994` utan citattecken");
+        let founded = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::WrongType && d.help.as_ref().unwrap().en().contains("founded"))
+            .unwrap();
+        assert_eq!(
+            founded.message.fi(),
+            "kentän `founded` arvon pitää olla kokonaisluku ilman lainausmerkkejä, nyt se on teksti lainausmerkeissä"
+        );
+        assert_eq!(founded.help.as_ref().unwrap().sv(), "skriv `founded = 1994` utan citattecken");
     }
 
     #[test]

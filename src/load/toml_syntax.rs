@@ -150,7 +150,8 @@ pub(super) fn explain(message: &str) -> (Localized, Localized) {
             "text ska skrivas inom citattecken",
             "skriv t.ex. `name = \"Keuruun Omaishoitajat ry\"`; tal, datum och true/false skrivs utan citattecken",
         )
-    } else if has(&["array element", "in array", "unclosed array", "array opening"]) && !message.contains("array table") {
+    } else if has(&["array element", "in array", "unclosed array", "array opening"]) && !message.contains("array table")
+    {
         (
             "luettelo hakasulkeissa [ ] on kirjoitettu väärin",
             "erota arvot pilkulla ja päätä luettelo hakasulkeeseen, esim. `themes = [\"omaishoito\", \"ikaihmiset\"]`",
@@ -220,9 +221,12 @@ mod tests {
             "something never seen",
         ] {
             let (msg, help) = explain(m);
-            assert!(msg.en.contains(m), "{m}");
-            assert!(!msg.fi.contains(m) && !help.fi.contains(m) && !msg.sv.contains(m), "{m}");
+            assert!(msg.en().contains(m), "{m}");
+            assert!(!msg.fi().contains(m) && !help.fi().contains(m) && !msg.sv().contains(m), "{m}");
         }
-        assert_eq!(explain("unclosed table, expected `]`").0.sv, "avsnittets rubrikrad [ ] eller klammerparenteserna { } är felskrivna");
+        assert_eq!(
+            explain("unclosed table, expected `]`").0.sv(),
+            "avsnittets rubrikrad [ ] eller klammerparenteserna { } är felskrivna"
+        );
     }
 }

@@ -79,19 +79,14 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
     if let Some((i, c)) = body.char_indices().find(|&(_, c)| super::values::is_dropped_char(c)) {
         let n = body.chars().filter(|&c| super::values::is_dropped_char(c)).count();
         out.push(
-            Diagnostic::warning(
-                Code::ControlCharacter,
-                file,
-                at(i..i + c.len_utf8()),
-                {
-                    let s = if n == 1 { "" } else { "s" };
-                    tr!(
-                        en: "the text has {n} invisible control or direction character{s}; they are left out of the site",
-                        fi: "tekstissä on näkymättömiä ohjaus- tai suuntamerkkejä ({n} kpl); ne jätetään sivustolta pois",
-                        sv: "texten har osynliga styr- eller riktningstecken ({n} st.); de lämnas bort från webbplatsen"
-                    )
-                },
-            )
+            Diagnostic::warning(Code::ControlCharacter, file, at(i..i + c.len_utf8()), {
+                let s = if n == 1 { "" } else { "s" };
+                tr!(
+                    en: "the text has {n} invisible control or direction character{s}; they are left out of the site",
+                    fi: "tekstissä on näkymättömiä ohjaus- tai suuntamerkkejä ({n} kpl); ne jätetään sivustolta pois",
+                    sv: "texten har osynliga styr- eller riktningstecken ({n} st.); de lämnas bort från webbplatsen"
+                )
+            })
             .with_help(tr!(
                 en: "delete them; an editor that shows invisible characters helps",
                 fi: "poista ne; apuna on tekstieditori, joka näyttää näkymättömät merkit",
@@ -195,19 +190,14 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
                     None => k.to_string(),
                 }));
                 out.push(
-                    Diagnostic::warning(
-                        Code::HeadingAttribute,
-                        file,
-                        at(start..end.max(start)),
-                        {
-                            let dropped = dropped.join(" ");
-                            tr!(
-                                en: "these heading attributes are left out of the page: {dropped}",
-                                fi: "nämä otsikon lisämääreet jätetään sivulta pois: {dropped}",
-                                sv: "de här tilläggen till rubriken lämnas bort från sidan: {dropped}"
-                            )
-                        },
-                    )
+                    Diagnostic::warning(Code::HeadingAttribute, file, at(start..end.max(start)), {
+                        let dropped = dropped.join(" ");
+                        tr!(
+                            en: "these heading attributes are left out of the page: {dropped}",
+                            fi: "nämä otsikon lisämääreet jätetään sivulta pois: {dropped}",
+                            sv: "de här tilläggen till rubriken lämnas bort från sidan: {dropped}"
+                        )
+                    })
                     .with_help(tr!(
                         en: "only an id is kept, written `{{#my-id}}`; delete the rest",
                         fi: "vain tunniste säilyy, kirjoitettuna `{{#oma-tunniste}}`; poista muut",

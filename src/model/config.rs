@@ -272,8 +272,8 @@ pub fn site_config(
     let region = raw.region.as_ref().and_then(|r| {
         let found = munis.find_region(r.get_ref());
         if found.is_none() {
-            let help = did_you_mean(&munis.suggest_region(r.get_ref()))
-                .unwrap_or_else(crate::model::resolve::region_by_name);
+            let help =
+                did_you_mean(&munis.suggest_region(r.get_ref())).unwrap_or_else(crate::model::resolve::region_by_name);
             let v = r.get_ref();
             let msg = tr!(
                 en: "unknown region `{v}`",
@@ -374,23 +374,7 @@ fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Pat
         let Some(v) = value else { continue };
         let s = v.get_ref();
         if !is_slug(s) {
-            let slug = slugify(s);
-            diags.push(
-                err(
-                    Code::InvalidSlug,
-                    v,
-                    tr!(
-                        en: "`{s}` cannot be a URL segment",
-                        fi: "`{s}` ei kelpaa verkko-osoitteen osaksi",
-                        sv: "`{s}` duger inte som del av en webbadress"
-                    ),
-                )
-                .with_help(tr!(
-                    en: "use lowercase letters, digits and hyphens: `{slug}`",
-                    fi: "käytä pieniä kirjaimia, numeroita ja yhdysmerkkejä: `{slug}`",
-                    sv: "använd små bokstäver, siffror och bindestreck: `{slug}`"
-                )),
-            );
+            diags.push(not_a_segment(v));
             continue;
         }
         if seen.contains(s) {
@@ -443,6 +427,26 @@ fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Pat
         }
     }
     p
+}
+
+/// A `[paths]` value that cannot be a URL segment.
+fn not_a_segment(v: &Text) -> Diagnostic {
+    let s = v.get_ref();
+    let slug = slugify(s);
+    err(
+        Code::InvalidSlug,
+        v,
+        tr!(
+            en: "`{s}` cannot be a URL segment",
+            fi: "`{s}` ei kelpaa verkko-osoitteen osaksi",
+            sv: "`{s}` duger inte som del av en webbadress"
+        ),
+    )
+    .with_help(tr!(
+        en: "use lowercase letters, digits and hyphens: `{slug}`",
+        fi: "käytä pieniä kirjaimia, numeroita ja yhdysmerkkejä: `{slug}`",
+        sv: "använd små bokstäver, siffror och bindestreck: `{slug}`"
+    ))
 }
 
 fn accessibility(raw: Option<&crate::load::raw::RawAccessibility>, diags: &mut Diagnostics) -> Accessibility {

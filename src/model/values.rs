@@ -129,14 +129,13 @@ pub fn check_phone(s: &str) -> Result<(), Localized> {
 /// A TOML value that must be a plain date (no time).
 pub fn to_date(d: &Datetime) -> Result<Date, Localized> {
     match (d.date, d.time) {
-        (Some(date), None) => Date::new(date.year as i16, date.month as i8, date.day as i8)
-            .map_err(|_| {
-                tr!(
-                    en: "write an existing date as YYYY-MM-DD, e.g. `2025-03-01`",
-                    fi: "kirjoita olemassa oleva päivämäärä muodossa VVVV-KK-PP, esim. `2025-03-01`",
-                    sv: "skriv ett datum som finns i formen ÅÅÅÅ-MM-DD, t.ex. `2025-03-01`"
-                )
-            }),
+        (Some(date), None) => Date::new(date.year as i16, date.month as i8, date.day as i8).map_err(|_| {
+            tr!(
+                en: "write an existing date as YYYY-MM-DD, e.g. `2025-03-01`",
+                fi: "kirjoita olemassa oleva päivämäärä muodossa VVVV-KK-PP, esim. `2025-03-01`",
+                sv: "skriv ett datum som finns i formen ÅÅÅÅ-MM-DD, t.ex. `2025-03-01`"
+            )
+        }),
         (Some(date), Some(_)) => {
             let d = format!("{:04}-{:02}-{:02}", date.year, date.month, date.day);
             Err(tr!(
@@ -249,7 +248,7 @@ mod tests {
         for ok in ["https://a.example", "http://a.example/x?y#z", "https://localhost:8080/"] {
             assert!(check_url(ok).is_ok(), "{ok}");
         }
-        assert_eq!(check_url("www.a.example").unwrap_err().en, "add https:// in front: `https://www.a.example`");
+        assert_eq!(check_url("www.a.example").unwrap_err().en(), "add https:// in front: `https://www.a.example`");
         for bad in ["javascript:alert(1)", "ftp://a.example", "https://", "https://a b.example", "mailto:x@y.example"] {
             assert!(check_url(bad).is_err(), "{bad}");
         }
@@ -258,7 +257,7 @@ mod tests {
     #[test]
     fn emails() {
         assert!(check_email("info@a.example").is_ok());
-        assert!(check_email("mailto:info@a.example").unwrap_err().en.contains("`info@a.example`"));
+        assert!(check_email("mailto:info@a.example").unwrap_err().en().contains("`info@a.example`"));
         for bad in ["info", "info@", "@a.example", "a@b", "a@b..example", "a@b.example, c@d.example", "a b@c.example"] {
             assert!(check_email(bad).is_err(), "{bad}");
         }
@@ -278,8 +277,8 @@ mod tests {
     fn languages() {
         assert!(check_language_code("fi").is_ok());
         assert!(check_language_code("se").is_ok());
-        assert_eq!(check_language_code("suomi").unwrap_err().en, "write the two-letter ISO 639-1 code: `fi`");
-        assert_eq!(check_language_code("FI").unwrap_err().en, "write the code in lowercase: `fi`");
+        assert_eq!(check_language_code("suomi").unwrap_err().en(), "write the two-letter ISO 639-1 code: `fi`");
+        assert_eq!(check_language_code("FI").unwrap_err().en(), "write the code in lowercase: `fi`");
         assert!(check_language_code("xx").is_err());
     }
 
@@ -288,7 +287,7 @@ mod tests {
         let d: Datetime = "2025-03-01".parse().unwrap();
         assert_eq!(to_date(&d).unwrap(), Date::constant(2025, 3, 1));
         let dt: Datetime = "2025-03-01T10:00:00".parse().unwrap();
-        assert!(to_date(&dt).unwrap_err().en.contains("`2025-03-01`"));
+        assert!(to_date(&dt).unwrap_err().en().contains("`2025-03-01`"));
         let today = Date::constant(2026, 11, 23);
         assert_eq!(check_year(1994, today), Ok(1994));
         assert!(check_year(19994, today).is_err());

@@ -282,19 +282,14 @@ impl<'a> Renderer<'a> {
                 msg.push_str(&s.to_string());
                 src = s.source();
             }
-            Diagnostic::error(
-                Code::TemplateError,
-                &format!("templates/{template}"),
-                None,
-                {
-                    let url = &meta.url;
-                    tr!(
-                        en: "rendering {url} failed: {msg}",
-                        fi: "sivun {url} tekeminen epäonnistui (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
-                        sv: "sidan {url} kunde inte göras (en närmare teknisk beskrivning på engelska: `--lang en`)"
-                    )
-                },
-            )
+            Diagnostic::error(Code::TemplateError, &format!("templates/{template}"), None, {
+                let url = &meta.url;
+                tr!(
+                    en: "rendering {url} failed: {msg}",
+                    fi: "sivun {url} tekeminen epäonnistui (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
+                    sv: "sidan {url} kunde inte göras (en närmare teknisk beskrivning på engelska: `--lang en`)"
+                )
+            })
             .with_help(tr!(
                 en: "fix the template; the fields each template gets are listed in docs/themes.md",
                 fi: "korjaa sivupohja; kunkin sivupohjan saamat tiedot luetellaan ohjeessa docs/themes.md",

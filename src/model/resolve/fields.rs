@@ -265,7 +265,8 @@ impl<'c, 'a> Report<'c, 'a> {
             Ok(()) => Some(t.get_ref().trim().to_string()),
             Err(help) => {
                 let v = t.get_ref();
-                let msg = tr!(en: "`{v}` is not {what}", fi: "`{v}` ei ole {what}", sv: "`{v}` är inte {what}", what = what);
+                let msg =
+                    tr!(en: "`{v}` is not {what}", fi: "`{v}` ei ole {what}", sv: "`{v}` är inte {what}", what = what);
                 self.error(code, t.span(), msg, help);
                 None
             }

@@ -256,19 +256,14 @@ fn duplicates<R>(entries: &[Entry<R>], diags: &mut Diagnostics) {
     for e in entries {
         if let Some(first) = seen.insert(&e.slug, &e.source.file) {
             diags.push(
-                Diagnostic::error(
-                    Code::DuplicateSlug,
-                    &e.source.file,
-                    None,
-                    {
-                        let slug = &e.slug;
-                        tr!(
-                            en: "the slug `{slug}` is already used by {first}",
-                            fi: "nimi `{slug}` on jo tiedoston {first} käytössä",
-                            sv: "namnet `{slug}` används redan av filen {first}"
-                        )
-                    },
-                )
+                Diagnostic::error(Code::DuplicateSlug, &e.source.file, None, {
+                    let slug = &e.slug;
+                    tr!(
+                        en: "the slug `{slug}` is already used by {first}",
+                        fi: "nimi `{slug}` on jo tiedoston {first} käytössä",
+                        sv: "namnet `{slug}` används redan av filen {first}"
+                    )
+                })
                 .with_help(tr!(
                     en: "give one of the two files another name; each page needs its own address",
                     fi: "anna toiselle tiedostoista toinen nimi; jokainen sivu tarvitsee oman osoitteensa",

@@ -298,19 +298,14 @@ impl Report<'_, '_> {
         let limit = today.checked_sub(jiff::Span::new().months(i64::from(months))).unwrap_or(today);
         if u < limit {
             self.out.push(
-                Diagnostic::warning(
-                    Code::StaleEntry,
-                    self.file,
-                    Some(span),
-                    {
-                        let d = format!("{}.{}.{}", u.day(), u.month(), u.year());
-                        tr!(
-                            en: "this entry was last checked on {u}, more than {months} months ago",
-                            fi: "tiedot on viimeksi tarkistettu {d}, yli {months} kuukautta sitten",
-                            sv: "uppgifterna kontrollerades senast {d}, för mer än {months} månader sedan"
-                        )
-                    },
-                )
+                Diagnostic::warning(Code::StaleEntry, self.file, Some(span), {
+                    let d = format!("{}.{}.{}", u.day(), u.month(), u.year());
+                    tr!(
+                        en: "this entry was last checked on {u}, more than {months} months ago",
+                        fi: "tiedot on viimeksi tarkistettu {d}, yli {months} kuukautta sitten",
+                        sv: "uppgifterna kontrollerades senast {d}, för mer än {months} månader sedan"
+                    )
+                })
                 .with_help(tr!(
                     en: "check the details with the organisation and set `updated` to the day you did",
                     fi: "tarkista tiedot järjestöltä ja merkitse kenttään `updated` tarkistuspäivä",

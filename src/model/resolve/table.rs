@@ -1,6 +1,7 @@
 //! A partnership table folder (its `index.md` and meeting notes) into a [`PartnershipTable`].
 
 use super::*;
+use crate::diagnostics::Localized;
 
 pub(super) fn table(
     ctx: &Ctx<'_>,
@@ -10,26 +11,7 @@ pub(super) fn table(
     out: &mut Vec<Diagnostic>,
 ) -> Option<PartnershipTable> {
     if !is_slug(folder) {
-        out.push(
-            Diagnostic::error(
-                Code::BadFileName,
-                &e.source.file,
-                None,
-                tr!(
-                    en: "the folder name `{folder}` is not a slug",
-                    fi: "kansion nimi `{folder}` ei kelpaa verkko-osoitteen osaksi",
-                    sv: "mappnamnet `{folder}` duger inte som del av en webbadress"
-                ),
-            )
-            .with_help({
-                let slug = slugify(folder);
-                tr!(
-                    en: "rename the folder to content/partnership-tables/{slug}/",
-                    fi: "nimeä kansio uudelleen: content/partnership-tables/{slug}/",
-                    sv: "byt namn på mappen till content/partnership-tables/{slug}/"
-                )
-            }),
-        );
+        out.push(bad_folder_name(&e.source.file, folder));
     }
     let raw = e.raw.as_ref()?;
     if raw.draft == Some(true) && !ctx.opts.drafts {
@@ -111,19 +93,14 @@ pub(super) fn notes(ctx: &Ctx<'_>, notes: &[Entry<RawNote>], out: &mut Vec<Diagn
     for n in notes {
         if let Some(first) = seen.insert(n.slug.clone(), &n.source.file) {
             out.push(
-                Diagnostic::error(
-                    Code::DuplicateSlug,
-                    &n.source.file,
-                    None,
-                    {
-                        let slug = &n.slug;
-                        tr!(
-                            en: "the slug `{slug}` is already used by {first}",
-                            fi: "nimi `{slug}` on jo tiedoston {first} käytössä",
-                            sv: "namnet `{slug}` används redan av filen {first}"
-                        )
-                    },
-                )
+                Diagnostic::error(Code::DuplicateSlug, &n.source.file, None, {
+                    let slug = &n.slug;
+                    tr!(
+                        en: "the slug `{slug}` is already used by {first}",
+                        fi: "nimi `{slug}` on jo tiedoston {first} käytössä",
+                        sv: "namnet `{slug}` används redan av filen {first}"
+                    )
+                })
                 .with_help(tr!(
                     en: "give one of the two notes another name",
                     fi: "anna toiselle muistioista toinen nimi",
@@ -200,23 +177,10 @@ pub(super) fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>)
     let date_v = r.date(date);
     match (date, date_v, name_date) {
         (None, _, _) => r.missing("date", &name_date.map(|d| d.to_string()).unwrap_or_else(|| "2025-02-12".into())),
-        (Some(span), Some(d), Some(nd)) if d != nd => r.error(
-            Code::NoteDateMismatch,
-            span.span(),
-            tr!(
-                en: "the date {d} differs from the date in the file name, {nd}",
-                fi: "päivämäärä {d} poikkeaa tiedostonimen päivämäärästä {nd}",
-                sv: "datumet {d} skiljer sig från datumet i filnamnet, {nd}"
-            ),
-            {
-                let rest = &name[10..];
-                tr!(
-                    en: "if the meeting was on {d}, rename the file to {d}{rest}; otherwise write `date = {nd}`",
-                    fi: "jos kokous pidettiin {d}, nimeä tiedosto uudelleen: {d}{rest}; muuten kirjoita `date = {nd}`",
-                    sv: "om mötet hölls {d}, byt namn på filen till {d}{rest}; skriv annars `date = {nd}`"
-                )
-            },
-        ),
+        (Some(span), Some(d), Some(nd)) if d != nd => {
+            let (msg, help) = date_mismatch(d, nd, &name[10..]);
+            r.error(Code::NoteDateMismatch, span.span(), msg, help);
+        }
         _ => {}
     }
     let n = MeetingNote {
@@ -234,4 +198,41 @@ pub(super) fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>)
     };
     r.finish(out);
     Some(n)
+}
+
+fn bad_folder_name(file: &str, folder: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::BadFileName,
+        file,
+        None,
+        tr!(
+            en: "the folder name `{folder}` is not a slug",
+            fi: "kansion nimi `{folder}` ei kelpaa verkko-osoitteen osaksi",
+            sv: "mappnamnet `{folder}` duger inte som del av en webbadress"
+        ),
+    )
+    .with_help({
+        let slug = slugify(folder);
+        tr!(
+            en: "rename the folder to content/partnership-tables/{slug}/",
+            fi: "nimeä kansio uudelleen: content/partnership-tables/{slug}/",
+            sv: "byt namn på mappen till content/partnership-tables/{slug}/"
+        )
+    })
+}
+
+/// The message and help of a note whose `date` is not the date of its file name.
+fn date_mismatch(d: Date, nd: Date, rest: &str) -> (Localized, Localized) {
+    (
+        tr!(
+            en: "the date {d} differs from the date in the file name, {nd}",
+            fi: "päivämäärä {d} poikkeaa tiedostonimen päivämäärästä {nd}",
+            sv: "datumet {d} skiljer sig från datumet i filnamnet, {nd}"
+        ),
+        tr!(
+            en: "if the meeting was on {d}, rename the file to {d}{rest}; otherwise write `date = {nd}`",
+            fi: "jos kokous pidettiin {d}, nimeä tiedosto uudelleen: {d}{rest}; muuten kirjoita `date = {nd}`",
+            sv: "om mötet hölls {d}, byt namn på filen till {d}{rest}; skriv annars `date = {nd}`"
+        ),
+    )
 }

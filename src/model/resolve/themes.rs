@@ -4,23 +4,7 @@ use super::*;
 
 pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
     let Some(file) = &loaded.themes else {
-        diags.push(
-            Diagnostic::error(
-                Code::MissingFile,
-                "content/themes.toml",
-                None,
-                tr!(
-                    en: "the site has no content/themes.toml",
-                    fi: "sivustolta puuttuu tiedosto content/themes.toml",
-                    sv: "webbplatsen saknar filen content/themes.toml"
-                ),
-            )
-            .with_help(tr!(
-                en: "create it with one `[[theme]]` table per theme: id, name and description",
-                fi: "luo tiedosto ja kirjoita siihen jokaiselle teemalle oma `[[theme]]`-osio, jossa on id, name ja description",
-                sv: "skapa filen och skriv ett eget `[[theme]]`-avsnitt för varje tema, med id, name och description"
-            )),
-        );
+        diags.push(no_themes_file());
         return Vec::new();
     };
     let f = file.source.file.as_str();
@@ -28,55 +12,25 @@ pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
     let mut spans: HashMap<String, Range<usize>> = HashMap::new();
     let list = file.raw.as_ref().and_then(|r| r.theme.as_ref());
     if file.raw.is_some() && list.is_none_or(|l| l.is_empty()) {
-        diags.push(
-            Diagnostic::error(
-                Code::EmptyList,
-                f,
-                None,
-                tr!(
-                    en: "content/themes.toml lists no themes",
-                    fi: "tiedostossa content/themes.toml ei ole yhtään teemaa",
-                    sv: "filen content/themes.toml har inga teman"
-                ),
-            )
-            .with_help(tr!(
-                en: "add `[[theme]]` tables with `id`, `name` and `description`",
-                fi: "lisää `[[theme]]`-osioita, joissa on `id`, `name` ja `description`",
-                sv: "lägg till `[[theme]]`-avsnitt med `id`, `name` och `description`"
-            )),
-        );
+        diags.push(no_themes(f));
     }
     for t in list.into_iter().flatten() {
         let RawTheme { id, name, description } = t.get_ref();
         let Some(id) = id else {
             let id = name.as_ref().map(|n| slugify(n.get_ref())).unwrap_or_else(|| "lapset-ja-perheet".into());
-            let msg = tr!(
-                en: "this theme has no `id`",
-                fi: "tältä teemalta puuttuu `id`",
-                sv: "det här temat saknar `id`"
-            );
-            diags.push(Diagnostic::error(Code::MissingField, f, Some(t.span()), msg).with_help(tr!(
-                en: "add `id = \"{id}\"`",
-                fi: "lisää `id = \"{id}\"`",
-                sv: "lägg till `id = \"{id}\"`"
-            )));
+            diags.push(no_id(f, t.span(), &id));
             continue;
         };
         if !is_slug(id.get_ref()) {
             diags.push(
-                Diagnostic::error(
-                    Code::InvalidSlug,
-                    f,
-                    Some(id.span()),
-                    {
-                        let v = id.get_ref();
-                        tr!(
-                            en: "the theme id `{v}` is not a slug",
-                            fi: "teeman tunnus `{v}` ei kelpaa verkko-osoitteen osaksi",
-                            sv: "temats id `{v}` duger inte som del av en webbadress"
-                        )
-                    },
-                )
+                Diagnostic::error(Code::InvalidSlug, f, Some(id.span()), {
+                    let v = id.get_ref();
+                    tr!(
+                        en: "the theme id `{v}` is not a slug",
+                        fi: "teeman tunnus `{v}` ei kelpaa verkko-osoitteen osaksi",
+                        sv: "temats id `{v}` duger inte som del av en webbadress"
+                    )
+                })
                 .with_help({
                     let slug = slugify(id.get_ref());
                     tr!(en: "write `id = \"{slug}\"`", fi: "kirjoita `id = \"{slug}\"`", sv: "skriv `id = \"{slug}\"`")
@@ -86,19 +40,14 @@ pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
         }
         if spans.contains_key(id.get_ref()) {
             diags.push(
-                Diagnostic::error(
-                    Code::DuplicateSlug,
-                    f,
-                    Some(id.span()),
-                    {
-                        let v = id.get_ref();
-                        tr!(
-                            en: "the theme id `{v}` is used twice",
-                            fi: "teeman tunnus `{v}` on käytössä kahdesti",
-                            sv: "temats id `{v}` används två gånger"
-                        )
-                    },
-                )
+                Diagnostic::error(Code::DuplicateSlug, f, Some(id.span()), {
+                    let v = id.get_ref();
+                    tr!(
+                        en: "the theme id `{v}` is used twice",
+                        fi: "teeman tunnus `{v}` on käytössä kahdesti",
+                        sv: "temats id `{v}` används två gånger"
+                    )
+                })
                 .with_help(tr!(
                     en: "give each theme its own id, or merge the two themes",
                     fi: "anna jokaiselle teemalle oma tunnus tai yhdistä teemat",
@@ -109,19 +58,14 @@ pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
         }
         if name.is_none() {
             diags.push(
-                Diagnostic::error(
-                    Code::MissingField,
-                    f,
-                    Some(id.span()),
-                    {
-                        let v = id.get_ref();
-                        tr!(
-                            en: "the theme `{v}` has no `name`",
-                            fi: "teemalta `{v}` puuttuu `name`",
-                            sv: "temat `{v}` saknar `name`"
-                        )
-                    },
-                )
+                Diagnostic::error(Code::MissingField, f, Some(id.span()), {
+                    let v = id.get_ref();
+                    tr!(
+                        en: "the theme `{v}` has no `name`",
+                        fi: "teemalta `{v}` puuttuu `name`",
+                        sv: "temat `{v}` saknar `name`"
+                    )
+                })
                 .with_help(tr!(
                     en: "add `name = \"Lapset ja perheet\"` (the name readers see)",
                     fi: "lisää `name = \"Lapset ja perheet\"` (lukijoille näkyvä nimi)",
@@ -179,4 +123,53 @@ pub(super) fn custom_municipalities(loaded: &Loaded, diags: &mut Diagnostics) ->
         });
     }
     Some(Municipalities::from_rows(rows))
+}
+
+fn no_themes_file() -> Diagnostic {
+    Diagnostic::error(
+                Code::MissingFile,
+                "content/themes.toml",
+                None,
+                tr!(
+                    en: "the site has no content/themes.toml",
+                    fi: "sivustolta puuttuu tiedosto content/themes.toml",
+                    sv: "webbplatsen saknar filen content/themes.toml"
+                ),
+            )
+            .with_help(tr!(
+                en: "create it with one `[[theme]]` table per theme: id, name and description",
+                fi: "luo tiedosto ja kirjoita siihen jokaiselle teemalle oma `[[theme]]`-osio, jossa on id, name ja description",
+                sv: "skapa filen och skriv ett eget `[[theme]]`-avsnitt för varje tema, med id, name och description"
+            ))
+}
+
+fn no_themes(f: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::EmptyList,
+        f,
+        None,
+        tr!(
+            en: "content/themes.toml lists no themes",
+            fi: "tiedostossa content/themes.toml ei ole yhtään teemaa",
+            sv: "filen content/themes.toml har inga teman"
+        ),
+    )
+    .with_help(tr!(
+        en: "add `[[theme]]` tables with `id`, `name` and `description`",
+        fi: "lisää `[[theme]]`-osioita, joissa on `id`, `name` ja `description`",
+        sv: "lägg till `[[theme]]`-avsnitt med `id`, `name` och `description`"
+    ))
+}
+
+fn no_id(f: &str, span: Range<usize>, id: &str) -> Diagnostic {
+    let msg = tr!(
+        en: "this theme has no `id`",
+        fi: "tältä teemalta puuttuu `id`",
+        sv: "det här temat saknar `id`"
+    );
+    Diagnostic::error(Code::MissingField, f, Some(span), msg).with_help(tr!(
+        en: "add `id = \"{id}\"`",
+        fi: "lisää `id = \"{id}\"`",
+        sv: "lägg till `id = \"{id}\"`"
+    ))
 }
