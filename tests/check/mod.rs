@@ -4,6 +4,7 @@
 mod cases;
 mod external;
 mod fuzz;
+mod lang;
 mod many;
 mod new;
 mod panics;
