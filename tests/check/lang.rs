@@ -8,7 +8,10 @@ const O: &str = "content/organisations/keuruun-testiyhdistys.md";
 
 fn misspelt_municipality() -> Site {
     let s = Site::new();
-    s.write(O, &org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Jyvaskyla\"]\n"));
+    s.write(
+        O,
+        &org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Jyvaskyla\"]\n"),
+    );
     s
 }
 
@@ -92,8 +95,21 @@ fn the_language_of_a_site_toml_with_mistakes_is_still_used_and_an_unknown_one_is
 
 /// Words of programmers that editors do not know (and English words of the reader).
 const FORBIDDEN: &[&str] = &[
-    "string", "merkkijono", "front matter", "toml", "array", "taulukko", "parse", "boolean", "integer", "sequence",
-    "expected", "invalid", "unknown", "found", "key",
+    "string",
+    "merkkijono",
+    "front matter",
+    "toml",
+    "array",
+    "taulukko",
+    "parse",
+    "boolean",
+    "integer",
+    "sequence",
+    "expected",
+    "invalid",
+    "unknown",
+    "found",
+    "key",
 ];
 
 /// The text without what the editor types (in backticks) and without file paths.
@@ -135,7 +151,10 @@ fn broken_site() -> Site {
     s.write("content/pages/haku.md", "+++\ntitle = \"Haku\"\ntitle = \"Toinen\"\n+++\n");
     s.write("content/muut/x.md", "+++\n+++\n");
     s.write("content/kuva.png", "x");
-    s.write("content/themes.toml", "[[theme]]\nid = \"omaishoito\"\nname = \"Omaishoito\"\n[[theme]]\nid = \"Iso Teema\"\n");
+    s.write(
+        "content/themes.toml",
+        "[[theme]]\nid = \"omaishoito\"\nname = \"Omaishoito\"\n[[theme]]\nid = \"Iso Teema\"\n",
+    );
     s.write(
         "site.toml",
         "title = \"T\"\nbase_url = \"example.org\"\nlanguage = \"fi\"\nregion = \"Keski-Suomii\"\ntheme = \"oma\"\n\
@@ -161,7 +180,8 @@ fn finnish_and_swedish_reports_have_no_programmer_words_and_no_english() {
             for text in [Some(&d.message), d.help.as_ref()].into_iter().flatten() {
                 let words = words_of(text);
                 for f in FORBIDDEN {
-                    let hit = words.split(|c: char| !c.is_alphanumeric()).any(|w| w == *f) || words.contains(&format!("{f} "));
+                    let hit = words.split(|c: char| !c.is_alphanumeric()).any(|w| w == *f)
+                        || words.contains(&format!("{f} "));
                     assert!(!hit, "{lang}: `{f}` in {text:?} ({})", d.code);
                 }
                 assert!(!en.iter().any(|x| &x.message == text), "{lang}: an English message: {text:?}");
