@@ -58,11 +58,6 @@ pub fn did_you_mean(found: &[&str]) -> Option<Localized> {
     }
 }
 
-/// "one of: `a`, `b`, `c`" lists are written the same in every language; this joins them.
-pub fn listed(items: &[&str]) -> String {
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
