@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::config::Language;
+
 /// Build a regional directory of associations, networks and partnership tables
 /// from Markdown + TOML files into a static website.
 #[derive(Debug, Parser)]
@@ -35,6 +37,9 @@ pub struct SiteArgs {
     /// Include entries marked `draft = true`.
     #[arg(long)]
     pub drafts: bool,
+    /// The language of the problems reported (default: `language` of site.toml).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Language>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,6 +114,9 @@ pub struct NewArgs {
     /// The site's folder (the one with site.toml).
     #[arg(long, default_value = ".", value_name = "DIR", global = true)]
     pub root: PathBuf,
+    /// The language of the problems reported (default: `language` of site.toml).
+    #[arg(long, value_enum, value_name = "LANG", global = true)]
+    pub lang: Option<Language>,
     #[command(subcommand)]
     pub kind: NewKind,
 }

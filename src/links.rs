@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Localized, tr};
 use crate::load::raw::Text;
 use crate::load::{Entry, Loaded};
 use crate::model::body::markdown_options;
@@ -91,7 +91,7 @@ pub fn collect(loaded: &Loaded) -> Vec<ExternalLink> {
 }
 
 /// What one request found: `None` when the address answered with success.
-fn probe(agent: &ureq::Agent, url: &str) -> Option<String> {
+fn probe(agent: &ureq::Agent, url: &str) -> Option<Localized> {
     let answer = |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| match r {
         Ok(resp) => Ok(resp.status().as_u16()),
         Err(e) => Err(e.to_string()),
@@ -101,8 +101,16 @@ fn probe(agent: &ureq::Agent, url: &str) -> Option<String> {
         // Some servers refuse HEAD: ask again with GET before calling it broken.
         Ok(_) | Err(_) => match answer(agent.get(url).call()) {
             Ok(s) if s < 400 => None,
-            Ok(s) => Some(format!("answered with status {s}")),
-            Err(e) => Some(e),
+            Ok(s) => Some(tr!(
+                en: "answered with status {s}",
+                fi: "vastasi tilakoodilla {s}",
+                sv: "svarade med statuskoden {s}"
+            )),
+            Err(e) => Some(tr!(
+                en: "{e}",
+                fi: "ei vastannut (osoitetta ei löytynyt, yhteys katkesi tai vastaus viipyi liian kauan)",
+                sv: "svarade inte (adressen hittades inte, anslutningen bröts eller svaret dröjde för länge)"
+            )),
         },
     }
 }
@@ -147,8 +155,17 @@ pub fn check(links: &[ExternalLink], concurrency: usize, timeout: Duration) -> (
     for (url, why) in &failures {
         for l in &by_url[url] {
             diags.push(
-                Diagnostic::warning(Code::BrokenExternalLink, &l.file, l.span.clone(), format!("{url} {why}"))
-                    .with_help("check the address in a browser; fix it, or remove it if the page is gone"),
+                Diagnostic::warning(
+                    Code::BrokenExternalLink,
+                    &l.file,
+                    l.span.clone(),
+                    tr!(en: "{url} {why}", fi: "{url} {why}", sv: "{url} {why}", why = why),
+                )
+                .with_help(tr!(
+                    en: "check the address in a browser; fix it, or remove it if the page is gone",
+                    fi: "avaa osoite selaimessa; korjaa se tai poista se, jos sivua ei enää ole",
+                    sv: "öppna adressen i en webbläsare; rätta den eller ta bort den om sidan inte längre finns"
+                )),
             );
         }
     }

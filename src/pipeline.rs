@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, tr};
 use crate::index::Index;
 use crate::load::{self, LoadError};
 use crate::model::{self, Site};
@@ -97,6 +97,25 @@ pub fn site_config(root: &Path) -> Result<crate::model::SiteConfig, LoadError> {
     let mut diagnostics = Diagnostics::new();
     let file = load::site_file(root, &mut diagnostics)?;
     Ok(crate::model::config::site_config(root, &file, crate::model::Municipalities::builtin(), &mut diagnostics))
+}
+
+/// The language of the reports: `--lang` when given, else `language` of site.toml
+/// (read even when site.toml has other mistakes), else Finnish, the default language
+/// of a site (also when site.toml cannot be read or names a language areena has no
+/// reports in).
+pub fn report_language(root: &Path, lang: Option<crate::diagnostics::Language>) -> crate::diagnostics::Language {
+    use crate::diagnostics::Language;
+    if let Some(l) = lang {
+        return l;
+    }
+    let Ok(text) = std::fs::read_to_string(root.join("site.toml")) else { return Language::Fi };
+    let (table, _) = toml::de::DeTable::parse_recoverable(&text);
+    table
+        .get_ref()
+        .get("language")
+        .and_then(|v| v.get_ref().as_str())
+        .and_then(|s| Language::parse(s.trim()))
+        .unwrap_or(Language::Fi)
 }
 
 /// Today's date, or the date in `AREENA_TODAY` (YYYY-MM-DD) when set, so that checks
@@ -261,9 +280,17 @@ pub(crate) fn static_collisions(root: &Path, renderer: &Renderer<'_>, generated:
                     Code::OutputError,
                     &shown,
                     None,
-                    format!("this file has the same path as a page areena makes ({rel}), which would replace it"),
+                    tr!(
+                        en: "this file has the same path as a page areena makes ({rel}), which would replace it",
+                        fi: "tällä tiedostolla on sama polku kuin areenan tekemällä sivulla ({rel}), joka korvaisi sen",
+                        sv: "den här filen har samma sökväg som en sida som areena gör ({rel}), och sidan skulle ersätta den"
+                    ),
                 )
-                .with_help("rename or move the file; to change a generated page, override its template instead"),
+                .with_help(tr!(
+                    en: "rename or move the file; to change a generated page, override its template instead",
+                    fi: "nimeä tiedosto uudelleen tai siirrä se; jos haluat muuttaa areenan tekemää sivua, korvaa sen sivupohja",
+                    sv: "byt namn på filen eller flytta den; vill du ändra en sida som areena gör, ersätt i stället dess sidmall"
+                )),
             );
         }
     }
@@ -327,7 +354,11 @@ fn apply_base_url(site: &mut Site, base_url: Option<&str>, diagnostics: &mut Dia
                 Code::InvalidUrl,
                 "(command line)",
                 None,
-                format!("--base-url `{b}` is not a web address"),
+                tr!(
+                    en: "--base-url `{b}` is not a web address",
+                    fi: "--base-url `{b}` ei ole verkko-osoite",
+                    sv: "--base-url `{b}` är inte en webbadress"
+                ),
             )
             .with_help(help),
         ),
@@ -350,10 +381,8 @@ fn checked_output(root: &Path, site: &Site, opts: &BuildOptions, diagnostics: &m
             let (file, span) =
                 if from_config { ("site.toml", site.config.output_dir_span.clone()) } else { ("(command line)", None) };
             let what = if from_config { "`output_dir`" } else { "`--output`" };
-            diagnostics.push(
-                Diagnostic::error(Code::UnsafeOutput, file, span, format!("{what}: {refusal}"))
-                    .with_help(refusal.help()),
-            );
+            let message = refusal.localized().map(|_, text| format!("{what}: {text}"));
+            diagnostics.push(Diagnostic::error(Code::UnsafeOutput, file, span, message).with_help(refusal.help()));
             output
         }
     }
@@ -433,6 +462,20 @@ impl Out {
 }
 
 fn output_error(file: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(Code::OutputError, file, None, format!("cannot write this output file: {e}"))
-        .with_help("check that the output folder is writable and the disk has room")
+    Diagnostic::error(
+        Code::OutputError,
+        file,
+        None,
+        tr!(
+            en: "cannot write this output file: {why}",
+            fi: "tätä tulostiedostoa ei voi kirjoittaa: {why}",
+            sv: "den här utdatafilen kan inte skrivas: {why}",
+            why = crate::diagnostics::i18n::io_reason(e)
+        ),
+    )
+    .with_help(tr!(
+        en: "check that the output folder is writable and the disk has room",
+        fi: "tarkista, että tulostekansioon saa kirjoittaa ja levyllä on tilaa",
+        sv: "kontrollera att utdatamappen är skrivbar och att disken har plats"
+    ))
 }

@@ -20,7 +20,7 @@ use pulldown_cmark::{Event, Parser};
 use rayon::prelude::*;
 
 use crate::diagnostics::suggest::fold;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::index::Index;
 use crate::model::{Area, NetworkId, OrganisationId, Site, TableId, ThemeId};
 use crate::render::{Routes, SiteTheme};
@@ -521,8 +521,21 @@ pub(crate) struct Records {
 }
 
 fn fail(e: String) -> Diagnostic {
-    Diagnostic::error(Code::OutputError, BUNDLE_DIR, None, format!("the search index could not be built: {e}"))
-        .with_help("this is a bug in areena; as a workaround set `[search] enabled = false`")
+    Diagnostic::error(
+        Code::OutputError,
+        BUNDLE_DIR,
+        None,
+        tr!(
+            en: "the search index could not be built: {e}",
+            fi: "hakutoiminnon tietoja ei voitu koota (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
+            sv: "sökfunktionens uppgifter kunde inte sammanställas (en närmare teknisk beskrivning på engelska: `--lang en`)"
+        ),
+    )
+    .with_help(tr!(
+        en: "this is a bug in areena; as a workaround set `[search] enabled = false`",
+        fi: "tämä on virhe areenassa; kiertotienä voit kirjoittaa site.toml-tiedostoon `[search]`-osioon `enabled = false`",
+        sv: "det här är ett fel i areena; som nödlösning kan du skriva `enabled = false` i avsnittet `[search]` i filen site.toml"
+    ))
 }
 
 /// Index the records with Pagefind: the search bundle (index, filters, fragments and

@@ -25,7 +25,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
     };
     let diags = &built.diagnostics;
     if !diags.items().is_empty() {
-        report(diags, args.format);
+        report(diags, args.format, pipeline::report_language(&args.site.root, args.site.lang));
     }
     if args.timings {
         let mut err = std::io::stderr().lock();

@@ -25,7 +25,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     };
-    report(&checked.diagnostics, args.format);
+    let lang = pipeline::report_language(&args.site.root, args.site.lang);
+    report(&checked.diagnostics, args.format, lang);
     if let Some(s) = summary {
         eprintln!("external links: {} addresses checked, {} not answering", s.addresses, s.broken);
     }

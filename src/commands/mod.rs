@@ -9,7 +9,7 @@ pub mod serve;
 use std::io::{IsTerminal, Write};
 
 use crate::cli::Format;
-use crate::diagnostics::{Diagnostics, report as render};
+use crate::diagnostics::{Diagnostics, Language, report as render};
 
 /// How a command ended, mapped to the process exit code by `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,19 +32,21 @@ impl Outcome {
     }
 }
 
-/// Print diagnostics: JSON lines on standard output, or the human report on standard error.
-pub fn report(diags: &Diagnostics, format: Format) {
+/// Print diagnostics in `lang`: JSON lines on standard output, or the human report on
+/// standard error.
+pub fn report(diags: &Diagnostics, format: Format, lang: Language) {
     match format {
         Format::Json => {
-            let _ = std::io::stdout().lock().write_all(render::json(diags).as_bytes());
+            let _ = std::io::stdout().lock().write_all(render::json(diags, lang).as_bytes());
         }
         Format::Github => {
-            let _ = std::io::stdout().lock().write_all(render::github(diags).as_bytes());
+            let _ = std::io::stdout().lock().write_all(render::github(diags, lang).as_bytes());
         }
         Format::Human => {
             let stderr = std::io::stderr();
             let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let _ = stderr.lock().write_all(render::human(diags, render::Style { color, width: 100 }).as_bytes());
+            let text = render::human(diags, render::Style { color, width: 100 }, lang);
+            let _ = stderr.lock().write_all(text.as_bytes());
         }
     }
 }

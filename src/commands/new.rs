@@ -215,7 +215,7 @@ pub fn run(args: &NewArgs) -> Outcome {
     }
     own.extend(checked.diagnostics.items().iter().filter(|d| d.file == shown).cloned());
     if !own.items().is_empty() {
-        report(&own, crate::cli::Format::Human);
+        report(&own, crate::cli::Format::Human, args.lang.unwrap_or(config.language));
     }
     if own.has_errors() {
         let _ = std::fs::remove_file(&path);

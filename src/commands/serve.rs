@@ -8,6 +8,7 @@ pub fn run(args: &ServeArgs) -> Outcome {
         &args.site.root,
         crate::serve::Listen { bind: args.bind, port: args.port },
         args.site.drafts,
+        args.site.lang,
     ) {
         Ok(()) => Outcome::Ok,
         Err(e) => {

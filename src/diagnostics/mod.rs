@@ -9,8 +9,12 @@
 //! Invariant: a span always lies inside the file it names, so line and column can be
 //! computed from the file's text alone (see [`position`]).
 
+pub mod i18n;
 pub mod report;
 pub mod suggest;
+
+pub(crate) use i18n::tr;
+pub use i18n::{Language, Localized};
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -167,32 +171,27 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     pub severity: Severity,
     pub code: Code,
-    pub message: String,
-    pub help: Option<String>,
+    /// What is wrong, in every language of the reports.
+    pub message: Localized,
+    /// The fix, in every language of the reports.
+    pub help: Option<Localized>,
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            file: file.to_string(),
-            span,
-            severity: Severity::Error,
-            code,
-            message: message.into(),
-            help: None,
-        }
+    pub fn error(code: Code, file: &str, span: Option<Range<usize>>, message: Localized) -> Self {
+        Diagnostic { file: file.to_string(), span, severity: Severity::Error, code, message, help: None }
     }
 
-    pub fn warning(code: Code, file: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, file: &str, span: Option<Range<usize>>, message: Localized) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, span, message) }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Localized) -> Self {
+        self.help = Some(help);
         self
     }
 
-    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+    pub fn with_help_opt(mut self, help: Option<Localized>) -> Self {
         self.help = help;
         self
     }

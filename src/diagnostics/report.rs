@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
 use serde::Serialize;
 
-use super::{Diagnostic, Diagnostics, Positions, Severity};
+use super::{Diagnostic, Diagnostics, Language, Positions, Severity};
 
 /// Lines longer than this are not drawn under a report (the report gives the
 /// position only): drawing them is slow and unreadable.
@@ -62,8 +62,8 @@ impl Default for Style {
     }
 }
 
-/// Every diagnostic with its source context, then the summary line.
-pub fn human(diags: &Diagnostics, style: Style) -> String {
+/// Every diagnostic with its source context, then the summary line, in `lang`.
+pub fn human(diags: &Diagnostics, style: Style, lang: Language) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
@@ -83,65 +83,114 @@ pub fn human(diags: &Diagnostics, style: Style) -> String {
             continue;
         }
         let source = diags.source(&d.file).unwrap_or("");
-        let mut md = MietteDiagnostic::new(format!("{}:{}:{}: {}", d.file, line, col, d.message))
+        let mut md = MietteDiagnostic::new(format!("{}:{}:{}: {}", d.file, line, col, d.message.get(lang)))
             .with_code(d.code.as_str())
             .with_severity(match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
             });
-        if let Some(h) = &d.help {
-            md = md.with_help(h.clone());
+        let help = d.help.as_ref().map(|h| h.get(lang));
+        if let Some(h) = help {
+            md = md.with_help(h);
         }
         let report = match (&d.span, source.is_empty()) {
             (Some(span), false) if drawable(source, span.start) => {
                 let start = span.start.min(source.len());
                 let len = span.end.min(source.len()).saturating_sub(start);
-                md = md.with_label(LabeledSpan::at(start..start + len, label_for(d)));
+                md = md.with_label(LabeledSpan::at(start..start + len, label_for(d, lang)));
                 miette::Report::new(md).with_source_code(NamedSource::new(&d.file, source.to_string()))
             }
             _ => miette::Report::new(md),
         };
-        let _ = handler.render_report(&mut out, report.as_ref());
+        let mut drawn = String::new();
+        let _ = handler.render_report(&mut drawn, report.as_ref());
+        out.push_str(&help_in(drawn, help, lang));
         out.push('\n');
     }
     for ((file, code), n) in held_back {
-        let _ = writeln!(
-            out,
-            "{file}: {n} more {code} not shown here (the first {MAX_PER_CODE_AND_FILE} are above; `--format json` lists all)\n"
-        );
+        let max = MAX_PER_CODE_AND_FILE;
+        let line = match lang {
+            Language::En => {
+                format!("{file}: {n} more {code} not shown here (the first {max} are above; `--format json` lists all)")
+            }
+            Language::Fi => format!(
+                "{file}: vielä {n} × {code}, joita ei näytetä tässä (ensimmäiset {max} ovat yllä; `--format json` luettelee kaikki)"
+            ),
+            Language::Sv => format!(
+                "{file}: ytterligare {n} × {code} visas inte här (de första {max} finns ovan; `--format json` listar alla)"
+            ),
+        };
+        let _ = writeln!(out, "{line}\n");
     }
-    out.push_str(&summary(diags));
+    out.push_str(&summary(diags, lang));
     out.push('\n');
     out
 }
 
-fn label_for(d: &Diagnostic) -> String {
-    match d.severity {
-        Severity::Error => "here".to_string(),
-        Severity::Warning => "this".to_string(),
+/// The drawn report with its `help:` line in `lang` (the drawing writes it in English).
+fn help_in(drawn: String, help: Option<&str>, lang: Language) -> String {
+    let word = match lang {
+        Language::En => return drawn,
+        Language::Fi => "ohje:",
+        Language::Sv => "hjälp:",
+    };
+    let Some(help) = help else { return drawn };
+    let before_help = drawn.rfind(help).unwrap_or(drawn.len());
+    match drawn[..before_help].rfind("help:") {
+        Some(at) => format!("{}{word}{}", &drawn[..at], &drawn[at + "help:".len()..]),
+        None => drawn,
     }
 }
 
-/// "3 errors, 1 warning in 2 files" / "no problems found".
-pub fn summary(diags: &Diagnostics) -> String {
+fn label_for(d: &Diagnostic, lang: Language) -> String {
+    let (error, warning) = match lang {
+        Language::En => ("here", "this"),
+        Language::Fi => ("tässä", "tämä"),
+        Language::Sv => ("här", "detta"),
+    };
+    match d.severity {
+        Severity::Error => error.to_string(),
+        Severity::Warning => warning.to_string(),
+    }
+}
+
+/// "3 errors, 1 warning in 2 files" / "no problems found", in `lang`.
+pub fn summary(diags: &Diagnostics, lang: Language) -> String {
     let errors = diags.error_count();
     let warnings = diags.warning_count();
     if errors == 0 && warnings == 0 {
-        return "no problems found".to_string();
+        return match lang {
+            Language::En => "no problems found",
+            Language::Fi => "ei ongelmia",
+            Language::Sv => "inga problem hittades",
+        }
+        .to_string();
     }
     let mut files: Vec<&str> = diags.items().iter().map(|d| d.file.as_str()).collect();
     files.sort_unstable();
     files.dedup();
+    let files = files.len();
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "{}, {} in {}",
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings"),
-        plural(files.len(), "file", "files")
-    );
-    s
+    match lang {
+        Language::En => format!(
+            "{}, {} in {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
+            plural(files, "file", "files")
+        ),
+        Language::Fi => format!(
+            "{}, {} {}",
+            plural(errors, "virhe", "virhettä"),
+            plural(warnings, "varoitus", "varoitusta"),
+            plural(files, "tiedostossa", "tiedostossa")
+        ),
+        Language::Sv => format!(
+            "{}, {} i {}",
+            plural(errors, "fel", "fel"),
+            plural(warnings, "varning", "varningar"),
+            plural(files, "fil", "filer")
+        ),
+    }
 }
 
 /// One problem as `--format json` writes it (also the base of what `serve` sends to
@@ -158,15 +207,15 @@ pub(crate) struct JsonLine<'a> {
 }
 
 impl<'a> JsonLine<'a> {
-    pub(crate) fn new(d: &'a Diagnostic, (line, column): (usize, usize)) -> Self {
+    pub(crate) fn new(d: &'a Diagnostic, (line, column): (usize, usize), lang: Language) -> Self {
         JsonLine {
             file: &d.file,
             line,
             column,
             severity: d.severity.as_str(),
             code: d.code.as_str(),
-            message: &d.message,
-            help: d.help.as_deref(),
+            message: d.message.get(lang),
+            help: d.help.as_ref().map(|h| h.get(lang)),
         }
     }
 }
@@ -174,7 +223,7 @@ impl<'a> JsonLine<'a> {
 /// GitHub Actions workflow commands, one per diagnostic in report order
 /// (`::error file=…,line=…,col=…,title=…::message`), so that a pull request shows
 /// each problem on its line; then the summary as a notice.
-pub fn github(diags: &Diagnostics) -> String {
+pub fn github(diags: &Diagnostics, lang: Language) -> String {
     // Workflow command escapes: data and property values.
     let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
@@ -186,10 +235,14 @@ pub fn github(diags: &Diagnostics) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = d.message.clone();
+        let mut message = d.message.get(lang).to_string();
         if let Some(h) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(h);
+            message.push_str(match lang {
+                Language::En => "\nhelp: ",
+                Language::Fi => "\nohje: ",
+                Language::Sv => "\nhjälp: ",
+            });
+            message.push_str(h.get(lang));
         }
         let _ = writeln!(
             out,
@@ -199,16 +252,16 @@ pub fn github(diags: &Diagnostics) -> String {
             data(&message)
         );
     }
-    let _ = writeln!(out, "::notice title=areena::{}", data(&summary(diags)));
+    let _ = writeln!(out, "::notice title=areena::{}", data(&summary(diags, lang)));
     out
 }
 
-/// One JSON object per line and per diagnostic, in report order.
-pub fn json(diags: &Diagnostics) -> String {
+/// One JSON object per line and per diagnostic, in report order, messages in `lang`.
+pub fn json(diags: &Diagnostics, lang: Language) -> String {
     let mut out = String::new();
     let mut places = Places::new(diags);
     for d in diags.sorted() {
-        let obj = JsonLine::new(d, places.of(d));
+        let obj = JsonLine::new(d, places.of(d), lang);
         out.push_str(&serde_json::to_string(&obj).expect("diagnostics serialise"));
         out.push('\n');
     }

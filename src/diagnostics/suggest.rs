@@ -6,6 +6,8 @@
 
 use deunicode::deunicode;
 
+use super::{Localized, tr};
+
 /// Lowercase ASCII form of a value, for comparisons that forgive case and diacritics.
 pub fn fold(s: &str) -> String {
     deunicode(s.trim()).to_lowercase()
@@ -41,14 +43,18 @@ where
 }
 
 /// "did you mean `a`?" / "did you mean `a`, `b` or `c`?", or `None` without candidates.
-pub fn did_you_mean(found: &[&str]) -> Option<String> {
+pub fn did_you_mean(found: &[&str]) -> Option<Localized> {
     match found {
         [] => None,
-        [one] => Some(format!("did you mean `{one}`?")),
-        [init @ .., last] => Some(format!(
-            "did you mean {} or `{last}`?",
-            init.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
-        )),
+        [one] => Some(tr!(en: "did you mean `{one}`?", fi: "tarkoititko `{one}`?", sv: "menade du `{one}`?")),
+        [init @ .., last] => {
+            let init = init.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+            Some(tr!(
+                en: "did you mean {init} or `{last}`?",
+                fi: "tarkoititko {init} vai `{last}`?",
+                sv: "menade du {init} eller `{last}`?"
+            ))
+        }
     }
 }
 
@@ -79,7 +85,9 @@ mod tests {
     #[test]
     fn phrasing() {
         assert_eq!(did_you_mean(&[]), None);
-        assert_eq!(did_you_mean(&["a"]).unwrap(), "did you mean `a`?");
-        assert_eq!(did_you_mean(&["a", "b", "c"]).unwrap(), "did you mean `a`, `b` or `c`?");
+        assert_eq!(did_you_mean(&["a"]).unwrap().en(), "did you mean `a`?");
+        assert_eq!(did_you_mean(&["a", "b", "c"]).unwrap().en(), "did you mean `a`, `b` or `c`?");
+        assert_eq!(did_you_mean(&["a", "b", "c"]).unwrap().fi(), "tarkoititko `a`, `b` vai `c`?");
+        assert_eq!(did_you_mean(&["a"]).unwrap().sv(), "menade du `a`?");
     }
 }

@@ -7,6 +7,7 @@
 pub mod front_matter;
 pub mod raw;
 pub mod toml_fields;
+mod toml_syntax;
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -17,7 +18,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, tr};
 use crate::layout::{CONTENT, CONTENT_FOLDERS, NETWORKS, ORGANISATIONS, PAGES, PARTNERSHIP_TABLES, STATIC, THEMES};
 use crate::model::slug::{is_slug, slugify};
 use front_matter::{SplitError, split};
@@ -30,6 +31,32 @@ pub enum LoadError {
     NoSite(PathBuf),
     #[error("cannot read {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+}
+
+impl LoadError {
+    /// The problem in every language of the reports.
+    pub fn localized(&self) -> crate::diagnostics::Localized {
+        use crate::diagnostics::{i18n::io_reason, tr};
+        match self {
+            LoadError::NoSite(dir) => {
+                let dir = dir.display();
+                tr!(
+                    en: "{dir} has no site.toml: is this an areena site? (give the site's folder with --root)",
+                    fi: "kansiossa {dir} ei ole tiedostoa site.toml: onko tämä areena-sivusto? (anna sivuston kansio valitsimella --root)",
+                    sv: "mappen {dir} har ingen site.toml: är detta en areena-webbplats? (ange webbplatsens mapp med --root)"
+                )
+            }
+            LoadError::Io { path, source } => {
+                let path = path.display();
+                tr!(
+                    en: "cannot read {path}: {why}",
+                    fi: "kohdetta {path} ei voi lukea: {why}",
+                    sv: "kan inte läsa {path}: {why}",
+                    why = io_reason(source)
+                )
+            }
+        }
+    }
 }
 
 /// One file's text, shared by the diagnostics and the entities that come from it.
@@ -357,14 +384,23 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, mut cache: Option<&mut Fi
         if t.index.is_none() {
             let file = format!("content/partnership-tables/{}/index.md", t.slug);
             let note = t.notes.first().map(|n| n.source.file.clone()).unwrap_or(file.clone());
+            let slug = &t.slug;
             diags.push(
                 Diagnostic::error(
                     Code::MissingFile,
                     &note,
                     None,
-                    format!("partnership table `{}` has no index.md", t.slug),
+                    tr!(
+                        en: "partnership table `{slug}` has no index.md",
+                        fi: "kumppanuuspöydällä `{slug}` ei ole tiedostoa index.md",
+                        sv: "partnerskapsbordet `{slug}` har ingen index.md"
+                    ),
                 )
-                .with_help(format!("create {file} with at least `name = \"...\"` in its front matter")),
+                .with_help(tr!(
+                    en: "create {file} with at least `name = \"...\"` in its front matter",
+                    fi: "luo tiedosto {file}, jonka alun tiedoissa (+++-rivien välissä) on ainakin `name = \"...\"`",
+                    sv: "skapa filen {file} med åtminstone `name = \"...\"` i uppgifterna i början av filen (mellan +++-raderna)"
+                )),
             );
         }
     }
@@ -445,26 +481,48 @@ fn classify(parts: &[&str]) -> Option<Kind> {
 
 fn unexpected(rel: &str, parts: &[&str]) -> Diagnostic {
     let help = match parts {
-        [.., f] if !f.ends_with(".md") && !f.ends_with(".toml") => {
-            "content/ holds only .md and .toml files; put pictures and other files under static/".to_string()
-        }
-        [PARTNERSHIP_TABLES, f] => format!(
-            "a partnership table is a folder: move it to content/partnership-tables/{}/index.md",
-            f.trim_end_matches(".md")
+        [.., f] if !f.ends_with(".md") && !f.ends_with(".toml") => tr!(
+            en: "content/ holds only .md and .toml files; put pictures and other files under static/",
+            fi: "kansiossa content/ on vain .md- ja .toml-tiedostoja; kuvat ja muut tiedostot kuuluvat kansioon static/",
+            sv: "mappen content/ har bara .md- och .toml-filer; lägg bilder och andra filer i mappen static/"
         ),
+        [PARTNERSHIP_TABLES, f] => {
+            let t = f.trim_end_matches(".md");
+            tr!(
+                en: "a partnership table is a folder: move it to content/partnership-tables/{t}/index.md",
+                fi: "kumppanuuspöytä on kansio: siirrä tiedosto paikkaan content/partnership-tables/{t}/index.md",
+                sv: "ett partnerskapsbord är en mapp: flytta filen till content/partnership-tables/{t}/index.md"
+            )
+        }
         [dir, ..] if !CONTENT_FOLDERS.contains(dir) => {
             match crate::diagnostics::suggest::nearest(dir, CONTENT_FOLDERS, 1).first() {
-                Some(k) => format!("did you mean the folder `content/{k}/`? areena reads only the folders named in docs/content.md"),
-                None => "areena reads content/organisations, networks, partnership-tables and pages; see docs/content.md".to_string(),
+                Some(k) => tr!(
+                    en: "did you mean the folder `content/{k}/`? areena reads only the folders named in docs/content.md",
+                    fi: "tarkoititko kansiota `content/{k}/`? areena lukee vain ohjeessa docs/content.md mainitut kansiot",
+                    sv: "menade du mappen `content/{k}/`? areena läser bara de mappar som nämns i anvisningen docs/content.md"
+                ),
+                None => tr!(
+                    en: "areena reads content/organisations, networks, partnership-tables and pages; see docs/content.md",
+                    fi: "areena lukee kansiot content/organisations, networks, partnership-tables ja pages; katso docs/content.md",
+                    sv: "areena läser mapparna content/organisations, networks, partnership-tables och pages; se docs/content.md"
+                ),
             }
         }
-        _ => "files go directly in their folder (no subfolders), except meeting notes in content/partnership-tables/<table>/".to_string(),
+        _ => tr!(
+            en: "files go directly in their folder (no subfolders), except meeting notes in content/partnership-tables/<table>/",
+            fi: "tiedostot kuuluvat suoraan kansioonsa (ei alikansioita), paitsi kokousmuistiot kansiossa content/partnership-tables/<pöytä>/",
+            sv: "filerna ligger direkt i sin mapp (inga undermappar), utom mötesanteckningar i content/partnership-tables/<bord>/"
+        ),
     };
     Diagnostic::warning(
         Code::UnexpectedFile,
         rel,
         None,
-        "areena does not read this file: it is not where any kind of content lives",
+        tr!(
+            en: "areena does not read this file: it is not where any kind of content lives",
+            fi: "areena ei lue tätä tiedostoa: se ei ole paikassa, jossa mikään sisältö sijaitsee",
+            sv: "areena läser inte den här filen: den ligger inte där något slags innehåll finns"
+        ),
     )
     .with_help(help)
 }
@@ -475,8 +533,22 @@ fn read_text(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Arc<str>
         Ok(b) => b,
         Err(e) => {
             diags.push(
-                Diagnostic::error(Code::Io, rel, None, format!("cannot read this file: {e}"))
-                    .with_help("check the file's permissions"),
+                Diagnostic::error(
+                    Code::Io,
+                    rel,
+                    None,
+                    tr!(
+                        en: "cannot read this file: {why}",
+                        fi: "tätä tiedostoa ei voi lukea: {why}",
+                        sv: "den här filen kan inte läsas: {why}",
+                        why = crate::diagnostics::i18n::io_reason(&e)
+                    ),
+                )
+                .with_help(tr!(
+                    en: "check the file's permissions",
+                    fi: "tarkista tiedoston käyttöoikeudet",
+                    sv: "kontrollera filens behörigheter"
+                )),
             );
             return None;
         }
@@ -488,8 +560,21 @@ fn read_text(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Arc<str>
             let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()).into_owned());
             diags.add_source(rel, lossy);
             diags.push(
-                Diagnostic::error(Code::NotUtf8, rel, Some(at..at + 1), "this file is not UTF-8 text")
-                    .with_help("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")"),
+                Diagnostic::error(
+                    Code::NotUtf8,
+                    rel,
+                    Some(at..at + 1),
+                    tr!(
+                        en: "this file is not UTF-8 text",
+                        fi: "tiedoston merkistö ei ole UTF-8",
+                        sv: "filens teckenkodning är inte UTF-8"
+                    ),
+                )
+                .with_help(tr!(
+                    en: "save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")",
+                    fi: "tallenna tiedosto tekstieditorissa UTF-8-merkistöllä (esim. \"Tallenna merkistöllä: UTF-8\")",
+                    sv: "spara filen med teckenkodningen UTF-8 i din textredigerare (t.ex. \"Spara med kodning: UTF-8\")"
+                )),
             );
             return None;
         }
@@ -497,11 +582,20 @@ fn read_text(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Arc<str>
     diags.add_source(rel, text.clone());
     if text.trim().is_empty() {
         let help = if rel.ends_with(".toml") {
-            "write its settings (see docs/content.md), or delete the file"
+            tr!(
+                en: "write its settings (see docs/content.md), or delete the file",
+                fi: "kirjoita tiedostoon sen asetukset (katso docs/content.md) tai poista tiedosto",
+                sv: "skriv in filens inställningar (se docs/content.md) eller ta bort filen"
+            )
         } else {
-            "write its front matter between two `+++` lines, or delete the file"
+            tr!(
+                en: "write its front matter between two `+++` lines, or delete the file",
+                fi: "kirjoita tiedoston alkuun sen tiedot kahden `+++`-rivin väliin tai poista tiedosto",
+                sv: "skriv filens uppgifter mellan två `+++`-rader i början av filen eller ta bort filen"
+            )
         };
-        diags.push(Diagnostic::error(Code::EmptyFile, rel, None, "this file is empty").with_help(help));
+        let message = tr!(en: "this file is empty", fi: "tiedosto on tyhjä", sv: "filen är tom");
+        diags.push(Diagnostic::error(Code::EmptyFile, rel, None, message).with_help(help));
         return None;
     }
     Some(text)
@@ -535,16 +629,28 @@ fn read_entry<R: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnosti
         Ok(s) => Some(s),
         Err(SplitError::NoOpening) => {
             let help = if text.starts_with("---") {
-                "areena's front matter is TOML between `+++` lines: replace the `---` lines with `+++` and write `key = value`"
+                tr!(
+                    en: "areena's front matter is TOML between `+++` lines: replace the `---` lines with `+++` and write `key = value`",
+                    fi: "areenassa tiedoston alun tiedot kirjoitetaan `+++`-rivien väliin: vaihda `---`-rivien tilalle `+++` ja kirjoita tiedot muodossa `kenttä = arvo`",
+                    sv: "i areena skrivs uppgifterna i början av filen mellan `+++`-rader: byt ut `---`-raderna mot `+++` och skriv uppgifterna som `fält = värde`"
+                )
             } else {
-                "start the file with `+++`, then the fields (`name = \"...\"`), then `+++`, then the text"
+                tr!(
+                    en: "start the file with `+++`, then the fields (`name = \"...\"`), then `+++`, then the text",
+                    fi: "aloita tiedosto rivillä `+++`, kirjoita sitten tiedot (`name = \"...\"`), sitten rivi `+++` ja sen jälkeen teksti",
+                    sv: "börja filen med raden `+++`, skriv sedan uppgifterna (`name = \"...\"`), sedan raden `+++` och därefter texten"
+                )
             };
             diags.push(
                 Diagnostic::error(
                     Code::MissingFrontMatter,
                     rel,
                     Some(0..0),
-                    "the file does not start with a `+++` line",
+                    tr!(
+                        en: "the file does not start with a `+++` line",
+                        fi: "tiedosto ei ala `+++`-rivillä",
+                        sv: "filen börjar inte med en `+++`-rad"
+                    ),
                 )
                 .with_help(help),
             );
@@ -559,10 +665,16 @@ fn read_entry<R: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnosti
                     Code::UnclosedFrontMatter,
                     rel,
                     Some(opening),
-                    "the front matter opened here is never closed",
+                    tr!(
+                        en: "the front matter opened here is never closed",
+                        fi: "tässä alkavien tiedoston alun tietojen lopusta puuttuu `+++`-rivi",
+                        sv: "uppgifterna i början av filen som börjar här avslutas aldrig med en `+++`-rad"
+                    ),
                 )
-                .with_help(format!(
-                    "add a line with only `+++` after the last field, before the text (line {line}, it seems)"
+                .with_help(tr!(
+                    en: "add a line with only `+++` after the last field, before the text (line {line}, it seems)",
+                    fi: "lisää pelkän `+++`:n sisältävä rivi viimeisen tiedon jälkeen ennen tekstiä (ilmeisesti riville {line})",
+                    sv: "lägg till en rad med bara `+++` efter den sista uppgiften, före texten (på rad {line}, verkar det)"
                 )),
             );
             Some(guess)

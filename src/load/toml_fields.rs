@@ -13,7 +13,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue, Deserializer};
 
 use crate::diagnostics::suggest::{did_you_mean, nearest};
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Localized, tr};
 
 /// The outcome for one TOML document.
 pub struct Parsed<T> {
@@ -89,8 +89,10 @@ fn moved_key_help(d: &mut Diagnostic, message: &str, path: Option<&str>, top: &[
         return None;
     }
     let parent = strip_indices(parent);
-    d.help = Some(format!(
-        "`{unknown}` belongs to the entry itself: move this line above the `[{parent}]` line (every line after `[{parent}]` belongs to it)"
+    d.help = Some(tr!(
+        en: "`{unknown}` belongs to the entry itself: move this line above the `[{parent}]` line (every line after `[{parent}]` belongs to it)",
+        fi: "`{unknown}` kuuluu itse tietueeseen: siirrä tämä rivi `[{parent}]`-rivin yläpuolelle (kaikki `[{parent}]`-rivin jälkeiset rivit kuuluvat siihen)",
+        sv: "`{unknown}` hör till själva posten: flytta den här raden ovanför raden `[{parent}]` (alla rader efter `[{parent}]` hör till den)"
     ));
     Some(unknown)
 }
@@ -158,32 +160,37 @@ fn shifted(span: Range<usize>, offset: usize) -> Range<usize> {
 fn syntax_diagnostic(file: &str, toml: &str, message: &str, span: Range<usize>, offset: usize) -> Diagnostic {
     let text = toml.get(span.clone()).unwrap_or("");
     let (code, msg, help) = if message.contains("invalid date") || message.contains("invalid time") {
+        let key = key_of_line(toml, span.start);
         (
             Code::InvalidDate,
-            format!("`{text}` is not a valid date ({message})"),
-            format!(
-                "write an existing date as YYYY-MM-DD without quotes, e.g. `{} = 2025-03-01`",
-                key_of_line(toml, span.start)
+            tr!(
+                en: "`{text}` is not a valid date ({message})",
+                fi: "`{text}` ei ole oikea päivämäärä",
+                sv: "`{text}` är inte ett giltigt datum"
             ),
-        )
-    } else if message.contains("string") && (message.contains("expected `\"`") || message.contains("expected `'`")) {
-        (
-            Code::TomlSyntax,
-            "this text has no closing quote".to_string(),
-            "end the text with a quote on the same line, e.g. `name = \"Keuruun Omaishoitajat ry\"`; for text over several lines use `\"\"\"`".to_string(),
+            tr!(
+                en: "write an existing date as YYYY-MM-DD without quotes, e.g. `{key} = 2025-03-01`",
+                fi: "kirjoita olemassa oleva päivämäärä muodossa VVVV-KK-PP ilman lainausmerkkejä, esim. `{key} = 2025-03-01`",
+                sv: "skriv ett datum som finns i formen ÅÅÅÅ-MM-DD utan citattecken, t.ex. `{key} = 2025-03-01`"
+            ),
         )
     } else if message.contains("duplicate key") {
         (
             Code::TomlSyntax,
-            format!("`{text}` is set twice in this file"),
-            "keep one of the two lines and delete the other".to_string(),
+            tr!(
+                en: "`{text}` is set twice in this file",
+                fi: "`{text}` on annettu tässä tiedostossa kahdesti",
+                sv: "`{text}` anges två gånger i den här filen"
+            ),
+            tr!(
+                en: "keep one of the two lines and delete the other",
+                fi: "jätä toinen riveistä ja poista toinen",
+                sv: "behåll den ena raden och ta bort den andra"
+            ),
         )
     } else {
-        (
-            Code::TomlSyntax,
-            format!("this is not valid TOML: {message}"),
-            "each line is `key = value`: text in double quotes, lists in [ ], dates as 2025-03-01, numbers and true/false bare".to_string(),
-        )
+        let (msg, help) = super::toml_syntax::explain(message);
+        (Code::TomlSyntax, msg, help)
     };
     Diagnostic::error(code, file, Some(shifted(span, offset)), msg).with_help(help)
 }
@@ -204,25 +211,6 @@ fn backticked(s: &str) -> Vec<&str> {
     s.split('`').skip(1).step_by(2).collect()
 }
 
-fn friendly_type(expected: &str) -> &str {
-    let e = expected.trim();
-    if e.starts_with('i') || e.starts_with('u') || e.contains("integer") {
-        "a whole number (no quotes)"
-    } else if e.contains("sequence") {
-        "a list in square brackets, e.g. [\"a\", \"b\"]"
-    } else if e.contains("boolean") {
-        "true or false (no quotes)"
-    } else if e.contains("string") || e.contains("char") {
-        "text in double quotes"
-    } else if e.contains("datetime") || e.contains("date") {
-        "a date like 2025-03-01 (no quotes)"
-    } else if e.contains("struct") || e.contains("map") || e.contains("table") {
-        "a table (a line [key] of its own, then key = value lines)"
-    } else {
-        e
-    }
-}
-
 fn value_diagnostic(
     file: &str,
     toml: &str,
@@ -232,51 +220,121 @@ fn value_diagnostic(
     offset: usize,
 ) -> Diagnostic {
     let span = span.map(|s| shifted(s, offset));
-    let key = path.unwrap_or("this value");
-    let last_key = key.rsplit('.').next().unwrap_or(key);
     if let Some(rest) = message.strip_prefix("unknown field ") {
-        let words = backticked(rest);
-        let unknown = words.first().copied().unwrap_or("");
-        let known: Vec<&str> = words.iter().skip(1).copied().collect();
-        let help = did_you_mean(&nearest(unknown, known.iter().copied(), 1))
-            .map(|d| format!("{d} (rename the key)"))
-            .unwrap_or_else(|| {
-                if known.is_empty() {
-                    "delete this line".to_string()
-                } else {
-                    format!("delete it, or use one of: {}", known.join(", "))
-                }
-            });
-        let where_ = match path.and_then(|p| p.rsplit_once('.')) {
-            Some((parent, _)) => format!(" in [{}]", strip_indices(parent)),
-            None => String::new(),
-        };
-        return Diagnostic::error(Code::UnknownKey, file, span, format!("unknown key `{unknown}`{where_}"))
-            .with_help(help);
+        return unknown_key(file, rest, span, path);
     }
+    let key = path.unwrap_or("?");
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let want = friendly_type(expected);
         let raw = span.as_ref().and_then(|s| toml.get(s.start - offset..s.end - offset)).unwrap_or("");
-        let unquoted = raw.trim_matches(|c| c == '"' || c == '\'');
-        let bare_ok = (want.starts_with("a whole number") && unquoted.parse::<i64>().is_ok())
-            || (want.starts_with("true or false") && (unquoted == "true" || unquoted == "false"));
-        let help = if bare_ok {
-            format!("write `{last_key} = {unquoted}` without quotes")
-        } else if want.starts_with("a list") && found.starts_with("string") {
-            format!("write a list, even for one value: `{last_key} = [{raw}]`")
-        } else if want.starts_with("text") && !raw.is_empty() && !raw.starts_with('[') {
-            format!("put the value in quotes: `{last_key} = \"{raw}\"`")
-        } else if want.starts_with("a date") && found.starts_with("string") {
-            format!("write the date without quotes: `{last_key} = {unquoted}`")
-        } else {
-            want.replace("[key]", &format!("[{last_key}]")).replace("a table (", "write it as a table (")
-        };
-        return Diagnostic::error(Code::WrongType, file, span, format!("`{key}` must be {want}, not {found}"))
-            .with_help(help);
+        return wrong_type(file, rest, raw, span, path);
     }
-    Diagnostic::error(Code::InvalidValue, file, span, format!("`{key}`: {message}"))
-        .with_help(format!("check the value of `{key}` against docs/content.md"))
+    let en_key = path.unwrap_or("this value");
+    Diagnostic::error(
+        Code::InvalidValue,
+        file,
+        span,
+        tr!(
+            en: "`{en_key}`: {message}",
+            fi: "`{key}`: tämä arvo ei käy tähän",
+            sv: "`{key}`: det här värdet går inte här"
+        ),
+    )
+    .with_help(tr!(
+        en: "check the value of `{en_key}` against docs/content.md",
+        fi: "tarkista kentän `{key}` arvo ohjeesta docs/content.md",
+        sv: "kontrollera värdet för `{key}` i anvisningen docs/content.md"
+    ))
+}
+
+fn unknown_key(file: &str, rest: &str, span: Option<Range<usize>>, path: Option<&str>) -> Diagnostic {
+    let words = backticked(rest);
+    let unknown = words.first().copied().unwrap_or("");
+    let known: Vec<&str> = words.iter().skip(1).copied().collect();
+    let help = did_you_mean(&nearest(unknown, known.iter().copied(), 1))
+        .map(|d| {
+            tr!(
+                en: "{d} (rename the key)",
+                fi: "{d} (korjaa kentän nimi)",
+                sv: "{d} (rätta fältets namn)",
+                d = d
+            )
+        })
+        .unwrap_or_else(|| {
+            if known.is_empty() {
+                tr!(en: "delete this line", fi: "poista tämä rivi", sv: "ta bort den här raden")
+            } else {
+                let known = known.join(", ");
+                tr!(
+                    en: "delete it, or use one of: {known}",
+                    fi: "poista se tai käytä jotakin näistä: {known}",
+                    sv: "ta bort den eller använd något av dessa: {known}"
+                )
+            }
+        });
+    let message = match path.and_then(|p| p.rsplit_once('.')) {
+        Some((parent, _)) => {
+            let parent = strip_indices(parent);
+            tr!(
+                en: "unknown key `{unknown}` in [{parent}]",
+                fi: "tuntematon kenttä `{unknown}` osiossa [{parent}]",
+                sv: "okänt fält `{unknown}` i avsnittet [{parent}]"
+            )
+        }
+        None => tr!(
+            en: "unknown key `{unknown}`",
+            fi: "tuntematon kenttä `{unknown}`",
+            sv: "okänt fält `{unknown}`"
+        ),
+    };
+    Diagnostic::error(Code::UnknownKey, file, span, message).with_help(help)
+}
+
+fn wrong_type(file: &str, rest: &str, raw: &str, span: Option<Range<usize>>, path: Option<&str>) -> Diagnostic {
+    use super::toml_syntax::Kind;
+    let key = path.unwrap_or("this value");
+    let fi_key = path.unwrap_or("?");
+    let last_key = key.rsplit('.').next().unwrap_or(key);
+    let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let want = Kind::of_expected(expected);
+    let got = Kind::of_found(found);
+    let unquoted = raw.trim_matches(|c| c == '"' || c == '\'');
+    let bare_ok = (want == Kind::Integer && unquoted.parse::<i64>().is_ok())
+        || (want == Kind::Bool && (unquoted == "true" || unquoted == "false"));
+    let help = if bare_ok {
+        tr!(
+            en: "write `{last_key} = {unquoted}` without quotes",
+            fi: "kirjoita `{last_key} = {unquoted}` ilman lainausmerkkejä",
+            sv: "skriv `{last_key} = {unquoted}` utan citattecken"
+        )
+    } else if want == Kind::List && got == Kind::Text {
+        tr!(
+            en: "write a list, even for one value: `{last_key} = [{raw}]`",
+            fi: "kirjoita luettelo hakasulkeissa, vaikka arvoja olisi vain yksi: `{last_key} = [{raw}]`",
+            sv: "skriv en lista inom hakparenteser, även för ett enda värde: `{last_key} = [{raw}]`"
+        )
+    } else if want == Kind::Text && !raw.is_empty() && !raw.starts_with('[') {
+        tr!(
+            en: "put the value in quotes: `{last_key} = \"{raw}\"`",
+            fi: "kirjoita arvo lainausmerkkeihin: `{last_key} = \"{raw}\"`",
+            sv: "skriv värdet inom citattecken: `{last_key} = \"{raw}\"`"
+        )
+    } else if want == Kind::Date && got == Kind::Text {
+        tr!(
+            en: "write the date without quotes: `{last_key} = {unquoted}`",
+            fi: "kirjoita päivämäärä ilman lainausmerkkejä: `{last_key} = {unquoted}`",
+            sv: "skriv datumet utan citattecken: `{last_key} = {unquoted}`"
+        )
+    } else {
+        want.how_to_write(last_key, expected)
+    };
+    let message = tr!(
+        en: "`{key}` must be {want}, not {got}",
+        fi: "kentän `{fi_key}` arvon pitää olla {want}, nyt se on {got}",
+        sv: "värdet för `{fi_key}` ska vara {want}, nu är det {got}",
+        want = want.localized(expected),
+        got = Localized::new(found.to_string(), got.fi().into(), got.sv().into())
+    );
+    Diagnostic::error(Code::WrongType, file, span, message).with_help(help)
 }
 
 fn strip_indices(path: &str) -> String {
@@ -318,7 +376,12 @@ mod tests {
 
     fn codes(src: &str) -> Vec<(Code, (usize, usize), Option<String>)> {
         let p: Parsed<T> = parse("f.md", src, 0);
-        p.diagnostics.iter().map(|d| (d.code, position(src, d.span.clone().unwrap().start), d.help.clone())).collect()
+        p.diagnostics
+            .iter()
+            .map(|d| {
+                (d.code, position(src, d.span.clone().unwrap().start), d.help.as_ref().map(|h| h.en().to_string()))
+            })
+            .collect()
     }
 
     #[test]
@@ -341,6 +404,17 @@ mod tests {
         assert_eq!(founded.2.as_deref(), Some("write `founded = 1994` without quotes"));
         let muni = got.iter().find(|(_, p, _)| *p == (3, 1)).unwrap();
         assert!(muni.2.as_deref().unwrap().contains("`themes`") || muni.2.as_deref().unwrap().contains("delete"));
+        let p: Parsed<T> = parse("f.md", src, 0);
+        let founded = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::WrongType && d.help.as_ref().unwrap().en().contains("founded"))
+            .unwrap();
+        assert_eq!(
+            founded.message.fi(),
+            "kentän `founded` arvon pitää olla kokonaisluku ilman lainausmerkkejä, nyt se on teksti lainausmerkeissä"
+        );
+        assert_eq!(founded.help.as_ref().unwrap().sv(), "skriv `founded = 1994` utan citattecken");
     }
 
     #[test]

@@ -15,22 +15,35 @@ pub struct BaseUrl {
     path: String,
 }
 
+use crate::diagnostics::tr;
+
 impl BaseUrl {
     /// An absolute `http(s)://` address with a host; `Err` holds the fix to suggest.
-    pub fn parse(s: &str) -> Result<BaseUrl, String> {
+    pub fn parse(s: &str) -> Result<BaseUrl, crate::diagnostics::Localized> {
         check_url(s)?;
-        let url = url::Url::parse(s.trim()).map_err(|e| format!("the address cannot be read ({e})"))?;
+        let url = url::Url::parse(s.trim()).map_err(|e| {
+            tr!(
+                en: "the address cannot be read ({e})",
+                fi: "osoitetta ei voi lukea: tarkista se merkki merkiltä",
+                sv: "adressen kan inte läsas: kontrollera den tecken för tecken"
+            )
+        })?;
         if url.query().is_some() || url.fragment().is_some() {
-            return Err("write the address without `?…` or `#…`, e.g. `https://example.org/jarjestot/`".into());
+            return Err(tr!(
+                en: "write the address without `?…` or `#…`, e.g. `https://example.org/jarjestot/`",
+                fi: "kirjoita osoite ilman `?…`- tai `#…`-loppua, esim. `https://example.org/jarjestot/`",
+                sv: "skriv adressen utan `?…` eller `#…`, t.ex. `https://example.org/jarjestot/`"
+            ));
         }
         let plain =
             |seg: &str| seg.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
         let segments: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
         if segments.iter().any(|seg| !plain(seg) || *seg == "." || *seg == "..") {
-            return Err(
-                "the path after the host may hold only letters a–z and A–Z, digits, `-`, `_`, `.` and `/`, e.g. `https://example.org/jarjestot/`"
-                    .into(),
-            );
+            return Err(tr!(
+                en: "the path after the host may hold only letters a–z and A–Z, digits, `-`, `_`, `.` and `/`, e.g. `https://example.org/jarjestot/`",
+                fi: "palvelimen nimen jälkeisessä osassa voi olla vain kirjaimia a–z ja A–Z, numeroita sekä merkkejä `-`, `_`, `.` ja `/`, esim. `https://example.org/jarjestot/`",
+                sv: "delen efter servernamnet får bara ha bokstäverna a–z och A–Z, siffror och tecknen `-`, `_`, `.` och `/`, t.ex. `https://example.org/jarjestot/`"
+            ));
         }
         let mut path = url.path().to_string();
         if !path.ends_with('/') {

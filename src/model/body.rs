@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::suggest::{did_you_mean, nearest};
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, tr};
 
 /// The Markdown extensions of the content format.
 pub fn markdown_options() -> Options {
@@ -79,16 +79,19 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
     if let Some((i, c)) = body.char_indices().find(|&(_, c)| super::values::is_dropped_char(c)) {
         let n = body.chars().filter(|&c| super::values::is_dropped_char(c)).count();
         out.push(
-            Diagnostic::warning(
-                Code::ControlCharacter,
-                file,
-                at(i..i + c.len_utf8()),
-                format!(
-                    "the text has {n} invisible control or direction character{}; they are left out of the site",
-                    if n == 1 { "" } else { "s" }
-                ),
-            )
-            .with_help("delete them; an editor that shows invisible characters helps"),
+            Diagnostic::warning(Code::ControlCharacter, file, at(i..i + c.len_utf8()), {
+                let s = if n == 1 { "" } else { "s" };
+                tr!(
+                    en: "the text has {n} invisible control or direction character{s}; they are left out of the site",
+                    fi: "tekstissä on näkymättömiä ohjaus- tai suuntamerkkejä ({n} kpl); ne jätetään sivustolta pois",
+                    sv: "texten har osynliga styr- eller riktningstecken ({n} st.); de lämnas bort från webbplatsen"
+                )
+            })
+            .with_help(tr!(
+                en: "delete them; an editor that shows invisible characters helps",
+                fi: "poista ne; apuna on tekstieditori, joka näyttää näkymättömät merkit",
+                sv: "ta bort dem; en textredigerare som visar osynliga tecken hjälper"
+            )),
         );
     }
     let mut image: Option<(Range<usize>, String)> = None;
@@ -102,11 +105,17 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
                             Code::UnsafeLink,
                             file,
                             at(range),
-                            "this link would run code in the reader's browser",
+                            tr!(
+                                en: "this link would run code in the reader's browser",
+                                fi: "tämä linkki suorittaisi ohjelmakoodia lukijan selaimessa",
+                                sv: "den här länken skulle köra programkod i läsarens webbläsare"
+                            ),
                         )
-                        .with_help(
-                            "link to a web page (https://...) or to another content file (../organisations/x.md)",
-                        ),
+                        .with_help(tr!(
+                            en: "link to a web page (https://...) or to another content file (../organisations/x.md)",
+                            fi: "linkitä verkkosivulle (https://...) tai toiseen sisältötiedostoon (../organisations/x.md)",
+                            sv: "länka till en webbsida (https://...) eller till en annan innehållsfil (../organisations/x.md)"
+                        )),
                     );
                 } else if !has_scheme(url) && !url.starts_with('/') && !url.starts_with('#') {
                     let path = url.split(['#', '?']).next().unwrap_or("");
@@ -123,9 +132,17 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
                             Code::UnsafeLink,
                             file,
                             at(range.clone()),
-                            "this image address is not allowed",
+                            tr!(
+                                en: "this image address is not allowed",
+                                fi: "tämä kuvan osoite ei ole sallittu",
+                                sv: "den här bildadressen är inte tillåten"
+                            ),
                         )
-                        .with_help("put the picture under static/ and write its path, e.g. `/kuvat/kevatretki.jpg`"),
+                        .with_help(tr!(
+                            en: "put the picture under static/ and write its path, e.g. `/kuvat/kevatretki.jpg`",
+                            fi: "tallenna kuva kansioon static/ ja kirjoita sen polku, esim. `/kuvat/kevatretki.jpg`",
+                            sv: "spara bilden i mappen static/ och skriv dess sökväg, t.ex. `/kuvat/kevatretki.jpg`"
+                        )),
                     );
                 } else if !has_scheme(&url) && !url.starts_with("//") {
                     let path = url.split(['#', '?']).next().unwrap_or("").trim_start_matches('/');
@@ -133,17 +150,27 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
                     if !files.statics.contains(path) && !files.statics.contains(&decoded) {
                         let near = nearest(&decoded, files.statics.iter().map(String::as_str), 1);
                         let help = match near.first() {
-                            Some(n) => format!(
-                                "did you mean `/{n}`? Images are files under static/, written from there: `/kuvat/x.jpg` is static/kuvat/x.jpg"
+                            Some(n) => tr!(
+                                en: "did you mean `/{n}`? Images are files under static/, written from there: `/kuvat/x.jpg` is static/kuvat/x.jpg",
+                                fi: "tarkoititko `/{n}`? Kuvat ovat kansion static/ tiedostoja, ja polku kirjoitetaan siitä alkaen: `/kuvat/x.jpg` on static/kuvat/x.jpg",
+                                sv: "menade du `/{n}`? Bilder är filer i mappen static/, och sökvägen skrivs därifrån: `/kuvat/x.jpg` är static/kuvat/x.jpg"
                             ),
-                            None => format!("put the picture at static/{decoded}, or fix the path"),
+                            None => tr!(
+                                en: "put the picture at static/{decoded}, or fix the path",
+                                fi: "tallenna kuva tiedostoksi static/{decoded} tai korjaa polku",
+                                sv: "spara bilden som static/{decoded} eller rätta sökvägen"
+                            ),
                         };
                         out.push(
                             Diagnostic::error(
                                 Code::MissingStaticFile,
                                 file,
                                 at(range.clone()),
-                                format!("there is no picture static/{decoded}"),
+                                tr!(
+                                    en: "there is no picture static/{decoded}",
+                                    fi: "kuvaa static/{decoded} ei ole",
+                                    sv: "bilden static/{decoded} finns inte"
+                                ),
                             )
                             .with_help(help),
                         );
@@ -163,13 +190,19 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
                     None => k.to_string(),
                 }));
                 out.push(
-                    Diagnostic::warning(
-                        Code::HeadingAttribute,
-                        file,
-                        at(start..end.max(start)),
-                        format!("these heading attributes are left out of the page: {}", dropped.join(" ")),
-                    )
-                    .with_help("only an id is kept, written `{#my-id}`; delete the rest"),
+                    Diagnostic::warning(Code::HeadingAttribute, file, at(start..end.max(start)), {
+                        let dropped = dropped.join(" ");
+                        tr!(
+                            en: "these heading attributes are left out of the page: {dropped}",
+                            fi: "nämä otsikon lisämääreet jätetään sivulta pois: {dropped}",
+                            sv: "de här tilläggen till rubriken lämnas bort från sidan: {dropped}"
+                        )
+                    })
+                    .with_help(tr!(
+                        en: "only an id is kept, written `{{#my-id}}`; delete the rest",
+                        fi: "vain tunniste säilyy, kirjoitettuna `{{#oma-tunniste}}`; poista muut",
+                        sv: "bara ett id behålls, skrivet `{{#mitt-id}}`; ta bort resten"
+                    )),
                 );
             }
             Event::Text(t) | Event::Code(t) => {
@@ -182,8 +215,21 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
                     && alt.trim().is_empty()
                 {
                     out.push(
-                        Diagnostic::warning(Code::ImageWithoutAlt, file, at(r), "this image has no alternative text")
-                            .with_help("describe the picture between the brackets, e.g. `![Kevätretki Multialla](/kuvat/kevatretki.jpg)`"),
+                        Diagnostic::warning(
+                            Code::ImageWithoutAlt,
+                            file,
+                            at(r),
+                            tr!(
+                                en: "this image has no alternative text",
+                                fi: "kuvalta puuttuu vaihtoehtoinen teksti",
+                                sv: "bilden saknar alternativtext"
+                            ),
+                        )
+                        .with_help(tr!(
+                            en: "describe the picture between the brackets, e.g. `![Kevätretki Multialla](/kuvat/kevatretki.jpg)`",
+                            fi: "kuvaile kuva hakasulkeiden välissä, esim. `![Kevätretki Multialla](/kuvat/kevatretki.jpg)`",
+                            sv: "beskriv bilden mellan hakparenteserna, t.ex. `![Vårutflykt i Multia](/kuvat/kevatretki.jpg)`"
+                        )),
                     );
                 }
             }
@@ -211,16 +257,24 @@ fn check_content_link(
             let help = match near.first() {
                 Some(n) => {
                     let rel = relative_link(in_content, n);
-                    did_you_mean(&[rel.as_str()]).unwrap_or_default()
+                    did_you_mean(&[rel.as_str()]).expect("one name")
                 }
-                None => "link to an existing file, relative to this one: `../organisations/<slug>.md`".to_string(),
+                None => tr!(
+                    en: "link to an existing file, relative to this one: `../organisations/<slug>.md`",
+                    fi: "linkitä olemassa olevaan tiedostoon tämän tiedoston sijainnista käsin: `../organisations/<nimi>.md`",
+                    sv: "länka till en befintlig fil, räknat från den här filens plats: `../organisations/<namn>.md`"
+                ),
             };
             out.push(
                 Diagnostic::error(
                     Code::BrokenLink,
                     file,
                     span,
-                    format!("this link points to {shown}, which does not exist"),
+                    tr!(
+                        en: "this link points to {shown}, which does not exist",
+                        fi: "linkki osoittaa tiedostoon {shown}, jota ei ole",
+                        sv: "länken pekar på {shown}, som inte finns"
+                    ),
                 )
                 .with_help(help),
             );

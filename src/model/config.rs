@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::diagnostics::suggest::{did_you_mean, nearest};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Localized, tr};
 use crate::load::TomlFile;
 use crate::load::raw::{RawPaths, RawSite, Text};
 use crate::model::BaseUrl;
@@ -12,11 +12,14 @@ use crate::model::municipalities::{Municipalities, RegionId};
 use crate::model::slug::{is_slug, slugify};
 use crate::model::values::check_url;
 
-/// The language of the interface and the content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The language of the interface and the content, and of the problems areena reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Language {
+    /// suomi
     Fi,
+    /// svenska
     Sv,
+    /// English
     En,
 }
 
@@ -144,7 +147,7 @@ pub const MAX_STALE_MONTHS: u32 = 1200;
 /// them: all of them.
 pub const DEFAULT_DESCRIPTION_WORDS: usize = usize::MAX;
 
-fn err(code: Code, t: &Text, msg: impl Into<String>) -> Diagnostic {
+fn err(code: Code, t: &Text, msg: Localized) -> Diagnostic {
     Diagnostic::error(code, FILE, Some(t.span()), msg)
 }
 
@@ -163,8 +166,21 @@ pub fn site_config(
     let required = |diags: &mut Diagnostics, field: &str, example: &str| {
         if parsed {
             diags.push(
-                Diagnostic::error(Code::MissingField, FILE, None, format!("site.toml has no `{field}`"))
-                    .with_help(format!("add a line `{field} = {example}`")),
+                Diagnostic::error(
+                    Code::MissingField,
+                    FILE,
+                    None,
+                    tr!(
+                        en: "site.toml has no `{field}`",
+                        fi: "tiedostosta site.toml puuttuu `{field}`",
+                        sv: "filen site.toml saknar `{field}`"
+                    ),
+                )
+                .with_help(tr!(
+                    en: "add a line `{field} = {example}`",
+                    fi: "lisää rivi `{field} = {example}`",
+                    sv: "lägg till raden `{field} = {example}`"
+                )),
             );
         }
     };
@@ -177,7 +193,12 @@ pub fn site_config(
     };
     let base_url = match &raw.base_url {
         Some(u) => BaseUrl::parse(u.get_ref()).unwrap_or_else(|help| {
-            diags.push(err(Code::InvalidUrl, u, "`base_url` must be the site's whole address").with_help(help));
+            let msg = tr!(
+                en: "`base_url` must be the site's whole address",
+                fi: "kentässä `base_url` pitää olla sivuston koko osoite",
+                sv: "fältet `base_url` ska ha webbplatsens hela adress"
+            );
+            diags.push(err(Code::InvalidUrl, u, msg).with_help(help));
             BaseUrl::root()
         }),
         None => {
@@ -194,13 +215,24 @@ pub fn site_config(
                 "english" | "englanti" | "eng" => Some("en"),
                 _ => nearest(&lower, Language::CODES.iter().copied(), 1).first().copied(),
             };
-            diags.push(
-                err(Code::UnknownSiteLanguage, l, format!("areena has no interface in language `{}`", l.get_ref()))
-                    .with_help(match guess {
-                        Some(g) => format!("write `language = \"{g}\"` (one of fi, sv, en)"),
-                        None => "write one of `fi`, `sv` or `en`".to_string(),
-                    }),
+            let v = l.get_ref();
+            let msg = tr!(
+                en: "areena has no interface in language `{v}`",
+                fi: "areenassa ei ole käyttöliittymää kielellä `{v}`",
+                sv: "areena har inget gränssnitt på språket `{v}`"
             );
+            diags.push(err(Code::UnknownSiteLanguage, l, msg).with_help(match guess {
+                Some(g) => tr!(
+                    en: "write `language = \"{g}\"` (one of fi, sv, en)",
+                    fi: "kirjoita `language = \"{g}\"` (vaihtoehdot: fi, sv, en)",
+                    sv: "skriv `language = \"{g}\"` (alternativen: fi, sv, en)"
+                ),
+                None => tr!(
+                    en: "write one of `fi`, `sv` or `en`",
+                    fi: "kirjoita jokin näistä: `fi`, `sv` tai `en`",
+                    sv: "skriv något av dessa: `fi`, `sv` eller `en`"
+                ),
+            }));
             Language::Fi
         }),
         None => Language::Fi,
@@ -220,16 +252,19 @@ pub fn site_config(
                             .map(|e| e.file_name().to_string_lossy().into_owned()),
                     );
                 }
-                let help = did_you_mean(&nearest(name, known.iter().map(String::as_str), 1))
-                    .unwrap_or_else(|| "write `theme = \"default\"`, or create the folder themes/<name>/".to_string());
-                diags.push(
-                    err(
-                        Code::UnknownSiteTheme,
-                        t,
-                        format!("there is no site theme `{name}`: not built in, and no folder themes/{name}/"),
+                let help = did_you_mean(&nearest(name, known.iter().map(String::as_str), 1)).unwrap_or_else(|| {
+                    tr!(
+                        en: "write `theme = \"default\"`, or create the folder themes/<name>/",
+                        fi: "kirjoita `theme = \"default\"` tai luo kansio themes/<nimi>/",
+                        sv: "skriv `theme = \"default\"` eller skapa mappen themes/<namn>/"
                     )
-                    .with_help(help),
+                });
+                let msg = tr!(
+                    en: "there is no site theme `{name}`: not built in, and no folder themes/{name}/",
+                    fi: "sivuston ulkoasua `{name}` ei ole: se ei ole valmiina areenassa, eikä kansiota themes/{name}/ ole",
+                    sv: "webbplatsens utseende `{name}` finns inte: det är inte inbyggt i areena och mappen themes/{name}/ finns inte"
                 );
+                diags.push(err(Code::UnknownSiteTheme, t, msg).with_help(help));
             }
             name.clone()
         }
@@ -238,10 +273,15 @@ pub fn site_config(
     let region = raw.region.as_ref().and_then(|r| {
         let found = munis.find_region(r.get_ref());
         if found.is_none() {
-            let help = did_you_mean(&munis.suggest_region(r.get_ref())).unwrap_or_else(|| {
-                "write a region (maakunta) by its Finnish or Swedish name, e.g. `Keski-Suomi`".into()
-            });
-            diags.push(err(Code::UnknownRegion, r, format!("unknown region `{}`", r.get_ref())).with_help(help));
+            let help =
+                did_you_mean(&munis.suggest_region(r.get_ref())).unwrap_or_else(crate::model::resolve::region_by_name);
+            let v = r.get_ref();
+            let msg = tr!(
+                en: "unknown region `{v}`",
+                fi: "tuntematon maakunta `{v}`",
+                sv: "okänt landskap `{v}`"
+            );
+            diags.push(err(Code::UnknownRegion, r, msg).with_help(help));
         }
         found
     });
@@ -255,9 +295,17 @@ pub fn site_config(
                         Code::InvalidValue,
                         FILE,
                         Some(m.span()),
-                        format!("`stale_after_months` must be a number of months from 1 to {MAX_STALE_MONTHS}"),
+                        tr!(
+                            en: "`stale_after_months` must be a number of months from 1 to {MAX_STALE_MONTHS}",
+                            fi: "kentän `stale_after_months` pitää olla kuukausien määrä väliltä 1–{MAX_STALE_MONTHS}",
+                            sv: "fältet `stale_after_months` ska vara ett antal månader mellan 1 och {MAX_STALE_MONTHS}"
+                        ),
                     )
-                    .with_help("write e.g. `stale_after_months = 18`, or delete the line to turn the warning off"),
+                    .with_help(tr!(
+                        en: "write e.g. `stale_after_months = 18`, or delete the line to turn the warning off",
+                        fi: "kirjoita esim. `stale_after_months = 18` tai poista rivi, jos et halua varoitusta",
+                        sv: "skriv t.ex. `stale_after_months = 18` eller ta bort raden om du inte vill ha varningen"
+                    )),
                 );
                 None
             }
@@ -285,9 +333,17 @@ pub fn site_config(
                         err(
                             Code::InvalidValue,
                             &toml::Spanned::new(w.span(), String::new()),
-                            "`description_words` must be a number of words from 0 to 10000",
+                            tr!(
+                                en: "`description_words` must be a number of words from 0 to 10000",
+                                fi: "kentän `description_words` pitää olla sanojen määrä väliltä 0–10000",
+                                sv: "fältet `description_words` ska vara ett antal ord mellan 0 och 10000"
+                            ),
                         )
-                        .with_help("write e.g. `description_words = 25`"),
+                        .with_help(tr!(
+                            en: "write e.g. `description_words = 25`",
+                            fi: "kirjoita esim. `description_words = 25`",
+                            sv: "skriv t.ex. `description_words = 25`"
+                        )),
                     );
                     None
                 }
@@ -319,16 +375,25 @@ fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Pat
         let Some(v) = value else { continue };
         let s = v.get_ref();
         if !is_slug(s) {
-            diags.push(
-                err(Code::InvalidSlug, v, format!("`{s}` cannot be a URL segment"))
-                    .with_help(format!("use lowercase letters, digits and hyphens: `{}`", slugify(s))),
-            );
+            diags.push(not_a_segment(v));
             continue;
         }
         if seen.contains(s) {
             diags.push(
-                err(Code::DuplicateSlug, v, format!("two sections would share the URL segment `{s}`"))
-                    .with_help("give each section of [paths] its own segment"),
+                err(
+                    Code::DuplicateSlug,
+                    v,
+                    tr!(
+                        en: "two sections would share the URL segment `{s}`",
+                        fi: "kahdella osiolla olisi sama osoitteen osa `{s}`",
+                        sv: "två delar av webbplatsen skulle ha samma adressdel `{s}`"
+                    ),
+                )
+                .with_help(tr!(
+                    en: "give each section of [paths] its own segment",
+                    fi: "anna jokaiselle [paths]-osion kohdalle oma osoitteen osa",
+                    sv: "ge varje rad i avsnittet [paths] en egen adressdel"
+                )),
             );
             continue;
         }
@@ -345,13 +410,44 @@ fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Pat
                 err(
                     Code::DuplicateSlug,
                     v,
-                    format!("the URL segment `{s}` is already used by another section of the site"),
+                    tr!(
+                        en: "the URL segment `{s}` is already used by another section of the site",
+                        fi: "osoitteen osa `{s}` on jo sivuston toisen osion käytössä",
+                        sv: "adressdelen `{s}` används redan av en annan del av webbplatsen"
+                    ),
                 )
-                .with_help(format!("choose another segment; taken: {}", all.join(", "))),
+                .with_help({
+                    let taken = all.join(", ");
+                    tr!(
+                        en: "choose another segment; taken: {taken}",
+                        fi: "valitse toinen; varattuja ovat: {taken}",
+                        sv: "välj en annan; upptagna är: {taken}"
+                    )
+                }),
             );
         }
     }
     p
+}
+
+/// A `[paths]` value that cannot be a URL segment.
+fn not_a_segment(v: &Text) -> Diagnostic {
+    let s = v.get_ref();
+    let slug = slugify(s);
+    err(
+        Code::InvalidSlug,
+        v,
+        tr!(
+            en: "`{s}` cannot be a URL segment",
+            fi: "`{s}` ei kelpaa verkko-osoitteen osaksi",
+            sv: "`{s}` duger inte som del av en webbadress"
+        ),
+    )
+    .with_help(tr!(
+        en: "use lowercase letters, digits and hyphens: `{slug}`",
+        fi: "käytä pieniä kirjaimia, numeroita ja yhdysmerkkejä: `{slug}`",
+        sv: "använd små bokstäver, siffror och bindestreck: `{slug}`"
+    ))
 }
 
 fn accessibility(raw: Option<&crate::load::raw::RawAccessibility>, diags: &mut Diagnostics) -> Accessibility {
@@ -363,7 +459,13 @@ fn accessibility(raw: Option<&crate::load::raw::RawAccessibility>, diags: &mut D
         match check_url(t.get_ref()) {
             Ok(()) => Some(t.get_ref().trim().to_string()),
             Err(help) => {
-                diags.push(err(Code::InvalidUrl, t, format!("`{}` is not a web address", t.get_ref())).with_help(help));
+                let v = t.get_ref();
+                let msg = tr!(
+                    en: "`{v}` is not a web address",
+                    fi: "`{v}` ei ole verkko-osoite",
+                    sv: "`{v}` är inte en webbadress"
+                );
+                diags.push(err(Code::InvalidUrl, t, msg).with_help(help));
                 None
             }
         }
@@ -372,9 +474,13 @@ fn accessibility(raw: Option<&crate::load::raw::RawAccessibility>, diags: &mut D
         feedback_email: feedback_email.as_ref().and_then(|e| match check_email(e.get_ref()) {
             Ok(()) => Some(e.get_ref().trim().to_string()),
             Err(help) => {
-                diags.push(
-                    err(Code::InvalidEmail, e, format!("`{}` is not an email address", e.get_ref())).with_help(help),
+                let v = e.get_ref();
+                let msg = tr!(
+                    en: "`{v}` is not an email address",
+                    fi: "`{v}` ei ole sähköpostiosoite",
+                    sv: "`{v}` är inte en e-postadress"
                 );
+                diags.push(err(Code::InvalidEmail, e, msg).with_help(help));
                 None
             }
         }),
@@ -387,7 +493,7 @@ fn accessibility(raw: Option<&crate::load::raw::RawAccessibility>, diags: &mut D
                         Code::InvalidDate,
                         FILE,
                         Some(d.span()),
-                        format!("`{}` is not a plain date", d.get_ref()),
+                        crate::model::resolve::not_a_date(d.get_ref()),
                     )
                     .with_help(help),
                 );

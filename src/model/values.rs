@@ -4,6 +4,8 @@
 use jiff::civil::Date;
 use toml::value::Datetime;
 
+use crate::diagnostics::{Localized, tr};
+
 /// Characters dropped from every text of the content: control characters (other
 /// than tab and line breaks), which are invalid in XML and HTML, the bidirectional
 /// embedding and override controls, which can turn the text around on screen, and
@@ -34,7 +36,7 @@ pub fn look_alike_key(name: &str) -> String {
 }
 
 /// `Err(help)` unless `s` is an absolute http(s) URL with a host.
-pub fn check_url(s: &str) -> Result<(), String> {
+pub fn check_url(s: &str) -> Result<(), Localized> {
     let t = s.trim();
     let lower = t.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
@@ -44,26 +46,46 @@ pub fn check_url(s: &str) -> Result<(), String> {
             let host = host.rsplit('@').next().unwrap_or(host);
             let host = host.split(':').next().unwrap_or(host);
             if host.is_empty() || t.contains(char::is_whitespace) || !(host.contains('.') || host == "localhost") {
-                Err("write the whole address, e.g. `https://yhdistys.example`".into())
+                Err(tr!(
+                    en: "write the whole address, e.g. `https://yhdistys.example`",
+                    fi: "kirjoita koko osoite, esim. `https://yhdistys.example`",
+                    sv: "skriv hela adressen, t.ex. `https://yhdistys.example`"
+                ))
             } else {
                 Ok(())
             }
         }
         None if lower.starts_with("www.") || (!lower.contains(':') && lower.contains('.') && !lower.contains(' ')) => {
-            Err(format!("add https:// in front: `https://{t}`"))
+            Err(tr!(
+                en: "add https:// in front: `https://{t}`",
+                fi: "lisää alkuun https://: `https://{t}`",
+                sv: "lägg till https:// i början: `https://{t}`"
+            ))
         }
-        None => Err("a web address starts with https:// (or http://), e.g. `https://yhdistys.example`".into()),
+        None => Err(tr!(
+            en: "a web address starts with https:// (or http://), e.g. `https://yhdistys.example`",
+            fi: "verkko-osoite alkaa https:// (tai http://), esim. `https://yhdistys.example`",
+            sv: "en webbadress börjar med https:// (eller http://), t.ex. `https://yhdistys.example`"
+        )),
     }
 }
 
 /// `Err(help)` unless `s` looks like one email address.
-pub fn check_email(s: &str) -> Result<(), String> {
+pub fn check_email(s: &str) -> Result<(), Localized> {
     let t = s.trim();
     if let Some(rest) = t.strip_prefix("mailto:") {
-        return Err(format!("write the address without mailto: `{rest}`"));
+        return Err(tr!(
+            en: "write the address without mailto: `{rest}`",
+            fi: "kirjoita osoite ilman mailto-alkua: `{rest}`",
+            sv: "skriv adressen utan mailto: `{rest}`"
+        ));
     }
     let Some((local, domain)) = t.split_once('@') else {
-        return Err("an email address has an @, e.g. `info@yhdistys.example`".into());
+        return Err(tr!(
+            en: "an email address has an @, e.g. `info@yhdistys.example`",
+            fi: "sähköpostiosoitteessa on @-merkki, esim. `info@yhdistys.example`",
+            sv: "en e-postadress har ett @, t.ex. `info@yhdistys.example`"
+        ));
     };
     let ok = !local.is_empty()
         && !domain.contains('@')
@@ -75,42 +97,72 @@ pub fn check_email(s: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else if t.contains([',', ';', ' ']) {
-        Err("write one address only; put others in the Markdown text".into())
+        Err(tr!(
+            en: "write one address only; put others in the Markdown text",
+            fi: "kirjoita vain yksi osoite; muut voi kirjoittaa tiedoston tekstiin",
+            sv: "skriv bara en adress; skriv de andra i filens text"
+        ))
     } else {
-        Err("check the address: it should look like `info@yhdistys.example`".into())
+        Err(tr!(
+            en: "check the address: it should look like `info@yhdistys.example`",
+            fi: "tarkista osoite: sen pitäisi näyttää tältä: `info@yhdistys.example`",
+            sv: "kontrollera adressen: den ska se ut så här: `info@yhdistys.example`"
+        ))
     }
 }
 
 /// `Err(help)` unless `s` has only what phone numbers have, and enough digits.
-pub fn check_phone(s: &str) -> Result<(), String> {
+pub fn check_phone(s: &str) -> Result<(), Localized> {
     let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '/');
     let digits = s.chars().filter(char::is_ascii_digit).count();
     if s.chars().all(allowed) && (5..=16).contains(&digits) && !s[1.min(s.len())..].contains('+') {
         Ok(())
     } else {
-        Err("write only the number, e.g. `+358 40 123 4567` or `040 123 4567`; put opening hours in the text".into())
+        Err(tr!(
+            en: "write only the number, e.g. `+358 40 123 4567` or `040 123 4567`; put opening hours in the text",
+            fi: "kirjoita pelkkä numero, esim. `+358 40 123 4567` tai `040 123 4567`; aukioloajat voi kirjoittaa tekstiin",
+            sv: "skriv bara numret, t.ex. `+358 40 123 4567` eller `040 123 4567`; skriv öppettider i texten"
+        ))
     }
 }
 
 /// A TOML value that must be a plain date (no time).
-pub fn to_date(d: &Datetime) -> Result<Date, String> {
+pub fn to_date(d: &Datetime) -> Result<Date, Localized> {
     match (d.date, d.time) {
-        (Some(date), None) => Date::new(date.year as i16, date.month as i8, date.day as i8)
-            .map_err(|_| "write an existing date as YYYY-MM-DD, e.g. `2025-03-01`".to_string()),
+        (Some(date), None) => Date::new(date.year as i16, date.month as i8, date.day as i8).map_err(|_| {
+            tr!(
+                en: "write an existing date as YYYY-MM-DD, e.g. `2025-03-01`",
+                fi: "kirjoita olemassa oleva päivämäärä muodossa VVVV-KK-PP, esim. `2025-03-01`",
+                sv: "skriv ett datum som finns i formen ÅÅÅÅ-MM-DD, t.ex. `2025-03-01`"
+            )
+        }),
         (Some(date), Some(_)) => {
-            Err(format!("write the date only, without a time: `{:04}-{:02}-{:02}`", date.year, date.month, date.day))
+            let d = format!("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+            Err(tr!(
+                en: "write the date only, without a time: `{d}`",
+                fi: "kirjoita pelkkä päivämäärä ilman kellonaikaa: `{d}`",
+                sv: "skriv bara datumet, utan klockslag: `{d}`"
+            ))
         }
-        (None, _) => Err("write a date as YYYY-MM-DD, e.g. `2025-03-01`".into()),
+        (None, _) => Err(tr!(
+            en: "write a date as YYYY-MM-DD, e.g. `2025-03-01`",
+            fi: "kirjoita päivämäärä muodossa VVVV-KK-PP, esim. `2025-03-01`",
+            sv: "skriv datumet i formen ÅÅÅÅ-MM-DD, t.ex. `2025-03-01`"
+        )),
     }
 }
 
 /// A founding year between 1800 and the current year.
-pub fn check_year(year: i64, today: Date) -> Result<i32, String> {
+pub fn check_year(year: i64, today: Date) -> Result<i32, Localized> {
     let max = i64::from(today.year());
     if (1800..=max).contains(&year) {
         Ok(year as i32)
     } else {
-        Err(format!("write the year the organisation was founded, four digits between 1800 and {max}"))
+        Err(tr!(
+            en: "write the year the organisation was founded, four digits between 1800 and {max}",
+            fi: "kirjoita järjestön perustamisvuosi neljällä numerolla väliltä 1800–{max}",
+            sv: "skriv organisationens grundningsår med fyra siffror mellan 1800 och {max}"
+        ))
     }
 }
 
@@ -151,18 +203,30 @@ const LANGUAGE_NAMES: &[(&str, &str)] = &[
 ];
 
 /// `Err(help)` unless `code` is an ISO 639-1 code.
-pub fn check_language_code(code: &str) -> Result<(), String> {
+pub fn check_language_code(code: &str) -> Result<(), Localized> {
     if code.len() == 2 && ISO_639_1.split(' ').any(|c| c == code) {
         return Ok(());
     }
     let lower = code.trim().to_lowercase();
     if let Some((_, c)) = LANGUAGE_NAMES.iter().find(|(n, _)| *n == lower) {
-        return Err(format!("write the two-letter ISO 639-1 code: `{c}`"));
+        return Err(tr!(
+            en: "write the two-letter ISO 639-1 code: `{c}`",
+            fi: "kirjoita kielen kaksikirjaiminen ISO 639-1 -koodi: `{c}`",
+            sv: "skriv språkets kod med två bokstäver enligt ISO 639-1: `{c}`"
+        ));
     }
     if lower.len() == 2 && ISO_639_1.split(' ').any(|c| c == lower) {
-        return Err(format!("write the code in lowercase: `{lower}`"));
+        return Err(tr!(
+            en: "write the code in lowercase: `{lower}`",
+            fi: "kirjoita koodi pienillä kirjaimilla: `{lower}`",
+            sv: "skriv koden med små bokstäver: `{lower}`"
+        ));
     }
-    Err("write a two-letter ISO 639-1 code such as fi, sv, en, se, ru, et, ar, so, fa or uk".into())
+    Err(tr!(
+        en: "write a two-letter ISO 639-1 code such as fi, sv, en, se, ru, et, ar, so, fa or uk",
+        fi: "kirjoita kaksikirjaiminen ISO 639-1 -kielikoodi, kuten fi, sv, en, se, ru, et, ar, so, fa tai uk",
+        sv: "skriv en språkkod med två bokstäver enligt ISO 639-1, t.ex. fi, sv, en, se, ru, et, ar, so, fa eller uk"
+    ))
 }
 
 #[cfg(test)]
@@ -184,7 +248,7 @@ mod tests {
         for ok in ["https://a.example", "http://a.example/x?y#z", "https://localhost:8080/"] {
             assert!(check_url(ok).is_ok(), "{ok}");
         }
-        assert_eq!(check_url("www.a.example").unwrap_err(), "add https:// in front: `https://www.a.example`");
+        assert_eq!(check_url("www.a.example").unwrap_err().en(), "add https:// in front: `https://www.a.example`");
         for bad in ["javascript:alert(1)", "ftp://a.example", "https://", "https://a b.example", "mailto:x@y.example"] {
             assert!(check_url(bad).is_err(), "{bad}");
         }
@@ -193,7 +257,7 @@ mod tests {
     #[test]
     fn emails() {
         assert!(check_email("info@a.example").is_ok());
-        assert!(check_email("mailto:info@a.example").unwrap_err().contains("`info@a.example`"));
+        assert!(check_email("mailto:info@a.example").unwrap_err().en().contains("`info@a.example`"));
         for bad in ["info", "info@", "@a.example", "a@b", "a@b..example", "a@b.example, c@d.example", "a b@c.example"] {
             assert!(check_email(bad).is_err(), "{bad}");
         }
@@ -213,8 +277,8 @@ mod tests {
     fn languages() {
         assert!(check_language_code("fi").is_ok());
         assert!(check_language_code("se").is_ok());
-        assert_eq!(check_language_code("suomi").unwrap_err(), "write the two-letter ISO 639-1 code: `fi`");
-        assert_eq!(check_language_code("FI").unwrap_err(), "write the code in lowercase: `fi`");
+        assert_eq!(check_language_code("suomi").unwrap_err().en(), "write the two-letter ISO 639-1 code: `fi`");
+        assert_eq!(check_language_code("FI").unwrap_err().en(), "write the code in lowercase: `fi`");
         assert!(check_language_code("xx").is_err());
     }
 
@@ -223,7 +287,7 @@ mod tests {
         let d: Datetime = "2025-03-01".parse().unwrap();
         assert_eq!(to_date(&d).unwrap(), Date::constant(2025, 3, 1));
         let dt: Datetime = "2025-03-01T10:00:00".parse().unwrap();
-        assert!(to_date(&dt).unwrap_err().contains("`2025-03-01`"));
+        assert!(to_date(&dt).unwrap_err().en().contains("`2025-03-01`"));
         let today = Date::constant(2026, 11, 23);
         assert_eq!(check_year(1994, today), Ok(1994));
         assert!(check_year(19994, today).is_err());

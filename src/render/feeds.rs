@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Job, Output, Renderer, dates};
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, tr};
 
 /// Escape text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
@@ -40,7 +40,18 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
                 .into_bytes()
         }
         Job::DataJson => serde_json::to_vec_pretty(&records(r))
-            .map_err(|e| Diagnostic::error(Code::OutputError, "data/organisations.json", None, e.to_string()))?,
+            .map_err(|e| {
+                Diagnostic::error(
+                    Code::OutputError,
+                    "data/organisations.json",
+                    None,
+                    tr!(
+                        en: "{e}",
+                        fi: "avoimen datan tiedostoa ei voi kirjoittaa (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
+                        sv: "filen med öppna data kan inte skrivas (en närmare teknisk beskrivning på engelska: `--lang en`)"
+                    ),
+                )
+            })?,
         Job::DataCsv => organisations_csv(r)?,
         Job::CoverageCsv => coverage_csv(r)?,
         _ => unreachable!("pages are rendered by pages"),
@@ -187,7 +198,16 @@ fn records<'a>(r: &Renderer<'a>) -> Vec<Record<'a>> {
 }
 
 fn csv_error(file: &str, e: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(Code::OutputError, file, None, format!("cannot write CSV: {e}"))
+    Diagnostic::error(
+        Code::OutputError,
+        file,
+        None,
+        tr!(
+            en: "cannot write CSV: {e}",
+            fi: "CSV-tiedostoa ei voi kirjoittaa (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
+            sv: "CSV-filen kan inte skrivas (en närmare teknisk beskrivning på engelska: `--lang en`)"
+        ),
+    )
 }
 
 fn organisations_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {

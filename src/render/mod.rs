@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::index::{Index, NoteRef};
 use crate::model::{MunicipalityId, NetworkId, OrganisationId, Site, TableId, ThemeId};
 pub use pages::{GROUP_LIMIT, PAGE_SIZE};
@@ -282,13 +282,19 @@ impl<'a> Renderer<'a> {
                 msg.push_str(&s.to_string());
                 src = s.source();
             }
-            Diagnostic::error(
-                Code::TemplateError,
-                &format!("templates/{template}"),
-                None,
-                format!("rendering {} failed: {msg}", meta.url),
-            )
-            .with_help("fix the template; the fields each template gets are listed in docs/themes.md")
+            Diagnostic::error(Code::TemplateError, &format!("templates/{template}"), None, {
+                let url = &meta.url;
+                tr!(
+                    en: "rendering {url} failed: {msg}",
+                    fi: "sivun {url} tekeminen epäonnistui (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
+                    sv: "sidan {url} kunde inte göras (en närmare teknisk beskrivning på engelska: `--lang en`)"
+                )
+            })
+            .with_help(tr!(
+                en: "fix the template; the fields each template gets are listed in docs/themes.md",
+                fi: "korjaa sivupohja; kunkin sivupohjan saamat tiedot luetellaan ohjeessa docs/themes.md",
+                sv: "rätta sidmallen; uppgifterna som varje sidmall får räknas upp i anvisningen docs/themes.md"
+            ))
         })?;
         Ok(Output { path: self.routes.output_path(&meta.url), bytes: html.into_bytes() })
     }

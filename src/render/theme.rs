@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, tr};
 
 /// The built-in `default` theme, embedded at compile time (see build.rs).
 static DEFAULT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -110,7 +110,12 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
                     Code::Io,
                     &format!("{shown}/{rel}"),
                     None,
-                    format!("cannot read this template: {e}"),
+                    tr!(
+                        en: "cannot read this template: {why}",
+                        fi: "tätä sivupohjaa ei voi lukea: {why}",
+                        sv: "den här sidmallen kan inte läsas: {why}",
+                        why = crate::diagnostics::i18n::io_reason(&e)
+                    ),
                 )),
             }
         }
@@ -142,10 +147,21 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
             None => (format!("themes/{name}/templates"), None),
         };
         errors.push(
-            Diagnostic::error(Code::TemplateError, &file, span, format!("the template cannot be read: {headline}"))
-                .with_help(
-                    "fix the template syntax (Tera 2); the templates and their data are described in docs/themes.md",
+            Diagnostic::error(
+                Code::TemplateError,
+                &file,
+                span,
+                tr!(
+                    en: "the template cannot be read: {headline}",
+                    fi: "sivupohjaa ei voi lukea (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
+                    sv: "sidmallen kan inte läsas (en närmare teknisk beskrivning på engelska: `--lang en`)"
                 ),
+            )
+            .with_help(tr!(
+                en: "fix the template syntax (Tera 2); the templates and their data are described in docs/themes.md",
+                fi: "korjaa sivupohjan kirjoitusasu (Tera 2); sivupohjat ja niiden tiedot kuvataan ohjeessa docs/themes.md",
+                sv: "rätta sidmallens skrivsätt (Tera 2); sidmallarna och deras uppgifter beskrivs i anvisningen docs/themes.md"
+            )),
         );
     }
 
@@ -166,7 +182,12 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
                 Code::Io,
                 &format!("themes/{name}/i18n/{file}"),
                 None,
-                format!("cannot read: {e}"),
+                tr!(
+                    en: "cannot read: {why}",
+                    fi: "tiedostoa ei voi lukea: {why}",
+                    sv: "filen kan inte läsas: {why}",
+                    why = crate::diagnostics::i18n::io_reason(&e)
+                ),
             )),
         }
     }
@@ -178,9 +199,20 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
                     Code::TemplateError,
                     &shown,
                     None,
-                    format!("the interface text cannot be read: {}", e.message()),
+                    {
+                        let detail = e.message();
+                        tr!(
+                            en: "the interface text cannot be read: {detail}",
+                            fi: "käyttöliittymän tekstejä ei voi lukea (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
+                            sv: "gränssnittets texter kan inte läsas (en närmare teknisk beskrivning på engelska: `--lang en`)"
+                        )
+                    },
                 )
-                .with_help("each line is `key = \"text\"`"),
+                .with_help(tr!(
+                    en: "each line is `key = \"text\"`",
+                    fi: "jokainen rivi on muotoa `avain = \"teksti\"`",
+                    sv: "varje rad har formen `nyckel = \"text\"`"
+                )),
             ),
         }
     }

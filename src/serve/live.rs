@@ -157,7 +157,7 @@ struct Problem<'a> {
 }
 
 /// The problems of a failed build, errors first, as the page shows them (JSON).
-pub(super) fn problems_json(diags: &Diagnostics) -> String {
+pub(super) fn problems_json(diags: &Diagnostics, lang: crate::diagnostics::Language) -> String {
     let mut list = Vec::new();
     let mut positions: Option<(&str, Positions<'_>)> = None;
     let mut sorted = diags.sorted();
@@ -175,7 +175,7 @@ pub(super) fn problems_json(diags: &Diagnostics) -> String {
             let end = l.char_indices().nth(300).map_or(l.len(), |(i, _)| i);
             &l[..end]
         });
-        list.push(Problem { base: crate::diagnostics::report::JsonLine::new(d, (line, column)), source_line });
+        list.push(Problem { base: crate::diagnostics::report::JsonLine::new(d, (line, column), lang), source_line });
     }
     serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
 }

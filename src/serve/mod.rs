@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Language, Localized, tr};
 use crate::pipeline;
 
 mod live;
@@ -42,10 +42,10 @@ const QUIET: Duration = Duration::from_millis(30);
 
 /// Problems reported by earlier versions, so that each is printed once, not again on
 /// every save.
-type Seen = std::collections::HashSet<(String, &'static str, String)>;
+type Seen = std::collections::HashSet<(String, &'static str, Localized)>;
 
-/// Print the problems that earlier versions did not report; count the others.
-fn report_new(diags: &Diagnostics, seen: &mut Seen) {
+/// Print the problems that earlier versions did not report (in `lang`); count the others.
+fn report_new(diags: &Diagnostics, seen: &mut Seen, lang: Language) {
     let mut fresh = Diagnostics::new();
     let mut known = 0;
     let mut now = Seen::new();
@@ -62,7 +62,7 @@ fn report_new(diags: &Diagnostics, seen: &mut Seen) {
         now.insert(key);
     }
     if !fresh.items().is_empty() {
-        crate::commands::report(&fresh, crate::cli::Format::Human);
+        crate::commands::report(&fresh, crate::cli::Format::Human, lang);
     }
     if known > 0 {
         eprintln!("({known} problem{} reported before, unchanged)", if known == 1 { "" } else { "s" });
@@ -71,15 +71,20 @@ fn report_new(diags: &Diagnostics, seen: &mut Seen) {
 }
 
 /// A problem that is not in a file (the site cannot be read), for the pages.
-fn one_problem(message: &str) -> String {
+fn one_problem(message: &Localized, lang: Language) -> String {
     serde_json::json!([{ "file": "site.toml", "line": 1, "column": 1, "severity": "error", "code": "io",
-        "message": message, "help": null, "source_line": null }])
+        "message": message.get(lang), "help": null, "source_line": null }])
     .to_string()
 }
 
 /// [`Preview::update`], with a panic caught and reported instead of ending the
 /// watcher. `Err` holds the problems for the pages (JSON).
-fn update_guarded(preview: &mut Preview, changed: &[PathBuf], seen: &mut Seen) -> Result<(Arc<State>, bool), String> {
+fn update_guarded(
+    preview: &mut Preview,
+    changed: &[PathBuf],
+    seen: &mut Seen,
+    lang: Language,
+) -> Result<(Arc<State>, bool), String> {
     // A test hook: an update panics while the file named here exists (to test that
     // `serve` survives an internal error).
     let hook = || {
@@ -96,7 +101,7 @@ fn update_guarded(preview: &mut Preview, changed: &[PathBuf], seen: &mut Seen) -
     }));
     match result {
         Ok(Ok(Update::Ready { state, rendered_all, warnings })) => {
-            report_new(&warnings, seen);
+            report_new(&warnings, seen, lang);
             eprintln!(
                 "built version {}: {} files in {:.3} s",
                 state.generation,
@@ -106,13 +111,13 @@ fn update_guarded(preview: &mut Preview, changed: &[PathBuf], seen: &mut Seen) -
             Ok((state, rendered_all))
         }
         Ok(Ok(Update::Failed(diags))) => {
-            report_new(&diags, seen);
+            report_new(&diags, seen, lang);
             eprintln!("build failed: still serving the last good version");
-            Err(live::problems_json(&diags))
+            Err(live::problems_json(&diags, lang))
         }
         Ok(Err(e)) => {
             eprintln!("error: {e}");
-            Err(one_problem(&e.to_string()))
+            Err(one_problem(&e.localized(), lang))
         }
         Err(payload) => {
             // The next update reads every file again.
@@ -126,7 +131,12 @@ fn update_guarded(preview: &mut Preview, changed: &[PathBuf], seen: &mut Seen) -
                 "build failed: areena stopped with an internal error ({cause}); still serving the last good version \
                  and watching for changes. Please report this with the file you changed."
             );
-            Err(one_problem(&format!("areena stopped with an internal error ({cause})")))
+            let message = tr!(
+                en: "areena stopped with an internal error ({cause})",
+                fi: "areena pysähtyi sisäiseen virheeseen ({cause})",
+                sv: "areena stannade på grund av ett internt fel ({cause})"
+            );
+            Err(one_problem(&message, lang))
         }
     }
 }
@@ -149,7 +159,7 @@ pub(crate) struct Listen {
     pub(crate) port: u16,
 }
 
-pub(crate) fn run(root: &Path, listen: Listen, drafts: bool) -> Result<(), String> {
+pub(crate) fn run(root: &Path, listen: Listen, drafts: bool, lang: Option<Language>) -> Result<(), String> {
     // One spelling of the site's folder, so that watched paths compare with it.
     let root = &std::fs::canonicalize(root).map_err(|e| format!("cannot read {}: {e}", root.display()))?;
     let config = pipeline::site_config(root).map_err(|e| e.to_string())?;
@@ -187,10 +197,18 @@ pub(crate) fn run(root: &Path, listen: Listen, drafts: bool) -> Result<(), Strin
     })
     .map_err(|e| format!("cannot set up Ctrl-C: {e}"))?;
 
-    let site = Arc::new(Site { current: RwLock::new(None), prefix, hub: live::Hub::default(), bind: listen.bind });
+    let site = Arc::new(Site {
+        current: RwLock::new(None),
+        prefix,
+        hub: live::Hub::default(),
+        bind: listen.bind,
+        root: root.clone(),
+        lang,
+    });
     let (tx, rx) = mpsc::channel();
     let watcher = watch(root, tx.clone())?;
     let mut versions = Versions::new(root, drafts, &base_url, Arc::clone(&site), tx);
+    versions.lang = lang;
     versions.watcher = Some(watcher);
     versions.watch_new_folders();
     versions.apply(&[]);
@@ -238,6 +256,9 @@ struct Versions {
     watcher: Option<notify::RecommendedWatcher>,
     /// The source folders watched (one made after `serve` started is added).
     watched: std::collections::HashSet<&'static str>,
+    /// `--lang`: the language of the problems reported (else site.toml's, read again
+    /// for each version).
+    lang: Option<Language>,
 }
 
 impl Versions {
@@ -256,6 +277,7 @@ impl Versions {
             root: root.to_path_buf(),
             watcher: None,
             watched: std::collections::HashSet::new(),
+            lang: None,
         }
     }
 
@@ -289,7 +311,8 @@ impl Versions {
             eprintln!("changed: {}", p.strip_prefix(&self.root).unwrap_or(p).display());
         }
         let css_only = !changed.is_empty() && changed.iter().all(|p| p.extension().is_some_and(|e| e == "css"));
-        match update_guarded(&mut self.preview, changed, &mut self.seen) {
+        let lang = pipeline::report_language(&self.root, self.lang);
+        match update_guarded(&mut self.preview, changed, &mut self.seen, lang) {
             Ok((state, rendered_all)) => {
                 if rendered_all {
                     self.checked = Some(Arc::clone(&state));
@@ -357,14 +380,15 @@ impl Versions {
             Some(diags) => {
                 // A page of this version does not render: back to the last version
                 // whose pages all do, and show why.
-                report_new(&diags, &mut self.seen);
+                let lang = pipeline::report_language(&self.root, self.lang);
+                report_new(&diags, &mut self.seen, lang);
                 eprintln!("build failed: still serving the last good version");
                 let back = self.checked.clone();
                 *self.site.current.write().expect("lock") = back.clone();
                 if let Some(b) = &back {
                     self.tell_pages(b, false);
                 }
-                self.site.hub.failed(live::problems_json(&diags));
+                self.site.hub.failed(live::problems_json(&diags, lang));
             }
         }
     }
@@ -436,7 +460,11 @@ fn background_work(jobs: &Pending, newest: &AtomicU64, tx: &mpsc::Sender<Msg>) {
                 crate::diagnostics::Code::OutputError,
                 "(serve)",
                 None,
-                "areena stopped with an internal error while making the search index",
+                tr!(
+                    en: "areena stopped with an internal error while making the search index",
+                    fi: "areena pysähtyi sisäiseen virheeseen koostaessaan hakutoiminnon tietoja",
+                    sv: "areena stannade på grund av ett internt fel när sökfunktionens uppgifter sammanställdes"
+                ),
             )]),
         };
         let problems = problems.map(|p| {
@@ -512,6 +540,9 @@ struct Site {
     hub: live::Hub,
     /// The address listened on (other than loopback: `--bind`).
     bind: IpAddr,
+    /// The site's folder and `--lang`, for the language of a problem shown instead of a page.
+    root: PathBuf,
+    lang: Option<Language>,
 }
 
 /// Why a request gets no file.
@@ -660,10 +691,14 @@ impl Site {
         let body = match state.get(file) {
             Some(Ok(b)) => b,
             Some(Err(d)) => {
-                let _ = request.respond(
-                    tiny_http::Response::from_string(format!("this page does not render: {}", d.message))
-                        .with_status_code(500),
+                let lang = pipeline::report_language(&self.root, self.lang);
+                let text = tr!(
+                    en: "this page does not render: {m}",
+                    fi: "tätä sivua ei voi näyttää: {m}",
+                    sv: "den här sidan kan inte visas: {m}",
+                    m = d.message
                 );
+                let _ = request.respond(tiny_http::Response::from_string(text.get(lang)).with_status_code(500));
                 return;
             }
             None => return self.not_found(request, state),

@@ -12,6 +12,8 @@ use std::path::{Component, Path, PathBuf};
 /// The file every output folder (and every staging folder) of areena carries.
 pub(crate) const MARKER: &str = ".areena-output";
 
+use crate::diagnostics::{Localized, tr};
+
 /// What the marker file says to a person who opens it.
 pub(crate) const MARKER_TEXT: &str = "This folder was made by `areena build`; the next build replaces it as a whole.\n\
 Do not keep other files here.\n";
@@ -38,18 +40,110 @@ pub(crate) enum Refusal {
 }
 
 impl Refusal {
-    /// How to proceed.
-    pub(crate) fn help(&self) -> String {
-        let own =
-            "write the output to a folder of its own, e.g. `output_dir = \"public\"` in site.toml or `--output public`";
+    /// What is wrong, in every language of the reports.
+    pub(crate) fn localized(&self) -> Localized {
         match self {
-            Refusal::NotOurs(p) => format!(
-                "choose an empty or new folder; or, if everything in {} may be deleted, build once with `--force` to let areena take it over",
-                p.display()
+            Refusal::SiteOrAncestor(p) => {
+                let p = p.display();
+                tr!(
+                    en: "{self}",
+                    fi: "tulostekansio {p} on sivuston kansio tai sen yläkansio",
+                    sv: "utdatamappen {p} är webbplatsens mapp eller en mapp som innehåller den"
+                )
+            }
+            Refusal::InsideSources { path, part } => {
+                let p = path.display();
+                tr!(
+                    en: "{self}",
+                    fi: "tulostekansio {p} on sivuston lähdetiedostojen kansiossa `{part}`",
+                    sv: "utdatamappen {p} ligger i webbplatsens källmapp `{part}`"
+                )
+            }
+            Refusal::InsideGit(p) => {
+                let p = p.display();
+                tr!(
+                    en: "{self}",
+                    fi: "tulostekansio {p} on git-versionhallinnan `.git`-kansiossa",
+                    sv: "utdatamappen {p} ligger i git-versionshanteringens mapp `.git`"
+                )
+            }
+            Refusal::SystemFolder(p) => {
+                let p = p.display();
+                tr!(
+                    en: "{self}",
+                    fi: "tulostekansio {p} on levyn juurikansio tai suoraan sen alla",
+                    sv: "utdatamappen {p} är diskens rotmapp eller ligger direkt under den"
+                )
+            }
+            Refusal::HomeFolder(p) => {
+                let p = p.display();
+                tr!(
+                    en: "{self}",
+                    fi: "tulostekansio {p} on käyttäjän kotikansio tai sisältää sellaisen",
+                    sv: "utdatamappen {p} är en hemmapp eller innehåller en"
+                )
+            }
+            Refusal::NotAFolder(p) => {
+                let p = p.display();
+                tr!(
+                    en: "{self}",
+                    fi: "tulostekansioksi annettu {p} on tiedosto eikä kansio",
+                    sv: "utdatamappen {p} är en fil och inte en mapp"
+                )
+            }
+            Refusal::NotOurs(p) => {
+                let p = p.display();
+                tr!(
+                    en: "{self}",
+                    fi: "tulostekansiossa {p} on jo tiedostoja, joita areena ei ole kirjoittanut",
+                    sv: "utdatamappen {p} har redan filer som areena inte har skrivit"
+                )
+            }
+            Refusal::Unresolvable { path, .. } => {
+                let p = path.display();
+                tr!(
+                    en: "{self}",
+                    fi: "tulostekansion polkua {p} ei voi selvittää",
+                    sv: "utdatamappens sökväg {p} kan inte redas ut"
+                )
+            }
+        }
+    }
+
+    /// How to proceed.
+    pub(crate) fn help(&self) -> Localized {
+        let own = tr!(
+            en: "write the output to a folder of its own, e.g. `output_dir = \"public\"` in site.toml or `--output public`",
+            fi: "kirjoita tulos omaan kansioonsa, esim. `output_dir = \"public\"` tiedostossa site.toml tai `--output public`",
+            sv: "skriv resultatet i en egen mapp, t.ex. `output_dir = \"public\"` i filen site.toml eller `--output public`"
+        );
+        match self {
+            Refusal::NotOurs(p) => {
+                let p = p.display();
+                tr!(
+                    en: "choose an empty or new folder; or, if everything in {p} may be deleted, build once with `--force` to let areena take it over",
+                    fi: "valitse tyhjä tai uusi kansio; tai jos kaiken kansiossa {p} saa poistaa, aja build kerran valitsimella `--force`, niin areena ottaa kansion käyttöönsä",
+                    sv: "välj en tom eller ny mapp; eller, om allt i {p} får tas bort, kör build en gång med `--force` så tar areena över mappen"
+                )
+            }
+            Refusal::NotAFolder(_) => tr!(
+                en: "{own}; areena does not replace files",
+                fi: "{own}; areena ei korvaa tiedostoja",
+                sv: "{own}; areena ersätter inte filer",
+                own = own
             ),
-            Refusal::NotAFolder(_) => format!("{own}; areena does not replace files"),
-            Refusal::Unresolvable { .. } => format!("check the path; {own}"),
-            _ => format!("{own} (this folder is never replaced, not even with `--force`)"),
+            Refusal::Unresolvable { .. } => tr!(
+                en: "check the path; {own}",
+                fi: "tarkista polku; {own}",
+                sv: "kontrollera sökvägen; {own}",
+                own = own
+            ),
+            _ => tr!(
+                en: "{own} (this folder is never replaced, not even with `--force`)",
+                fi: "{own} (tätä kansiota ei korvata koskaan, ei edes valitsimella `--force`)",
+                sv: "{own} (den här mappen ersätts aldrig, inte ens med `--force`)",
+                own = own
+            ),
         }
     }
 }

@@ -73,6 +73,8 @@ test('a broken file shows its problems over the page until it is fixed', async (
   assert.match(shown, /content\/organisations\/mantyrinteen-perhetupa\.md:\d+:\d+/);
   assert.match(shown, /unknown-theme/);
   assert.match(shown, /Sivustoa ei voitu rakentaa/, 'in the site\'s language');
+  assert.match(shown, /teemaa `eiole` ei ole tiedostossa content\/themes\.toml/, 'the message too');
+  assert.doesNotMatch(shown, /there is no theme/, 'no English message');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'areena-problems', 'focus moves to it');
   assert.equal(await page.locator('h1').count() > 0, true, 'the last good page is underneath');
   await page.keyboard.press('Escape');

@@ -102,7 +102,8 @@ fn the_filesystem_root_and_system_folders_are_refused() {
     let home = tempfile::tempdir().unwrap();
     let before = tree(s.root());
     let r = Command::new(bin())
-        .args(["build", "--force", "--root", s.root().to_str().unwrap(), "--output", home.path().to_str().unwrap()])
+        .args(["build", "--lang", "en", "--force", "--root", s.root().to_str().unwrap()])
+        .args(["--output", home.path().to_str().unwrap()])
         .env("HOME", home.path())
         .output()
         .unwrap();

@@ -71,7 +71,7 @@ fn serve_args(
 ) -> (Serving, String, mpsc::Receiver<String>, Vec<String>) {
     std::fs::create_dir_all(s.root().join("tmp")).unwrap();
     let mut child = Command::new(crate::support::bin())
-        .args(["serve", "--port", "0", "--root", s.root().to_str().unwrap()])
+        .args(["serve", "--lang", "en", "--port", "0", "--root", s.root().to_str().unwrap()])
         .args(args)
         .env("AREENA_TODAY", "2026-11-23")
         .env("TMPDIR", s.root().join("tmp"))

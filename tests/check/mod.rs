@@ -4,6 +4,7 @@
 mod cases;
 mod external;
 mod fuzz;
+mod lang;
 mod many;
 mod new;
 mod panics;
@@ -106,13 +107,24 @@ fn drafts_are_checked_only_when_asked_for() {
 
 #[test]
 fn every_code_is_documented() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/errors.md")).expect("docs/errors.md");
-    let missing: Vec<&str> = areena::diagnostics::Code::ALL
-        .iter()
-        .map(|c| c.as_str())
-        .filter(|c| !doc.contains(&format!("## `{c}`")))
-        .collect();
-    assert!(missing.is_empty(), "codes without a section in docs/errors.md: {missing:?}");
+    // In English, Finnish and Swedish, each page linking to the other two.
+    for (page, others) in [
+        ("errors.md", ["errors.fi.md", "errors.sv.md"]),
+        ("errors.fi.md", ["errors.md", "errors.sv.md"]),
+        ("errors.sv.md", ["errors.md", "errors.fi.md"]),
+    ] {
+        let path = format!("{}/docs/{page}", env!("CARGO_MANIFEST_DIR"));
+        let doc = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let missing: Vec<&str> = areena::diagnostics::Code::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .filter(|c| !doc.contains(&format!("## `{c}`")))
+            .collect();
+        assert!(missing.is_empty(), "codes without a section in docs/{page}: {missing:?}");
+        for other in others {
+            assert!(doc.contains(&format!("({other})")), "docs/{page} links to {other}");
+        }
+    }
 }
 
 #[test]

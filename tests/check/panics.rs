@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 
 use crate::support::{Site, run};
+use areena::diagnostics::Language;
 
 const O: &str = "content/organisations/keuruun-testiyhdistys.md";
 const BASE: &str = "name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n";
@@ -200,8 +201,11 @@ proptest! {
         s.write("content/pages/tietoa.md", &format!("+++\ntitle = \"Tietoa\"\n+++\n{org_body}"));
         let settings = areena::pipeline::Settings { drafts: true, today: jiff::civil::Date::constant(2026, 11, 23) };
         if let Ok(checked) = areena::pipeline::check(s.root(), settings) {
-            let _ = areena::diagnostics::report::human(&checked.diagnostics, Default::default());
-            let _ = areena::diagnostics::report::json(&checked.diagnostics);
+            for lang in [Language::Fi, Language::Sv, Language::En] {
+                let _ = areena::diagnostics::report::human(&checked.diagnostics, Default::default(), lang);
+                let _ = areena::diagnostics::report::json(&checked.diagnostics, lang);
+                let _ = areena::diagnostics::report::github(&checked.diagnostics, lang);
+            }
         }
         let opts = areena::pipeline::BuildOptions {
             settings,
@@ -211,8 +215,11 @@ proptest! {
             manifest: None,
         };
         if let Ok(built) = areena::pipeline::build(s.root(), &opts) {
-            let _ = areena::diagnostics::report::human(&built.diagnostics, Default::default());
-            let _ = areena::diagnostics::report::json(&built.diagnostics);
+            for lang in [Language::Fi, Language::Sv, Language::En] {
+                let _ = areena::diagnostics::report::human(&built.diagnostics, Default::default(), lang);
+                let _ = areena::diagnostics::report::json(&built.diagnostics, lang);
+                let _ = areena::diagnostics::report::github(&built.diagnostics, lang);
+            }
         }
     }
 }

@@ -59,3 +59,57 @@ fn stale_warning_only() {
     );
     insta::assert_snapshot!(human(&s));
 }
+
+/// The report in the site's language (Finnish), or in the language of `--lang`.
+fn human_in(s: &Site, lang: Option<&str>) -> String {
+    let root = s.root().to_str().unwrap();
+    let mut args = vec!["check", "--root", root];
+    if let Some(l) = lang {
+        args.extend(["--lang", l]);
+    }
+    crate::support::run_as_site(&args).stderr
+}
+
+#[test]
+fn misspelt_municipality_fi() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\", \"Jyvaskyla\"]\n"),
+    );
+    insta::assert_snapshot!(human_in(&s, None));
+}
+
+#[test]
+fn quoted_year_and_unknown_key_fi_and_sv() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipality = [\"Keuruu\"]\nfounded = \"1994\"\n"),
+    );
+    insta::assert_snapshot!("quoted_year_and_unknown_key_fi", human_in(&s, None));
+    insta::assert_snapshot!("quoted_year_and_unknown_key_sv", human_in(&s, Some("sv")));
+}
+
+#[test]
+fn unclosed_string_and_note_date_sv() {
+    let s = Site::new();
+    s.write("content/partnership-tables/poyta/index.md", "+++\nname = \"Pöytä\n+++\n");
+    s.write(
+        "content/partnership-tables/poyta/2025-02-12-kokous.md",
+        "+++\ntitle = \"Kokous 1/2025\"\ndate = 2025-02-21\n+++\n",
+    );
+    insta::assert_snapshot!(human_in(&s, Some("sv")));
+}
+
+#[test]
+fn stale_warning_only_fi() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &org(
+            "name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\nupdated = 2023-05-01\n",
+        ),
+    );
+    insta::assert_snapshot!(human_in(&s, None));
+}

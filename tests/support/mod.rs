@@ -143,7 +143,23 @@ pub(crate) fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_areena"))
 }
 
+/// The commands that report problems in a language (`--lang`).
+const WITH_LANG: &[&str] = &["check", "build", "serve", "new"];
+
+/// Run `areena` with `args`. The tests' sites are Finnish but most tests read the
+/// English reports: `--lang en` is added unless the arguments choose a language (or
+/// [`run_as_site`] is used).
 pub(crate) fn run(args: &[&str]) -> Run {
+    let mut all: Vec<&str> = args.to_vec();
+    if args.first().is_some_and(|c| WITH_LANG.contains(c)) && !args.contains(&"--lang") {
+        all.insert(1, "--lang");
+        all.insert(2, "en");
+    }
+    run_as_site(&all)
+}
+
+/// Run `areena` with exactly `args`: problems in the site's language unless `--lang` says.
+pub(crate) fn run_as_site(args: &[&str]) -> Run {
     let out = Command::new(bin())
         .args(args)
         .env("AREENA_TODAY", "2026-11-23")

@@ -1,6 +1,7 @@
 //! The shared lookups of one run and the per-file collector of field checks.
 
 use super::*;
+use crate::diagnostics::{Localized, tr};
 
 pub(super) struct Slugs<I> {
     pub(super) kind: &'static str,
@@ -31,6 +32,60 @@ impl<I: crate::model::ids::Id> Slugs<I> {
         }
         Slugs { kind, folder, map }
     }
+}
+
+impl<I> Slugs<I> {
+    /// "organisation `x` is a draft and is left out of the site".
+    fn draft(&self, v: &str) -> Localized {
+        let kind = self.kind;
+        match self.folder {
+            crate::layout::ORGANISATIONS => tr!(
+                en: "{kind} `{v}` is a draft and is left out of the site",
+                fi: "järjestö `{v}` on luonnos, eikä se ole sivustolla",
+                sv: "organisationen `{v}` är ett utkast och finns inte på webbplatsen"
+            ),
+            _ => tr!(
+                en: "{kind} `{v}` is a draft and is left out of the site",
+                fi: "verkosto `{v}` on luonnos, eikä se ole sivustolla",
+                sv: "nätverket `{v}` är ett utkast och finns inte på webbplatsen"
+            ),
+        }
+    }
+
+    /// "there is no organisation `x` (no file content/organisations/x.md)".
+    fn missing(&self, v: &str) -> Localized {
+        let (kind, folder) = (self.kind, self.folder);
+        match self.folder {
+            crate::layout::ORGANISATIONS => tr!(
+                en: "there is no {kind} `{v}` (no file content/{folder}/{v}.md)",
+                fi: "järjestöä `{v}` ei ole (ei tiedostoa content/{folder}/{v}.md)",
+                sv: "organisationen `{v}` finns inte (ingen fil content/{folder}/{v}.md)"
+            ),
+            _ => tr!(
+                en: "there is no {kind} `{v}` (no file content/{folder}/{v}.md)",
+                fi: "verkostoa `{v}` ei ole (ei tiedostoa content/{folder}/{v}.md)",
+                sv: "nätverket `{v}` finns inte (ingen fil content/{folder}/{v}.md)"
+            ),
+        }
+    }
+}
+
+/// "`x` is not a plain date".
+pub(crate) fn not_a_date(v: impl std::fmt::Display) -> Localized {
+    tr!(
+        en: "`{v}` is not a plain date",
+        fi: "`{v}` ei ole pelkkä päivämäärä",
+        sv: "`{v}` är inte ett rent datum"
+    )
+}
+
+/// How to write a region, when no name is near.
+pub(crate) fn region_by_name() -> Localized {
+    tr!(
+        en: "write a region (maakunta) by its Finnish or Swedish name, e.g. `Keski-Suomi`",
+        fi: "kirjoita maakunnan suomen- tai ruotsinkielinen nimi, esim. `Keski-Suomi`",
+        sv: "skriv landskapets finska eller svenska namn, t.ex. `Keski-Suomi`"
+    )
 }
 
 /// Per-file collector with the shared lookups.
@@ -69,7 +124,7 @@ impl<'c, 'a> Report<'c, 'a> {
         }));
     }
 
-    pub(super) fn error(&mut self, code: Code, span: Range<usize>, msg: impl Into<String>, help: impl Into<String>) {
+    pub(super) fn error(&mut self, code: Code, span: Range<usize>, msg: Localized, help: Localized) {
         self.out.push(Diagnostic::error(code, self.file, Some(span), msg).with_help(help));
     }
 
@@ -78,8 +133,17 @@ impl<'c, 'a> Report<'c, 'a> {
             return;
         }
         self.out.push(
-            Diagnostic::error(Code::MissingField, self.file, None, format!("`{field}` is missing"))
-                .with_help(format!("add `{field} = {example}` to the front matter")),
+            Diagnostic::error(
+                Code::MissingField,
+                self.file,
+                None,
+                tr!(en: "`{field}` is missing", fi: "`{field}` puuttuu", sv: "`{field}` saknas"),
+            )
+            .with_help(tr!(
+                en: "add `{field} = {example}` to the front matter",
+                fi: "lisää tiedoston alun tietoihin (+++-rivien väliin) rivi `{field} = {example}`",
+                sv: "lägg till raden `{field} = {example}` i uppgifterna i början av filen (mellan +++-raderna)"
+            )),
         );
     }
 
@@ -94,8 +158,12 @@ impl<'c, 'a> Report<'c, 'a> {
                 self.error(
                     Code::MissingField,
                     v.span(),
-                    format!("`{field}` is empty"),
-                    format!("write it, e.g. `{field} = {example}`"),
+                    tr!(en: "`{field}` is empty", fi: "`{field}` on tyhjä", sv: "`{field}` är tomt"),
+                    tr!(
+                        en: "write it, e.g. `{field} = {example}`",
+                        fi: "kirjoita arvo, esim. `{field} = {example}`",
+                        sv: "skriv ett värde, t.ex. `{field} = {example}`"
+                    ),
                 );
                 String::new()
             }
@@ -113,9 +181,17 @@ impl<'c, 'a> Report<'c, 'a> {
                         Code::ControlCharacter,
                         self.file,
                         Some(t.span()),
-                        "this text has invisible control or direction characters; they are left out of the site",
+                        tr!(
+                            en: "this text has invisible control or direction characters; they are left out of the site",
+                            fi: "tekstissä on näkymättömiä ohjaus- tai suuntamerkkejä; ne jätetään sivustolta pois",
+                            sv: "texten har osynliga styr- eller riktningstecken; de lämnas bort från webbplatsen"
+                        ),
                     )
-                    .with_help("retype the text, or delete the escapes such as `\\u0007` or `\\u202e`"),
+                    .with_help(tr!(
+                        en: "retype the text, or delete the escapes such as `\\u0007` or `\\u202e`",
+                        fi: "kirjoita teksti uudelleen tai poista merkinnät kuten `\\u0007` tai `\\u202e`",
+                        sv: "skriv texten på nytt eller ta bort koder som `\\u0007` eller `\\u202e`"
+                    )),
                 );
                 cleaned.trim().to_string()
             }
@@ -133,9 +209,17 @@ impl<'c, 'a> Report<'c, 'a> {
                     Code::LookAlikeName,
                     self.file,
                     Some(t.span()),
-                    "this name has invisible characters (a zero-width space or a direction mark), so it can look like another name",
+                    tr!(
+                        en: "this name has invisible characters (a zero-width space or a direction mark), so it can look like another name",
+                        fi: "nimessä on näkymättömiä merkkejä (leveydetön välilyönti tai suuntamerkki), joten se voi näyttää toiselta nimeltä",
+                        sv: "namnet har osynliga tecken (ett blanksteg utan bredd eller ett riktningstecken), så det kan se ut som ett annat namn"
+                    ),
                 )
-                .with_help("retype the name without them"),
+                .with_help(tr!(
+                    en: "retype the name without them",
+                    fi: "kirjoita nimi uudelleen ilman niitä",
+                    sv: "skriv namnet på nytt utan dem"
+                )),
             );
         }
     }
@@ -146,8 +230,17 @@ impl<'c, 'a> Report<'c, 'a> {
         let s = cleaned.as_str();
         if s.is_empty() {
             self.out.push(
-                Diagnostic::warning(Code::InvalidValue, self.file, Some(t.span()), "this value is empty")
-                    .with_help("fill it in, or delete the line"),
+                Diagnostic::warning(
+                    Code::InvalidValue,
+                    self.file,
+                    Some(t.span()),
+                    tr!(en: "this value is empty", fi: "arvo on tyhjä", sv: "värdet är tomt"),
+                )
+                .with_help(tr!(
+                    en: "fill it in, or delete the line",
+                    fi: "täytä se tai poista rivi",
+                    sv: "fyll i det eller ta bort raden"
+                )),
             );
             return None;
         }
@@ -163,30 +256,36 @@ impl<'c, 'a> Report<'c, 'a> {
     pub(super) fn checked(
         &mut self,
         t: &Option<Text>,
-        check: fn(&str) -> Result<(), String>,
+        check: fn(&str) -> Result<(), Localized>,
         code: Code,
-        what: &str,
+        what: Localized,
     ) -> Option<String> {
         let t = t.as_ref()?;
         match check(t.get_ref()) {
             Ok(()) => Some(t.get_ref().trim().to_string()),
             Err(help) => {
-                self.error(code, t.span(), format!("`{}` is not {what}", t.get_ref()), help);
+                let v = t.get_ref();
+                let msg =
+                    tr!(en: "`{v}` is not {what}", fi: "`{v}` ei ole {what}", sv: "`{v}` är inte {what}", what = what);
+                self.error(code, t.span(), msg, help);
                 None
             }
         }
     }
 
     pub(super) fn url(&mut self, t: &Option<Text>) -> Option<String> {
-        self.checked(t, check_url, Code::InvalidUrl, "a web address")
+        let what = tr!(en: "a web address", fi: "verkko-osoite", sv: "en webbadress");
+        self.checked(t, check_url, Code::InvalidUrl, what)
     }
 
     pub(super) fn email(&mut self, t: &Option<Text>) -> Option<String> {
-        self.checked(t, check_email, Code::InvalidEmail, "an email address")
+        let what = tr!(en: "an email address", fi: "sähköpostiosoite", sv: "en e-postadress");
+        self.checked(t, check_email, Code::InvalidEmail, what)
     }
 
     pub(super) fn phone(&mut self, t: &Option<Text>) -> Option<String> {
-        self.checked(t, check_phone, Code::InvalidPhone, "a phone number")
+        let what = tr!(en: "a phone number", fi: "puhelinnumero", sv: "ett telefonnummer");
+        self.checked(t, check_phone, Code::InvalidPhone, what)
     }
 
     pub(super) fn date(&mut self, d: &Option<toml::Spanned<toml::value::Datetime>>) -> Option<Date> {
@@ -194,7 +293,7 @@ impl<'c, 'a> Report<'c, 'a> {
         match to_date(d.get_ref()) {
             Ok(date) => Some(date),
             Err(help) => {
-                self.error(Code::InvalidDate, d.span(), format!("`{}` is not a plain date", d.get_ref()), help);
+                self.error(Code::InvalidDate, d.span(), not_a_date(d.get_ref()), help);
                 None
             }
         }
@@ -211,10 +310,30 @@ impl<'c, 'a> Report<'c, 'a> {
         match parse(t.get_ref()) {
             Some(k) => k,
             None => {
+                let all = names.join(", ");
                 let help = did_you_mean(&nearest(t.get_ref(), names.iter().copied(), 1))
-                    .map(|d| format!("{d} (one of {})", names.join(", ")))
-                    .unwrap_or_else(|| format!("write one of: {}", names.join(", ")));
-                self.error(Code::InvalidKind, t.span(), format!("`{}` is not a kind", t.get_ref()), help);
+                    .map(|d| {
+                        tr!(
+                            en: "{d} (one of {all})",
+                            fi: "{d} (vaihtoehdot: {all})",
+                            sv: "{d} (alternativen: {all})",
+                            d = d
+                        )
+                    })
+                    .unwrap_or_else(|| {
+                        tr!(
+                            en: "write one of: {all}",
+                            fi: "kirjoita jokin näistä: {all}",
+                            sv: "skriv något av dessa: {all}"
+                        )
+                    });
+                let v = t.get_ref();
+                let msg = tr!(
+                    en: "`{v}` is not a kind",
+                    fi: "`{v}` ei ole sallittu laji",
+                    sv: "`{v}` är inte en tillåten typ"
+                );
+                self.error(Code::InvalidKind, t.span(), msg, help);
                 default
             }
         }
@@ -238,15 +357,21 @@ impl<'c, 'a> Report<'c, 'a> {
                 Some(&id) => push_unique(&mut out, id),
                 None => {
                     let near = nearest(t.get_ref(), self.ctx.theme_ids.iter().copied(), 3);
+                    let ids = self.ctx.theme_ids.join(", ");
                     let help = did_you_mean(&near).unwrap_or_else(|| {
-                        format!("use a theme id from content/themes.toml: {}", self.ctx.theme_ids.join(", "))
+                        tr!(
+                            en: "use a theme id from content/themes.toml: {ids}",
+                            fi: "käytä jonkin tiedoston content/themes.toml teeman tunnusta (id): {ids}",
+                            sv: "använd ett temas id från filen content/themes.toml: {ids}"
+                        )
                     });
-                    self.error(
-                        Code::UnknownTheme,
-                        t.span(),
-                        format!("there is no theme `{}` in content/themes.toml", t.get_ref()),
-                        help,
+                    let v = t.get_ref();
+                    let msg = tr!(
+                        en: "there is no theme `{v}` in content/themes.toml",
+                        fi: "teemaa `{v}` ei ole tiedostossa content/themes.toml",
+                        sv: "temat `{v}` finns inte i filen content/themes.toml"
                     );
+                    self.error(Code::UnknownTheme, t.span(), msg, help);
                 }
             }
         }
@@ -267,17 +392,26 @@ impl<'c, 'a> Report<'c, 'a> {
                 None => {
                     let near = munis.suggest(m.get_ref());
                     let help = did_you_mean(&near).unwrap_or_else(|| {
-                        "write the municipality's Finnish or Swedish name, or its code (e.g. `179`)".into()
+                        tr!(
+                            en: "write the municipality's Finnish or Swedish name, or its code (e.g. `179`)",
+                            fi: "kirjoita kunnan suomen- tai ruotsinkielinen nimi tai sen numerotunnus (esim. `179`)",
+                            sv: "skriv kommunens finska eller svenska namn eller dess nummer (t.ex. `179`)"
+                        )
                     });
-                    let region_help = munis.find_region(m.get_ref()).map(|_| {
-                        format!("`{}` is a region: move it to `regions = [\"{}\"]`", m.get_ref(), m.get_ref())
+                    let v = m.get_ref();
+                    let region_help = munis.find_region(v).map(|_| {
+                        tr!(
+                            en: "`{v}` is a region: move it to `regions = [\"{v}\"]`",
+                            fi: "`{v}` on maakunta: siirrä se kenttään `regions = [\"{v}\"]`",
+                            sv: "`{v}` är ett landskap: flytta det till `regions = [\"{v}\"]`"
+                        )
                     });
-                    self.error(
-                        Code::UnknownMunicipality,
-                        m.span(),
-                        format!("there is no municipality `{}`", m.get_ref()),
-                        region_help.unwrap_or(help),
+                    let msg = tr!(
+                        en: "there is no municipality `{v}`",
+                        fi: "kuntaa `{v}` ei ole",
+                        sv: "kommunen `{v}` finns inte"
                     );
+                    self.error(Code::UnknownMunicipality, m.span(), msg, region_help.unwrap_or(help));
                 }
             }
         }
@@ -293,13 +427,21 @@ impl<'c, 'a> Report<'c, 'a> {
         let munis = self.ctx.munis;
         let found = munis.find_region(r.get_ref());
         if found.is_none() {
-            let help = match munis.find(r.get_ref()) {
-                Some(_) => format!("`{}` is a municipality: move it to `municipalities`", r.get_ref()),
-                None => did_you_mean(&munis.suggest_region(r.get_ref())).unwrap_or_else(|| {
-                    "write a region (maakunta) by its Finnish or Swedish name, e.g. `Keski-Suomi`".into()
-                }),
+            let v = r.get_ref();
+            let help = match munis.find(v) {
+                Some(_) => tr!(
+                    en: "`{v}` is a municipality: move it to `municipalities`",
+                    fi: "`{v}` on kunta: siirrä se kenttään `municipalities`",
+                    sv: "`{v}` är en kommun: flytta den till `municipalities`"
+                ),
+                None => did_you_mean(&munis.suggest_region(v)).unwrap_or_else(region_by_name),
             };
-            self.error(Code::UnknownRegion, r.span(), format!("there is no region `{}`", r.get_ref()), help);
+            let msg = tr!(
+                en: "there is no region `{v}`",
+                fi: "maakuntaa `{v}` ei ole",
+                sv: "landskapet `{v}` finns inte"
+            );
+            self.error(Code::UnknownRegion, r.span(), msg, help);
         }
         found
     }
@@ -314,13 +456,16 @@ impl<'c, 'a> Report<'c, 'a> {
                         Code::DraftReference,
                         self.file,
                         Some(t.span()),
-                        format!("{} `{}` is a draft and is left out of the site", which.kind, t.get_ref()),
+                        which.draft(t.get_ref()),
                     )
-                    .with_help(format!(
-                        "publish it (remove `draft = true` from content/{}/{}.md) or remove this reference",
-                        which.folder,
-                        t.get_ref()
-                    )),
+                    .with_help({
+                        let (folder, v) = (which.folder, t.get_ref());
+                        tr!(
+                            en: "publish it (remove `draft = true` from content/{folder}/{v}.md) or remove this reference",
+                            fi: "julkaise se (poista `draft = true` tiedostosta content/{folder}/{v}.md) tai poista tämä viittaus",
+                            sv: "publicera den (ta bort `draft = true` i filen content/{folder}/{v}.md) eller ta bort den här hänvisningen"
+                        )
+                    }),
                 );
                 None
             }
@@ -328,21 +473,15 @@ impl<'c, 'a> Report<'c, 'a> {
                 let near = nearest(t.get_ref(), which.map.keys().map(String::as_str), 3);
                 let mut sorted = near;
                 sorted.sort_unstable();
+                let folder = which.folder;
                 let help = did_you_mean(&sorted).unwrap_or_else(|| {
-                    format!("write the slug of a file in content/{}/ (its name without .md)", which.folder)
+                    tr!(
+                        en: "write the slug of a file in content/{folder}/ (its name without .md)",
+                        fi: "kirjoita jonkin kansion content/{folder}/ tiedoston nimi ilman .md-päätettä",
+                        sv: "skriv namnet på en fil i mappen content/{folder}/ utan .md"
+                    )
                 });
-                self.error(
-                    code,
-                    t.span(),
-                    format!(
-                        "there is no {} `{}` (no file content/{}/{}.md)",
-                        which.kind,
-                        t.get_ref(),
-                        which.folder,
-                        t.get_ref()
-                    ),
-                    help,
-                );
+                self.error(code, t.span(), which.missing(t.get_ref()), help);
                 None
             }
         }

@@ -17,7 +17,7 @@ use super::values::{
 };
 use super::*;
 use crate::diagnostics::suggest::{did_you_mean, nearest};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, tr};
 use crate::load::raw::*;
 use crate::load::{Entry, Loaded, TomlFile};
 
@@ -29,6 +29,7 @@ mod table;
 mod themes;
 
 use fields::{Ctx, Report, Slugs};
+pub(crate) use fields::{not_a_date, region_by_name};
 use network::network;
 use organisation::organisation;
 use page::page;
@@ -64,8 +65,21 @@ fn bad_file_name(file: &str, slug: &str) -> Option<Diagnostic> {
     let stem = name.strip_suffix(".md").unwrap_or(name);
     (!is_slug(stem)).then(|| {
         let dir = &file[..file.len() - name.len()];
-        Diagnostic::error(Code::BadFileName, file, None, format!("the file name `{name}` is not a slug"))
-            .with_help(format!("rename the file to {dir}{slug}.md (lowercase a-z, digits and hyphens)"))
+        Diagnostic::error(
+            Code::BadFileName,
+            file,
+            None,
+            tr!(
+                en: "the file name `{name}` is not a slug",
+                fi: "tiedoston nimi `{name}` ei kelpaa verkko-osoitteen osaksi",
+                sv: "filnamnet `{name}` duger inte som del av en webbadress"
+            ),
+        )
+        .with_help(tr!(
+            en: "rename the file to {dir}{slug}.md (lowercase a-z, digits and hyphens)",
+            fi: "nimeä tiedosto uudelleen: {dir}{slug}.md (pienet kirjaimet a–z, numerot ja yhdysmerkit)",
+            sv: "byt namn på filen till {dir}{slug}.md (små bokstäver a–z, siffror och bindestreck)"
+        ))
     })
 }
 
@@ -155,9 +169,20 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
                     Code::EmptyNetwork,
                     &n.body.source.file,
                     None,
-                    format!("network `{}` has no members", n.slug),
+                    {
+                        let slug = &n.slug;
+                        tr!(
+                            en: "network `{slug}` has no members",
+                            fi: "verkostolla `{slug}` ei ole jäseniä",
+                            sv: "nätverket `{slug}` har inga medlemmar"
+                        )
+                    },
                 )
-                .with_help("list organisation slugs in `members`, or add the network to organisations' `networks`"),
+                .with_help(tr!(
+                    en: "list organisation slugs in `members`, or add the network to organisations' `networks`",
+                    fi: "luettele jäsenjärjestöjen tiedostonimet kentässä `members` tai lisää verkosto järjestöjen kenttään `networks`",
+                    sv: "räkna upp medlemsorganisationernas filnamn i fältet `members` eller lägg till nätverket i organisationernas fält `networks`"
+                )),
             );
         }
     }
@@ -168,9 +193,23 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
                     Code::ReservedSlug,
                     &p.body.source.file,
                     None,
-                    format!("the page slug `{}` is the address of a section of the site", p.slug),
+                    {
+                        let slug = &p.slug;
+                        tr!(
+                            en: "the page slug `{slug}` is the address of a section of the site",
+                            fi: "sivun nimi `{slug}` on jo sivuston erään osion osoite",
+                            sv: "sidans namn `{slug}` är redan adressen till en del av webbplatsen"
+                        )
+                    },
                 )
-                .with_help(format!("rename the file to content/pages/{}-sivu.md or another free name", p.slug)),
+                .with_help({
+                    let slug = &p.slug;
+                    tr!(
+                        en: "rename the file to content/pages/{slug}-sivu.md or another free name",
+                        fi: "nimeä tiedosto uudelleen, esim. content/pages/{slug}-sivu.md, tai anna sille jokin muu vapaa nimi",
+                        sv: "byt namn på filen, t.ex. till content/pages/{slug}-sida.md, eller ge den ett annat ledigt namn"
+                    )
+                }),
             );
         }
     }
@@ -217,13 +256,19 @@ fn duplicates<R>(entries: &[Entry<R>], diags: &mut Diagnostics) {
     for e in entries {
         if let Some(first) = seen.insert(&e.slug, &e.source.file) {
             diags.push(
-                Diagnostic::error(
-                    Code::DuplicateSlug,
-                    &e.source.file,
-                    None,
-                    format!("the slug `{}` is already used by {first}", e.slug),
-                )
-                .with_help("give one of the two files another name; each page needs its own address"),
+                Diagnostic::error(Code::DuplicateSlug, &e.source.file, None, {
+                    let slug = &e.slug;
+                    tr!(
+                        en: "the slug `{slug}` is already used by {first}",
+                        fi: "nimi `{slug}` on jo tiedoston {first} käytössä",
+                        sv: "namnet `{slug}` används redan av filen {first}"
+                    )
+                })
+                .with_help(tr!(
+                    en: "give one of the two files another name; each page needs its own address",
+                    fi: "anna toiselle tiedostoista toinen nimi; jokainen sivu tarvitsee oman osoitteensa",
+                    sv: "ge den ena filen ett annat namn; varje sida behöver en egen adress"
+                )),
             );
             seen.insert(&e.slug, first);
         }
@@ -253,10 +298,24 @@ fn same_names<R>(
                         Code::LookAlikeName,
                         &e.source.file,
                         Some(span.start + e.front_matter_offset..span.end + e.front_matter_offset),
-                        format!("this {kind} has the same name as {first_file} (`{first_name}`)"),
+                        if kind == "organisation" {
+                            tr!(
+                                en: "this {kind} has the same name as {first_file} (`{first_name}`)",
+                                fi: "tällä järjestöllä on sama nimi kuin tiedostossa {first_file} (`{first_name}`)",
+                                sv: "den här organisationen har samma namn som i filen {first_file} (`{first_name}`)"
+                            )
+                        } else {
+                            tr!(
+                                en: "this {kind} has the same name as {first_file} (`{first_name}`)",
+                                fi: "tällä verkostolla on sama nimi kuin tiedostossa {first_file} (`{first_name}`)",
+                                sv: "det här nätverket har samma namn som i filen {first_file} (`{first_name}`)"
+                            )
+                        },
                     )
-                    .with_help(format!(
-                        "if they are the same {kind}, keep one file; otherwise make the names tell them apart, e.g. with the municipality"
+                    .with_help(tr!(
+                        en: "if they are the same {kind}, keep one file; otherwise make the names tell them apart, e.g. with the municipality",
+                        fi: "jos kyse on samasta toimijasta, säilytä vain toinen tiedosto; muuten tee nimistä erilaiset, esim. kunnan nimellä",
+                        sv: "om det är samma aktör, behåll bara den ena filen; gör annars namnen olika, t.ex. med kommunens namn"
                     )),
                 );
             }

@@ -40,7 +40,13 @@ pub(super) fn organisation(
     let founded = founded.as_ref().and_then(|f| match check_year(*f.get_ref(), ctx.opts.today) {
         Ok(y) => Some(y),
         Err(help) => {
-            r.error(Code::InvalidYear, f.span(), format!("`{}` is not a founding year", f.get_ref()), help);
+            let v = f.get_ref();
+            let msg = tr!(
+                en: "`{v}` is not a founding year",
+                fi: "`{v}` ei ole mahdollinen perustamisvuosi",
+                sv: "`{v}` är inte ett möjligt grundningsår"
+            );
+            r.error(Code::InvalidYear, f.span(), msg, help);
             None
         }
     });
@@ -87,26 +93,47 @@ impl Report<'_, '_> {
             Ok(()) => Some(b.get_ref().trim().to_string()),
             Err(BusinessIdError::Format { suggestion }) => {
                 let help = match suggestion {
-                    Some(s) => format!("write it as seven digits, a hyphen and the check digit: `{s}`"),
-                    None => "a Y-tunnus is seven digits, a hyphen and a check digit, e.g. `1234567-1`".into(),
+                    Some(s) => tr!(
+                        en: "write it as seven digits, a hyphen and the check digit: `{s}`",
+                        fi: "kirjoita se muodossa seitsemän numeroa, yhdysmerkki ja tarkistusnumero: `{s}`",
+                        sv: "skriv det som sju siffror, ett bindestreck och kontrollsiffran: `{s}`"
+                    ),
+                    None => tr!(
+                        en: "a Y-tunnus is seven digits, a hyphen and a check digit, e.g. `1234567-1`",
+                        fi: "Y-tunnuksessa on seitsemän numeroa, yhdysmerkki ja tarkistusnumero, esim. `1234567-1`",
+                        sv: "ett FO-nummer har sju siffror, ett bindestreck och en kontrollsiffra, t.ex. `1234567-1`"
+                    ),
                 };
-                self.error(Code::InvalidBusinessId, b.span(), format!("`{}` is not a Y-tunnus", b.get_ref()), help);
+                let v = b.get_ref();
+                let msg = tr!(
+                    en: "`{v}` is not a Y-tunnus",
+                    fi: "`{v}` ei ole Y-tunnus",
+                    sv: "`{v}` är inte ett FO-nummer (Y-tunnus)"
+                );
+                self.error(Code::InvalidBusinessId, b.span(), msg, help);
                 None
             }
             Err(BusinessIdError::CheckDigit { expected }) => {
                 let digits = &b.get_ref().trim()[..7];
                 let help = match expected {
-                    Some(c) => format!(
-                        "the check digit of {digits} is {c}: if the digits are right, write `{digits}-{c}`; otherwise check the number in the trade register (YTJ)"
+                    Some(c) => tr!(
+                        en: "the check digit of {digits} is {c}: if the digits are right, write `{digits}-{c}`; otherwise check the number in the trade register (YTJ)",
+                        fi: "numeroiden {digits} tarkistusnumero on {c}: jos numerot ovat oikein, kirjoita `{digits}-{c}`; muuten tarkista tunnus YTJ:stä (yritys- ja yhteisötietojärjestelmä)",
+                        sv: "kontrollsiffran för {digits} är {c}: om siffrorna stämmer, skriv `{digits}-{c}`; kontrollera annars numret i FODS (företags- och organisationsdatasystemet)"
                     ),
-                    None => format!("no Y-tunnus starts with {digits}: check the digits in the trade register (YTJ)"),
+                    None => tr!(
+                        en: "no Y-tunnus starts with {digits}: check the digits in the trade register (YTJ)",
+                        fi: "mikään Y-tunnus ei ala numeroilla {digits}: tarkista numerot YTJ:stä (yritys- ja yhteisötietojärjestelmä)",
+                        sv: "inget FO-nummer börjar med {digits}: kontrollera siffrorna i FODS (företags- och organisationsdatasystemet)"
+                    ),
                 };
-                self.error(
-                    Code::BusinessIdCheckDigit,
-                    b.span(),
-                    format!("the check digit of `{}` is wrong", b.get_ref()),
-                    help,
+                let v = b.get_ref();
+                let msg = tr!(
+                    en: "the check digit of `{v}` is wrong",
+                    fi: "tunnuksen `{v}` tarkistusnumero on väärä",
+                    sv: "kontrollsiffran i `{v}` är fel"
                 );
+                self.error(Code::BusinessIdCheckDigit, b.span(), msg, help);
                 None
             }
         }
@@ -122,8 +149,12 @@ impl Report<'_, '_> {
             self.error(
                 Code::EmptyList,
                 t.span(),
-                "`themes` is empty",
-                format!("name at least one theme, e.g. `themes = [\"{example}\"]`"),
+                tr!(en: "`themes` is empty", fi: "`themes` on tyhjä", sv: "`themes` är tomt"),
+                tr!(
+                    en: "name at least one theme, e.g. `themes = [\"{example}\"]`",
+                    fi: "mainitse ainakin yksi teema, esim. `themes = [\"{example}\"]`",
+                    sv: "ange minst ett tema, t.ex. `themes = [\"{example}\"]`"
+                ),
             );
         } else if themes.is_none() {
             self.missing("themes", &format!("[\"{example}\"]"));
@@ -146,10 +177,21 @@ impl Report<'_, '_> {
         // A dropped key (a misspelt `municipality`, a wrong type) is already reported.
         if !said_where && self.removed.is_empty() {
             self.out.push(
-                Diagnostic::error(Code::NoArea, self.file, None, "the organisation says nowhere where it acts")
-                    .with_help(
-                        "add `municipalities = [\"Keuruu\"]`, `regions = [\"Keski-Suomi\"]` or `nationwide = true`",
+                Diagnostic::error(
+                    Code::NoArea,
+                    self.file,
+                    None,
+                    tr!(
+                        en: "the organisation says nowhere where it acts",
+                        fi: "järjestön tiedoissa ei kerrota, missä se toimii",
+                        sv: "organisationens uppgifter säger inte var den verkar"
                     ),
+                )
+                .with_help(tr!(
+                    en: "add `municipalities = [\"Keuruu\"]`, `regions = [\"Keski-Suomi\"]` or `nationwide = true`",
+                    fi: "lisää `municipalities = [\"Keuruu\"]`, `regions = [\"Keski-Suomi\"]` tai `nationwide = true`",
+                    sv: "lägg till `municipalities = [\"Keuruu\"]`, `regions = [\"Keski-Suomi\"]` eller `nationwide = true`"
+                )),
             );
         }
         area
@@ -163,7 +205,14 @@ impl Report<'_, '_> {
                 Err(help) => self.error(
                     Code::UnknownLanguageCode,
                     l.span(),
-                    format!("`{}` is not a language code", l.get_ref()),
+                    {
+                        let v = l.get_ref();
+                        tr!(
+                            en: "`{v}` is not a language code",
+                            fi: "`{v}` ei ole kielikoodi",
+                            sv: "`{v}` är inte en språkkod"
+                        )
+                    },
                     help,
                 ),
             }
@@ -181,9 +230,18 @@ impl Report<'_, '_> {
                     self.error(
                         Code::MissingStaticFile,
                         l.span(),
-                        format!("there is no file static/{path}"),
-                        did_you_mean(&near)
-                            .unwrap_or_else(|| format!("put the logo at static/{path}, or fix the path")),
+                        tr!(
+                            en: "there is no file static/{path}",
+                            fi: "tiedostoa static/{path} ei ole",
+                            sv: "filen static/{path} finns inte"
+                        ),
+                        did_you_mean(&near).unwrap_or_else(|| {
+                            tr!(
+                                en: "put the logo at static/{path}, or fix the path",
+                                fi: "tallenna logo tiedostoksi static/{path} tai korjaa polku",
+                                sv: "spara logon som static/{path} eller rätta sökvägen"
+                            )
+                        }),
                     );
                 }
                 match alt.as_ref().map(|a| a.get_ref().trim()).filter(|a| !a.is_empty()) {
@@ -192,8 +250,16 @@ impl Report<'_, '_> {
                         self.error(
                             Code::MissingAltText,
                             l.span(),
-                            "the logo has no `logo_alt`",
-                            "add `logo_alt = \"<organisation>'s logo\"` describing the picture for screen readers",
+                            tr!(
+                                en: "the logo has no `logo_alt`",
+                                fi: "logolta puuttuu `logo_alt`",
+                                sv: "logon saknar `logo_alt`"
+                            ),
+                            tr!(
+                                en: "add `logo_alt = \"<organisation>'s logo\"` describing the picture for screen readers",
+                                fi: "lisää kuvaa ruudunlukijoille kuvaava teksti, esim. `logo_alt = \"<järjestön> logo\"`",
+                                sv: "lägg till en text som beskriver bilden för skärmläsare, t.ex. `logo_alt = \"<organisationens> logo\"`"
+                            ),
                         );
                         None
                     }
@@ -201,8 +267,21 @@ impl Report<'_, '_> {
             }
             (None, Some(a)) => {
                 self.out.push(
-                    Diagnostic::warning(Code::InvalidValue, self.file, Some(a.span()), "`logo_alt` without `logo`")
-                        .with_help("add `logo = \"logos/<file>\"` or delete `logo_alt`"),
+                    Diagnostic::warning(
+                        Code::InvalidValue,
+                        self.file,
+                        Some(a.span()),
+                        tr!(
+                            en: "`logo_alt` without `logo`",
+                            fi: "`logo_alt` ilman kenttää `logo`",
+                            sv: "`logo_alt` utan fältet `logo`"
+                        ),
+                    )
+                    .with_help(tr!(
+                        en: "add `logo = \"logos/<file>\"` or delete `logo_alt`",
+                        fi: "lisää `logo = \"logos/<tiedosto>\"` tai poista `logo_alt`",
+                        sv: "lägg till `logo = \"logos/<fil>\"` eller ta bort `logo_alt`"
+                    )),
                 );
                 None
             }
@@ -219,13 +298,19 @@ impl Report<'_, '_> {
         let limit = today.checked_sub(jiff::Span::new().months(i64::from(months))).unwrap_or(today);
         if u < limit {
             self.out.push(
-                Diagnostic::warning(
-                    Code::StaleEntry,
-                    self.file,
-                    Some(span),
-                    format!("this entry was last checked on {u}, more than {months} months ago"),
-                )
-                .with_help("check the details with the organisation and set `updated` to the day you did"),
+                Diagnostic::warning(Code::StaleEntry, self.file, Some(span), {
+                    let d = format!("{}.{}.{}", u.day(), u.month(), u.year());
+                    tr!(
+                        en: "this entry was last checked on {u}, more than {months} months ago",
+                        fi: "tiedot on viimeksi tarkistettu {d}, yli {months} kuukautta sitten",
+                        sv: "uppgifterna kontrollerades senast {d}, för mer än {months} månader sedan"
+                    )
+                })
+                .with_help(tr!(
+                    en: "check the details with the organisation and set `updated` to the day you did",
+                    fi: "tarkista tiedot järjestöltä ja merkitse kenttään `updated` tarkistuspäivä",
+                    sv: "kontrollera uppgifterna med organisationen och skriv kontrolldagen i fältet `updated`"
+                )),
             );
         }
     }
@@ -238,8 +323,15 @@ impl Report<'_, '_> {
             self.error(
                 Code::InvalidValue,
                 p.span(),
-                format!("`{}` is not a postal code", p.get_ref()),
-                "a Finnish postal code is five digits, e.g. `42700`",
+                {
+                    let v = p.get_ref();
+                    tr!(en: "`{v}` is not a postal code", fi: "`{v}` ei ole postinumero", sv: "`{v}` är inte ett postnummer")
+                },
+                tr!(
+                    en: "a Finnish postal code is five digits, e.g. `42700`",
+                    fi: "suomalaisessa postinumerossa on viisi numeroa, esim. `42700`",
+                    sv: "ett finländskt postnummer har fem siffror, t.ex. `42700`"
+                ),
             );
         }
         Address { street: self.text(street), postal_code: self.text(postal_code), city: self.text(city) }

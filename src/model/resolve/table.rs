@@ -1,6 +1,7 @@
 //! A partnership table folder (its `index.md` and meeting notes) into a [`PartnershipTable`].
 
 use super::*;
+use crate::diagnostics::Localized;
 
 pub(super) fn table(
     ctx: &Ctx<'_>,
@@ -10,15 +11,7 @@ pub(super) fn table(
     out: &mut Vec<Diagnostic>,
 ) -> Option<PartnershipTable> {
     if !is_slug(folder) {
-        out.push(
-            Diagnostic::error(
-                Code::BadFileName,
-                &e.source.file,
-                None,
-                format!("the folder name `{folder}` is not a slug"),
-            )
-            .with_help(format!("rename the folder to content/partnership-tables/{}/", slugify(folder))),
-        );
+        out.push(bad_folder_name(&e.source.file, folder));
     }
     let raw = e.raw.as_ref()?;
     if raw.draft == Some(true) && !ctx.opts.drafts {
@@ -52,14 +45,18 @@ pub(super) fn table(
             (None, None) => {
                 let all = ctx.orgs.map.keys().chain(ctx.networks.map.keys()).map(String::as_str);
                 let help = did_you_mean(&nearest(slug, all, 3)).unwrap_or_else(|| {
-                    "write the slug of an organisation or a network (its file name without .md)".into()
+                    tr!(
+                        en: "write the slug of an organisation or a network (its file name without .md)",
+                        fi: "kirjoita järjestön tai verkoston tiedostonimi ilman .md-päätettä",
+                        sv: "skriv filnamnet för en organisation eller ett nätverk utan .md"
+                    )
                 });
-                r.error(
-                    Code::UnknownConvener,
-                    c.span(),
-                    format!("`{slug}` is neither an organisation nor a network"),
-                    help,
+                let msg = tr!(
+                    en: "`{slug}` is neither an organisation nor a network",
+                    fi: "`{slug}` ei ole järjestö eikä verkosto",
+                    sv: "`{slug}` är varken en organisation eller ett nätverk"
                 );
+                r.error(Code::UnknownConvener, c.span(), msg, help);
                 None
             }
         }
@@ -96,13 +93,19 @@ pub(super) fn notes(ctx: &Ctx<'_>, notes: &[Entry<RawNote>], out: &mut Vec<Diagn
     for n in notes {
         if let Some(first) = seen.insert(n.slug.clone(), &n.source.file) {
             out.push(
-                Diagnostic::error(
-                    Code::DuplicateSlug,
-                    &n.source.file,
-                    None,
-                    format!("the slug `{}` is already used by {first}", n.slug),
-                )
-                .with_help("give one of the two notes another name"),
+                Diagnostic::error(Code::DuplicateSlug, &n.source.file, None, {
+                    let slug = &n.slug;
+                    tr!(
+                        en: "the slug `{slug}` is already used by {first}",
+                        fi: "nimi `{slug}` on jo tiedoston {first} käytössä",
+                        sv: "namnet `{slug}` används redan av filen {first}"
+                    )
+                })
+                .with_help(tr!(
+                    en: "give one of the two notes another name",
+                    fi: "anna toiselle muistioista toinen nimi",
+                    sv: "ge den ena anteckningen ett annat namn"
+                )),
             );
             continue;
         }
@@ -137,15 +140,27 @@ pub(super) fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>)
         let words = slugify(stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-'));
         let words = if words.is_empty() { "kokous".to_string() } else { words };
         let help = match date {
-            Some(d) => format!("rename the file to {d}-{words}.md: the meeting's date first, as YYYY-MM-DD"),
-            None => format!("rename the file to YYYY-MM-DD-{words}.md: the meeting's date first"),
+            Some(d) => tr!(
+                en: "rename the file to {d}-{words}.md: the meeting's date first, as YYYY-MM-DD",
+                fi: "nimeä tiedosto uudelleen: {d}-{words}.md (ensin kokouksen päivämäärä muodossa VVVV-KK-PP)",
+                sv: "byt namn på filen till {d}-{words}.md (först mötets datum i formen ÅÅÅÅ-MM-DD)"
+            ),
+            None => tr!(
+                en: "rename the file to YYYY-MM-DD-{words}.md: the meeting's date first",
+                fi: "nimeä tiedosto uudelleen muotoon VVVV-KK-PP-{words}.md (ensin kokouksen päivämäärä)",
+                sv: "byt namn på filen till formen ÅÅÅÅ-MM-DD-{words}.md (först mötets datum)"
+            ),
         };
         out.push(
             Diagnostic::error(
                 Code::NoteFileName,
                 file,
                 None,
-                format!("the note's file name `{name}` does not start with a valid date"),
+                tr!(
+                    en: "the note's file name `{name}` does not start with a valid date",
+                    fi: "muistion tiedostonimi `{name}` ei ala oikealla päivämäärällä",
+                    sv: "anteckningens filnamn `{name}` börjar inte med ett giltigt datum"
+                ),
             )
             .with_help(help),
         );
@@ -162,12 +177,10 @@ pub(super) fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>)
     let date_v = r.date(date);
     match (date, date_v, name_date) {
         (None, _, _) => r.missing("date", &name_date.map(|d| d.to_string()).unwrap_or_else(|| "2025-02-12".into())),
-        (Some(span), Some(d), Some(nd)) if d != nd => r.error(
-            Code::NoteDateMismatch,
-            span.span(),
-            format!("the date {d} differs from the date in the file name, {nd}"),
-            format!("if the meeting was on {d}, rename the file to {d}{}; otherwise write `date = {nd}`", &name[10..]),
-        ),
+        (Some(span), Some(d), Some(nd)) if d != nd => {
+            let (msg, help) = date_mismatch(d, nd, &name[10..]);
+            r.error(Code::NoteDateMismatch, span.span(), msg, help);
+        }
         _ => {}
     }
     let n = MeetingNote {
@@ -185,4 +198,41 @@ pub(super) fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>)
     };
     r.finish(out);
     Some(n)
+}
+
+fn bad_folder_name(file: &str, folder: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::BadFileName,
+        file,
+        None,
+        tr!(
+            en: "the folder name `{folder}` is not a slug",
+            fi: "kansion nimi `{folder}` ei kelpaa verkko-osoitteen osaksi",
+            sv: "mappnamnet `{folder}` duger inte som del av en webbadress"
+        ),
+    )
+    .with_help({
+        let slug = slugify(folder);
+        tr!(
+            en: "rename the folder to content/partnership-tables/{slug}/",
+            fi: "nimeä kansio uudelleen: content/partnership-tables/{slug}/",
+            sv: "byt namn på mappen till content/partnership-tables/{slug}/"
+        )
+    })
+}
+
+/// The message and help of a note whose `date` is not the date of its file name.
+fn date_mismatch(d: Date, nd: Date, rest: &str) -> (Localized, Localized) {
+    (
+        tr!(
+            en: "the date {d} differs from the date in the file name, {nd}",
+            fi: "päivämäärä {d} poikkeaa tiedostonimen päivämäärästä {nd}",
+            sv: "datumet {d} skiljer sig från datumet i filnamnet, {nd}"
+        ),
+        tr!(
+            en: "if the meeting was on {d}, rename the file to {d}{rest}; otherwise write `date = {nd}`",
+            fi: "jos kokous pidettiin {d}, nimeä tiedosto uudelleen: {d}{rest}; muuten kirjoita `date = {nd}`",
+            sv: "om mötet hölls {d}, byt namn på filen till {d}{rest}; skriv annars `date = {nd}`"
+        ),
+    )
 }

@@ -4,10 +4,7 @@ use super::*;
 
 pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
     let Some(file) = &loaded.themes else {
-        diags.push(
-            Diagnostic::error(Code::MissingFile, "content/themes.toml", None, "the site has no content/themes.toml")
-                .with_help("create it with one `[[theme]]` table per theme: id, name and description"),
-        );
+        diags.push(no_themes_file());
         return Vec::new();
     };
     let f = file.source.file.as_str();
@@ -15,55 +12,65 @@ pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
     let mut spans: HashMap<String, Range<usize>> = HashMap::new();
     let list = file.raw.as_ref().and_then(|r| r.theme.as_ref());
     if file.raw.is_some() && list.is_none_or(|l| l.is_empty()) {
-        diags.push(
-            Diagnostic::error(Code::EmptyList, f, None, "content/themes.toml lists no themes")
-                .with_help("add `[[theme]]` tables with `id`, `name` and `description`"),
-        );
+        diags.push(no_themes(f));
     }
     for t in list.into_iter().flatten() {
         let RawTheme { id, name, description } = t.get_ref();
         let Some(id) = id else {
-            diags.push(Diagnostic::error(Code::MissingField, f, Some(t.span()), "this theme has no `id`").with_help(
-                format!(
-                    "add `id = \"{}\"`",
-                    name.as_ref().map(|n| slugify(n.get_ref())).unwrap_or_else(|| "lapset-ja-perheet".into())
-                ),
-            ));
+            let id = name.as_ref().map(|n| slugify(n.get_ref())).unwrap_or_else(|| "lapset-ja-perheet".into());
+            diags.push(no_id(f, t.span(), &id));
             continue;
         };
         if !is_slug(id.get_ref()) {
             diags.push(
-                Diagnostic::error(
-                    Code::InvalidSlug,
-                    f,
-                    Some(id.span()),
-                    format!("the theme id `{}` is not a slug", id.get_ref()),
-                )
-                .with_help(format!("write `id = \"{}\"`", slugify(id.get_ref()))),
+                Diagnostic::error(Code::InvalidSlug, f, Some(id.span()), {
+                    let v = id.get_ref();
+                    tr!(
+                        en: "the theme id `{v}` is not a slug",
+                        fi: "teeman tunnus `{v}` ei kelpaa verkko-osoitteen osaksi",
+                        sv: "temats id `{v}` duger inte som del av en webbadress"
+                    )
+                })
+                .with_help({
+                    let slug = slugify(id.get_ref());
+                    tr!(en: "write `id = \"{slug}\"`", fi: "kirjoita `id = \"{slug}\"`", sv: "skriv `id = \"{slug}\"`")
+                }),
             );
             continue;
         }
         if spans.contains_key(id.get_ref()) {
             diags.push(
-                Diagnostic::error(
-                    Code::DuplicateSlug,
-                    f,
-                    Some(id.span()),
-                    format!("the theme id `{}` is used twice", id.get_ref()),
-                )
-                .with_help("give each theme its own id, or merge the two themes"),
+                Diagnostic::error(Code::DuplicateSlug, f, Some(id.span()), {
+                    let v = id.get_ref();
+                    tr!(
+                        en: "the theme id `{v}` is used twice",
+                        fi: "teeman tunnus `{v}` on käytössä kahdesti",
+                        sv: "temats id `{v}` används två gånger"
+                    )
+                })
+                .with_help(tr!(
+                    en: "give each theme its own id, or merge the two themes",
+                    fi: "anna jokaiselle teemalle oma tunnus tai yhdistä teemat",
+                    sv: "ge varje tema ett eget id eller slå ihop de två temana"
+                )),
             );
             continue;
         }
         if name.is_none() {
             diags.push(
-                Diagnostic::error(
-                    Code::MissingField,
-                    f,
-                    Some(id.span()),
-                    format!("the theme `{}` has no `name`", id.get_ref()),
-                )
-                .with_help("add `name = \"Lapset ja perheet\"` (the name readers see)"),
+                Diagnostic::error(Code::MissingField, f, Some(id.span()), {
+                    let v = id.get_ref();
+                    tr!(
+                        en: "the theme `{v}` has no `name`",
+                        fi: "teemalta `{v}` puuttuu `name`",
+                        sv: "temat `{v}` saknar `name`"
+                    )
+                })
+                .with_help(tr!(
+                    en: "add `name = \"Lapset ja perheet\"` (the name readers see)",
+                    fi: "lisää `name = \"Lapset ja perheet\"` (lukijoille näkyvä nimi)",
+                    sv: "lägg till `name = \"Barn och familjer\"` (namnet som läsarna ser)"
+                )),
             );
         }
         spans.insert(id.get_ref().clone(), id.span());
@@ -89,9 +96,17 @@ pub(super) fn custom_municipalities(loaded: &Loaded, diags: &mut Diagnostics) ->
                     Code::MissingField,
                     f,
                     Some(m.span()),
-                    "a municipality needs at least `name` and `region`",
+                    tr!(
+                        en: "a municipality needs at least `name` and `region`",
+                        fi: "kunnalla pitää olla ainakin `name` ja `region`",
+                        sv: "en kommun behöver åtminstone `name` och `region`"
+                    ),
                 )
-                .with_help("add `name = \"...\"` and `region = \"...\"`"),
+                .with_help(tr!(
+                    en: "add `name = \"...\"` and `region = \"...\"`",
+                    fi: "lisää `name = \"...\"` ja `region = \"...\"`",
+                    sv: "lägg till `name = \"...\"` och `region = \"...\"`"
+                )),
             );
             continue;
         };
@@ -108,4 +123,53 @@ pub(super) fn custom_municipalities(loaded: &Loaded, diags: &mut Diagnostics) ->
         });
     }
     Some(Municipalities::from_rows(rows))
+}
+
+fn no_themes_file() -> Diagnostic {
+    Diagnostic::error(
+                Code::MissingFile,
+                "content/themes.toml",
+                None,
+                tr!(
+                    en: "the site has no content/themes.toml",
+                    fi: "sivustolta puuttuu tiedosto content/themes.toml",
+                    sv: "webbplatsen saknar filen content/themes.toml"
+                ),
+            )
+            .with_help(tr!(
+                en: "create it with one `[[theme]]` table per theme: id, name and description",
+                fi: "luo tiedosto ja kirjoita siihen jokaiselle teemalle oma `[[theme]]`-osio, jossa on id, name ja description",
+                sv: "skapa filen och skriv ett eget `[[theme]]`-avsnitt för varje tema, med id, name och description"
+            ))
+}
+
+fn no_themes(f: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::EmptyList,
+        f,
+        None,
+        tr!(
+            en: "content/themes.toml lists no themes",
+            fi: "tiedostossa content/themes.toml ei ole yhtään teemaa",
+            sv: "filen content/themes.toml har inga teman"
+        ),
+    )
+    .with_help(tr!(
+        en: "add `[[theme]]` tables with `id`, `name` and `description`",
+        fi: "lisää `[[theme]]`-osioita, joissa on `id`, `name` ja `description`",
+        sv: "lägg till `[[theme]]`-avsnitt med `id`, `name` och `description`"
+    ))
+}
+
+fn no_id(f: &str, span: Range<usize>, id: &str) -> Diagnostic {
+    let msg = tr!(
+        en: "this theme has no `id`",
+        fi: "tältä teemalta puuttuu `id`",
+        sv: "det här temat saknar `id`"
+    );
+    Diagnostic::error(Code::MissingField, f, Some(span), msg).with_help(tr!(
+        en: "add `id = \"{id}\"`",
+        fi: "lisää `id = \"{id}\"`",
+        sv: "lägg till `id = \"{id}\"`"
+    ))
 }
