@@ -55,7 +55,11 @@ pub(crate) fn parts(records: usize) -> usize {
     }
     let wanted = records.div_ceil(PART_RECORDS).clamp(1, MAX_PARTS);
     // A test (`AREENA_SEARCH_PARTS`) splits even a small site, to search across parts.
-    std::env::var("AREENA_SEARCH_PARTS").ok().and_then(|v| v.parse().ok()).filter(|&n| (1..=64).contains(&n)).unwrap_or(wanted)
+    std::env::var("AREENA_SEARCH_PARTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| (1..=64).contains(&n))
+        .unwrap_or(wanted)
 }
 
 /// Unit tests: this many parts whatever the number of records (0: as usual).
@@ -496,7 +500,8 @@ pub(crate) fn index_changed_parts(
         if cache.parts.get(i).is_some_and(|(old, _)| *old == hash) {
             continue;
         }
-        let folder = write_records(part, 1, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
+        let folder =
+            write_records(part, 1, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
         let files = runtime.block_on(index_part(&folder.path().join(part_dir(0)), part.len(), language, i))?;
         if i < cache.parts.len() {
             cache.parts[i] = (hash, files);

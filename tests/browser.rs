@@ -89,8 +89,12 @@ fn the_fixture_site_in_a_real_browser() {
     println!("{text}");
     assert!(output.status.success(), "browser tests failed:\n{text}");
 
-    // The same searches over an index made of several parts (as a large directory's
-    // is), merged in the browser.
+    search_over_parts(root, &site);
+}
+
+/// The search tests over an index made of several parts (as a large directory's is),
+/// merged in the browser.
+fn search_over_parts(root: &Path, site: &Path) {
     let parts = tempfile::tempdir().unwrap();
     let st = Command::new(env!("CARGO_BIN_EXE_areena"))
         .args(["build", "--root", site.to_str().unwrap(), "--output", parts.path().to_str().unwrap()])
