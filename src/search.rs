@@ -547,12 +547,40 @@ fn fail(e: String) -> Diagnostic {
 /// Pagefind's script), one part after the other.
 pub(crate) fn index(records: Records) -> Result<Bundle, Diagnostic> {
     let Records { folder, count, language } = records;
-    let runtime =
-        tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
+    // Much of Pagefind's work on one index runs on one thread: two parts are indexed
+    // at a time (on two threads), which keeps both cores busy and the memory at that
+    // of two parts.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 2).min(count.len());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let made: Vec<std::sync::Mutex<Option<Result<Vec<SearchFile>, Diagnostic>>>> =
+        count.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                let runtime = match tokio::runtime::Builder::new_current_thread().build() {
+                    Ok(r) => r,
+                    Err(e) => {
+                        *made[0].lock().expect("lock") = Some(Err(fail(e.to_string())));
+                        return;
+                    }
+                };
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&n) = count.get(i) else { break };
+                    let dir = folder.path().join(part_dir(i));
+                    let result = runtime.block_on(index_part(&dir, n, language, i));
+                    *made[i].lock().expect("lock") = Some(result);
+                }
+            });
+        }
+    });
     let mut files = Vec::new();
-    for (i, &n) in count.iter().enumerate() {
-        let dir = folder.path().join(part_dir(i));
-        files.extend(runtime.block_on(index_part(&dir, n, language, i))?);
+    for part in made {
+        match part.into_inner().expect("lock") {
+            Some(Ok(f)) => files.extend(f),
+            Some(Err(d)) => return Err(d),
+            None => return Err(fail("a part of the search index was not made".into())),
+        }
     }
     let cleanup = std::thread::spawn(move || drop(folder));
     Ok(Bundle { files, cleanup })
