@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::index::{Index, NoteRef};
-use crate::model::{MunicipalityId, NetworkId, OrganisationId, Site, TableId, ThemeId};
+use crate::model::{MunicipalityId, NetworkId, OrganisationId, RegionId, Site, TableId, ThemeId};
 pub use pages::{GROUP_LIMIT, PAGE_SIZE};
 pub use routes::Routes;
 pub use theme::SiteTheme;
@@ -36,7 +36,14 @@ pub enum Job {
     Themes,
     Theme(ThemeId),
     Municipalities,
-    Municipality(MunicipalityId),
+    /// A page of a municipality (0 is the first; a long list of local organisations
+    /// goes on over further pages).
+    Municipality(MunicipalityId, usize),
+    /// A page of the list of the organisations acting across a whole region (only
+    /// without search, when the municipality pages show part of it).
+    RegionWide(RegionId, usize),
+    /// A page of the list of the nationwide organisations (likewise).
+    Nationwide(usize),
     Networks,
     Network(NetworkId),
     Tables,
@@ -66,7 +73,9 @@ impl Job {
             Job::Themes => "themes",
             Job::Theme(_) => "theme",
             Job::Municipalities => "municipalities",
-            Job::Municipality(_) => "municipality",
+            Job::Municipality(..) => "municipality",
+            Job::RegionWide(..) => "region-wide",
+            Job::Nationwide(_) => "nationwide",
             Job::Networks => "networks",
             Job::Network(_) => "network",
             Job::Tables => "tables",
@@ -202,7 +211,24 @@ impl<'a> Renderer<'a> {
         jobs.extend((1..pages).map(Job::Organisations));
         jobs.extend(ix.order.iter().map(|&o| Job::Organisation(o)));
         jobs.extend(ThemeId::all(s.themes.len()).map(Job::Theme));
-        jobs.extend(ix.municipality_pages.iter().map(|&m| Job::Municipality(m)));
+        for &m in &ix.municipality_pages {
+            let pages = ix.local[m].len().div_ceil(pages::PAGE_SIZE).max(1);
+            jobs.extend((0..pages).map(|p| Job::Municipality(m, p)));
+        }
+        if !s.config.search_enabled {
+            // The whole lists that the municipality pages link to when they show only
+            // part of them (with search on, the links go to search instead).
+            for (r, ids) in ix.region_wide.iter().enumerate() {
+                if ids.len() > pages::GROUP_LIMIT {
+                    jobs.extend(
+                        (0..ids.len().div_ceil(pages::PAGE_SIZE)).map(|p| Job::RegionWide(RegionId::new(r), p)),
+                    );
+                }
+            }
+            if ix.nationwide.len() > pages::GROUP_LIMIT {
+                jobs.extend((0..ix.nationwide.len().div_ceil(pages::PAGE_SIZE)).map(Job::Nationwide));
+            }
+        }
         jobs.extend(ix.network_order.iter().map(|&n| Job::Network(n)));
         for &t in &ix.table_order {
             jobs.push(Job::Table(t));
@@ -314,7 +340,10 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         Job::Themes => rt.themes(),
         Job::Theme(t) => rt.theme(&s.themes[t].id),
         Job::Municipalities => rt.municipalities(),
-        Job::Municipality(m) => rt.municipality(&s.municipalities.list[m].slug),
+        Job::Municipality(m, 0) => rt.municipality(&s.municipalities.list[m].slug),
+        Job::Municipality(m, p) => rt.municipality_page(&s.municipalities.list[m].slug, p + 1),
+        Job::RegionWide(r, p) => rt.region_wide(&s.municipalities.regions[r].slug, p + 1),
+        Job::Nationwide(p) => rt.nationwide(p + 1),
         Job::Networks => rt.networks(),
         Job::Network(n) => rt.network(&s.networks[n].slug),
         Job::Tables => rt.tables(),

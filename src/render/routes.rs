@@ -66,6 +66,24 @@ impl Routes {
     pub fn municipality(&self, slug: &str) -> String {
         self.page(&[&self.paths.municipalities, slug])
     }
+    /// Page `n` (from 2) of a municipality's local organisations.
+    pub fn municipality_page(&self, slug: &str, n: usize) -> String {
+        self.page(&[&self.paths.municipalities, slug, "sivu", &n.to_string()])
+    }
+    /// Page `n` (from 1) of the organisations acting across a whole region.
+    pub fn region_wide(&self, region_slug: &str, n: usize) -> String {
+        match n {
+            1 => self.page(&[&self.paths.municipalities, "maakunta", region_slug]),
+            _ => self.page(&[&self.paths.municipalities, "maakunta", region_slug, "sivu", &n.to_string()]),
+        }
+    }
+    /// Page `n` (from 1) of the nationwide organisations.
+    pub fn nationwide(&self, n: usize) -> String {
+        match n {
+            1 => self.page(&[&self.paths.municipalities, "valtakunnalliset"]),
+            _ => self.page(&[&self.paths.municipalities, "valtakunnalliset", "sivu", &n.to_string()]),
+        }
+    }
     pub fn networks(&self) -> String {
         self.page(&[&self.paths.networks])
     }

@@ -3,6 +3,7 @@
 mod abuse;
 mod files;
 pub(crate) mod links;
+mod lists;
 mod output;
 mod serve;
 mod validity;

@@ -20,7 +20,9 @@ use super::views::*;
 use super::{Job, Output, Renderer, dates, markdown};
 use crate::diagnostics::Diagnostic;
 use crate::index::NoteRef;
-use crate::model::{Area, Body, Contact, MunicipalityId, NetworkId, Organisation, OrganisationId, TableId, ThemeId};
+use crate::model::{
+    Area, Body, Contact, MunicipalityId, NetworkId, Organisation, OrganisationId, RegionId, TableId, ThemeId,
+};
 
 /// The most organisations a group on a theme or municipality page lists; the rest
 /// are a link away, in search (where the list loads in parts). Only with search on.
@@ -51,7 +53,9 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
         Job::Themes => themes::render_index(r),
         Job::Theme(id) => themes::render(r, id),
         Job::Municipalities => municipalities::render_index(r),
-        Job::Municipality(m) => municipalities::render(r, m),
+        Job::Municipality(m, page) => municipalities::render(r, m, page),
+        Job::RegionWide(reg, page) => municipalities::render_reach(r, Some(reg), page),
+        Job::Nationwide(page) => municipalities::render_reach(r, None, page),
         Job::Networks => networks::render_index(r),
         Job::Network(n) => networks::render(r, n),
         Job::Tables => tables::render_index(r),
@@ -240,6 +244,26 @@ impl<'a> Renderer<'a> {
         (self.items(&ids[..GROUP_LIMIT]), Some(more))
     }
 
+    /// At most `GROUP_LIMIT` items and a link to all of them: in search (with these
+    /// filters) when search is on, else to `list`, a page with all of them.
+    fn capped_or_listed(
+        &self,
+        ids: &[OrganisationId],
+        filters: &[(&str, &str)],
+        list: String,
+    ) -> (Vec<OrganisationItem<'a>>, Option<TextLink>) {
+        if ids.len() <= GROUP_LIMIT {
+            return (self.items(ids), None);
+        }
+        let n = ids.len().to_string();
+        let more = if self.site.config.search_enabled {
+            TextLink { text: self.theme.t("show_all_in_search").replace("{n}", &n), url: self.search_url(filters) }
+        } else {
+            TextLink { text: self.theme.t("show_all").replace("{n}", &n), url: list }
+        };
+        (self.items(&ids[..GROUP_LIMIT]), Some(more))
+    }
+
     fn group(
         &self,
         name: String,
@@ -250,28 +274,5 @@ impl<'a> Renderer<'a> {
     ) -> Group<'a> {
         let (organisations, more) = self.capped(ids, filters);
         Group { name, id, url, count: ids.len(), organisations, more }
-    }
-
-    /// Organisations grouped by theme (themes A–Ö; lists keep their order). `place`
-    /// is the municipality the groups are about, for the "show all" links.
-    fn by_theme(&self, ids: &[OrganisationId], id_prefix: &str, place: Option<&str>) -> Vec<Group<'a>> {
-        self.index
-            .by_theme(self.site, ids)
-            .into_iter()
-            .map(|(t, orgs)| {
-                let th = &self.site.themes[t];
-                let mut filters = vec![("theme", th.name.as_str())];
-                if let Some(p) = place {
-                    filters.push(("municipality", p));
-                }
-                self.group(
-                    th.name.clone(),
-                    format!("{id_prefix}{}", th.id),
-                    Some(self.routes.theme(&th.id)),
-                    &orgs,
-                    &filters,
-                )
-            })
-            .collect()
     }
 }

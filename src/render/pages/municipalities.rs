@@ -17,14 +17,15 @@ struct MunicipalitiesView<'a> {
     regions: Vec<RegionGroup<'a>>,
 }
 
-/// One of the three parts of a municipality page.
+/// One of the three parts of a municipality page: each organisation once, A–Ö.
 #[derive(Debug, Clone, Serialize)]
 struct Reach<'a> {
     /// `local`, `region` or `nation`.
     kind: &'static str,
     count: usize,
-    /// Organisations grouped by theme.
-    themes: Vec<Group<'a>>,
+    organisations: Vec<OrganisationItem<'a>>,
+    /// All of them, when only part is shown.
+    more: Option<TextLink>,
 }
 
 /// `municipality.html`.
@@ -36,8 +37,24 @@ struct MunicipalityView<'a> {
     region: &'a str,
     county: &'a str,
     count: usize,
-    /// Local, then region-wide, then nationwide.
+    /// Local, then region-wide, then nationwide (on the first page; further pages go
+    /// on with the local ones).
     reaches: Vec<Reach<'a>>,
+    /// The themes of the local organisations, each linking to the theme's list for
+    /// this municipality.
+    themes: Vec<CountLink<'a>>,
+    /// The pages of a long list of local organisations (empty when one page).
+    pages: Vec<organisations::PagerItem>,
+}
+
+/// `reach_list.html`: every organisation acting across a region, or nationwide.
+#[derive(Debug, Clone, Serialize)]
+struct ReachListView<'a> {
+    /// `region` or `nation`.
+    kind: &'static str,
+    count: usize,
+    organisations: Vec<OrganisationItem<'a>>,
+    pages: Vec<organisations::PagerItem>,
 }
 
 pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
@@ -60,29 +77,73 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     r.page(&meta, &MunicipalitiesView { regions })
 }
 
-pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId) -> Result<Output, Diagnostic> {
+pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId, page: usize) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let mu = &site.municipalities.list[m];
-    let meta = r.meta(&mu.name, rt.municipality(&mu.slug), "municipalities");
+    let page_url = |p: usize| if p == 0 { rt.municipality(&mu.slug) } else { rt.municipality_page(&mu.slug, p + 1) };
+    let mut meta = r.meta(&mu.name, page_url(page), "municipalities");
     let reach = ix.reach(site, m);
-    let part = |kind: &'static str, ids: &[OrganisationId], prefix: &str| Reach {
-        kind,
-        count: ids.len(),
-        themes: r.by_theme(ids, prefix, Some(&mu.name)),
-    };
-    let reaches = vec![
-        part("local", reach.local, "paikallinen-"),
-        part("region", &reach.region, "maakunta-"),
-        part("nation", &reach.nation, "valtakunta-"),
-    ];
+    let pages = reach.local.len().div_ceil(PAGE_SIZE).max(1);
+    if page > 0 {
+        meta.title = format!("{} ({}/{pages})", meta.title, page + 1);
+    }
+    let start = (page * PAGE_SIZE).min(reach.local.len());
+    let local = &reach.local[start..(start + PAGE_SIZE).min(reach.local.len())];
+    let region = &site.municipalities.regions[mu.region];
+    let mut reaches =
+        vec![Reach { kind: "local", count: reach.local.len(), organisations: r.items(local), more: None }];
+    if page == 0 {
+        let wide = |kind: &'static str, ids: &[OrganisationId], filter: &str, list: String| {
+            let (organisations, more) = r.capped_or_listed(ids, &[("wide", filter)], list);
+            Reach { kind, count: ids.len(), organisations, more }
+        };
+        reaches.push(wide("region", &reach.region, &region.name, rt.region_wide(&region.slug, 1)));
+        reaches.push(wide("nation", &reach.nation, "*", rt.nationwide(1)));
+    }
+    let themes = ix
+        .by_theme(site, reach.local)
+        .into_iter()
+        .map(|(t, orgs)| {
+            let th = &site.themes[t];
+            CountLink { name: &th.name, url: format!("{}#kunta-{}", rt.theme(&th.id), mu.slug), count: orgs.len() }
+        })
+        .collect();
     let view = MunicipalityView {
         name: &mu.name,
         name_sv: &mu.name_sv,
         code: &mu.code,
-        region: &site.municipalities.regions[mu.region].name,
+        region: &region.name,
         county: &mu.county,
-        count: reaches.iter().map(|x| x.count).sum(),
+        count: reach.local.len() + reach.region.len() + reach.nation.len(),
         reaches,
+        themes,
+        pages: organisations::pager(pages, page, page_url),
+    };
+    r.page(&meta, &view)
+}
+
+/// A page of the organisations acting across a whole region (`Some`) or nationwide.
+pub(super) fn render_reach(r: &Renderer<'_>, region: Option<RegionId>, page: usize) -> Result<Output, Diagnostic> {
+    let (site, ix, rt) = (r.site, r.index, &r.routes);
+    let (kind, ids, title, url): (_, &[OrganisationId], _, Box<dyn Fn(usize) -> String>) = match region {
+        Some(reg) => {
+            let rg = &site.municipalities.regions[reg];
+            let title = format!("{}: {}", r.theme.t("reach_region"), rg.name);
+            ("region", &ix.region_wide[reg], title, Box::new(move |p| rt.region_wide(&rg.slug, p + 1)))
+        }
+        None => ("nation", &ix.nationwide, r.theme.t("reach_nation"), Box::new(|p| rt.nationwide(p + 1))),
+    };
+    let pages = ids.len().div_ceil(PAGE_SIZE).max(1);
+    let mut meta = r.meta(&title, url(page), "municipalities");
+    if page > 0 {
+        meta.title = format!("{} ({}/{pages})", meta.title, page + 1);
+    }
+    let start = (page * PAGE_SIZE).min(ids.len());
+    let view = ReachListView {
+        kind,
+        count: ids.len(),
+        organisations: r.items(&ids[start..(start + PAGE_SIZE).min(ids.len())]),
+        pages: organisations::pager(pages, page, url),
     };
     r.page(&meta, &view)
 }
@@ -95,4 +156,9 @@ impl PageView for MunicipalitiesView<'_> {
 impl PageView for MunicipalityView<'_> {
     const TEMPLATE: &'static str = "municipality.html";
     const KEY: &'static str = "municipality";
+}
+
+impl PageView for ReachListView<'_> {
+    const TEMPLATE: &'static str = "reach_list.html";
+    const KEY: &'static str = "reach";
 }

@@ -22,10 +22,18 @@ struct OrganisationsView<'a> {
 
 /// One page of a long list.
 #[derive(Debug, Clone, Serialize)]
-struct PagerItem {
+pub(super) struct PagerItem {
     number: usize,
     url: String,
     current: bool,
+}
+
+/// The pager of a list of `pages` pages (none when it fits on one), `page` current.
+pub(super) fn pager(pages: usize, page: usize, url: impl Fn(usize) -> String) -> Vec<PagerItem> {
+    if pages <= 1 {
+        return Vec::new();
+    }
+    (0..pages).map(|p| PagerItem { number: p + 1, url: url(p), current: p == page }).collect()
 }
 
 pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic> {
@@ -69,12 +77,7 @@ pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic
         g.organisations.push(r.item(id));
         g.count += 1;
     }
-    let pager = if pages > 1 {
-        (0..pages).map(|p| PagerItem { number: p + 1, url: page_url(p), current: p == page }).collect()
-    } else {
-        Vec::new()
-    };
-    let view = OrganisationsView { count: ix.order.len(), letters, letter_index, pages: pager };
+    let view = OrganisationsView { count: ix.order.len(), letters, letter_index, pages: pager(pages, page, page_url) };
     r.page(&meta, &view)
 }
 

@@ -1,0 +1,147 @@
+//! Municipality pages as a resident reads them: each organisation once, local first,
+//! with theme chips; long lists split into pages, and the whole region-wide and
+//! nationwide lists a link away (in search, or on pages of their own without it).
+
+use std::collections::HashSet;
+
+use scraper::{Html, Selector};
+
+use super::{build, page, texts};
+use crate::support::Site;
+
+fn org(s: &Site, slug: &str, name: &str, themes: &str, place: &str) {
+    s.write(
+        &format!("content/organisations/{slug}.md"),
+        &format!("+++\nname = \"{name}\"\nthemes = [{themes}]\n{place}\n+++\nKuvaus.\n"),
+    );
+}
+
+fn hrefs(doc: &Html, css: &str) -> Vec<String> {
+    doc.select(&Selector::parse(css).unwrap()).filter_map(|a| a.value().attr("href").map(String::from)).collect()
+}
+
+#[test]
+fn a_municipality_page_lists_each_organisation_once_with_theme_chips() {
+    let s = Site::new();
+    // Two themes each: grouped by theme, they would be listed twice.
+    org(
+        &s,
+        "kaksi-teemaa",
+        "Kahden Teeman Yhdistys",
+        "\"omaishoito\", \"ikaihmiset\"",
+        "municipalities = [\"Keuruu\"]",
+    );
+    org(&s, "maakunnan", "Maakunnan Liitto", "\"omaishoito\", \"ikaihmiset\"", "regions = [\"Keski-Suomi\"]");
+    org(&s, "koko-maan", "Koko Maan Liitto", "\"omaishoito\", \"ikaihmiset\"", "nationwide = true");
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = page(&s, "kunnat/keuruu/index.html");
+    let cards = hrefs(&doc, "main .org-card__name");
+    let unique: HashSet<&String> = cards.iter().collect();
+    assert_eq!(cards.len(), unique.len(), "each organisation once: {cards:?}");
+    assert_eq!(cards.len(), 4, "{cards:?}");
+    let order: Vec<usize> = ["/jarjestot/kaksi-teemaa/", "/jarjestot/maakunnan/", "/jarjestot/koko-maan/"]
+        .iter()
+        .map(|u| cards.iter().position(|c| c == u).unwrap_or_else(|| panic!("{u} in {cards:?}")))
+        .collect();
+    assert!(order[0] < order[1] && order[1] < order[2], "local, region-wide, nationwide: {cards:?}");
+    // Theme chips: the themes of the local organisations, each to its list for Keuruu.
+    let chips = hrefs(&doc, "main .chips a");
+    assert_eq!(chips, ["/teemat/ikaihmiset/#kunta-keuruu", "/teemat/omaishoito/#kunta-keuruu"]);
+    for chip in &chips {
+        let (path, id) = chip.split_once('#').unwrap();
+        let theme = page(&s, &format!("{}index.html", path.trim_start_matches('/')));
+        assert_eq!(texts(&theme, &format!("#{id}")).len(), 1, "{chip} leads to a list");
+    }
+    // The official data in a side box.
+    let side = texts(&doc, "aside.facts-box").join(" ");
+    assert!(side.contains("Keski-Suomen hyvinvointialue") && side.contains("249"), "{side}");
+}
+
+#[test]
+fn without_search_long_lists_go_on_over_pages_of_their_own() {
+    let s = Site::new();
+    s.write("site.toml", &format!("{}\n[search]\nenabled = false\n", crate::support::SITE));
+    for i in 0..1_010 {
+        org(
+            &s,
+            &format!("paikallinen-{i:04}"),
+            &format!("Paikallinen {i:04}"),
+            "\"omaishoito\"",
+            "municipalities = [\"Multia\"]",
+        );
+    }
+    for i in 0..55 {
+        org(
+            &s,
+            &format!("maakunta-{i:02}"),
+            &format!("Maakunnallinen {i:02}"),
+            "\"omaishoito\"",
+            "regions = [\"Keski-Suomi\"]",
+        );
+        org(
+            &s,
+            &format!("valtakunta-{i:02}"),
+            &format!("Valtakunnallinen {i:02}"),
+            "\"ikaihmiset\"",
+            "nationwide = true",
+        );
+    }
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Multia: 1,010 local organisations on two pages; 50 of the 55 others of each reach.
+    let first = page(&s, "kunnat/multia/index.html");
+    let second = page(&s, "kunnat/multia/sivu/2/index.html");
+    let cards = |d: &Html, sel: &str| d.select(&Selector::parse(sel).unwrap()).count();
+    assert_eq!(cards(&first, "section[aria-labelledby=reach-local] .org-list > li"), 1_000);
+    assert_eq!(cards(&second, "section[aria-labelledby=reach-local] .org-list > li"), 10);
+    assert_eq!(cards(&first, "section[aria-labelledby=reach-region] .org-list > li"), areena::render::GROUP_LIMIT);
+    assert_eq!(cards(&first, "section[aria-labelledby=reach-nation] .org-list > li"), areena::render::GROUP_LIMIT);
+    assert_eq!(texts(&first, ".pager a"), ["1", "2"]);
+    // The whole lists: one page each for the region and the nation, linked from every
+    // municipality page, in the sitemap, with every organisation of the reach.
+    let more = hrefs(&first, "main .more a");
+    assert_eq!(more, ["/kunnat/maakunta/keski-suomi/", "/kunnat/valtakunnalliset/"]);
+    let region = page(&s, "kunnat/maakunta/keski-suomi/index.html");
+    assert_eq!(cards(&region, "main .org-list > li"), 55);
+    let nation = page(&s, "kunnat/valtakunnalliset/index.html");
+    assert_eq!(cards(&nation, "main .org-list > li"), 55);
+    let sitemap = s.read("public/sitemap.xml");
+    for u in ["kunnat/valtakunnalliset/", "kunnat/maakunta/keski-suomi/", "kunnat/multia/sivu/2/"] {
+        assert!(sitemap.contains(&format!("https://example.org/{u}")), "{u} in the sitemap");
+    }
+    assert!(super::links::broken_links(&s.root().join("public"), "/").is_empty());
+    // Another municipality of the region, with no local organisations: the same.
+    let other = page(&s, "kunnat/joutsa/index.html");
+    assert_eq!(cards(&other, "section[aria-labelledby=reach-nation] .org-list > li"), areena::render::GROUP_LIMIT);
+    assert_eq!(hrefs(&other, "main .more a"), more);
+}
+
+#[test]
+fn with_search_the_whole_region_wide_and_nationwide_lists_are_in_search() {
+    let s = Site::new();
+    for i in 0..51 {
+        org(
+            &s,
+            &format!("maakunta-{i:02}"),
+            &format!("Maakunnallinen {i:02}"),
+            "\"omaishoito\"",
+            "regions = [\"Keski-Suomi\"]",
+        );
+        org(
+            &s,
+            &format!("valtakunta-{i:02}"),
+            &format!("Valtakunnallinen {i:02}"),
+            "\"ikaihmiset\"",
+            "nationwide = true",
+        );
+    }
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = page(&s, "kunnat/keuruu/index.html");
+    assert_eq!(
+        hrefs(&doc, "main .more a"),
+        ["/haku/?type=J%C3%A4rjest%C3%B6&wide=Keski-Suomi", "/haku/?type=J%C3%A4rjest%C3%B6&wide=%2A"]
+    );
+    assert!(!s.root().join("public/kunnat/valtakunnalliset").exists(), "no separate list with search on");
+}
