@@ -33,4 +33,4 @@ pub(crate) mod write;
 /// The environment variable through which Pagefind takes its index chunk size.
 pub const SEARCH_CHUNK_ENV: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 /// Word locations per index chunk (Pagefind's default is 20,000).
-pub const SEARCH_CHUNK_LOCATIONS: &str = "5000";
+pub const SEARCH_CHUNK_LOCATIONS: &str = "2500";

@@ -43,9 +43,9 @@ pub(crate) const BUNDLE_DIR: &str = "pagefind";
 /// it indexes in memory until it writes the index, so a large directory is indexed
 /// in parts, one after the other (each a Pagefind index of its own, under
 /// `pagefind/part-N/`), which the search page merges in the browser.
-const PART_RECORDS: usize = 4_000;
+const PART_RECORDS: usize = 2_500;
 /// Parts at most: each adds a few small files to every search.
-const MAX_PARTS: usize = 16;
+const MAX_PARTS: usize = 24;
 
 /// How many parts an index of `records` records is made of.
 pub(crate) fn parts(records: usize) -> usize {
