@@ -284,15 +284,27 @@ impl<'a> Builder<'a> {
         rec.text(3, &o.activities.join(". "));
         let description = first_words(o.body.markdown(), self.site.config.search_description_words);
         rec.text(1, &description);
-        // What a result shows under its name: the description's start, or the activities.
-        let summary =
-            if description.is_empty() { o.activities.join(", ") } else { first_words(&description, SUMMARY_WORDS) };
+        // What a result shows under its name: its summary (or first sentence), else the
+        // description's start, or the activities.
+        let summary = if !o.lead.is_empty() {
+            o.lead.clone()
+        } else if description.is_empty() {
+            o.activities.join(", ")
+        } else {
+            first_words(&description, SUMMARY_WORDS)
+        };
+        if let Some(s) = &o.summary {
+            rec.text(3, s);
+        }
         rec.meta("summary", &summary);
         rec.filter("type", &self.theme.t("search_type_organisation"));
         rec.filter("kind", &self.theme.t(o.kind.label_key()));
         for l in &o.languages {
             let name = self.theme.text.get(&format!("lang_{l}")).cloned().unwrap_or_else(|| l.clone());
             rec.filter("language", &name);
+        }
+        for s in &o.seeking {
+            rec.filter("seeking", &self.theme.t(s.label_key()));
         }
         Record { url: self.routes.organisation(&o.slug), html: rec.finish() }
     }

@@ -116,6 +116,8 @@ pub struct RawMunicipality {
 pub struct RawOrganisation {
     pub name: Option<Text>,
     pub short_name: Option<Text>,
+    pub summary: Option<Text>,
+    pub seeking: Option<TextList>,
     pub kind: Option<Text>,
     pub business_id: Option<Text>,
     pub register_number: Option<Text>,

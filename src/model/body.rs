@@ -335,3 +335,59 @@ mod tests {
         assert_eq!(percent_decode("%é"), "%é");
     }
 }
+
+/// The first sentence of a text's first paragraph, as plain text (at most about 200
+/// characters): what a card shows when an organisation has no `summary`.
+pub fn first_sentence(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut text = String::new();
+    let mut in_paragraph = false;
+    for ev in Parser::new_ext(markdown, markdown_options()) {
+        match ev {
+            Event::Start(Tag::Paragraph) => in_paragraph = true,
+            Event::End(TagEnd::Paragraph) if !text.trim().is_empty() => break,
+            Event::End(TagEnd::Paragraph) => in_paragraph = false,
+            Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
+            _ => {}
+        }
+    }
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The end of the first sentence: `. `, `! ` or `? ` before a word that does not
+    // start with a small letter (so that "esim. kirjastolla" does not end it).
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?')
+            && let Some(rest) = text[i + 1..].strip_prefix(' ')
+            && !rest.chars().next().is_some_and(char::is_lowercase)
+        {
+            end = i + 1;
+            break;
+        }
+    }
+    let sentence = &text[..end];
+    const MAX: usize = 200;
+    if sentence.chars().count() <= MAX {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+#[cfg(test)]
+mod first_sentence_tests {
+    use super::first_sentence;
+
+    #[test]
+    fn the_first_sentence_of_the_first_paragraph() {
+        assert_eq!(first_sentence("# Otsikko\n\nYhdistys tukee omaisia. Toinen lause."), "Yhdistys tukee omaisia.");
+        assert_eq!(first_sentence("Kokoonnumme esim. kirjastolla. Tervetuloa!"), "Kokoonnumme esim. kirjastolla.");
+        assert_eq!(first_sentence("Mikä *meitä* yhdistää? Luonto."), "Mikä meitä yhdistää?");
+        assert_eq!(first_sentence("Ei pistettä lopussa"), "Ei pistettä lopussa");
+        assert_eq!(first_sentence(""), "");
+        let long = "sana ".repeat(100);
+        let s = first_sentence(&long);
+        assert!(s.chars().count() <= 201 && s.ends_with('…'), "{s}");
+    }
+}

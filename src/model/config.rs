@@ -56,6 +56,9 @@ pub struct Paths {
     pub coverage: String,
     /// The accessibility statement's page (a free page of that slug replaces it).
     pub accessibility: String,
+    /// The lists of organisations looking for volunteers, members and partners (under
+    /// `organisations`), in the order of `Seeking::ALL`.
+    pub seeking: [String; 3],
 }
 
 impl Paths {
@@ -73,7 +76,13 @@ impl Paths {
             Language::Sv => "tillganglighetsutlatande",
             Language::En => "accessibility",
         };
+        let seeking = match lang {
+            Language::Fi => ["etsii-vapaaehtoisia", "etsii-jasenia", "etsii-kumppaneita"],
+            Language::Sv => ["soker-frivilliga", "soker-medlemmar", "soker-partner"],
+            Language::En => ["looking-for-volunteers", "looking-for-members", "looking-for-partners"],
+        };
         Paths {
+            seeking: seeking.map(String::from),
             accessibility: accessibility.into(),
             organisations: organisations.into(),
             themes: themes.into(),

@@ -93,6 +93,10 @@ kinds! {
     OrganisationKind { Association = "association", Federation = "federation", Foundation = "foundation", Cooperative = "cooperative", Informal = "informal", Other = "other" } default Association, label "kind_"
 }
 kinds! {
+    /// What an organisation is looking for.
+    Seeking { Volunteers = "volunteers", Members = "members", Partners = "partners" } default Volunteers, label "seeking_"
+}
+kinds! {
     /// What kind of network.
     NetworkKind { RegionalFederation = "regional-federation", ThemeGroup = "theme-group", LocalNetwork = "local-network", Other = "other" } default Other, label "network_"
 }
@@ -141,6 +145,14 @@ pub struct Organisation {
     #[serde(skip)]
     pub name: String,
     pub short_name: Option<String>,
+    /// One line for cards and previews, as written (`None` when not given).
+    pub summary: Option<String>,
+    /// The line that cards show: `summary`, or else the first sentence of the text.
+    #[serde(skip)]
+    pub lead: String,
+    /// What it is looking for, in the order of [`Seeking::ALL`].
+    #[serde(skip)]
+    pub seeking: Vec<Seeking>,
     #[serde(skip)]
     pub kind: OrganisationKind,
     pub business_id: Option<String>,

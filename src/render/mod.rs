@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::index::{Index, NoteRef};
-use crate::model::{MunicipalityId, NetworkId, OrganisationId, RegionId, Site, TableId, ThemeId};
+use crate::model::{MunicipalityId, NetworkId, OrganisationId, RegionId, Seeking, Site, TableId, ThemeId};
 pub use pages::{GROUP_LIMIT, PAGE_SIZE};
 pub use routes::Routes;
 pub use theme::SiteTheme;
@@ -44,6 +44,8 @@ pub enum Job {
     RegionWide(RegionId, usize),
     /// A page of the list of the nationwide organisations (likewise).
     Nationwide(usize),
+    /// The organisations looking for volunteers, members or partners.
+    Seeking(Seeking),
     Networks,
     Network(NetworkId),
     Tables,
@@ -76,6 +78,7 @@ impl Job {
             Job::Municipality(..) => "municipality",
             Job::RegionWide(..) => "region-wide",
             Job::Nationwide(_) => "nationwide",
+            Job::Seeking(_) => "seeking",
             Job::Networks => "networks",
             Job::Network(_) => "network",
             Job::Tables => "tables",
@@ -229,6 +232,11 @@ impl<'a> Renderer<'a> {
                 jobs.extend((0..ix.nationwide.len().div_ceil(pages::PAGE_SIZE)).map(Job::Nationwide));
             }
         }
+        for &k in Seeking::ALL {
+            if ix.order.iter().any(|&o| s.organisations[o].seeking.contains(&k)) {
+                jobs.push(Job::Seeking(k));
+            }
+        }
         jobs.extend(ix.network_order.iter().map(|&n| Job::Network(n)));
         for &t in &ix.table_order {
             jobs.push(Job::Table(t));
@@ -344,6 +352,7 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         Job::Municipality(m, p) => rt.municipality_page(&s.municipalities.list[m].slug, p + 1),
         Job::RegionWide(r, p) => rt.region_wide(&s.municipalities.regions[r].slug, p + 1),
         Job::Nationwide(p) => rt.nationwide(p + 1),
+        Job::Seeking(k) => rt.seeking(k),
         Job::Networks => rt.networks(),
         Job::Network(n) => rt.network(&s.networks[n].slug),
         Job::Tables => rt.tables(),

@@ -77,6 +77,11 @@ impl Routes {
             _ => self.page(&[&self.paths.municipalities, "maakunta", region_slug, "sivu", &n.to_string()]),
         }
     }
+    /// The organisations looking for `k`.
+    pub fn seeking(&self, k: crate::model::Seeking) -> String {
+        let i = crate::model::Seeking::ALL.iter().position(|&x| x == k).unwrap_or(0);
+        self.page(&[&self.paths.organisations, &self.paths.seeking[i]])
+    }
     /// Page `n` (from 1) of the nationwide organisations.
     pub fn nationwide(&self, n: usize) -> String {
         match n {

@@ -52,14 +52,24 @@ pub struct PageMeta<'a> {
     pub section: String,
 }
 
-/// An organisation in a list: name, where it acts, its themes.
+/// An organisation in a list (a card): name, one line of what it does, where it
+/// acts, how to reach it, its themes and what it is looking for.
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationItem<'a> {
     pub name: &'a str,
     pub url: String,
+    /// `summary`, or the first sentence of its text (may be empty).
+    pub summary: &'a str,
     /// "Keuruu, Multia", "Koko Keski-Suomi" or "Valtakunnallinen".
     pub places: String,
     pub themes: Vec<Link<'a>>,
+    pub phone: Option<&'a str>,
+    /// `tel:` address of `phone`.
+    pub phone_href: Option<String>,
+    pub email: Option<&'a str>,
+    pub logo: Option<ImageView<'a>>,
+    /// What it is looking for, in the site's language ("Vapaaehtoisia").
+    pub seeking: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

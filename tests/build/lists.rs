@@ -145,3 +145,47 @@ fn with_search_the_whole_region_wide_and_nationwide_lists_are_in_search() {
     );
     assert!(!s.root().join("public/kunnat/valtakunnalliset").exists(), "no separate list with search on");
 }
+
+#[test]
+fn cards_carry_a_line_about_the_organisation_its_contacts_and_what_it_looks_for() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/kortti.md",
+        "+++\nname = \"Korttiyhdistys ry\"\nsummary = \"Vertaistukea omaishoitajille Keuruulla\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\nphone = \"040 000 0001\"\nemail = \"info@kortti.example\"\nseeking = [\"volunteers\", \"partners\"]\n+++\nPitkä kuvaus, jota kortti ei näytä. Toinen lause.\n",
+    );
+    s.write(
+        "content/organisations/lause.md",
+        "+++\nname = \"Lauseyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n+++\n# Otsikko\n\nEnsimmäinen lause kertoo, mitä teemme. Toinen ei näy kortilla.\n",
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for rel in ["kunnat/keuruu/index.html", "teemat/omaishoito/index.html", "jarjestot/index.html"] {
+        let doc = page(&s, rel);
+        let card = |name: &str| {
+            doc.select(&Selector::parse(".org-card").unwrap())
+                .find(|c| c.text().any(|t| t == name))
+                .unwrap_or_else(|| panic!("a card of {name} on {rel}"))
+        };
+        let k = card("Korttiyhdistys ry");
+        let text = k.text().collect::<String>();
+        assert!(
+            text.contains("Vertaistukea omaishoitajille Keuruulla") && !text.contains("Pitkä kuvaus"),
+            "{rel}: {text}"
+        );
+        let links: Vec<&str> =
+            k.select(&Selector::parse("a").unwrap()).filter_map(|a| a.value().attr("href")).collect();
+        assert!(links.contains(&"tel:0400000001") && links.contains(&"mailto:info@kortti.example"), "{rel}: {links:?}");
+        let badges: Vec<String> =
+            k.select(&Selector::parse(".org-card__seeking .badge").unwrap()).map(|b| b.text().collect()).collect();
+        assert_eq!(badges, ["vapaaehtoisia", "yhteistyökumppaneita"], "{rel}");
+        let l = card("Lauseyhdistys ry").text().collect::<String>();
+        assert!(l.contains("Ensimmäinen lause kertoo, mitä teemme.") && !l.contains("Toinen ei"), "{rel}: {l}");
+    }
+    // The list of those looking for volunteers, linked from the front page.
+    let front = page(&s, "index.html");
+    let involved = hrefs(&front, "#home-involved ~ ul a, section[aria-labelledby=home-involved] a");
+    assert_eq!(involved, ["/jarjestot/etsii-vapaaehtoisia/", "/jarjestot/etsii-kumppaneita/"]);
+    let list = page(&s, "jarjestot/etsii-vapaaehtoisia/index.html");
+    assert_eq!(texts(&list, "main .org-card__name"), ["Korttiyhdistys ry"]);
+    assert!(!s.root().join("public/jarjestot/etsii-jasenia").exists(), "no empty list");
+}

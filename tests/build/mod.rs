@@ -246,6 +246,7 @@ fn the_fixture_site_builds_every_page_kind() {
             "organisations",
             "page",
             "search",
+            "seeking",
             "table",
             "tables",
             "theme",

@@ -620,3 +620,21 @@ fn a_path_segment_that_collides_with_a_default_one() {
     s.write("site.toml", &format!("{}\n[paths]\nthemes = \"kunnat\"\n", crate::support::SITE));
     expect(&s, "duplicate-slug", "site.toml", Some("\"kunnat\""), "choose another segment");
 }
+
+// --- summary and seeking --------------------------------------------------------
+
+#[test]
+fn an_unknown_seeking_value_names_the_nearest() {
+    let s = with_org_extra("seeking = [\"members\", \"volunters\"]\n");
+    let d = expect(&s, "invalid-value", O, Some("\"volunters\""), "did you mean `volunteers`?");
+    assert!(d.message.contains("volunters"), "{}", d.message);
+}
+
+#[test]
+fn a_summary_longer_than_a_card_line_is_a_warning() {
+    let long = "Yhdistys tukee omaishoitajia ".repeat(8);
+    let s = with_org_extra(&format!("summary = \"{long}\"\n"));
+    let d = expect(&s, "invalid-value", O, Some("\"Yhdistys tukee"), "shorten it");
+    assert_eq!(d.severity, "warning");
+    assert!(d.message.contains("160"), "{}", d.message);
+}

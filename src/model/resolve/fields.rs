@@ -128,6 +128,10 @@ impl<'c, 'a> Report<'c, 'a> {
         self.out.push(Diagnostic::error(code, self.file, Some(span), msg).with_help(help));
     }
 
+    pub(super) fn warning(&mut self, code: Code, span: Range<usize>, msg: Localized, help: Localized) {
+        self.out.push(Diagnostic::warning(code, self.file, Some(span), msg).with_help(help));
+    }
+
     pub(super) fn missing(&mut self, field: &str, example: &str) {
         if self.removed.iter().any(|k| k == field) {
             return;

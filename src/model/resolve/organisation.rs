@@ -12,6 +12,8 @@ pub(super) fn organisation(
     let RawOrganisation {
         name,
         short_name,
+        summary,
+        seeking,
         kind,
         business_id,
         register_number,
@@ -37,19 +39,7 @@ pub(super) fn organisation(
     let name_v = r.required(name, "name", "\"Keuruun Omaishoitajat ry\"");
     let kind = r.kind(kind, OrganisationKind::NAMES, OrganisationKind::parse, OrganisationKind::default());
     let business_id = r.business_id(business_id);
-    let founded = founded.as_ref().and_then(|f| match check_year(*f.get_ref(), ctx.opts.today) {
-        Ok(y) => Some(y),
-        Err(help) => {
-            let v = f.get_ref();
-            let msg = tr!(
-                en: "`{v}` is not a founding year",
-                fi: "`{v}` ei ole mahdollinen perustamisvuosi",
-                sv: "`{v}` är inte ett möjligt grundningsår"
-            );
-            r.error(Code::InvalidYear, f.span(), msg, help);
-            None
-        }
-    });
+    let founded = r.founded(founded);
     let theme_ids = r.org_themes(themes);
     let area = r.org_area(municipalities, regions, nationwide);
     let network_ids = r.references(&ctx.networks, networks, Code::UnknownNetwork);
@@ -58,10 +48,17 @@ pub(super) fn organisation(
     let updated = r.date(updated);
     r.stale(updated, raw.updated.as_ref().map(|u| u.span()));
     let address = address.as_ref().map(|a| r.address(a.get_ref()));
+    let summary = r.summary(summary);
+    let seeking = r.seeking(seeking);
+    let body = body_of(e);
+    let lead = summary.clone().unwrap_or_else(|| crate::model::body::first_sentence(body.markdown()));
     let org = Organisation {
         slug: e.slug.clone(),
         name: name_v,
         short_name: r.text(short_name),
+        summary,
+        lead,
+        seeking,
         kind,
         business_id,
         register_number: r.text(register_number),
@@ -79,11 +76,14 @@ pub(super) fn organisation(
         draft: draft.unwrap_or(false),
         address,
         contact: r.contact(contact),
-        body: body_of(e),
+        body,
     };
     r.finish(out);
     Some(org)
 }
+
+/// The most characters of a `summary` (one line on a card).
+const SUMMARY_MAX: usize = 160;
 
 /// The checks of organisation fields (the shared ones are in `fields.rs`).
 impl Report<'_, '_> {
@@ -195,6 +195,94 @@ impl Report<'_, '_> {
             );
         }
         area
+    }
+
+    /// `founded`: a plausible year.
+    fn founded(&mut self, founded: &Option<toml::Spanned<i64>>) -> Option<i32> {
+        let f = founded.as_ref()?;
+        match check_year(*f.get_ref(), self.ctx.opts.today) {
+            Ok(y) => Some(y),
+            Err(help) => {
+                let v = f.get_ref();
+                let msg = tr!(
+                    en: "`{v}` is not a founding year",
+                    fi: "`{v}` ei ole mahdollinen perustamisvuosi",
+                    sv: "`{v}` är inte ett möjligt grundningsår"
+                );
+                self.error(Code::InvalidYear, f.span(), msg, help);
+                None
+            }
+        }
+    }
+
+    /// `summary`: one line of at most [`SUMMARY_MAX`] characters.
+    fn summary(&mut self, summary: &Option<Text>) -> Option<String> {
+        let text = self.text(summary)?;
+        let t = summary.as_ref()?;
+        let n = text.chars().count();
+        if text.contains('\n') {
+            self.warning(
+                Code::InvalidValue,
+                t.span(),
+                tr!(
+                    en: "`summary` is one line; this one has several",
+                    fi: "`summary` on yksi rivi; tässä on useita",
+                    sv: "`summary` är en rad; här finns flera"
+                ),
+                tr!(
+                    en: "write it on one line; a longer text goes below the `+++` line",
+                    fi: "kirjoita se yhdelle riville; pidempi teksti kuuluu `+++`-rivin alle",
+                    sv: "skriv den på en rad; en längre text hör hemma under `+++`-raden"
+                ),
+            );
+        } else if n > SUMMARY_MAX {
+            self.warning(
+                Code::InvalidValue,
+                t.span(),
+                tr!(
+                    en: "`summary` has {n} characters; at most {SUMMARY_MAX} fit on a card",
+                    fi: "`summary` on {n} merkkiä pitkä; kortille mahtuu enintään {SUMMARY_MAX}",
+                    sv: "`summary` är {n} tecken lång; högst {SUMMARY_MAX} ryms på ett kort"
+                ),
+                tr!(
+                    en: "shorten it to one sentence that says what the organisation does for whom",
+                    fi: "lyhennä se yhdeksi virkkeeksi, joka kertoo, mitä järjestö tekee ja kenelle",
+                    sv: "korta den till en mening som säger vad organisationen gör och för vem"
+                ),
+            );
+        }
+        Some(text)
+    }
+
+    /// `seeking`: volunteers, members, partners.
+    fn seeking(&mut self, seeking: &Option<TextList>) -> Vec<Seeking> {
+        let mut out = Vec::new();
+        for v in seeking.iter().flat_map(|l| l.get_ref()) {
+            match Seeking::parse(v.get_ref().trim()) {
+                Some(s) if !out.contains(&s) => out.push(s),
+                Some(_) => {}
+                None => {
+                    let all = Seeking::NAMES.join(", ");
+                    let near = nearest(v.get_ref(), Seeking::NAMES.iter().copied(), 1);
+                    let help = did_you_mean(&near).unwrap_or_else(|| {
+                        tr!(
+                            en: "write some of: {all}",
+                            fi: "kirjoita jokin näistä: {all}",
+                            sv: "skriv något av dessa: {all}"
+                        )
+                    });
+                    let val = v.get_ref();
+                    let msg = tr!(
+                        en: "`{val}` is not something `seeking` knows",
+                        fi: "`{val}` ei ole sallittu `seeking`-arvo",
+                        sv: "`{val}` är inget tillåtet värde för `seeking`"
+                    );
+                    self.error(Code::InvalidValue, v.span(), msg, help);
+                }
+            }
+        }
+        out.sort();
+        out
     }
 
     fn languages(&mut self, languages: &Option<TextList>) -> Vec<String> {

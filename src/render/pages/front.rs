@@ -1,4 +1,5 @@
-//! The front page: the themes and municipalities with their counts, the latest notes.
+//! The front page: the resident's question (what kind of help, where), who is
+//! looking for volunteers, the latest notes, then the directory in numbers.
 
 use serde::Serialize;
 
@@ -13,6 +14,17 @@ struct HomeView<'a> {
     themes: Vec<CountLink<'a>>,
     municipalities: Vec<CountLink<'a>>,
     latest: Vec<NoteItem<'a>>,
+    /// The lists of organisations looking for volunteers, members or partners.
+    seeking: Vec<SeekingLink>,
+}
+
+/// A list of the organisations looking for something: `kind` is `volunteers`,
+/// `members` or `partners` (its title is `t["seeking_list_" ~ kind]`).
+#[derive(Debug, Clone, Serialize)]
+struct SeekingLink {
+    kind: &'static str,
+    url: String,
+    count: usize,
 }
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
@@ -41,6 +53,13 @@ pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
             })
             .collect(),
         latest: ix.notes_newest_first.iter().take(6).map(|&n| r.note_item(n)).collect(),
+        seeking: Seeking::ALL
+            .iter()
+            .filter_map(|&k| {
+                let count = ix.order.iter().filter(|&&o| site.organisations[o].seeking.contains(&k)).count();
+                (count > 0).then(|| SeekingLink { kind: k.as_str(), url: rt.seeking(k), count })
+            })
+            .collect(),
     };
     r.page(&meta, &view)
 }

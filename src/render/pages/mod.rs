@@ -21,7 +21,7 @@ use super::{Job, Output, Renderer, dates, markdown};
 use crate::diagnostics::Diagnostic;
 use crate::index::NoteRef;
 use crate::model::{
-    Area, Body, Contact, MunicipalityId, NetworkId, Organisation, OrganisationId, RegionId, TableId, ThemeId,
+    Area, Body, Contact, MunicipalityId, NetworkId, Organisation, OrganisationId, RegionId, Seeking, TableId, ThemeId,
 };
 
 /// The most organisations a group on a theme or municipality page lists; the rest
@@ -56,6 +56,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
         Job::Municipality(m, page) => municipalities::render(r, m, page),
         Job::RegionWide(reg, page) => municipalities::render_reach(r, Some(reg), page),
         Job::Nationwide(page) => municipalities::render_reach(r, None, page),
+        Job::Seeking(k) => municipalities::render_seeking(r, k),
         Job::Networks => networks::render_index(r),
         Job::Network(n) => networks::render(r, n),
         Job::Tables => tables::render_index(r),
@@ -183,8 +184,14 @@ impl<'a> Renderer<'a> {
         OrganisationItem {
             name: &o.name,
             url: self.routes.organisation(&o.slug),
+            summary: &o.lead,
             places: self.places(&o.area),
             themes: self.theme_links(&o.themes),
+            phone: o.phone.as_deref(),
+            phone_href: o.phone.as_deref().map(tel),
+            email: o.email.as_deref(),
+            logo: o.logo.as_ref().map(|l| ImageView { url: self.routes.file(&l.path), alt: &l.alt }),
+            seeking: o.seeking.iter().map(|s| self.theme.t(s.label_key())).collect(),
         }
     }
 

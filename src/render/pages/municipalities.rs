@@ -148,6 +148,18 @@ pub(super) fn render_reach(r: &Renderer<'_>, region: Option<RegionId>, page: usi
     r.page(&meta, &view)
 }
 
+/// The organisations looking for volunteers, members or partners, A–Ö (one page:
+/// what they look for is a field few fill in).
+pub(super) fn render_seeking(r: &Renderer<'_>, k: Seeking) -> Result<Output, Diagnostic> {
+    let (site, ix) = (r.site, r.index);
+    let title = r.theme.t(&format!("seeking_list_{}", k.as_str()));
+    let meta = r.meta(&title, r.routes.seeking(k), "organisations");
+    let ids: Vec<OrganisationId> =
+        ix.order.iter().copied().filter(|&o| site.organisations[o].seeking.contains(&k)).collect();
+    let view = ReachListView { kind: "seeking", count: ids.len(), organisations: r.items(&ids), pages: Vec::new() };
+    r.page(&meta, &view)
+}
+
 impl PageView for MunicipalitiesView<'_> {
     const TEMPLATE: &'static str = "municipalities.html";
     const KEY: &'static str = "municipalities";

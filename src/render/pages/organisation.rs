@@ -34,13 +34,16 @@ struct OrganisationView<'a> {
     body_html: String,
     /// Others working on the same theme in the same municipality.
     nearby: Vec<OrganisationItem<'a>>,
+    /// What it is looking for, in the site's language.
+    seeking: Vec<String>,
 }
 
 pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Diagnostic> {
     let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
     let o = &site.organisations[id];
     let mut meta = r.meta(&o.name, rt.organisation(&o.slug), "organisations");
-    meta.description = o.short_name.as_deref();
+    // For search engines and link previews: its one line, else its short name.
+    meta.description = if o.lead.is_empty() { o.short_name.as_deref() } else { Some(&o.lead) };
     let mut languages: Vec<LanguageView> = o
         .languages
         .iter()
@@ -75,6 +78,7 @@ pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Dia
         contact: r.contact(&o.contact),
         body_html: r.html(&o.body, 3),
         nearby: r.items(&ix.nearby(site, id, NEARBY)),
+        seeking: o.seeking.iter().map(|s| r.theme.t(s.label_key())).collect(),
     };
     r.page(&meta, &view)
 }

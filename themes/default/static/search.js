@@ -5,7 +5,7 @@
 // Pagefind's <mark> highlighting, which is rebuilt element by element.
 
 const root = document.getElementById('search');
-const FILTERS = ['type', 'theme', 'municipality', 'region', 'kind', 'language'];
+const FILTERS = ['type', 'theme', 'municipality', 'region', 'kind', 'language', 'seeking'];
 // Read from the address but not shown as a group: `wide` is a region (its
 // region-wide organisations) or `*` (nationwide ones).
 const KEYS = [...FILTERS, 'wide'];
