@@ -166,7 +166,8 @@ impl State {
             return Ok(());
         }
         let mut parts = self.search_parts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let made = crate::search::index_changed_parts(r.site, r.index, &r.routes, &r.theme, &self.records_base, &mut parts);
+        let made =
+            crate::search::index_changed_parts(r.site, r.index, &r.routes, &r.theme, &self.records_base, &mut parts);
         let made = match made {
             Ok(files) => files,
             Err(d) => {
@@ -176,10 +177,8 @@ impl State {
             }
         };
         drop(parts);
-        let files: HashMap<String, Arc<[u8]>> = made
-            .into_iter()
-            .map(|f| (f.path.to_string_lossy().replace('\\', "/"), Arc::from(f.bytes)))
-            .collect();
+        let files: HashMap<String, Arc<[u8]>> =
+            made.into_iter().map(|f| (f.path.to_string_lossy().replace('\\', "/"), Arc::from(f.bytes))).collect();
         *self.search.write().expect("lock") = Arc::new(files);
         self.search_of.store(self.generation, Ordering::Release);
         Ok(())
