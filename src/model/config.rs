@@ -56,6 +56,8 @@ pub struct Paths {
     pub coverage: String,
     /// Upcoming events, one page per event; also the name of the calendar files.
     pub events: String,
+    /// Past events, below `events` (not set in `[paths]`).
+    pub events_archive: String,
     /// The accessibility statement's page (a free page of that slug replaces it).
     pub accessibility: String,
 }
@@ -70,10 +72,10 @@ impl Paths {
                 ["organisations", "themes", "municipalities", "networks", "partnership-tables", "search", "coverage"]
             }
         };
-        let events = match lang {
-            Language::Fi => "tapahtumat",
-            Language::Sv => "evenemang",
-            Language::En => "events",
+        let (events, events_archive) = match lang {
+            Language::Fi => ("tapahtumat", "arkisto"),
+            Language::Sv => ("evenemang", "arkiv"),
+            Language::En => ("events", "archive"),
         };
         let accessibility = match lang {
             Language::Fi => "saavutettavuusseloste",
@@ -90,6 +92,7 @@ impl Paths {
             search: search.into(),
             coverage: coverage.into(),
             events: events.into(),
+            events_archive: events_archive.into(),
         }
     }
 

@@ -64,6 +64,8 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId) -> Result<Output, Diag
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let mu = &site.municipalities.list[m];
     let meta = r.meta(&mu.name, rt.municipality(&mu.slug), "municipalities");
+    let calendar = ix.events.municipality_has_calendar[m.index()].then(|| rt.municipality_calendar(&mu.slug));
+    let meta = r.with_events(meta, &ix.events.municipality[m], calendar);
     let reach = ix.reach(site, m);
     let part = |kind: &'static str, ids: &[OrganisationId], prefix: &str| Reach {
         kind,
