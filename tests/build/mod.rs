@@ -234,6 +234,9 @@ fn the_fixture_site_builds_every_page_kind() {
         [
             "accessibility",
             "coverage",
+            "event",
+            "events",
+            "events-archive",
             "front",
             "municipalities",
             "municipality",
@@ -291,6 +294,12 @@ fn the_fixture_site_builds_every_page_kind() {
         "atom.xml",
         "data/organisations.json",
         "data/organisations.csv",
+        "tapahtumat/index.html",
+        "tapahtumat/arkisto/index.html",
+        "tapahtumat/2026-09-12-jarjestojen-syystori/index.html",
+        "tapahtumat.ics",
+        "jarjestot/keskimaan-jarjestokeskus/tapahtumat.ics",
+        "kunnat/keuruu/tapahtumat.ics",
         "style.css",
     ] {
         assert!(out.join(rel).is_file(), "{rel} is missing");
