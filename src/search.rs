@@ -552,8 +552,7 @@ pub(crate) fn index(records: Records) -> Result<Bundle, Diagnostic> {
     // of two parts.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 2).min(count.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let made: Vec<std::sync::Mutex<Option<Result<Vec<SearchFile>, Diagnostic>>>> =
-        count.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let made: Vec<std::sync::Mutex<PartMade>> = count.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
@@ -585,6 +584,9 @@ pub(crate) fn index(records: Records) -> Result<Bundle, Diagnostic> {
     let cleanup = std::thread::spawn(move || drop(folder));
     Ok(Bundle { files, cleanup })
 }
+
+/// A part's index files once made (`None` until then).
+type PartMade = Option<Result<Vec<SearchFile>, Diagnostic>>;
 
 /// Index one part's records. Part 0 is the bundle the search page loads
 /// (`pagefind/`), with Pagefind's script and WebAssembly; the others, under

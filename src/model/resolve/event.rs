@@ -53,24 +53,7 @@ pub(super) fn event(ctx: &Ctx<'_>, e: &Entry<RawEvent>, raw: &RawEvent, out: &mu
     let organisers_v = r.organisers(organisers);
     let organiser_text_v = r.text(organiser_text);
     if organisers.as_ref().is_none_or(|l| l.get_ref().is_empty()) && organiser_text.is_none() && r.removed.is_empty() {
-        let span = organisers.as_ref().map(|l| l.span());
-        r.out.push(
-            Diagnostic::error(
-                Code::NoOrganiser,
-                r.file,
-                span,
-                tr!(
-                    en: "the event says nowhere who organises it",
-                    fi: "tapahtuman tiedoissa ei kerrota, kuka sen järjestää",
-                    sv: "evenemangets uppgifter säger inte vem som ordnar det"
-                ),
-            )
-            .with_help(tr!(
-                en: "add `organisers = [\"<organisation or network slug>\"]`, or `organiser_text = \"...\"` for an organiser outside the directory",
-                fi: "lisää `organisers = [\"<järjestön tai verkoston tiedostonimi>\"]` tai hakemiston ulkopuoliselle järjestäjälle `organiser_text = \"...\"`",
-                sv: "lägg till `organisers = [\"<organisationens eller nätverkets filnamn>\"]` eller `organiser_text = \"...\"` för en arrangör utanför katalogen"
-            )),
-        );
+        r.out.push(no_organiser(r.file, organisers.as_ref().map(|l| l.span())));
     }
     let municipality_v = municipality.as_ref().and_then(|m| r.municipality(m, false));
     let online_v = online.as_ref().is_some_and(|o| *o.get_ref());
@@ -257,6 +240,24 @@ fn file_name_without_date(file: &str, name: &str, raw: &RawEvent) -> Diagnostic 
         ),
     )
     .with_help(help)
+}
+
+fn no_organiser(file: &str, organisers: Option<Range<usize>>) -> Diagnostic {
+    Diagnostic::error(
+        Code::NoOrganiser,
+        file,
+        organisers,
+        tr!(
+            en: "the event says nowhere who organises it",
+            fi: "tapahtuman tiedoissa ei kerrota, kuka sen järjestää",
+            sv: "evenemangets uppgifter säger inte vem som ordnar det"
+        ),
+    )
+    .with_help(tr!(
+        en: "add `organisers = [\"<organisation or network slug>\"]`, or `organiser_text = \"...\"` for an organiser outside the directory",
+        fi: "lisää `organisers = [\"<järjestön tai verkoston tiedostonimi>\"]` tai hakemiston ulkopuoliselle järjestäjälle `organiser_text = \"...\"`",
+        sv: "lägg till `organisers = [\"<organisationens eller nätverkets filnamn>\"]` eller `organiser_text = \"...\"` för en arrangör utanför katalogen"
+    ))
 }
 
 fn no_place(file: &str, online: Option<Range<usize>>) -> Diagnostic {
