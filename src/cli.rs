@@ -162,4 +162,40 @@ pub enum NewKind {
     },
     /// content/pages/<slug>.md
     Page { title: String },
+    /// content/events/<date>-<slug>.md, named by its start date
+    Event {
+        /// The event's title, e.g. "Järjestöjen syystori".
+        title: String,
+        /// When it starts: local time in Finland (2026-09-12T10:00), or a date for an all-day event.
+        #[arg(long, value_parser = parse_start)]
+        start: EventStart,
+        /// An organisation's or network's file name without .md (repeat for more).
+        #[arg(long)]
+        organiser: Vec<String>,
+        /// The municipality where it happens.
+        #[arg(long)]
+        municipality: Option<String>,
+        /// It happens on the web.
+        #[arg(long)]
+        online: bool,
+    },
+}
+
+/// `--start` of `areena new event`: a local time or a whole day.
+#[derive(Debug, Clone, Copy)]
+pub enum EventStart {
+    At(jiff::civil::DateTime),
+    AllDay(jiff::civil::Date),
+}
+
+fn parse_start(s: &str) -> Result<EventStart, String> {
+    let s = s.trim();
+    if let Ok(d) = s.parse::<jiff::civil::Date>()
+        && s.len() == 10
+    {
+        return Ok(EventStart::AllDay(d));
+    }
+    s.parse::<jiff::civil::DateTime>()
+        .map(EventStart::At)
+        .map_err(|_| format!("`{s}` is not a time (2026-09-12T10:00) or a date (2026-09-12)"))
 }

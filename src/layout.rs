@@ -19,8 +19,10 @@ pub(crate) const NETWORKS: &str = "networks";
 pub(crate) const PARTNERSHIP_TABLES: &str = "partnership-tables";
 /// Under `content/`: free pages.
 pub(crate) const PAGES: &str = "pages";
+/// Under `content/`: one file per event, named by its start date.
+pub(crate) const EVENTS: &str = "events";
 /// Under `content/`: the folders areena reads.
-pub(crate) const CONTENT_FOLDERS: [&str; 4] = [ORGANISATIONS, NETWORKS, PARTNERSHIP_TABLES, PAGES];
+pub(crate) const CONTENT_FOLDERS: [&str; 5] = [ORGANISATIONS, NETWORKS, PARTNERSHIP_TABLES, PAGES, EVENTS];
 
 /// The folders at the root that hold sources: what `serve` watches (with
 /// `site.toml`) and what an output folder may never be inside.

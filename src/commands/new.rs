@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::{Outcome, report};
 use crate::cli::{NewArgs, NewKind};
-use crate::layout::{CONTENT, NETWORKS, ORGANISATIONS, PAGES, PARTNERSHIP_TABLES};
+use crate::layout::{CONTENT, EVENTS, NETWORKS, ORGANISATIONS, PAGES, PARTNERSHIP_TABLES};
 use crate::model::Language;
 use crate::model::slug::slugify;
 use crate::pipeline::{self, Settings};
@@ -27,6 +27,9 @@ fn words(lang: Language, kind: &NewKind) -> Words {
         (Language::Fi, NewKind::Note { .. }) => "Kirjoita tähän muistio.",
         (Language::Sv, NewKind::Note { .. }) => "Skriv minnesanteckningarna här.",
         (Language::En, NewKind::Note { .. }) => "Write the notes here.",
+        (Language::Fi, NewKind::Event { .. }) => "Kerro tähän, mitä tapahtumassa on ja kenelle se on tarkoitettu.",
+        (Language::Sv, NewKind::Event { .. }) => "Berätta här vad som händer på evenemanget och för vem det är.",
+        (Language::En, NewKind::Event { .. }) => "Say here what happens at the event and whom it is for.",
         (Language::Fi, _) => "Kirjoita tähän kuvaus.",
         (Language::Sv, _) => "Skriv beskrivningen här.",
         (Language::En, _) => "Write the description here.",
@@ -107,6 +110,53 @@ const NOTE_FIELDS: &str = concat!(
     "# themes = [\"\"]\n",
 );
 
+/// The optional fields of an event, commented out, with guidance in the site's language.
+fn event_fields(lang: Language) -> &'static str {
+    match lang {
+        Language::Fi => concat!(
+            "# end = 2026-09-12T14:00:00       # päättymisaika; koko päivän tapahtumalle päivämäärä\n",
+            "# organiser_text = \"\"             # järjestäjä, joka ei ole hakemistossa\n",
+            "# themes = [\"\"]                   # teemojen tunnukset (content/themes.toml)\n",
+            "# place = \"\"                      # paikka ja osoite\n",
+            "# registration = \"https://\"       # ilmoittautumisen verkko-osoite\n",
+            "# price = \"maksuton\"\n",
+            "# languages = [\"fi\"]\n",
+            "# accessibility = \"\"              # esteettömyys: sisäänkäynti, induktiosilmukka\n",
+            "# table = \"\"                      # kumppanuuspöydän kansion nimi\n",
+        ),
+        Language::Sv => concat!(
+            "# end = 2026-09-12T14:00:00       # sluttid; ett datum för ett heldagsevenemang\n",
+            "# organiser_text = \"\"             # en arrangör som inte finns i katalogen\n",
+            "# themes = [\"\"]                   # temanas id (content/themes.toml)\n",
+            "# place = \"\"                      # plats och adress\n",
+            "# registration = \"https://\"       # webbadressen för anmälan\n",
+            "# price = \"avgiftsfri\"\n",
+            "# languages = [\"sv\"]\n",
+            "# accessibility = \"\"              # tillgänglighet: ingång, hörslinga\n",
+            "# table = \"\"                      # partnerskapsbordets mappnamn\n",
+        ),
+        Language::En => concat!(
+            "# end = 2026-09-12T14:00:00       # when it ends; a date for an all-day event\n",
+            "# organiser_text = \"\"             # an organiser that is not in the directory\n",
+            "# themes = [\"\"]                   # theme ids (content/themes.toml)\n",
+            "# place = \"\"                      # place and address\n",
+            "# registration = \"https://\"       # where to sign up\n",
+            "# price = \"free\"\n",
+            "# languages = [\"en\"]\n",
+            "# accessibility = \"\"              # accessibility: entrance, induction loop\n",
+            "# table = \"\"                      # a partnership table's folder name\n",
+        ),
+    }
+}
+
+/// `start = ...` of a new event, and the date its file name begins with.
+fn event_start(start: crate::cli::EventStart) -> (String, jiff::civil::Date) {
+    match start {
+        crate::cli::EventStart::At(t) => (t.strftime("%Y-%m-%dT%H:%M:%S").to_string(), t.date()),
+        crate::cli::EventStart::AllDay(d) => (d.to_string(), d),
+    }
+}
+
 /// The file's path under the site root and its text.
 fn file(args: &NewArgs, lang: Language, today: jiff::civil::Date) -> Result<(PathBuf, String), String> {
     let w = words(lang, &args.kind);
@@ -155,6 +205,21 @@ fn file(args: &NewArgs, lang: Language, today: jiff::civil::Date) -> Result<(Pat
             let _ = writeln!(t, "\n{}", w.optional);
             t.push_str(NOTE_FIELDS);
             PathBuf::from(CONTENT).join(PARTNERSHIP_TABLES).join(table).join(format!("{date}-{}.md", name_slug(title)?))
+        }
+        NewKind::Event { title, start, organiser, municipality, online } => {
+            let (start, date) = event_start(*start);
+            let _ = writeln!(t, "title = {}", q(title));
+            let _ = writeln!(t, "start = {start}");
+            let _ = writeln!(t, "organisers = {}", list(organiser));
+            if let Some(m) = municipality {
+                let _ = writeln!(t, "municipality = {}", q(m));
+            }
+            if *online || municipality.is_none() {
+                let _ = writeln!(t, "online = {online}");
+            }
+            let _ = writeln!(t, "\n{}", w.optional);
+            t.push_str(event_fields(lang));
+            PathBuf::from(CONTENT).join(EVENTS).join(format!("{date}-{}.md", name_slug(title)?))
         }
         NewKind::Page { title } => {
             let _ = writeln!(t, "title = {}", q(title));

@@ -89,6 +89,20 @@ codes! {
     InvalidSlug = "invalid-slug",
     /// Two entities of one kind share a slug, or two themes share an id.
     DuplicateSlug = "duplicate-slug",
+    /// An event whose file name does not start with its start date.
+    EventFileName = "event-file-name",
+    /// An event whose `start` is on another day than the date in its file name.
+    EventDateMismatch = "event-date-mismatch",
+    /// An event whose `end` is before its `start`.
+    EventEndBeforeStart = "event-end-before-start",
+    /// An event organiser that is neither an organisation nor a network.
+    UnknownOrganiser = "unknown-organiser",
+    /// An event with neither `organisers` nor `organiser_text`.
+    NoOrganiser = "no-organiser",
+    /// An event that is neither online nor in a municipality.
+    NoEventPlace = "no-event-place",
+    /// A partnership table slug with no folder in `content/partnership-tables/`.
+    UnknownTable = "unknown-table",
     /// A free page's slug is taken by one of the site's own sections.
     ReservedSlug = "reserved-slug",
     /// A theme id that is not in `content/themes.toml`.

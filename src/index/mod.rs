@@ -7,12 +7,14 @@
 //! sorting). Lists hold ids in reading order (Finnish/Swedish collation).
 
 pub mod collation;
+mod events;
 mod lists;
 
 use std::collections::HashMap;
 
 use crate::model::{MunicipalityId, NetworkId, OrganisationId, RegionId, Site, TableId, ThemeId};
 pub use collation::{SortKey, initial, sort_key};
+pub use events::{Events, Month};
 pub use lists::{Coverage, Places, Reach, ThemeGroups};
 
 /// A meeting note by its table and its position in the table's notes.
@@ -73,6 +75,8 @@ pub struct Index {
     /// Networks and tables in A–Ö order.
     pub network_order: Vec<NetworkId>,
     pub table_order: Vec<TableId>,
+    /// Upcoming and past events, and the upcoming ones of each entity.
+    pub events: Events,
 }
 
 /// Each entity's position in `order` (`order` holds every id of its kind once).
@@ -96,6 +100,7 @@ impl Index {
         ix.municipality_lists(site);
         ix.theme_groups = lists::theme_groups(site, &ix);
         ix.coverage = lists::coverage(site, &ix);
+        ix.events = Events::build(site, &ix.rank, &ix.municipality_rank);
         ix
     }
 
@@ -239,13 +244,16 @@ impl Index {
     fn municipality_lists(&mut self, site: &Site) {
         let munis = &site.municipalities;
         // A page for every municipality of the site's region and every one that an
-        // organisation, network or table names (so every link has a page).
+        // organisation, network, table or event names (so every link has a page).
         let mut named = vec![false; munis.list.len()];
         let areas = site.networks.iter().map(|n| &n.area).chain(site.tables.iter().map(|t| &t.area));
         for a in areas {
             for &m in &a.municipalities {
                 named[m] = true;
             }
+        }
+        for m in site.events.iter().filter_map(|e| e.municipality) {
+            named[m] = true;
         }
         let mut pages: Vec<MunicipalityId> = MunicipalityId::all(munis.list.len())
             .filter(|&m| !self.local[m].is_empty() || named[m] || site.config.region == Some(munis.list[m].region))

@@ -19,7 +19,9 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, tr};
-use crate::layout::{CONTENT, CONTENT_FOLDERS, NETWORKS, ORGANISATIONS, PAGES, PARTNERSHIP_TABLES, STATIC, THEMES};
+use crate::layout::{
+    CONTENT, CONTENT_FOLDERS, EVENTS, NETWORKS, ORGANISATIONS, PAGES, PARTNERSHIP_TABLES, STATIC, THEMES,
+};
 use crate::model::slug::{is_slug, slugify};
 use front_matter::{SplitError, split};
 use raw::*;
@@ -114,6 +116,7 @@ pub struct Loaded {
     pub networks: Vec<Entry<RawNetwork>>,
     pub tables: Vec<TableDir>,
     pub pages: Vec<Entry<RawPage>>,
+    pub events: Vec<Entry<RawEvent>>,
     /// Paths under `static/` (site and site theme), `/`-separated, without the prefix.
     pub static_files: BTreeSet<String>,
     /// Paths under `content/`, `/`-separated, without the prefix.
@@ -129,6 +132,7 @@ enum Kind {
     Table(String),
     Note(String),
     Page,
+    Event,
 }
 
 #[allow(clippy::large_enum_variant)] // one per file
@@ -140,6 +144,7 @@ enum Parsed {
     Table(String, Entry<RawTable>),
     Note(String, Entry<RawNote>),
     Page(Entry<RawPage>),
+    Event(Entry<RawEvent>),
 }
 
 /// Files read by an earlier load, reused while they are unchanged on the disk (same
@@ -232,6 +237,9 @@ impl FileCache {
         }
         for e in loaded.pages {
             back(&e.source.file.clone(), Parsed::Page(e));
+        }
+        for e in loaded.events {
+            back(&e.source.file.clone(), Parsed::Event(e));
         }
         for t in loaded.tables {
             if let Some(e) = t.index {
@@ -361,6 +369,7 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, mut cache: Option<&mut Fi
         networks: Vec::new(),
         tables: Vec::new(),
         pages: Vec::new(),
+        events: Vec::new(),
         static_files: listing.static_files.clone(),
         content_files,
     };
@@ -376,6 +385,7 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, mut cache: Option<&mut Fi
             Some(Parsed::Organisation(e)) => loaded.organisations.push(e),
             Some(Parsed::Network(e)) => loaded.networks.push(e),
             Some(Parsed::Page(e)) => loaded.pages.push(e),
+            Some(Parsed::Event(e)) => loaded.events.push(e),
             Some(Parsed::Table(dir, e)) => table_dir(&mut loaded.tables, &dir).index = Some(e),
             Some(Parsed::Note(dir, e)) => table_dir(&mut loaded.tables, &dir).notes.push(e),
         }
@@ -475,6 +485,7 @@ fn classify(parts: &[&str]) -> Option<Kind> {
         [PARTNERSHIP_TABLES, t, "index.md"] => Some(Kind::Table(t.to_string())),
         [PARTNERSHIP_TABLES, t, f] if md(f) => Some(Kind::Note(t.to_string())),
         [PAGES, f] if md(f) => Some(Kind::Page),
+        [EVENTS, f] if md(f) => Some(Kind::Event),
         _ => None,
     }
 }
@@ -502,9 +513,9 @@ fn unexpected(rel: &str, parts: &[&str]) -> Diagnostic {
                     sv: "menade du mappen `content/{k}/`? areena läser bara de mappar som nämns i anvisningen docs/content.md"
                 ),
                 None => tr!(
-                    en: "areena reads content/organisations, networks, partnership-tables and pages; see docs/content.md",
-                    fi: "areena lukee kansiot content/organisations, networks, partnership-tables ja pages; katso docs/content.md",
-                    sv: "areena läser mapparna content/organisations, networks, partnership-tables och pages; se docs/content.md"
+                    en: "areena reads content/organisations, networks, partnership-tables, pages and events; see docs/content.md",
+                    fi: "areena lukee kansiot content/organisations, networks, partnership-tables, pages ja events; katso docs/content.md",
+                    sv: "areena läser mapparna content/organisations, networks, partnership-tables, pages och events; se docs/content.md"
                 ),
             }
         }
@@ -701,6 +712,7 @@ fn parse_file(root: &Path, kind: Kind, rel: &str, diags: &mut Diagnostics) -> Op
         Kind::Table(dir) => Parsed::Table(dir, read_entry(root, rel, diags)?),
         Kind::Note(dir) => Parsed::Note(dir, read_entry(root, rel, diags)?),
         Kind::Page => Parsed::Page(read_entry(root, rel, diags)?),
+        Kind::Event => Parsed::Event(read_entry(root, rel, diags)?),
     })
 }
 

@@ -39,6 +39,7 @@ pub struct RawPaths {
     pub partnership_tables: Option<Text>,
     pub search: Option<Text>,
     pub coverage: Option<Text>,
+    pub events: Option<Text>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -219,5 +220,26 @@ pub struct RawPage {
     pub description: Option<Text>,
     pub menu: Option<bool>,
     pub weight: Option<Spanned<i64>>,
+    pub draft: Option<bool>,
+}
+
+/// `content/events/<YYYY-MM-DD>-<words>.md`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub title: Option<Text>,
+    pub start: Option<Spanned<Datetime>>,
+    pub end: Option<Spanned<Datetime>>,
+    pub organisers: Option<TextList>,
+    pub organiser_text: Option<Text>,
+    pub themes: Option<TextList>,
+    pub municipality: Option<Text>,
+    pub online: Option<Spanned<bool>>,
+    pub place: Option<Text>,
+    pub registration: Option<Text>,
+    pub price: Option<Text>,
+    pub languages: Option<TextList>,
+    pub accessibility: Option<Text>,
+    pub table: Option<Text>,
     pub draft: Option<bool>,
 }

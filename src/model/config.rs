@@ -54,6 +54,10 @@ pub struct Paths {
     pub partnership_tables: String,
     pub search: String,
     pub coverage: String,
+    /// Upcoming events, one page per event; also the name of the calendar files.
+    pub events: String,
+    /// Past events, below `events` (not set in `[paths]`).
+    pub events_archive: String,
     /// The accessibility statement's page (a free page of that slug replaces it).
     pub accessibility: String,
     /// The lists of organisations looking for volunteers, members and partners (under
@@ -70,6 +74,11 @@ impl Paths {
             Language::En => {
                 ["organisations", "themes", "municipalities", "networks", "partnership-tables", "search", "coverage"]
             }
+        };
+        let (events, events_archive) = match lang {
+            Language::Fi => ("tapahtumat", "arkisto"),
+            Language::Sv => ("evenemang", "arkiv"),
+            Language::En => ("events", "archive"),
         };
         let accessibility = match lang {
             Language::Fi => "saavutettavuusseloste",
@@ -91,6 +100,8 @@ impl Paths {
             partnership_tables: partnership_tables.into(),
             search: search.into(),
             coverage: coverage.into(),
+            events: events.into(),
+            events_archive: events_archive.into(),
         }
     }
 
@@ -104,6 +115,7 @@ impl Paths {
             &self.partnership_tables,
             &self.search,
             &self.coverage,
+            &self.events,
             "data",
         ]
     }
@@ -370,7 +382,8 @@ pub fn site_config(
 fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Paths {
     let mut p = Paths::defaults(lang);
     let Some(raw) = raw else { return p };
-    let RawPaths { organisations, themes, municipalities, networks, partnership_tables, search, coverage } = raw;
+    let RawPaths { organisations, themes, municipalities, networks, partnership_tables, search, coverage, events } =
+        raw;
     let mut seen: Vec<String> = Vec::new();
     for (value, slot) in [
         (organisations, &mut p.organisations),
@@ -380,6 +393,7 @@ fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Pat
         (partnership_tables, &mut p.partnership_tables),
         (search, &mut p.search),
         (coverage, &mut p.coverage),
+        (events, &mut p.events),
     ] {
         let Some(v) = value else { continue };
         let s = v.get_ref();
@@ -410,7 +424,7 @@ fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Pat
         *slot = s.clone();
     }
     // A segment set here may also collide with a default one, or with `data`.
-    let values = [organisations, themes, municipalities, networks, partnership_tables, search, coverage];
+    let values = [organisations, themes, municipalities, networks, partnership_tables, search, coverage, events];
     let all = p.reserved();
     for v in values.into_iter().flatten() {
         let s = v.get_ref().as_str();

@@ -82,3 +82,7 @@ id!(
     /// A region (maakunta): its position in `Municipalities::regions`.
     RegionId
 );
+id!(
+    /// An event: its position in `Site::events`.
+    EventId
+);

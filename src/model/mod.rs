@@ -27,7 +27,7 @@ pub use ids::{MunicipalityId, RegionId};
 pub use municipalities::{Municipalities, Municipality, Region};
 pub use resolve::{Options, resolve};
 
-pub use ids::{NetworkId, OrganisationId, TableId, ThemeId};
+pub use ids::{EventId, NetworkId, OrganisationId, TableId, ThemeId};
 
 /// A whole site, ready to be indexed and rendered.
 #[derive(Debug, Clone)]
@@ -39,6 +39,10 @@ pub struct Site {
     pub networks: Vec<Network>,
     pub tables: Vec<PartnershipTable>,
     pub pages: Vec<Page>,
+    /// Events in the order of their start, then their slug.
+    pub events: Vec<Event>,
+    /// The day of the build: what is upcoming and what is past is decided from it.
+    pub today: Date,
 }
 
 /// A topic theme (teema) from `content/themes.toml`.
@@ -255,4 +259,66 @@ pub struct Page {
     pub weight: i64,
     pub draft: bool,
     pub body: Body,
+}
+
+/// When an event starts or ends: a local time in Finland (Europe/Helsinki), or a
+/// whole day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventTime {
+    At(jiff::civil::DateTime),
+    AllDay(Date),
+}
+
+impl EventTime {
+    pub fn date(self) -> Date {
+        match self {
+            EventTime::At(t) => t.date(),
+            EventTime::AllDay(d) => d,
+        }
+    }
+
+    /// The first moment it stands for (the start of the day for a whole day).
+    pub fn earliest(self) -> jiff::civil::DateTime {
+        match self {
+            EventTime::At(t) => t,
+            EventTime::AllDay(d) => d.to_datetime(jiff::civil::Time::midnight()),
+        }
+    }
+}
+
+/// Who organises an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Organiser {
+    Organisation(OrganisationId),
+    Network(NetworkId),
+}
+
+/// An event (tapahtuma): a training, a seminar, a market, an open house.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub slug: String,
+    pub title: String,
+    pub start: EventTime,
+    /// Not before `start`; of the same kind (a time, or a whole day).
+    pub end: Option<EventTime>,
+    pub organisers: Vec<Organiser>,
+    pub organiser_text: Option<String>,
+    pub themes: Vec<ThemeId>,
+    pub municipality: Option<MunicipalityId>,
+    pub online: bool,
+    pub place: Option<String>,
+    pub registration: Option<String>,
+    pub price: Option<String>,
+    pub languages: Vec<String>,
+    pub accessibility: Option<String>,
+    pub table: Option<TableId>,
+    pub draft: bool,
+    pub body: Body,
+}
+
+impl Event {
+    /// The last day it takes place on.
+    pub fn last_day(&self) -> Date {
+        self.end.unwrap_or(self.start).date()
+    }
 }

@@ -72,6 +72,9 @@ pub(super) fn file_url(r: &Renderer<'_>, job: Job) -> String {
             let p = &r.site.config.paths.coverage;
             rt.file(&format!("{p}/{p}.csv"))
         }
+        Job::Calendar => rt.calendar(),
+        Job::OrganisationCalendar(o) => rt.organisation_calendar(&r.site.organisations[o].slug),
+        Job::MunicipalityCalendar(m) => rt.municipality_calendar(&r.site.municipalities.list[m].slug),
         _ => unreachable!("pages have page addresses"),
     }
 }

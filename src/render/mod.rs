@@ -6,6 +6,7 @@
 //! (site, navigation, interface text) is set once in Tera's global context; each page
 //! gets only its own small typed view (`views`). This module never writes files.
 
+pub mod calendar;
 pub mod dates;
 pub mod feeds;
 pub mod markdown;
@@ -21,7 +22,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::index::{Index, NoteRef};
-use crate::model::{MunicipalityId, NetworkId, OrganisationId, RegionId, Seeking, Site, TableId, ThemeId};
+use crate::model::{EventId, MunicipalityId, NetworkId, OrganisationId, RegionId, Seeking, Site, TableId, ThemeId};
 pub use pages::{GROUP_LIMIT, PAGE_SIZE};
 pub use routes::Routes;
 pub use theme::SiteTheme;
@@ -53,6 +54,15 @@ pub enum Job {
     Note(NoteRef),
     Coverage,
     CoverageCsv,
+    /// Upcoming events by month.
+    Events,
+    /// Past events by month.
+    EventsArchive,
+    Event(EventId),
+    /// Upcoming events as iCalendar: the whole site's, an organisation's, a municipality's.
+    Calendar,
+    OrganisationCalendar(OrganisationId),
+    MunicipalityCalendar(MunicipalityId),
     Search,
     FreePage(usize),
     /// The accessibility statement (unless a free page of its slug replaces it).
@@ -85,12 +95,28 @@ impl Job {
             Job::Table(_) => "table",
             Job::Note(_) => "note",
             Job::Coverage => "coverage",
+            Job::Events => "events",
+            Job::EventsArchive => "events-archive",
+            Job::Event(_) => "event",
             Job::Search => "search",
             Job::FreePage(_) => "page",
             Job::Accessibility => "accessibility",
             Job::NotFound => "not-found",
-            Job::CoverageCsv | Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv => return None,
+            Job::CoverageCsv
+            | Job::Sitemap
+            | Job::Atom
+            | Job::Robots
+            | Job::DataJson
+            | Job::DataCsv
+            | Job::Calendar
+            | Job::OrganisationCalendar(_)
+            | Job::MunicipalityCalendar(_) => return None,
         })
+    }
+
+    /// Whether the job is an iCalendar file.
+    fn is_calendar(self) -> bool {
+        matches!(self, Job::Calendar | Job::OrganisationCalendar(_) | Job::MunicipalityCalendar(_))
     }
 }
 
@@ -145,6 +171,9 @@ impl<'a> Renderer<'a> {
         for p in &site.pages {
             content_pages.insert(format!("pages/{}.md", p.slug), routes.free_page(&p.slug));
         }
+        for e in &site.events {
+            content_pages.insert(format!("events/{}.md", e.slug), routes.event(&e.slug));
+        }
 
         let cfg = &site.config;
         // The main navigation: the index page of each kind, named by its kind.
@@ -172,6 +201,9 @@ impl<'a> Renderer<'a> {
         urls.insert("tables", routes.tables());
         urls.insert("search", routes.search());
         urls.insert("coverage", routes.coverage());
+        urls.insert("events", routes.events());
+        urls.insert("events_archive", routes.events_archive());
+        urls.insert("calendar", routes.calendar());
         urls.insert("atom", routes.file("atom.xml"));
         urls.insert("sitemap", routes.file("sitemap.xml"));
         urls.insert("css", routes.file("style.css"));
@@ -206,6 +238,8 @@ impl<'a> Renderer<'a> {
             Job::Networks,
             Job::Tables,
             Job::Coverage,
+            Job::Events,
+            Job::EventsArchive,
         ];
         if s.config.search_enabled {
             jobs.push(Job::Search);
@@ -242,6 +276,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Table(t));
             jobs.extend((0..s.tables[t].notes.len()).map(|note| Job::Note(NoteRef { table: t, note })));
         }
+        jobs.extend(ix.events.upcoming.iter().chain(&ix.events.past).map(|&e| Job::Event(e)));
         jobs.extend((0..s.pages.len()).map(Job::FreePage));
         if !s.pages.iter().any(|p| p.slug == s.config.paths.accessibility) {
             jobs.push(Job::Accessibility);
@@ -254,7 +289,10 @@ impl<'a> Renderer<'a> {
             Job::Robots,
             Job::DataJson,
             Job::DataCsv,
+            Job::Calendar,
         ]);
+        jobs.extend(ix.events.organisation_calendars.iter().map(|&o| Job::OrganisationCalendar(o)));
+        jobs.extend(ix.events.municipality_calendars.iter().map(|&m| Job::MunicipalityCalendar(m)));
         jobs
     }
 
@@ -292,6 +330,7 @@ impl<'a> Renderer<'a> {
             Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv | Job::CoverageCsv => {
                 feeds::render(self, job)
             }
+            _ if job.is_calendar() => calendar::render(self, job),
             _ => pages::render(self, job),
         }
     }
@@ -335,8 +374,8 @@ impl<'a> Renderer<'a> {
 }
 
 /// The index pages of the main navigation, in its order.
-const NAVIGATION: [Job; 6] =
-    [Job::Organisations(0), Job::Themes, Job::Municipalities, Job::Networks, Job::Tables, Job::Coverage];
+const NAVIGATION: [Job; 7] =
+    [Job::Organisations(0), Job::Themes, Job::Municipalities, Job::Networks, Job::Tables, Job::Events, Job::Coverage];
 
 /// The address of a page job (`None` for a file such as `sitemap.xml`).
 fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
@@ -359,10 +398,21 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         Job::Table(t) => rt.table(&s.tables[t].slug),
         Job::Note(n) => rt.note(&s.tables[n.table].slug, &s.tables[n.table].notes[n.note].slug),
         Job::Coverage => rt.coverage(),
+        Job::Events => rt.events(),
+        Job::EventsArchive => rt.events_archive(),
+        Job::Event(e) => rt.event(&s.events[e].slug),
         Job::Search => rt.search(),
         Job::FreePage(p) => rt.free_page(&s.pages[p].slug),
         Job::Accessibility => rt.accessibility(),
         Job::NotFound => rt.file("404.html"),
-        Job::CoverageCsv | Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv => return None,
+        Job::CoverageCsv
+        | Job::Sitemap
+        | Job::Atom
+        | Job::Robots
+        | Job::DataJson
+        | Job::DataCsv
+        | Job::Calendar
+        | Job::OrganisationCalendar(_)
+        | Job::MunicipalityCalendar(_) => return None,
     })
 }

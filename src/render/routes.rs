@@ -113,6 +113,29 @@ impl Routes {
     pub fn accessibility(&self) -> String {
         self.page(&[&self.paths.accessibility])
     }
+    /// Upcoming events.
+    pub fn events(&self) -> String {
+        self.page(&[&self.paths.events])
+    }
+    /// Past events.
+    pub fn events_archive(&self) -> String {
+        self.page(&[&self.paths.events, &self.paths.events_archive])
+    }
+    pub fn event(&self, slug: &str) -> String {
+        self.page(&[&self.paths.events, slug])
+    }
+    /// The upcoming events of the whole site as iCalendar (`/tapahtumat.ics`).
+    pub fn calendar(&self) -> String {
+        self.file(&format!("{}.ics", self.paths.events))
+    }
+    /// One organisation's upcoming events (`/jarjestot/<slug>/tapahtumat.ics`).
+    pub fn organisation_calendar(&self, slug: &str) -> String {
+        self.file(&format!("{}/{slug}/{}.ics", self.paths.organisations, self.paths.events))
+    }
+    /// The upcoming events in one municipality (`/kunnat/<slug>/tapahtumat.ics`).
+    pub fn municipality_calendar(&self, slug: &str) -> String {
+        self.file(&format!("{}/{slug}/{}.ics", self.paths.municipalities, self.paths.events))
+    }
     pub fn free_page(&self, slug: &str) -> String {
         self.page(&[slug])
     }
@@ -147,6 +170,10 @@ mod tests {
         assert_eq!(r.organisation("x"), "/jarjestot/jarjestot/x/");
         assert_eq!(r.note("poyta", "2025-02-12-kokous"), "/jarjestot/kumppanuuspoydat/poyta/2025-02-12-kokous/");
         assert_eq!(r.file("sitemap.xml"), "/jarjestot/sitemap.xml");
+        assert_eq!(r.event("2026-09-12-syystori"), "/jarjestot/tapahtumat/2026-09-12-syystori/");
+        assert_eq!(r.events_archive(), "/jarjestot/tapahtumat/arkisto/");
+        assert_eq!(r.calendar(), "/jarjestot/tapahtumat.ics");
+        assert_eq!(r.output_path(&r.organisation_calendar("x")), PathBuf::from("jarjestot/x/tapahtumat.ics"));
         assert_eq!(r.absolute(&r.theme("t")), "https://example.org/jarjestot/teemat/t/");
         assert_eq!(r.output_path(&r.organisation("x")), PathBuf::from("jarjestot/x/index.html"));
         assert_eq!(r.output_path(&r.home()), PathBuf::from("index.html"));

@@ -50,6 +50,35 @@ pub struct PageMeta<'a> {
     /// Which main navigation entry is current (`organisations`, `themes`, ...,
     /// `page-<slug>` for a free page in the menu).
     pub section: String,
+    /// The upcoming events of what this page is about (the front page: the whole
+    /// site's), for `upcoming_events.html`; empty on other pages.
+    pub events: Vec<EventItem<'a>>,
+    /// The iCalendar file of those events, when there is one.
+    pub calendar: Option<String>,
+}
+
+/// An event in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventItem<'a> {
+    pub title: &'a str,
+    pub url: String,
+    /// "la 12.9.2026 klo 10–14".
+    pub when: String,
+    /// The start for `<time datetime>`: `2026-09-12T10:00:00+03:00` or `2026-09-12`.
+    pub start: String,
+    /// "Keuruu, Keuruun kirjasto"; "Verkossa" when online only.
+    pub place: String,
+    pub online: bool,
+}
+
+/// Events of one month.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthGroup<'a> {
+    /// "syyskuu 2026".
+    pub name: String,
+    /// Fragment id: `kuu-2026-09`.
+    pub id: String,
+    pub events: Vec<EventItem<'a>>,
 }
 
 /// An organisation in a list (a card): name, one line of what it does, where it

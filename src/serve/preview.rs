@@ -247,6 +247,7 @@ fn body_of<'s>(site: &'s Site, rel: &str) -> Option<&'s crate::model::Body> {
         .map(|o| &o.body)
         .chain(site.networks.iter().map(|n| &n.body))
         .chain(site.pages.iter().map(|p| &p.body))
+        .chain(site.events.iter().map(|e| &e.body))
         .chain(site.tables.iter().flat_map(|t| std::iter::once(&t.body).chain(t.notes.iter().map(|n| &n.body))))
         .find(|b| b.source.file == rel)
 }
@@ -257,6 +258,7 @@ fn body_of_mut<'s>(site: &'s mut Site, rel: &str) -> Option<&'s mut crate::model
         .map(|o| &mut o.body)
         .chain(site.networks.iter_mut().map(|n| &mut n.body))
         .chain(site.pages.iter_mut().map(|p| &mut p.body))
+        .chain(site.events.iter_mut().map(|e| &mut e.body))
         .chain(
             site.tables
                 .iter_mut()

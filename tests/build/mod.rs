@@ -1,6 +1,7 @@
 //! `areena build`: what a reader finds on the pages, and how the output is written.
 
 mod abuse;
+mod events;
 mod files;
 pub(crate) mod links;
 mod lists;
@@ -235,6 +236,9 @@ fn the_fixture_site_builds_every_page_kind() {
         [
             "accessibility",
             "coverage",
+            "event",
+            "events",
+            "events-archive",
             "front",
             "municipalities",
             "municipality",
@@ -293,6 +297,12 @@ fn the_fixture_site_builds_every_page_kind() {
         "atom.xml",
         "data/organisations.json",
         "data/organisations.csv",
+        "tapahtumat/index.html",
+        "tapahtumat/arkisto/index.html",
+        "tapahtumat/2026-09-12-jarjestojen-syystori/index.html",
+        "tapahtumat.ics",
+        "jarjestot/keskimaan-jarjestokeskus/tapahtumat.ics",
+        "kunnat/keuruu/tapahtumat.ics",
         "style.css",
     ] {
         assert!(out.join(rel).is_file(), "{rel} is missing");

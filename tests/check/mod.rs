@@ -2,6 +2,7 @@
 //! with its code, at the right file, line and column, with the fix.
 
 mod cases;
+mod events;
 mod external;
 mod fuzz;
 mod lang;

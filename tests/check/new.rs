@@ -81,3 +81,42 @@ fn a_swedish_site_gets_swedish_comments() {
     let text = s.read("content/pages/om-katalogen.md");
     assert!(text.contains("Valfria fält") && text.contains("Skriv beskrivningen här."), "{text}");
 }
+
+#[test]
+fn an_event_is_named_by_its_start_and_checked_like_any_event() {
+    let s = Site::new();
+    let r = new(
+        &s,
+        &[
+            "event",
+            "Järjestöjen syystori",
+            "--start",
+            "2026-09-12T10:00",
+            "--organiser",
+            "keuruun-testiyhdistys",
+            "--municipality",
+            "Keuruu",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let file = "content/events/2026-09-12-jarjestojen-syystori.md";
+    assert_eq!(r.stdout.trim(), file);
+    let text = s.read(file);
+    assert!(text.contains("start = 2026-09-12T10:00:00\n"), "{text}");
+    assert!(text.contains("# registration = \"https://\"") && text.contains("Valinnaiset kentät"), "{text}");
+    // An online whole-day event, organised by a network.
+    let r = new(&s, &["event", "Verkkoinfo", "--start", "2026-12-01", "--organiser", "testiverkosto", "--online"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(s.read("content/events/2026-12-01-verkkoinfo.md").contains("start = 2026-12-01\n"));
+    let run = s.check_json();
+    assert_eq!(run.stdout, "", "{}", run.stderr);
+    // A misspelt organiser, no place: the problems, and nothing is written.
+    let r = new(&s, &["event", "Toinen", "--start", "2026-09-13T10:00", "--organiser", "keuruun-testiyhdistus"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("did you mean `keuruun-testiyhdistys`?"), "{}", r.stderr);
+    assert!(r.stderr.contains("no-event-place"), "{}", r.stderr);
+    assert!(!s.root().join("content/events/2026-09-13-toinen.md").exists());
+    // A start that is neither a time nor a date is a usage error.
+    let r = new(&s, &["event", "Kolmas", "--start", "12.9.2026", "--organiser", "testiverkosto", "--online"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}

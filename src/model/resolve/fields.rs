@@ -32,6 +32,25 @@ impl<I: crate::model::ids::Id> Slugs<I> {
         }
         Slugs { kind, folder, map }
     }
+
+    /// The partnership tables' slugs: a table folder whose `index.md` is missing or
+    /// unreadable is broken (reported as such), a draft table is a draft.
+    pub(super) fn tables(dirs: &[crate::load::TableDir], drafts: bool) -> Self {
+        let mut map = HashMap::new();
+        let mut next = 0;
+        for d in dirs {
+            let target = match d.index.as_ref().and_then(|i| i.raw.as_ref()) {
+                None => Target::Broken,
+                Some(r) if r.draft == Some(true) && !drafts => Target::Draft,
+                Some(_) => {
+                    next += 1;
+                    Target::Index(I::new(next - 1))
+                }
+            };
+            map.entry(d.slug.clone()).or_insert(target);
+        }
+        Slugs { kind: "partnership table", folder: crate::layout::PARTNERSHIP_TABLES, map }
+    }
 }
 
 impl<I> Slugs<I> {
@@ -43,6 +62,11 @@ impl<I> Slugs<I> {
                 en: "{kind} `{v}` is a draft and is left out of the site",
                 fi: "järjestö `{v}` on luonnos, eikä se ole sivustolla",
                 sv: "organisationen `{v}` är ett utkast och finns inte på webbplatsen"
+            ),
+            crate::layout::PARTNERSHIP_TABLES => tr!(
+                en: "{kind} `{v}` is a draft and is left out of the site",
+                fi: "kumppanuuspöytä `{v}` on luonnos, eikä se ole sivustolla",
+                sv: "partnerskapsbordet `{v}` är ett utkast och finns inte på webbplatsen"
             ),
             _ => tr!(
                 en: "{kind} `{v}` is a draft and is left out of the site",
@@ -60,6 +84,11 @@ impl<I> Slugs<I> {
                 en: "there is no {kind} `{v}` (no file content/{folder}/{v}.md)",
                 fi: "järjestöä `{v}` ei ole (ei tiedostoa content/{folder}/{v}.md)",
                 sv: "organisationen `{v}` finns inte (ingen fil content/{folder}/{v}.md)"
+            ),
+            crate::layout::PARTNERSHIP_TABLES => tr!(
+                en: "there is no {kind} `{v}` (no file content/{folder}/{v}/index.md)",
+                fi: "kumppanuuspöytää `{v}` ei ole (ei tiedostoa content/{folder}/{v}/index.md)",
+                sv: "partnerskapsbordet `{v}` finns inte (ingen fil content/{folder}/{v}/index.md)"
             ),
             _ => tr!(
                 en: "there is no {kind} `{v}` (no file content/{folder}/{v}.md)",
@@ -97,6 +126,7 @@ pub(super) struct Ctx<'a> {
     pub(super) theme_ids: Vec<&'a str>,
     pub(super) orgs: Slugs<OrganisationId>,
     pub(super) networks: Slugs<NetworkId>,
+    pub(super) tables: Slugs<TableId>,
     pub(super) files: Files<'a>,
 }
 
@@ -388,35 +418,10 @@ impl<'c, 'a> Report<'c, 'a> {
         regions: &Option<TextList>,
         nationwide: bool,
     ) -> Area {
-        let munis = self.ctx.munis;
         let mut area = Area { nationwide, ..Area::default() };
         for m in municipalities.iter().flat_map(|l| l.get_ref()) {
-            match munis.find(m.get_ref()) {
-                Some(id) => push_unique(&mut area.municipalities, id),
-                None => {
-                    let near = munis.suggest(m.get_ref());
-                    let help = did_you_mean(&near).unwrap_or_else(|| {
-                        tr!(
-                            en: "write the municipality's Finnish or Swedish name, or its code (e.g. `179`)",
-                            fi: "kirjoita kunnan suomen- tai ruotsinkielinen nimi tai sen numerotunnus (esim. `179`)",
-                            sv: "skriv kommunens finska eller svenska namn eller dess nummer (t.ex. `179`)"
-                        )
-                    });
-                    let v = m.get_ref();
-                    let region_help = munis.find_region(v).map(|_| {
-                        tr!(
-                            en: "`{v}` is a region: move it to `regions = [\"{v}\"]`",
-                            fi: "`{v}` on maakunta: siirrä se kenttään `regions = [\"{v}\"]`",
-                            sv: "`{v}` är ett landskap: flytta det till `regions = [\"{v}\"]`"
-                        )
-                    });
-                    let msg = tr!(
-                        en: "there is no municipality `{v}`",
-                        fi: "kuntaa `{v}` ei ole",
-                        sv: "kommunen `{v}` finns inte"
-                    );
-                    self.error(Code::UnknownMunicipality, m.span(), msg, region_help.unwrap_or(help));
-                }
+            if let Some(id) = self.municipality(m, true) {
+                push_unique(&mut area.municipalities, id);
             }
         }
         for r in regions.iter().flat_map(|l| l.get_ref()) {
@@ -425,6 +430,38 @@ impl<'c, 'a> Report<'c, 'a> {
             }
         }
         area
+    }
+
+    /// One municipality by its Finnish or Swedish name or its code; `regions_field`:
+    /// the file has a `regions` field to propose for a region's name.
+    pub(super) fn municipality(&mut self, m: &Text, regions_field: bool) -> Option<MunicipalityId> {
+        let munis = self.ctx.munis;
+        let found = munis.find(m.get_ref());
+        if found.is_none() {
+            let near = munis.suggest(m.get_ref());
+            let help = did_you_mean(&near).unwrap_or_else(|| {
+                tr!(
+                    en: "write the municipality's Finnish or Swedish name, or its code (e.g. `179`)",
+                    fi: "kirjoita kunnan suomen- tai ruotsinkielinen nimi tai sen numerotunnus (esim. `179`)",
+                    sv: "skriv kommunens finska eller svenska namn eller dess nummer (t.ex. `179`)"
+                )
+            });
+            let v = m.get_ref();
+            let region_help = munis.find_region(v).filter(|_| regions_field).map(|_| {
+                tr!(
+                    en: "`{v}` is a region: move it to `regions = [\"{v}\"]`",
+                    fi: "`{v}` on maakunta: siirrä se kenttään `regions = [\"{v}\"]`",
+                    sv: "`{v}` är ett landskap: flytta det till `regions = [\"{v}\"]`"
+                )
+            });
+            let msg = tr!(
+                en: "there is no municipality `{v}`",
+                fi: "kuntaa `{v}` ei ole",
+                sv: "kommunen `{v}` finns inte"
+            );
+            self.error(Code::UnknownMunicipality, m.span(), msg, region_help.unwrap_or(help));
+        }
+        found
     }
 
     pub(super) fn region(&mut self, r: &Text) -> Option<RegionId> {

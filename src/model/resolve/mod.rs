@@ -21,6 +21,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics, tr};
 use crate::load::raw::*;
 use crate::load::{Entry, Loaded, TomlFile};
 
+mod event;
 mod fields;
 mod network;
 mod organisation;
@@ -28,6 +29,7 @@ mod page;
 mod table;
 mod themes;
 
+use event::event;
 use fields::{Ctx, Report, Slugs};
 pub(crate) use fields::{not_a_date, region_by_name};
 use network::network;
@@ -94,6 +96,7 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
     duplicates(&loaded.organisations, diags);
     duplicates(&loaded.networks, diags);
     duplicates(&loaded.pages, diags);
+    duplicates(&loaded.events, diags);
     same_names(&loaded.organisations, |r| (r.name.as_ref(), r.draft), "organisation", diags);
     same_names(&loaded.networks, |r| (r.name.as_ref(), r.draft), "network", diags);
 
@@ -117,6 +120,7 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
             |r| r.draft == Some(true),
             opts.drafts,
         ),
+        tables: Slugs::tables(&loaded.tables, opts.drafts),
         files: Files { content: &loaded.content_files, statics: &loaded.static_files },
     };
 
@@ -146,6 +150,8 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
             .collect()
     };
     let pages = entities(&ctx, &loaded.pages, |r| r.draft, page, diags);
+    let mut events = entities(&ctx, &loaded.events, |r| r.draft, event, diags);
+    events.sort_by(|a, b| a.start.earliest().cmp(&b.start.earliest()).then_with(|| a.slug.cmp(&b.slug)));
 
     // A network with no members at all: neither its own list nor any organisation
     // (even one left out for its errors) names a member.
@@ -214,7 +220,7 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
         }
     }
 
-    Site { config, themes, municipalities, organisations, networks, tables, pages }
+    Site { config, themes, municipalities, organisations, networks, tables, pages, events, today: opts.today }
 }
 
 /// Resolve entries in parallel, keeping file order; drafts are dropped unless asked for.

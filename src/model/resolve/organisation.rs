@@ -285,7 +285,7 @@ impl Report<'_, '_> {
         out
     }
 
-    fn languages(&mut self, languages: &Option<TextList>) -> Vec<String> {
+    pub(super) fn languages(&mut self, languages: &Option<TextList>) -> Vec<String> {
         let mut langs = Vec::new();
         for l in languages.iter().flat_map(|l| l.get_ref()) {
             match check_language_code(l.get_ref()) {

@@ -29,7 +29,8 @@ struct SeekingLink {
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
-    let mut meta = r.meta(&site.config.title, rt.home(), "home");
+    let meta = r.meta(&site.config.title, rt.home(), "home");
+    let mut meta = r.with_events(meta, &ix.events.upcoming, Some(rt.calendar()));
     meta.description = site.config.description.as_deref();
     let view = HomeView {
         organisations: site.organisations.len(),

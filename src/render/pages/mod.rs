@@ -4,6 +4,7 @@
 //! only look up and format. Shared helpers (links, list items, groups) are here.
 
 mod coverage;
+mod events;
 mod free_page;
 mod front;
 mod municipalities;
@@ -21,12 +22,16 @@ use super::{Job, Output, Renderer, dates, markdown};
 use crate::diagnostics::Diagnostic;
 use crate::index::NoteRef;
 use crate::model::{
-    Area, Body, Contact, MunicipalityId, NetworkId, Organisation, OrganisationId, RegionId, Seeking, TableId, ThemeId,
+    Area, Body, Contact, EventId, MunicipalityId, NetworkId, Organisation, OrganisationId, RegionId, Seeking, TableId,
+    ThemeId,
 };
 
 /// The most organisations a group on a theme or municipality page lists; the rest
 /// are a link away, in search (where the list loads in parts). Only with search on.
 pub const GROUP_LIMIT: usize = 50;
+/// The most upcoming events the page of a municipality, theme, organisation,
+/// network or table (and the front page) lists; all are on the events page.
+const UPCOMING_LIMIT: usize = 5;
 /// Organisations per page of the A–Ö list.
 pub const PAGE_SIZE: usize = organisations::PAGE_SIZE;
 
@@ -63,6 +68,9 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
         Job::Table(t) => tables::render(r, t),
         Job::Note(nr) => tables::render_note(r, nr),
         Job::Coverage => coverage::render(r),
+        Job::Events => events::render_upcoming(r),
+        Job::EventsArchive => events::render_archive(r),
+        Job::Event(e) => events::render(r, e),
         Job::Search => search::render(r),
         Job::FreePage(p) => free_page::render(r, p),
         Job::Accessibility => statement::render(r),
@@ -107,7 +115,48 @@ impl<'a> Renderer<'a> {
             url,
             description: None,
             section: section.to_string(),
+            events: Vec::new(),
+            calendar: None,
         }
+    }
+
+    /// The page's upcoming events (at most [`UPCOMING_LIMIT`]) for the
+    /// `upcoming_events.html` partial, with their calendar file if there is one.
+    fn with_events(&self, mut meta: PageMeta<'a>, ids: &[EventId], calendar: Option<String>) -> PageMeta<'a> {
+        meta.events = ids.iter().take(UPCOMING_LIMIT).map(|&e| self.event_item(e)).collect();
+        meta.calendar = calendar;
+        meta
+    }
+
+    fn event_item(&self, id: EventId) -> EventItem<'a> {
+        let e = &self.site.events[id];
+        EventItem {
+            title: &e.title,
+            url: self.routes.event(&e.slug),
+            when: dates::event_when(e.start, e.end, self.lang()),
+            start: dates::iso(e.start),
+            place: self.event_place(e),
+            online: e.online,
+        }
+    }
+
+    /// "Keuruu, Keuruun kirjasto · Verkossa".
+    fn event_place(&self, e: &crate::model::Event) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        if let Some(m) = e.municipality {
+            parts.push(&self.site.municipalities.list[m].name);
+        }
+        if let Some(p) = &e.place {
+            parts.push(p);
+        }
+        let mut s = parts.join(", ");
+        if e.online {
+            if !s.is_empty() {
+                s.push_str(" · ");
+            }
+            s.push_str(&self.theme.t("event_online"));
+        }
+        s
     }
 
     /// The interface text `key` as a page title.

@@ -81,7 +81,11 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId, page: usize) -> Result
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let mu = &site.municipalities.list[m];
     let page_url = |p: usize| if p == 0 { rt.municipality(&mu.slug) } else { rt.municipality_page(&mu.slug, p + 1) };
-    let mut meta = r.meta(&mu.name, page_url(page), "municipalities");
+    let meta = r.meta(&mu.name, page_url(page), "municipalities");
+    let calendar = ix.events.municipality_has_calendar[m.index()].then(|| rt.municipality_calendar(&mu.slug));
+    // Upcoming events on the first page only.
+    let events: &[EventId] = if page == 0 { &ix.events.municipality[m] } else { &[] };
+    let mut meta = r.with_events(meta, events, calendar);
     let reach = ix.reach(site, m);
     let pages = reach.local.len().div_ceil(PAGE_SIZE).max(1);
     if page > 0 {

@@ -63,6 +63,7 @@ pub(super) fn render(r: &Renderer<'_>, n: NetworkId) -> Result<Output, Diagnosti
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let nw = &site.networks[n];
     let meta = r.meta(&nw.name, rt.network(&nw.slug), "networks");
+    let meta = r.with_events(meta, &r.index.events.network[n], None);
     let view = NetworkView {
         name: &nw.name,
         kind: nw.kind.as_str(),

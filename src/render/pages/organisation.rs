@@ -41,7 +41,9 @@ struct OrganisationView<'a> {
 pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Diagnostic> {
     let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
     let o = &site.organisations[id];
-    let mut meta = r.meta(&o.name, rt.organisation(&o.slug), "organisations");
+    let meta = r.meta(&o.name, rt.organisation(&o.slug), "organisations");
+    let calendar = ix.events.organisation_has_calendar[id.index()].then(|| rt.organisation_calendar(&o.slug));
+    let mut meta = r.with_events(meta, &ix.events.organisation[id], calendar);
     // For search engines and link previews: its one line, else its short name.
     meta.description = if o.lead.is_empty() { o.short_name.as_deref() } else { Some(&o.lead) };
     let mut languages: Vec<LanguageView> = o

@@ -89,6 +89,7 @@ pub(super) fn render(r: &Renderer<'_>, t: TableId) -> Result<Output, Diagnostic>
     let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
     let tb = &site.tables[t];
     let meta = r.meta(&tb.name, rt.table(&tb.slug), "tables");
+    let meta = r.with_events(meta, &r.index.events.table[t], None);
     let view = TableView {
         name: &tb.name,
         convener: convener(r, tb.convener),

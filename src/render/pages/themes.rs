@@ -58,7 +58,8 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
 pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let t = &site.themes[id];
-    let mut meta = r.meta(&t.name, rt.theme(&t.id), "themes");
+    let meta = r.meta(&t.name, rt.theme(&t.id), "themes");
+    let mut meta = r.with_events(meta, &r.index.events.theme[id], None);
     meta.description = t.description.as_deref();
     let groups = &ix.theme_groups[id];
     let by_theme = [("theme", t.name.as_str())];
