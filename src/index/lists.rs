@@ -69,6 +69,19 @@ impl Index {
         }
     }
 
+    /// The themes of the organisations acting in municipality `m` (locally, across its
+    /// region or nationwide), themes A–Ö, each with how many of them have it.
+    pub fn municipality_themes(&self, site: &Site, m: MunicipalityId) -> Vec<(ThemeId, usize)> {
+        let reach = self.reach(site, m);
+        let mut counts = vec![0usize; site.themes.len()];
+        for &o in reach.local.iter().chain(&reach.region).chain(&reach.nation) {
+            for &t in &site.organisations[o].themes {
+                counts[t.index()] += 1;
+            }
+        }
+        self.theme_order.iter().filter(|&&t| counts[t.index()] > 0).map(|&t| (t, counts[t.index()])).collect()
+    }
+
     /// Where `area` acts, municipalities in A–Ö order.
     pub fn places<'s>(&self, area: &'s Area) -> Places<'s> {
         let mut municipalities = area.municipalities.clone();

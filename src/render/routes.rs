@@ -66,6 +66,10 @@ impl Routes {
     pub fn municipality(&self, slug: &str) -> String {
         self.page(&[&self.paths.municipalities, slug])
     }
+    /// The organisations of theme `theme` acting in a municipality.
+    pub fn municipality_theme(&self, slug: &str, theme: &str) -> String {
+        self.page(&[&self.paths.municipalities, slug, theme])
+    }
     /// Page `n` (from 2) of a municipality's local organisations.
     pub fn municipality_page(&self, slug: &str, n: usize) -> String {
         self.page(&[&self.paths.municipalities, slug, "sivu", &n.to_string()])

@@ -105,11 +105,11 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId, page: usize) -> Result
         reaches.push(wide("nation", &reach.nation, "*", rt.nationwide(1)));
     }
     let themes = ix
-        .by_theme(site, reach.local)
+        .municipality_themes(site, m)
         .into_iter()
-        .map(|(t, orgs)| {
+        .map(|(t, count)| {
             let th = &site.themes[t];
-            CountLink { name: &th.name, url: format!("{}#kunta-{}", rt.theme(&th.id), mu.slug), count: orgs.len() }
+            CountLink { name: &th.name, url: rt.municipality_theme(&mu.slug, &th.id), count }
         })
         .collect();
     let view = MunicipalityView {
@@ -122,6 +122,47 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId, page: usize) -> Result
         reaches,
         themes,
         pages: organisations::pager(pages, page, page_url),
+    };
+    r.page(&meta, &view)
+}
+
+/// `municipality_theme.html`: the organisations of one theme acting in a municipality.
+#[derive(Debug, Clone, Serialize)]
+struct MunicipalityThemeView<'a> {
+    municipality: Link<'a>,
+    theme: Link<'a>,
+    count: usize,
+    /// Local, then region-wide, then nationwide; each organisation once.
+    reaches: Vec<Reach<'a>>,
+}
+
+/// The organisations of theme `t` acting in municipality `m`.
+pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId) -> Result<Output, Diagnostic> {
+    let (site, ix, rt) = (r.site, r.index, &r.routes);
+    let (mu, th) = (&site.municipalities.list[m], &site.themes[t]);
+    let title = format!("{}: {}", th.name, mu.name);
+    let meta = r.meta(&title, rt.municipality_theme(&mu.slug, &th.id), "municipalities");
+    let reach = ix.reach(site, m);
+    let region = &site.municipalities.regions[mu.region];
+    let of_theme = |ids: &[OrganisationId]| -> Vec<OrganisationId> {
+        ids.iter().copied().filter(|&o| site.organisations[o].themes.contains(&t)).collect()
+    };
+    let local = of_theme(reach.local);
+    let (region_ids, nation_ids) = (of_theme(&reach.region), of_theme(&reach.nation));
+    let wide = |kind: &'static str, ids: &[OrganisationId], filters: &[(&str, &str)], list: String| {
+        let (organisations, more) = r.capped_or_listed(ids, filters, list);
+        Reach { kind, count: ids.len(), organisations, more }
+    };
+    let reaches = vec![
+        Reach { kind: "local", count: local.len(), organisations: r.items(&local), more: None },
+        wide("region", &region_ids, &[("theme", &th.name), ("wide", &region.name)], rt.region_wide(&region.slug, 1)),
+        wide("nation", &nation_ids, &[("theme", &th.name), ("wide", "*")], rt.nationwide(1)),
+    ];
+    let view = MunicipalityThemeView {
+        municipality: Link { name: &mu.name, url: rt.municipality(&mu.slug) },
+        theme: Link { name: &th.name, url: rt.theme(&th.id) },
+        count: local.len() + region_ids.len() + nation_ids.len(),
+        reaches,
     };
     r.page(&meta, &view)
 }
@@ -172,6 +213,11 @@ impl PageView for MunicipalitiesView<'_> {
 impl PageView for MunicipalityView<'_> {
     const TEMPLATE: &'static str = "municipality.html";
     const KEY: &'static str = "municipality";
+}
+
+impl PageView for MunicipalityThemeView<'_> {
+    const TEMPLATE: &'static str = "municipality_theme.html";
+    const KEY: &'static str = "mt";
 }
 
 impl PageView for ReachListView<'_> {
