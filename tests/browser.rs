@@ -12,7 +12,11 @@ use std::process::Command;
 fn the_fixture_site_in_a_real_browser() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let site = root.join("tests/fixtures/site");
-    if !root.join("node_modules/playwright-core").is_dir() {
+    let lock_newer = || {
+        let m = |p: &str| std::fs::metadata(root.join(p)).and_then(|m| m.modified()).ok();
+        m("node_modules/.package-lock.json").is_none_or(|installed| m("package-lock.json").is_some_and(|l| l > installed))
+    };
+    if !root.join("node_modules/playwright-core").is_dir() || lock_newer() {
         let st = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
             .current_dir(root)
