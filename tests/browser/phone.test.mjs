@@ -122,7 +122,7 @@ test('a municipality page lists each organisation once', async () => {
 
 test('screenshots of the changed page kinds at phone and wide widths', async () => {
   const dir = screenshotDir();
-  for (const [name, rel] of [['front', ''], ['municipality', 'kunnat/keuruu/'], ['organisation', 'jarjestot/mantyrinteen-perhetupa/'], ['search', 'haku/?q=omaishoito'], ['events', 'tapahtumat/'], ['seeking', 'jarjestot/etsii-vapaaehtoisia/']]) {
+  for (const [name, rel] of [['front', ''], ['municipality', 'kunnat/keuruu/'], ['organisation', 'jarjestot/mantyrinteen-perhetupa/'], ['search', 'haku/?q=omaishoito'], ['events', 'tapahtumat/'], ['seeking', 'jarjestot/etsii-vapaaehtoisia/'], ['municipality-theme', 'kunnat/keuruu/omaishoito/'], ['event', 'tapahtumat/2026-11-28-omaishoitajien-joulukahvit/']]) {
     for (const [w, h] of [[360, 800], [1280, 900]]) {
       const page = await ctx.browser.newPage({ viewport: { width: w, height: h } });
       await page.goto(ctx.server.base + rel);
