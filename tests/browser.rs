@@ -14,7 +14,8 @@ fn the_fixture_site_in_a_real_browser() {
     let site = root.join("tests/fixtures/site");
     let lock_newer = || {
         let m = |p: &str| std::fs::metadata(root.join(p)).and_then(|m| m.modified()).ok();
-        m("node_modules/.package-lock.json").is_none_or(|installed| m("package-lock.json").is_some_and(|l| l > installed))
+        m("node_modules/.package-lock.json")
+            .is_none_or(|installed| m("package-lock.json").is_some_and(|l| l > installed))
     };
     if !root.join("node_modules/playwright-core").is_dir() || lock_newer() {
         let st = Command::new("npm")

@@ -145,6 +145,9 @@ struct SiteGlobal<'a> {
     base: &'a str,
     region: Option<&'a str>,
     search: bool,
+    /// The day the site was built, as readers write dates (`30.11.2026`): printed
+    /// handouts say how fresh they are.
+    built: String,
 }
 
 pub struct Renderer<'a> {
@@ -221,6 +224,7 @@ impl<'a> Renderer<'a> {
             base: routes.base(),
             region,
             search: cfg.search_enabled,
+            built: dates::format(site.today, cfg.language),
         };
         let g = theme.tera.global_context();
         g.insert("site", &global);

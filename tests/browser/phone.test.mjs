@@ -132,3 +132,47 @@ test('screenshots of the changed page kinds at phone and wide widths', async () 
     }
   }
 });
+
+test('no text runs out of its box, at a phone width or a wide one', async () => {
+  const rels = ['', 'teemat/', 'teemat/vapaaehtoistoiminta/', 'kunnat/', 'kunnat/keuruu/', 'kunnat/keuruu/omaishoito/', 'kattavuus/',
+    'jarjestot/', 'jarjestot/mantyrinteen-perhetupa/', 'tapahtumat/', 'haku/?q=yhdistys&theme=Vapaaehtoistoiminta'];
+  for (const width of [360, 1280]) {
+    for (const rel of rels) {
+      const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(ctx.server.base + rel);
+      if (rel.startsWith('haku')) await page.waitForFunction(() => document.querySelector('#search-results li'));
+      const bad = await page.evaluate(() => {
+        const out = [];
+        for (const el of document.querySelectorAll('main *')) {
+          if (el.children.length === 0 && el.textContent.trim() && el.clientWidth > 0
+            && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible') {
+            out.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}"`);
+          }
+        }
+        if (document.documentElement.scrollWidth > window.innerWidth) out.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px)`);
+        return out;
+      });
+      assert.deepEqual(bad, [], `${rel || '/'} at ${width} px`);
+      await page.close();
+    }
+  }
+});
+
+test('a municipality page prints as a handout: the date, every card with its contacts, no controls', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 800, height: 1100 } });
+  await page.goto(ctx.server.base + 'kunnat/jyvaskyla/');
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.print-only');
+  assert.ok(await printed.isVisible(), 'the date line is printed');
+  assert.match(await printed.innerText(), /\d{1,2}\.\d{1,2}\.\d{4}/);
+  assert.ok(!(await page.locator('.chips').isVisible()), 'no theme chips on paper');
+  assert.ok(!(await page.locator('#phone-menu').isVisible()), 'no menu on paper');
+  const cards = await page.locator('main .org-card').evaluateAll((cs) => cs.map((c) => ({
+    name: c.querySelector('.org-card__name')?.textContent,
+    contact: [...c.querySelectorAll('.org-card__contact a')].map((a) => a.offsetParent !== null && a.textContent.trim()),
+  })));
+  assert.ok(cards.length > 0);
+  for (const c of cards) assert.ok(c.contact.every(Boolean), `${c.name}: its contacts are printed`);
+  assert.ok(cards.some((c) => c.contact.length > 0), 'contacts appear on the handout');
+  await page.close();
+});
