@@ -306,6 +306,13 @@ impl<'a> Builder<'a> {
         for s in &o.seeking {
             rec.filter("seeking", &self.theme.t(s.label_key()));
         }
+        // How to reach it, shown with the result (as on the cards of the lists).
+        if let Some(p) = &o.phone {
+            rec.meta("phone", p);
+        }
+        if let Some(e) = &o.email {
+            rec.meta("email", e);
+        }
         Record { url: self.routes.organisation(&o.slug), html: rec.finish() }
     }
 

@@ -248,3 +248,16 @@ test('every organisation is searchable, whatever the number of parts the index i
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an organisation found in search shows its phone and email as links', async () => {
+  const org = entry('organisations/mantyrinteen-perhetupa.md');
+  const phone = /^phone = "(.*)"$/m.exec(org.front)[1];
+  const email = /^email = "(.*)"$/m.exec(org.front)[1];
+  const { page, errors } = await open('haku/?q=' + encodeURIComponent(org.name));
+  await titles(page);
+  const result = page.locator('.search-result', { has: page.locator('.search-result__title', { hasText: org.name }) }).first();
+  const links = await result.locator('.search-result__contact a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+  assert.deepEqual(links, [['tel:' + phone.replace(/[^0-9+]/g, ''), phone], ['mailto:' + email, email]]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -116,6 +116,30 @@ async function showMore() {
     } else if (d.excerpt) {
       li.append(excerptNode(d.excerpt));
     }
+    // How to reach an organisation: its phone and email as links.
+    const phone = d.meta && d.meta.phone;
+    const email = d.meta && d.meta.email;
+    if (phone || email) {
+      const ul = document.createElement('ul');
+      ul.className = 'search-result__contact';
+      if (phone) {
+        const link = document.createElement('a');
+        link.href = 'tel:' + phone.replace(/[^0-9+]/g, '').replace(/(?!^)\+/g, '');
+        link.textContent = phone;
+        const item = document.createElement('li');
+        item.append(link);
+        ul.append(item);
+      }
+      if (email && /^[^\s@:\/]+@[^\s@:\/]+$/.test(email)) {
+        const link = document.createElement('a');
+        link.href = 'mailto:' + email;
+        link.textContent = email;
+        const item = document.createElement('li');
+        item.append(link);
+        ul.append(item);
+      }
+      li.append(ul);
+    }
     const themes = d.filters && d.filters.theme;
     if (themes && themes.length) {
       const tags = document.createElement('p');
