@@ -264,9 +264,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn themes(&self, rec: &mut RecordHtml, ids: &[ThemeId]) {
+    /// The theme names (searchable at `weight`) and the theme filter.
+    fn themes(&self, rec: &mut RecordHtml, ids: &[ThemeId], weight: u8) {
         let names: Vec<&str> = ids.iter().map(|&t| self.site.themes[t].name.as_str()).collect();
-        rec.text(4, &names.join(", "));
+        rec.text(weight, &names.join(", "));
         for n in names {
             rec.filter("theme", n);
         }
@@ -279,7 +280,7 @@ impl<'a> Builder<'a> {
             rec.text(8, s);
         }
         rec.aux(&folded_forms([o.name.as_str()].into_iter().chain(o.short_name.as_deref())));
-        self.themes(&mut rec, &o.themes);
+        self.themes(&mut rec, &o.themes, 4);
         self.places(&mut rec, &o.area);
         rec.text(3, &o.activities.join(". "));
         let description = first_words(o.body.markdown(), self.site.config.search_description_words);
@@ -320,7 +321,7 @@ impl<'a> Builder<'a> {
         let n = &self.site.networks[id];
         let mut rec = RecordHtml::new(self.lang, &n.name);
         rec.aux(&folded_forms([n.name.as_str()]));
-        self.themes(&mut rec, &n.themes);
+        self.themes(&mut rec, &n.themes, 4);
         self.places(&mut rec, &n.area);
         rec.text(1, &first_words(n.body.markdown(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_network"));
@@ -331,7 +332,7 @@ impl<'a> Builder<'a> {
         let t = &self.site.tables[id];
         let mut rec = RecordHtml::new(self.lang, &t.name);
         rec.text(3, &t.public_partners.join(", "));
-        self.themes(&mut rec, &t.themes);
+        self.themes(&mut rec, &t.themes, 4);
         self.places(&mut rec, &t.area);
         rec.text(1, &first_words(t.body.markdown(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_table"));
@@ -348,7 +349,9 @@ impl<'a> Builder<'a> {
         themes.extend(&n.themes);
         themes.sort_unstable();
         themes.dedup();
-        self.themes(&mut rec, &themes);
+        // A note is about its themes less than an organisation working on them is:
+        // a resident typing a theme finds the organisations first.
+        self.themes(&mut rec, &themes, 1);
         rec.meta(
             "places",
             &format!("{} · {}", t.name, crate::render::dates::format(n.date, self.site.config.language)),

@@ -261,3 +261,17 @@ test('an organisation found in search shows its phone and email as links', async
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a theme typed in search lists organisations before meeting notes', async () => {
+  const themes = [...fs.readFileSync(CONTENT + 'themes.toml', 'utf8').matchAll(/^name = "(.*)"$/gm)].map((m) => m[1]);
+  assert.ok(themes.length >= 4, `${themes}`);
+  for (const name of themes.slice(0, 8)) {
+    const { page } = await open('haku/?q=' + encodeURIComponent(name));
+    await titles(page);
+    const hrefs = await page.locator('#search-results .search-result__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    if (hrefs.length) {
+      assert.ok(!/kumppanuuspoydat\/[^/]+\/[^/]+\/$/.test(hrefs[0]), `${name}: a meeting note first: ${hrefs.slice(0, 5)}`);
+    }
+    await page.close();
+  }
+});
