@@ -27,6 +27,13 @@ pub struct RawSite {
     pub build: Option<RawBuild>,
     pub privacy: Option<RawPrivacy>,
     pub accessibility: Option<RawAccessibility>,
+    pub data: Option<RawData>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawData {
+    pub license: Option<Text>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

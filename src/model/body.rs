@@ -391,3 +391,25 @@ mod first_sentence_tests {
         assert!(s.chars().count() <= 201 && s.ends_with('…'), "{s}");
     }
 }
+
+/// A Markdown text as plain text: paragraphs, headings and list items on lines of
+/// their own (for the open data).
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::new();
+    for ev in Parser::new_ext(markdown, markdown_options()) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}

@@ -60,6 +60,8 @@ pub struct Paths {
     pub events_archive: String,
     /// The accessibility statement's page (a free page of that slug replaces it).
     pub accessibility: String,
+    /// The page that lists and explains the open data files.
+    pub open_data: String,
     /// The lists of organisations looking for volunteers, members and partners (under
     /// `organisations`), in the order of `Seeking::ALL`.
     pub seeking: [String; 3],
@@ -93,6 +95,12 @@ impl Paths {
         Paths {
             seeking: seeking.map(String::from),
             accessibility: accessibility.into(),
+            open_data: match lang {
+                Language::Fi => "avoin-data",
+                Language::Sv => "oppna-data",
+                Language::En => "open-data",
+            }
+            .into(),
             organisations: organisations.into(),
             themes: themes.into(),
             municipalities: municipalities.into(),
@@ -116,6 +124,7 @@ impl Paths {
             &self.search,
             &self.coverage,
             &self.events,
+            &self.open_data,
             "data",
         ]
     }
@@ -139,6 +148,8 @@ pub struct SiteConfig {
     pub search_description_words: usize,
     /// Whether meeting notes are searchable.
     pub search_notes: bool,
+    /// The licence of the open data (`[data] license`, an SPDX identifier).
+    pub data_license: String,
     pub unsafe_html: bool,
     /// `[build] publish_dot_files`: dot files and folders right under `static/` that
     /// are published (all others are not).
@@ -160,6 +171,9 @@ pub struct Accessibility {
 }
 
 const FILE: &str = "site.toml";
+
+/// The licence of the open data unless `[data] license` says otherwise.
+pub const DEFAULT_DATA_LICENSE: &str = "CC-BY-4.0";
 
 /// The largest `stale_after_months` (100 years).
 pub const MAX_STALE_MONTHS: u32 = 1200;
@@ -371,6 +385,13 @@ pub fn site_config(
             })
             .unwrap_or(DEFAULT_DESCRIPTION_WORDS),
         search_notes: raw.search.as_ref().and_then(|s| s.notes).unwrap_or(true),
+        data_license: raw
+            .data
+            .as_ref()
+            .and_then(|d| d.license.as_ref())
+            .map(|l| l.get_ref().trim().to_string())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| DEFAULT_DATA_LICENSE.to_string()),
         unsafe_html: raw.build.as_ref().and_then(|b| b.unsafe_html).unwrap_or(false),
         publish_dot_files: raw.build.as_ref().and_then(|b| b.publish_dot_files.clone()).unwrap_or_default(),
         stale_after_months,

@@ -150,6 +150,8 @@ struct Record<'a> {
     slug: &'a str,
     name: &'a str,
     short_name: Option<&'a str>,
+    /// Its one line, as written (`null` when it has none).
+    summary: Option<&'a str>,
     kind: &'static str,
     business_id: Option<&'a str>,
     founded: Option<i32>,
@@ -160,11 +162,16 @@ struct Record<'a> {
     nationwide: bool,
     networks: Vec<&'a str>,
     languages: Vec<&'a str>,
+    activities: Vec<&'a str>,
+    /// `volunteers`, `members`, `partners`.
+    seeking: Vec<&'static str>,
     website: Option<&'a str>,
     email: Option<&'a str>,
     phone: Option<&'a str>,
     updated: Option<String>,
     url: String,
+    /// Its text as plain text, paragraphs on lines of their own.
+    description: String,
 }
 
 fn records<'a>(r: &Renderer<'a>) -> Vec<Record<'a>> {
@@ -180,6 +187,7 @@ fn records<'a>(r: &Renderer<'a>) -> Vec<Record<'a>> {
                 slug: &org.slug,
                 name: &org.name,
                 short_name: org.short_name.as_deref(),
+                summary: org.summary.as_deref(),
                 kind: org.kind.as_str(),
                 business_id: org.business_id.as_deref(),
                 founded: org.founded,
@@ -190,11 +198,14 @@ fn records<'a>(r: &Renderer<'a>) -> Vec<Record<'a>> {
                 nationwide: org.area.nationwide,
                 networks: r.index.org_networks[o].iter().map(|&n| site.networks[n].slug.as_str()).collect(),
                 languages: org.languages.iter().map(String::as_str).collect(),
+                activities: org.activities.iter().map(String::as_str).collect(),
+                seeking: org.seeking.iter().map(|k| k.as_str()).collect(),
                 website: org.website.as_deref(),
                 email: org.email.as_deref(),
                 phone: org.phone.as_deref(),
                 updated: org.updated.map(|d| d.to_string()),
                 url: r.routes.absolute(&r.routes.organisation(&org.slug)),
+                description: crate::model::body::plain_text(org.body.markdown()),
             }
         })
         .collect()
@@ -213,13 +224,18 @@ fn csv_error(file: &str, e: impl std::fmt::Display) -> Diagnostic {
     )
 }
 
+/// The organisations as CSV that opens as columns in a Finnish spreadsheet program:
+/// UTF-8 with a byte-order mark, `;` between cells, lists in one cell joined with
+/// `, ` (activities, which are free text, with ` | `), formulas made text
+/// ([`csv_safe`]).
 fn organisations_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
     let file = "data/organisations.csv";
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
     w.write_record([
         "slug",
         "name",
         "short_name",
+        "summary",
         "kind",
         "business_id",
         "founded",
@@ -230,34 +246,41 @@ fn organisations_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
         "nationwide",
         "networks",
         "languages",
+        "activities",
+        "seeking",
         "website",
         "email",
         "phone",
         "updated",
         "url",
+        "description",
     ])
     .map_err(|e| csv_error(file, e))?;
     for rec in records(r) {
         let founded = rec.founded.map(|f| f.to_string()).unwrap_or_default();
-        let row: [&str; 18] = [
+        let row: [&str; 22] = [
             rec.slug,
             rec.name,
             rec.short_name.unwrap_or(""),
+            rec.summary.unwrap_or(""),
             rec.kind,
             rec.business_id.unwrap_or(""),
             &founded,
-            &rec.themes.join(";"),
-            &rec.municipalities.join(";"),
-            &rec.municipality_codes.join(";"),
-            &rec.regions.join(";"),
+            &rec.themes.join(", "),
+            &rec.municipalities.join(", "),
+            &rec.municipality_codes.join(", "),
+            &rec.regions.join(", "),
             if rec.nationwide { "true" } else { "false" },
-            &rec.networks.join(";"),
-            &rec.languages.join(";"),
+            &rec.networks.join(", "),
+            &rec.languages.join(", "),
+            &rec.activities.join(" | "),
+            &rec.seeking.join(", "),
             rec.website.unwrap_or(""),
             rec.email.unwrap_or(""),
             rec.phone.unwrap_or(""),
             rec.updated.as_deref().unwrap_or(""),
             &rec.url,
+            &rec.description,
         ];
         w.write_record(row.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     }

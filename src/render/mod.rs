@@ -70,6 +70,8 @@ pub enum Job {
     FreePage(usize),
     /// The accessibility statement (unless a free page of its slug replaces it).
     Accessibility,
+    /// The page that lists and explains the open data files.
+    OpenData,
     NotFound,
     Sitemap,
     Atom,
@@ -105,6 +107,7 @@ impl Job {
             Job::Search => "search",
             Job::FreePage(_) => "page",
             Job::Accessibility => "accessibility",
+            Job::OpenData => "open-data",
             Job::NotFound => "not-found",
             Job::CoverageCsv
             | Job::Sitemap
@@ -215,6 +218,7 @@ impl<'a> Renderer<'a> {
         urls.insert("sitemap", routes.file("sitemap.xml"));
         urls.insert("css", routes.file("style.css"));
         urls.insert("accessibility", routes.accessibility());
+        urls.insert("open_data", routes.open_data());
 
         let region = cfg.region.map(|r| site.municipalities.regions[r].name.as_str());
         let global = SiteGlobal {
@@ -289,6 +293,9 @@ impl<'a> Renderer<'a> {
         jobs.extend((0..s.pages.len()).map(Job::FreePage));
         if !s.pages.iter().any(|p| p.slug == s.config.paths.accessibility) {
             jobs.push(Job::Accessibility);
+        }
+        if !s.pages.iter().any(|p| p.slug == s.config.paths.open_data) {
+            jobs.push(Job::OpenData);
         }
         jobs.extend([
             Job::NotFound,
@@ -414,6 +421,7 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         Job::Search => rt.search(),
         Job::FreePage(p) => rt.free_page(&s.pages[p].slug),
         Job::Accessibility => rt.accessibility(),
+        Job::OpenData => rt.open_data(),
         Job::NotFound => rt.file("404.html"),
         Job::CoverageCsv
         | Job::Sitemap

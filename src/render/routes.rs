@@ -117,6 +117,10 @@ impl Routes {
     pub fn accessibility(&self) -> String {
         self.page(&[&self.paths.accessibility])
     }
+    /// The page about the open data files.
+    pub fn open_data(&self) -> String {
+        self.page(&[&self.paths.open_data])
+    }
     /// Upcoming events.
     pub fn events(&self) -> String {
         self.page(&[&self.paths.events])

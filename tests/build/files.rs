@@ -99,7 +99,10 @@ fn the_open_data_holds_each_organisation_as_written_and_no_formula() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let out = s.root().join("public");
 
-    let mut csv = csv::Reader::from_path(out.join("data/organisations.csv")).unwrap();
+    // For a Finnish spreadsheet program: a byte-order mark, and `;` between cells.
+    let bytes = std::fs::read(out.join("data/organisations.csv")).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "the CSV starts with a byte-order mark");
+    let mut csv = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
     let header: Vec<String> = csv.headers().unwrap().iter().map(String::from).collect();
     let rows: Vec<BTreeMap<String, String>> =
         csv.records().map(|r| header.iter().cloned().zip(r.unwrap().iter().map(String::from)).collect()).collect();
@@ -112,6 +115,8 @@ fn the_open_data_holds_each_organisation_as_written_and_no_formula() {
     assert_eq!(zeta["themes"], "omaishoito");
     assert_eq!(zeta["website"], "https://zeta.example");
     assert_eq!(zeta["url"], "https://example.org/jarjestot/zeta/");
+    assert_eq!(zeta["description"], "Kuvaus.", "the text as plain text");
+    assert_eq!(header.first().map(String::as_str), Some("slug"), "{header:?}");
     for row in &rows {
         for (column, cell) in row {
             let starts_formula = cell.starts_with(['=', '+', '-', '@']);
@@ -151,4 +156,33 @@ fn under_the_privacy_switch_no_file_names_a_contact_person_not_even_the_search_i
         let text = String::from_utf8_lossy(bytes);
         assert!(!text.contains("Meikäläinen") && !text.contains("maija@zeta"), "{path} names the contact person");
     }
+}
+
+#[test]
+fn the_open_data_page_lists_every_data_file_and_the_licence_from_site_toml() {
+    let s = small_site();
+    s.write("site.toml", &format!("{}\n[data]\nlicense = \"CC0-1.0\"\n", crate::support::SITE));
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = s.root().join("public");
+    let doc = scraper::Html::parse_document(&std::fs::read_to_string(out.join("avoin-data/index.html")).unwrap());
+    let links: Vec<String> = doc
+        .select(&scraper::Selector::parse("main a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(String::from))
+        .collect();
+    assert!(links.contains(&"https://creativecommons.org/publicdomain/zero/1.0/".to_string()), "{links:?}");
+    for file in [
+        "/data/organisations.json",
+        "/data/organisations.csv",
+        "/kattavuus/kattavuus.csv",
+        "/tapahtumat.ics",
+        "/atom.xml",
+    ] {
+        assert!(links.iter().any(|l| l == file), "{file} listed: {links:?}");
+        assert!(out.join(file.trim_start_matches('/')).is_file(), "{file} exists");
+    }
+    // Every page's footer leads to it.
+    let front = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(front.contains("href=\"/avoin-data/\""), "the footer links the open data page");
+    assert!(!front.contains("href=\"/sitemap.xml\""), "not the raw sitemap");
 }

@@ -249,6 +249,7 @@ fn the_fixture_site_builds_every_page_kind() {
             "networks",
             "not-found",
             "note",
+            "open-data",
             "organisation",
             "organisations",
             "page",

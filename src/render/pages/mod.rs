@@ -10,6 +10,7 @@ mod front;
 mod municipalities;
 mod networks;
 mod not_found;
+mod open_data;
 mod organisation;
 mod organisations;
 mod search;
@@ -75,6 +76,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
         Job::Search => search::render(r),
         Job::FreePage(p) => free_page::render(r, p),
         Job::Accessibility => statement::render(r),
+        Job::OpenData => open_data::render(r),
         Job::NotFound => not_found::render(r),
         _ => unreachable!("files are rendered by feeds"),
     }
