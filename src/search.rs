@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use crate::diagnostics::suggest::fold;
 use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::index::Index;
-use crate::model::{Area, NetworkId, OrganisationId, Site, TableId, ThemeId};
+use crate::model::{Area, EventId, NetworkId, OrganisationId, Organiser, Site, TableId, ThemeId};
 use crate::render::{Routes, SiteTheme};
 
 /// The site theme's search script (a static file); left out when search is off.
@@ -69,7 +69,7 @@ pub(crate) static TEST_PARTS: std::sync::atomic::AtomicUsize = std::sync::atomic
 /// The number of search records of a site (as [`records`] makes them).
 pub(crate) fn record_count(site: &Site, index: &Index) -> usize {
     let notes = if site.config.search_notes { index.notes_newest_first.len() } else { 0 };
-    index.order.len() + index.network_order.len() + index.table_order.len() + notes
+    index.order.len() + index.network_order.len() + index.table_order.len() + notes + index.events.upcoming.len()
 }
 
 /// The folder of part `i` inside the bundle (part 0 is the bundle itself).
@@ -339,6 +339,40 @@ impl<'a> Builder<'a> {
         Record { url: self.routes.table(&t.slug), html: rec.finish() }
     }
 
+    fn event(&self, id: EventId) -> Record {
+        let e = &self.site.events[id];
+        let mut rec = RecordHtml::new(self.lang, &e.title);
+        let organisers: Vec<&str> = e
+            .organisers
+            .iter()
+            .map(|o| match *o {
+                Organiser::Organisation(o) => self.site.organisations[o].name.as_str(),
+                Organiser::Network(n) => self.site.networks[n].name.as_str(),
+            })
+            .chain(e.organiser_text.as_deref())
+            .collect();
+        rec.text(3, &organisers.join(", "));
+        rec.aux(&folded_forms([e.title.as_str()]));
+        let m = &self.site.municipalities;
+        let municipality = e.municipality.map(|i| m.list[i].name.as_str());
+        if let Some(i) = e.municipality {
+            rec.text(3, &m.list[i].name);
+            rec.filter("municipality", &m.list[i].name);
+            rec.filter("region", &m.regions[m.list[i].region].name);
+        }
+        if let Some(p) = &e.place {
+            rec.text(3, p);
+        }
+        // As for notes: a resident typing a theme finds the organisations first.
+        self.themes(&mut rec, &e.themes, 1);
+        let when = crate::render::dates::event_when(e.start, e.end, self.site.config.language);
+        let place = municipality.map(str::to_string).or_else(|| e.online.then(|| self.theme.t("event_online")));
+        rec.meta("places", &[Some(when), place].into_iter().flatten().collect::<Vec<_>>().join(" · "));
+        rec.text(1, &first_words(e.body.markdown(), self.site.config.search_description_words));
+        rec.filter("type", &self.theme.t("search_type_event"));
+        Record { url: self.routes.event(&e.slug), html: rec.finish() }
+    }
+
     fn note(&self, table: TableId, note: usize) -> Record {
         let t = &self.site.tables[table];
         let n = &t.notes[note];
@@ -455,6 +489,8 @@ fn all_records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -
     if site.config.search_notes {
         records.extend(index.notes_newest_first.par_iter().map(|n| b.note(n.table, n.note)).collect::<Vec<_>>());
     }
+    // Upcoming events (past ones are in the archive, not in search).
+    records.extend(index.events.upcoming.iter().map(|&e| b.event(e)));
     records
 }
 

@@ -275,3 +275,24 @@ test('a theme typed in search lists organisations before meeting notes', async (
     await page.close();
   }
 });
+
+test('upcoming events are found in search, past ones are not', async () => {
+  const today = '2026-11-23'; // AREENA_TODAY of the browser build
+  const events = fs.readdirSync(CONTENT + 'events').filter((f) => f.endsWith('.md')).map((f) => {
+    const e = entry('events/' + f);
+    const start = /^start = (\d{4}-\d{2}-\d{2})/m.exec(e.front)[1];
+    const end = /^end = (\d{4}-\d{2}-\d{2})/m.exec(e.front)?.[1] ?? start;
+    return { title: e.name, last: end };
+  });
+  const upcoming = events.filter((e) => e.last >= today);
+  const past = events.filter((e) => e.last < today);
+  assert.ok(upcoming.length && past.length, 'the fixture has both');
+  for (const [list, found] of [[upcoming.slice(0, 3), true], [past.slice(0, 2), false]]) {
+    for (const e of list) {
+      const { page } = await open('haku/?q=' + encodeURIComponent(e.title));
+      const titles_ = await allTitles(page);
+      assert.equal(titles_.includes(e.title), found, `${e.title} (${e.last}) ${found ? 'found' : 'not found'}: ${titles_}`);
+      await page.close();
+    }
+  }
+});
