@@ -46,8 +46,7 @@ fn a_new_site_checks_and_builds_in_every_language() {
         assert_eq!(config["language"].as_str(), Some(lang));
         assert_eq!(config["region"].as_str(), Some(written_region));
         assert!(config.contains_key("accessibility"), "{region}: [accessibility] is there to fill in");
-        let themes: toml::Table =
-            std::fs::read_to_string(site.join("content/themes.toml")).unwrap().parse().unwrap();
+        let themes: toml::Table = std::fs::read_to_string(site.join("content/themes.toml")).unwrap().parse().unwrap();
         assert_eq!(themes["theme"].as_array().map(Vec::len), Some(10));
         for f in ["README.md", ".gitignore", ".github/workflows/areena.yml", ".gitlab-ci.yml"] {
             assert!(site.join(f).is_file(), "{region} {lang}: {f}");

@@ -260,7 +260,9 @@ pub fn run(args: &InitArgs) -> Outcome {
     for (rel, _) in &written {
         println!("{}", rel.to_string_lossy().replace('\\', "/"));
     }
-    println!("\n{}", next_steps(lang, &args.dir, first_theme(files(lang).themes), &example_municipality(munis, region, lang)));
+    println!(
+        "\n{}",
+        next_steps(lang, &args.dir, first_theme(files(lang).themes), &example_municipality(munis, region, lang))
+    );
     Outcome::Ok
 }
-
