@@ -61,6 +61,8 @@ fn a_new_site_checks_and_builds_in_every_language() {
         assert!(public.join(page).join("index.html").is_file(), "{region} {lang}: /{page}/");
         let front = std::fs::read_to_string(public.join("index.html")).unwrap();
         assert!(front.contains(title), "{region} {lang}: the front page names the site");
+        let list = std::fs::read_to_string(public.join(organisations).join("index.html")).unwrap();
+        assert!(list.contains("<p class=\"empty\">"), "{region} {lang}: A–Ö says there are none yet");
     }
 }
 
