@@ -17,6 +17,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new site for a region in an empty folder: settings, themes, pages, a
+    /// README for editors and publishing workflows. It checks and builds at once.
+    Init(InitArgs),
     /// Check the content for mistakes, without writing anything.
     Check(CheckArgs),
     /// Build the site into a folder of static files (public/ by default).
@@ -107,6 +110,25 @@ pub struct ServeArgs {
     /// network): areena then warns that others can see it too.
     #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
     pub bind: std::net::IpAddr,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new site: created if missing, refused unless empty.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The region (maakunta) the directory serves, in Finnish or Swedish: "Pirkanmaa", "Österbotten".
+    #[arg(long, value_name = "REGION")]
+    pub region: String,
+    /// The language of the site, its texts and its addresses.
+    #[arg(long, value_enum, default_value = "fi", value_name = "LANG")]
+    pub language: Language,
+    /// The site's title (default: e.g. "Pirkanmaan järjestöt").
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The site's address (default: a placeholder, https://example.org/).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::New(args) => commands::new::run(args),
+        Command::Init(args) => commands::init::run(args),
     };
     ExitCode::from(outcome.code())
 }
