@@ -27,35 +27,27 @@ struct Files {
     join_name: &'static str,
 }
 
+/// The files of a new site in language `$lang` (a folder under `init_files/`), with
+/// the file names of its about and how-to-join pages.
+macro_rules! files_in {
+    ($lang:literal, $about:literal, $join:literal) => {
+        Files {
+            site: include_str!(concat!("init_files/", $lang, "/site.toml")),
+            themes: include_str!(concat!("init_files/", $lang, "/themes.toml")),
+            about: include_str!(concat!("init_files/", $lang, "/about.md")),
+            join: include_str!(concat!("init_files/", $lang, "/join.md")),
+            readme: include_str!(concat!("init_files/", $lang, "/README.md")),
+            about_name: $about,
+            join_name: $join,
+        }
+    };
+}
+
 fn files(lang: Language) -> Files {
     match lang {
-        Language::Fi => Files {
-            site: include_str!("init_files/fi/site.toml"),
-            themes: include_str!("init_files/fi/themes.toml"),
-            about: include_str!("init_files/fi/about.md"),
-            join: include_str!("init_files/fi/join.md"),
-            readme: include_str!("init_files/fi/README.md"),
-            about_name: "tietoa.md",
-            join_name: "liity.md",
-        },
-        Language::Sv => Files {
-            site: include_str!("init_files/sv/site.toml"),
-            themes: include_str!("init_files/sv/themes.toml"),
-            about: include_str!("init_files/sv/about.md"),
-            join: include_str!("init_files/sv/join.md"),
-            readme: include_str!("init_files/sv/README.md"),
-            about_name: "om.md",
-            join_name: "ga-med.md",
-        },
-        Language::En => Files {
-            site: include_str!("init_files/en/site.toml"),
-            themes: include_str!("init_files/en/themes.toml"),
-            about: include_str!("init_files/en/about.md"),
-            join: include_str!("init_files/en/join.md"),
-            readme: include_str!("init_files/en/README.md"),
-            about_name: "about.md",
-            join_name: "join.md",
-        },
+        Language::Fi => files_in!("fi", "tietoa.md", "liity.md"),
+        Language::Sv => files_in!("sv", "om.md", "ga-med.md"),
+        Language::En => files_in!("en", "about.md", "join.md"),
     }
 }
 
