@@ -174,6 +174,8 @@ codes! {
     LookAlikeName = "look-alike-name",
     /// Warning: a heading with `{.class key=value}` attributes, which are left out.
     HeadingAttribute = "heading-attribute",
+    /// Warning: the accessibility statement lacks its feedback channel or assessment date.
+    IncompleteStatement = "incomplete-statement",
 }
 
 /// One problem, at one place, with its fix.

@@ -396,8 +396,67 @@ pub fn site_config(
         publish_dot_files: raw.build.as_ref().and_then(|b| b.publish_dot_files.clone()).unwrap_or_default(),
         stale_after_months,
         contact_persons: raw.privacy.as_ref().and_then(|p| p.contact_persons).unwrap_or(true),
-        accessibility: accessibility(raw.accessibility.as_ref(), diags),
+        accessibility: {
+            let a = accessibility(raw.accessibility.as_ref(), diags);
+            if parsed {
+                statement_gaps(&a, &file.source.text, diags);
+            }
+            a
+        },
     }
+}
+
+/// Warns while the accessibility statement lacks what the law asks of it: a feedback
+/// channel and the date of the assessment. Until both are given, the statement says
+/// what is missing instead of claiming conformance.
+fn statement_gaps(a: &Accessibility, text: &str, diags: &mut Diagnostics) {
+    // The `[accessibility]` heading, or nothing when the section is absent.
+    let span = text.match_indices("[accessibility]").find_map(|(i, _)| {
+        let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+        text[line_start..i].trim().is_empty().then(|| i..i + "[accessibility]".len())
+    });
+    let mut missing = Vec::new();
+    if a.feedback_email.is_none() && a.feedback_url.is_none() {
+        missing.push("feedback_email = \"saavutettavuus@jarjesto.example\"");
+    }
+    if a.assessed.is_none() {
+        missing.push("assessed = 2026-01-31");
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let lines = missing.join("`, `");
+    let (section_en, section_fi, section_sv) = if span.is_some() {
+        ("under `[accessibility]`", "`[accessibility]`-osioon", "under `[accessibility]`")
+    } else {
+        (
+            "in a new section `[accessibility]`",
+            "uuteen `[accessibility]`-osioon",
+            "i ett nytt avsnitt `[accessibility]`",
+        )
+    };
+    let message = match (a.feedback_email.is_none() && a.feedback_url.is_none(), a.assessed.is_none()) {
+        (true, true) => tr!(
+            en: "the accessibility statement has no feedback channel and no assessment date",
+            fi: "saavutettavuusselosteesta puuttuvat palautekanava ja arviointipäivä",
+            sv: "tillgänglighetsutlåtandet saknar både kanal för respons och datum för bedömningen"
+        ),
+        (true, false) => tr!(
+            en: "the accessibility statement has no feedback channel (`feedback_email` or `feedback_url`)",
+            fi: "saavutettavuusselosteesta puuttuu palautekanava (`feedback_email` tai `feedback_url`)",
+            sv: "tillgänglighetsutlåtandet saknar kanal för respons (`feedback_email` eller `feedback_url`)"
+        ),
+        _ => tr!(
+            en: "the accessibility statement has no assessment date (`assessed`)",
+            fi: "saavutettavuusselosteesta puuttuu arviointipäivä (`assessed`)",
+            sv: "tillgänglighetsutlåtandet saknar datum för bedömningen (`assessed`)"
+        ),
+    };
+    diags.push(Diagnostic::warning(Code::IncompleteStatement, FILE, span, message).with_help(tr!(
+        en: "the law (306/2019) asks for both; until then the statement says what is missing. Add `{lines}` {section_en} with the real address and the date of the last assessment",
+        fi: "laki (306/2019) vaatii molemmat; siihen asti seloste kertoo, mitä puuttuu. Lisää `{lines}` {section_fi} oikealla osoitteella ja viimeisimmän arvioinnin päivämäärällä",
+        sv: "lagen (306/2019) kräver båda; tills dess säger utlåtandet vad som saknas. Lägg till `{lines}` {section_sv} med den riktiga adressen och datumet för den senaste bedömningen"
+    )));
 }
 
 fn paths(raw: Option<&RawPaths>, lang: Language, diags: &mut Diagnostics) -> Paths {

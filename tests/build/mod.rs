@@ -424,6 +424,54 @@ fn the_search_index_is_written_with_search_on() {
     assert!(entry.contains("\"fi\""), "indexed as Finnish: {entry}");
 }
 
+/// The base site.toml without its `accessibility = { ... }` line.
+fn without_statement() -> String {
+    crate::support::SITE.lines().filter(|l| !l.starts_with("accessibility =")).map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn a_statement_without_feedback_or_date_is_warned_about_and_claims_nothing() {
+    let s = small_site();
+    s.write("site.toml", &format!("{}\n[accessibility]\n# assessed = 2026-01-01\n", without_statement()));
+    let diags = s.check_json().diagnostics();
+    let warned: Vec<_> = diags.iter().filter(|d| d.code == "incomplete-statement").collect();
+    assert_eq!(warned.len(), 1, "{diags:#?}");
+    let line = without_statement().lines().count() + 2;
+    assert_eq!((warned[0].file.as_str(), warned[0].line, warned[0].column), ("site.toml", line, 1));
+    assert_eq!(warned[0].severity, "warning");
+    assert!(warned[0].help.as_deref().is_some_and(|h| h.contains("feedback_email") && h.contains("assessed")));
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let body = texts(&page(&s, "saavutettavuusseloste/index.html"), "main").join(" ");
+    assert!(!body.contains("Sivusto täyttää"), "claims conformance without an assessment: {body}");
+    assert!(body.contains("ei ole vielä ilmoittanut, milloin"), "{body}");
+    assert!(body.contains("ei ole vielä ilmoittanut saavutettavuuspalautteen kanavaa"), "{body}");
+
+    // Only the date missing: one warning naming the date, and still no claim.
+    s.write(
+        "site.toml",
+        &format!("{}\n[accessibility]\nfeedback_url = \"https://testi.example/palaute\"\n", without_statement()),
+    );
+    let diags = s.check_json().diagnostics();
+    let warned: Vec<_> = diags.iter().filter(|d| d.code == "incomplete-statement").collect();
+    assert_eq!(warned.len(), 1, "{diags:#?}");
+    assert!(warned[0].message.contains("assessed") && !warned[0].message.contains("feedback"), "{:?}", warned[0]);
+    assert_eq!(build(&s, &[]).code, 0);
+    let body = texts(&page(&s, "saavutettavuusseloste/index.html"), "main").join(" ");
+    assert!(!body.contains("Sivusto täyttää") && body.contains("Palautelomake"), "{body}");
+
+    // No section at all: the warning has no line to point at but says where to add it.
+    s.write("site.toml", &without_statement());
+    let diags = s.check_json().diagnostics();
+    let warned: Vec<_> = diags.iter().filter(|d| d.code == "incomplete-statement").collect();
+    assert_eq!(warned.len(), 1, "{diags:#?}");
+    assert!(
+        warned[0].help.as_deref().is_some_and(|h| h.contains("in a new section `[accessibility]`")),
+        "{:?}",
+        warned[0]
+    );
+}
+
 #[test]
 fn the_accessibility_statement_is_generated_and_can_be_replaced() {
     let s = small_site();
@@ -431,7 +479,7 @@ fn the_accessibility_statement_is_generated_and_can_be_replaced() {
         "site.toml",
         &format!(
             "{}\n[accessibility]\nfeedback_email = \"palaute@testi.example\"\nassessed = 2026-10-01\n",
-            crate::support::SITE
+            without_statement()
         ),
     );
     assert_eq!(build(&s, &[]).code, 0);

@@ -11,6 +11,7 @@ pub(crate) const SITE: &str = r#"title = "Testihakemisto"
 base_url = "https://example.org/"
 language = "fi"
 region = "Keski-Suomi"
+accessibility = { feedback_email = "saavutettavuus@testiyhdistys.example", assessed = 2026-01-15 }
 
 [build]
 stale_after_months = 18
