@@ -157,13 +157,16 @@ fn the_github_workflow_checks_pull_requests_and_builds_and_deploys_main_daily() 
     assert!(branches.iter().any(|b| b.as_str() == Some("main")));
     let cron = get(&get(on, "schedule")[0], "cron").as_str().unwrap();
     assert_eq!(cron.split_whitespace().count(), 5, "a daily cron: {cron}");
-    assert!(get(get(&doc, "env"), "AREENA_REPO").as_str().unwrap().contains("vars.AREENA_REPO"));
+    let env = get(&doc, "env");
+    assert!(get(env, "AREENA_RELEASES").as_str().unwrap().contains("vars.AREENA_RELEASES"));
+    assert!(get(env, "AREENA_SHA256").as_str().unwrap().contains("vars.AREENA_SHA256"));
 
     let jobs = get(&doc, "jobs");
     let check = get(jobs, "check");
     assert!(get(check, "if").as_str().unwrap().contains("== 'pull_request'"));
     let check_runs = runs(check);
-    assert!(check_runs.iter().any(|r| r.starts_with("cargo install --git \"$AREENA_REPO\" --locked")));
+    assert!(check_runs.iter().any(|r| r.starts_with("sha256sum -c")), "the download is checked");
+    assert!(!check_runs.iter().any(|r| r.contains("cargo ")), "areena is not compiled: {check_runs:?}");
     assert!(check_runs.iter().any(|r| r == "areena check --format github"));
 
     let build = get(jobs, "build");
@@ -188,9 +191,10 @@ fn the_github_workflow_checks_pull_requests_and_builds_and_deploys_main_daily() 
 #[test]
 fn the_gitlab_pipeline_checks_merge_requests_and_publishes_public() {
     let doc: Value = serde_norway::from_str(GITLAB).unwrap();
-    assert!(get(get(&doc, "variables"), "AREENA_REPO").as_str().is_some());
-    let install = get(get(&doc, "default"), "before_script")[0].as_str().unwrap();
-    assert!(install.starts_with("cargo install --git \"$AREENA_REPO\" --locked"));
+    assert!(get(get(&doc, "variables"), "AREENA_RELEASES").as_str().is_some());
+    let install = get(get(&doc, "default"), "before_script").as_sequence().unwrap();
+    assert!(install.iter().filter_map(Value::as_str).any(|l| l.starts_with("sha256sum -c")));
+    assert!(!install.iter().filter_map(Value::as_str).any(|l| l.contains("cargo ")), "areena is not compiled");
     let check = get(&doc, "check");
     assert!(get(check, "script").as_sequence().unwrap().iter().any(|s| s.as_str() == Some("areena check")));
     assert!(get(&get(check, "rules")[0], "if").as_str().unwrap().contains("merge_request_event"));
@@ -255,4 +259,206 @@ fn the_workflows_command_lines_build_a_new_site_for_their_pages_address() {
     run_lines(&site, &lines, &[("CI_PAGES_URL", "https://ns.example/hakemisto")]);
     let sitemap = std::fs::read_to_string(site.join("public/sitemap.xml")).unwrap();
     assert!(sitemap.contains("https://ns.example/hakemisto/jarjestot/"), "{sitemap}");
+}
+
+/// The release archives of the binary under test, made by release/package as the
+/// release workflow makes them, served over HTTP on a free local port as
+/// `/v<version>/<archive>`. Returns the server's address.
+fn serve_release(dir: &Path) -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    let target = format!("{}-unknown-linux-musl", std::env::consts::ARCH);
+    let out = dir.join(format!("v{version}"));
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("release/package");
+    let o = Command::new("sh").arg(script).args([BIN, &target, version]).arg(&out).output().unwrap();
+    assert!(o.status.success(), "release/package: {}", text(&o));
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", server.server_addr().to_ip().unwrap());
+    let root = dir.to_path_buf();
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            let rel = req.url().trim_start_matches('/').to_string();
+            let file = (!rel.contains("..")).then(|| root.join(&rel)).filter(|p| p.is_file());
+            let _ = match file {
+                Some(p) => req.respond(tiny_http::Response::from_data(std::fs::read(p).unwrap())),
+                None => req.respond(tiny_http::Response::empty(404)),
+            };
+        }
+    });
+    addr
+}
+
+/// The `run:` block of the step named `name` in a GitHub job.
+fn step_script(job: &Value, name: &str) -> String {
+    let steps = get(job, "steps").as_sequence().unwrap();
+    let step = steps.iter().find(|s| s.get("name").and_then(Value::as_str) == Some(name)).expect(name);
+    get(step, "run").as_str().unwrap().to_string()
+}
+
+#[test]
+fn both_workflows_install_this_version_of_areena() {
+    let github: Value = serde_norway::from_str(GITHUB).unwrap();
+    let gitlab: Value = serde_norway::from_str(GITLAB).unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(get(get(&github, "env"), "AREENA_VERSION").as_str(), Some(version));
+    assert_eq!(get(get(&gitlab, "variables"), "AREENA_VERSION").as_str(), Some(version));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = std::fs::read_to_string(root.join("release/install.sh")).unwrap();
+    assert!(script.lines().any(|l| l == format!("version=\"{version}\"")), "install.sh installs {version} by default");
+    // cargo binstall's address of an archive is the one the release publishes.
+    let manifest: toml::Table = std::fs::read_to_string(root.join("Cargo.toml")).unwrap().parse().unwrap();
+    let package = manifest["package"].as_table().unwrap();
+    let binstall = package["metadata"]["binstall"].as_table().unwrap();
+    let url = binstall["pkg-url"]
+        .as_str()
+        .unwrap()
+        .replace("{ repo }", package["repository"].as_str().unwrap())
+        .replace("{ version }", version)
+        .replace("{ name }", "areena")
+        .replace("{ target }", "x86_64-unknown-linux-musl")
+        .replace("{ archive-suffix }", ".tar.gz");
+    let releases = get(get(&github, "env"), "AREENA_RELEASES").as_str().unwrap();
+    let default = releases.split('\'').nth(1).expect("a default address in the workflow");
+    assert_eq!(url, format!("{default}/v{version}/areena-v{version}-x86_64-unknown-linux-musl.tar.gz"));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_workflows_install_the_released_binary_check_its_sum_and_build_with_it() {
+    let releases = tempfile::tempdir().unwrap();
+    let url = serve_release(releases.path());
+    let version = env!("CARGO_PKG_VERSION");
+    let doc: Value = serde_norway::from_str(GITHUB).unwrap();
+    let build = get(get(&doc, "jobs"), "build");
+    let install = step_script(build, "Install areena");
+    let tmp = tempfile::tempdir().unwrap();
+    let site = init(tmp.path(), "Pirkanmaa", "fi");
+    let runner = tempfile::tempdir().unwrap();
+    let github_path = runner.path().join("github-path");
+    // GitHub runs a `run:` block with `bash -e`.
+    let step = |sha: &str| {
+        Command::new("bash")
+            .args(["-e", "-c", &install])
+            .current_dir(&site)
+            .env("AREENA_VERSION", version)
+            .env("AREENA_RELEASES", &url)
+            .env("AREENA_SHA256", sha)
+            .env("RUNNER_TEMP", runner.path())
+            .env("GITHUB_PATH", &github_path)
+            .output()
+            .unwrap()
+    };
+    // A pinned checksum that is not the archive's stops the job.
+    let o = step("0000000000000000000000000000000000000000000000000000000000000000");
+    assert!(!o.status.success(), "a wrong pinned checksum is accepted: {}", text(&o));
+    let o = step("");
+    assert!(o.status.success(), "install: {}", text(&o));
+    let bin_dir = std::fs::read_to_string(&github_path).unwrap().lines().last().unwrap().to_string();
+    let installed = Path::new(&bin_dir).join("areena");
+    assert_eq!(std::fs::read(&installed).unwrap(), std::fs::read(BIN).unwrap(), "the released binary is installed");
+    assert!(!site.join(format!("areena-v{version}-{}-unknown-linux-musl.tar.gz", std::env::consts::ARCH)).exists());
+    let lines: Vec<String> = areena_lines(runs(build))
+        .into_iter()
+        .map(|l| l.replace("${{ steps.pages.outputs.base_url }}", "https://owner.example/hakemisto"))
+        .collect();
+    let path = format!("{bin_dir}:{}", std::env::var("PATH").unwrap_or_default());
+    for line in &lines {
+        let o = Command::new("sh").args(["-c", line]).current_dir(&site).env("PATH", &path).output().unwrap();
+        assert!(o.status.success(), "`{line}`: {}", text(&o));
+    }
+    assert!(site.join("public/index.html").is_file());
+
+    // A tampered archive fails the checksum.
+    let archive = releases
+        .path()
+        .join(format!("v{version}/areena-v{version}-{}-unknown-linux-musl.tar.gz", std::env::consts::ARCH));
+    let mut bytes = std::fs::read(&archive).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    std::fs::write(&archive, bytes).unwrap();
+    assert!(!step("").status.success(), "a tampered archive is installed");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_gitlab_install_lines_install_the_released_binary() {
+    let releases = tempfile::tempdir().unwrap();
+    let url = serve_release(releases.path());
+    let doc: Value = serde_norway::from_str(GITLAB).unwrap();
+    let lines: Vec<&str> =
+        get(get(&doc, "default"), "before_script").as_sequence().unwrap().iter().filter_map(Value::as_str).collect();
+    // The image's package manager is not here; every other line runs as GitLab runs it.
+    let script = lines.iter().filter(|l| !l.starts_with("apk ")).copied().collect::<Vec<_>>().join("\n");
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = tmp.path().join("bin");
+    let o = Command::new("sh")
+        .args(["-e", "-c", &script])
+        .current_dir(tmp.path())
+        .env("AREENA_VERSION", env!("CARGO_PKG_VERSION"))
+        .env("AREENA_RELEASES", &url)
+        .env("AREENA_BIN", &bin)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{script}\n{}", text(&o));
+    assert_eq!(std::fs::read(bin.join("areena")).unwrap(), std::fs::read(BIN).unwrap());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_install_script_installs_the_release_for_this_machine() {
+    let releases = tempfile::tempdir().unwrap();
+    let url = serve_release(releases.path());
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("release/install.sh");
+    let to = tempfile::tempdir().unwrap();
+    let install = |extra: &[&str]| {
+        Command::new("sh")
+            .arg(&script)
+            .args(["--to", to.path().to_str().unwrap()])
+            .args(extra)
+            .env("AREENA_RELEASES", &url)
+            .output()
+            .unwrap()
+    };
+    let o = install(&["--sha256", "0000"]);
+    assert!(!o.status.success() && !to.path().join("areena").exists(), "{}", text(&o));
+    let o = install(&["--version", &format!("v{}", env!("CARGO_PKG_VERSION"))]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(std::fs::read(to.path().join("areena")).unwrap(), std::fs::read(BIN).unwrap());
+    let o = install(&["--version", "0.0.0-none"]);
+    assert!(!o.status.success(), "a missing release fails: {}", text(&o));
+}
+
+#[test]
+fn the_release_workflow_publishes_every_platform_as_the_installers_expect() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc: Value =
+        serde_norway::from_str(&std::fs::read_to_string(root.join(".github/workflows/release.yml")).unwrap()).unwrap();
+    let tags = get(get(triggers(&doc), "push"), "tags").as_sequence().unwrap();
+    assert!(tags.iter().filter_map(Value::as_str).any(|t| t.starts_with('v')));
+    let binaries = get(get(&doc, "jobs"), "binaries");
+    let targets: Vec<&str> = get(get(get(binaries, "strategy"), "matrix"), "include")
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|m| get(m, "target").as_str().unwrap())
+        .collect();
+    for t in [
+        "x86_64-unknown-linux-musl",
+        "aarch64-unknown-linux-musl",
+        "x86_64-apple-darwin",
+        "aarch64-apple-darwin",
+        "x86_64-pc-windows-msvc",
+    ] {
+        assert!(targets.contains(&t), "{t} is released: {targets:?}");
+    }
+    let upload = get(uses(binaries, "taiki-e/upload-rust-binary-action@"), "with");
+    // The archive name and checksum file that install.sh, the workflows and binstall fetch.
+    assert_eq!(get(upload, "archive").as_str(), Some("$bin-$tag-$target"));
+    assert_eq!(get(upload, "checksum").as_str(), Some("sha256"));
+    let profile = get(upload, "profile").as_str().unwrap();
+    let manifest: toml::Table = std::fs::read_to_string(root.join("Cargo.toml")).unwrap().parse().unwrap();
+    assert!(manifest["profile"].get(profile).is_some(), "the profile `{profile}` is defined in Cargo.toml");
+    let include = get(upload, "include").as_str().unwrap();
+    for f in include.split(',') {
+        assert!(root.join(f).is_file(), "{f} is in the repository");
+    }
 }
