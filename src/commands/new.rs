@@ -49,6 +49,8 @@ fn list(items: &[String]) -> String {
 /// The optional fields, commented out.
 const ORGANISATION_FIELDS: &str = concat!(
     "# short_name = \"\"\n",
+    "# summary = \"\"              # one sentence, at most 160 characters, shown in lists\n",
+    "# seeking = [\"volunteers\"]  # volunteers | members | partners\n",
     "# kind = \"association\"        # association | federation | foundation | cooperative | informal | other\n",
     "# business_id = \"1234567-1\"   # Y-tunnus\n",
     "# register_number = \"\"\n",

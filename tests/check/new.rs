@@ -120,3 +120,55 @@ fn an_event_is_named_by_its_start_and_checked_like_any_event() {
     let r = new(&s, &["event", "Kolmas", "--start", "12.9.2026", "--organiser", "testiverkosto", "--online"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+/// Every commented-out field that `new` offers is a field of the contract: uncommented,
+/// none is an unknown key (a field renamed or added in the model without `new` fails).
+#[test]
+fn the_offered_optional_fields_are_all_known() {
+    let s = Site::new();
+    s.write("content/partnership-tables/poyta/index.md", "+++\nname = \"Pöytä\"\n+++\n");
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["organisation", "Kaikki Kentät ry", "--theme", "omaishoito", "--municipality", "Keuruu"],
+            "content/organisations/kaikki-kentat-ry.md",
+        ),
+        (&["network", "Kaikki kentät"], "content/networks/kaikki-kentat.md"),
+        (&["table", "Kaikki kentät"], "content/partnership-tables/kaikki-kentat/index.md"),
+        (
+            &[
+                "event",
+                "Kaikki kentät",
+                "--start",
+                "2026-12-01T18:00",
+                "--municipality",
+                "Keuruu",
+                "--organiser",
+                "keuruun-testiyhdistys",
+            ],
+            "",
+        ),
+    ];
+    let mut uncommented = 0;
+    for (args, file) in cases {
+        let r = new(&s, args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        let file = if file.is_empty() { r.stdout.trim().to_string() } else { file.to_string() };
+        let text = s.read(&file);
+        let opened: String = text
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if rest.contains(" = ") || rest.starts_with('[') => {
+                    uncommented += 1;
+                    // Drop a trailing `# comment` after the value.
+                    rest.split("  #").next().unwrap().trim_end().to_string()
+                }
+                _ => l.to_string(),
+            })
+            .map(|l| l + "\n")
+            .collect();
+        s.write(&file, &opened);
+    }
+    assert!(uncommented > 30, "only {uncommented} optional fields offered");
+    let unknown: Vec<_> = s.check_json().diagnostics().into_iter().filter(|d| d.code == "unknown-key").collect();
+    assert!(unknown.is_empty(), "{unknown:#?}");
+}
