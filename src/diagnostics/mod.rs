@@ -119,6 +119,14 @@ codes! {
     UnknownConvener = "unknown-convener",
     /// A `kind` value that is not one of the allowed ones.
     InvalidKind = "invalid-kind",
+    /// A field of a translation that is not said in words (only text is translated).
+    UntranslatableField = "untranslatable-field",
+    /// A translation `<stem>.<lang>.md` with no `<stem>.md` beside it.
+    TranslationWithoutOriginal = "translation-without-original",
+    /// A translation in a language that is not in `languages` of site.toml.
+    TranslationLanguage = "translation-language",
+    /// Two files that translate the same file into the same language.
+    DuplicateTranslation = "duplicate-translation",
     /// A Y-tunnus that is not of the form 1234567-8.
     InvalidBusinessId = "invalid-business-id",
     /// A Y-tunnus whose check digit does not match its digits.

@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod raw;
 pub mod toml_fields;
 mod toml_syntax;
+pub mod translation;
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -25,6 +26,7 @@ use crate::layout::{
 use crate::model::slug::{is_slug, slugify};
 use front_matter::{SplitError, split};
 use raw::*;
+pub use translation::{Original, Translation};
 
 /// A problem that stops a run before any content is looked at (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -117,6 +119,8 @@ pub struct Loaded {
     pub tables: Vec<TableDir>,
     pub pages: Vec<Entry<RawPage>>,
     pub events: Vec<Entry<RawEvent>>,
+    /// `<stem>.<lang>.md` files, in file-name order.
+    pub translations: Vec<Translation>,
     /// Paths under `static/` (site and site theme), `/`-separated, without the prefix.
     pub static_files: BTreeSet<String>,
     /// Paths under `content/`, `/`-separated, without the prefix.
@@ -133,6 +137,8 @@ enum Kind {
     Note(String),
     Page,
     Event,
+    /// `<stem>.<lang>.md`: the language as written and the file it translates.
+    Translation(Original, String, String),
 }
 
 #[allow(clippy::large_enum_variant)] // one per file
@@ -145,6 +151,7 @@ enum Parsed {
     Note(String, Entry<RawNote>),
     Page(Entry<RawPage>),
     Event(Entry<RawEvent>),
+    Translation(Translation),
 }
 
 /// Files read by an earlier load, reused while they are unchanged on the disk (same
@@ -240,6 +247,9 @@ impl FileCache {
         }
         for e in loaded.events {
             back(&e.source.file.clone(), Parsed::Event(e));
+        }
+        for t in loaded.translations {
+            back(&t.entry.source.file.clone(), Parsed::Translation(t));
         }
         for t in loaded.tables {
             if let Some(e) = t.index {
@@ -370,6 +380,7 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, mut cache: Option<&mut Fi
         tables: Vec::new(),
         pages: Vec::new(),
         events: Vec::new(),
+        translations: Vec::new(),
         static_files: listing.static_files.clone(),
         content_files,
     };
@@ -386,6 +397,7 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, mut cache: Option<&mut Fi
             Some(Parsed::Network(e)) => loaded.networks.push(e),
             Some(Parsed::Page(e)) => loaded.pages.push(e),
             Some(Parsed::Event(e)) => loaded.events.push(e),
+            Some(Parsed::Translation(t)) => loaded.translations.push(t),
             Some(Parsed::Table(dir, e)) => table_dir(&mut loaded.tables, &dir).index = Some(e),
             Some(Parsed::Note(dir, e)) => table_dir(&mut loaded.tables, &dir).notes.push(e),
         }
@@ -476,6 +488,23 @@ fn relative(root: &Path, path: &Path) -> String {
 }
 
 fn classify(parts: &[&str]) -> Option<Kind> {
+    if let [dirs @ .., f] = parts
+        && let Some((base, lang)) = translation::split_name(f)
+    {
+        let name = format!("{base}.md");
+        let mut original: Vec<&str> = dirs.to_vec();
+        original.push(&name);
+        let of = match classify(&original)? {
+            Kind::Organisation => Original::Organisation,
+            Kind::Network => Original::Network,
+            Kind::Table(_) => Original::Table,
+            Kind::Note(_) => Original::Note,
+            Kind::Page => Original::Page,
+            Kind::Event => Original::Event,
+            _ => return None,
+        };
+        return Some(Kind::Translation(of, lang.to_string(), format!("{CONTENT}/{}", original.join("/"))));
+    }
     let md = |f: &str| f.ends_with(".md");
     match parts {
         ["themes.toml"] => Some(Kind::Themes),
@@ -713,6 +742,9 @@ fn parse_file(root: &Path, kind: Kind, rel: &str, diags: &mut Diagnostics) -> Op
         Kind::Note(dir) => Parsed::Note(dir, read_entry(root, rel, diags)?),
         Kind::Page => Parsed::Page(read_entry(root, rel, diags)?),
         Kind::Event => Parsed::Event(read_entry(root, rel, diags)?),
+        Kind::Translation(of, lang, original) => {
+            Parsed::Translation(translation::read(root, rel, of, &lang, &original, diags)?)
+        }
     })
 }
 

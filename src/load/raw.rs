@@ -19,6 +19,7 @@ pub struct RawSite {
     pub description: Option<Text>,
     pub base_url: Option<Text>,
     pub language: Option<Text>,
+    pub languages: Option<TextList>,
     pub theme: Option<Text>,
     pub region: Option<Text>,
     pub output_dir: Option<Text>,
@@ -249,4 +250,29 @@ pub struct RawEvent {
     pub accessibility: Option<Text>,
     pub table: Option<Text>,
     pub draft: Option<bool>,
+}
+
+/// `<stem>.<lang>.md` beside any content file: the translatable fields of the
+/// original. Keys that are not translatable for the original's kind are reported by
+/// `load` (with the list of those that are), so unknown keys are not refused here.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RawTranslation {
+    pub name: Option<Text>,
+    pub short_name: Option<Text>,
+    pub summary: Option<Text>,
+    pub activities: Option<TextList>,
+    pub logo_alt: Option<Text>,
+    pub title: Option<Text>,
+    pub description: Option<Text>,
+    pub decisions: Option<TextList>,
+    pub place: Option<Text>,
+    pub price: Option<Text>,
+    pub accessibility: Option<Text>,
+    pub contact: Option<Spanned<RawTranslatedContact>>,
+}
+
+/// `[contact]` of a translation: only the role is said in words.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RawTranslatedContact {
+    pub role: Option<Text>,
 }

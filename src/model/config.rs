@@ -13,7 +13,7 @@ use crate::model::slug::{is_slug, slugify};
 use crate::model::values::check_url;
 
 /// The language of the interface and the content, and of the problems areena reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, PartialOrd, Ord)]
 pub enum Language {
     /// suomi
     Fi,
@@ -137,6 +137,9 @@ pub struct SiteConfig {
     pub description: Option<String>,
     pub base_url: BaseUrl,
     pub language: Language,
+    /// The languages the site is built in, `language` first (`languages` of
+    /// site.toml; only `language` when not given).
+    pub languages: Vec<Language>,
     pub theme: String,
     pub region: Option<RegionId>,
     pub output_dir: String,
@@ -171,6 +174,47 @@ pub struct Accessibility {
 }
 
 const FILE: &str = "site.toml";
+
+/// `languages`: known languages, each once, the first equal to `language` (which
+/// is put first when the list is wrong, so that the build goes on).
+fn languages(raw: Option<&crate::load::raw::TextList>, language: Language, diags: &mut Diagnostics) -> Vec<Language> {
+    let mut out = vec![language];
+    let Some(list) = raw else { return out };
+    for (i, l) in list.get_ref().iter().enumerate() {
+        let v = l.get_ref();
+        let Some(lang) = Language::parse(v) else {
+            let guess = nearest(&v.to_lowercase(), Language::CODES.iter().copied(), 1).first().copied().unwrap_or("sv");
+            let msg = tr!(
+                en: "areena has no interface in language `{v}`",
+                fi: "areenassa ei ole käyttöliittymää kielellä `{v}`",
+                sv: "areena har inget gränssnitt på språket `{v}`"
+            );
+            diags.push(err(Code::UnknownSiteLanguage, l, msg).with_help(tr!(
+                en: "write `\"{guess}\"` (the languages are fi, sv and en)",
+                fi: "kirjoita `\"{guess}\"` (kielet ovat fi, sv ja en)",
+                sv: "skriv `\"{guess}\"` (språken är fi, sv och en)"
+            )));
+            continue;
+        };
+        if i == 0 && lang != language {
+            let first = language.code();
+            let msg = tr!(
+                en: "the first of `languages` must be the site's `language` (`{first}`)",
+                fi: "kentän `languages` ensimmäisen kielen pitää olla sivuston `language` (`{first}`)",
+                sv: "det första språket i `languages` ska vara webbplatsens `language` (`{first}`)"
+            );
+            diags.push(err(Code::InvalidValue, l, msg).with_help(tr!(
+                en: "write `languages = [\"{first}\", ...]`: the first language's pages keep their addresses, the others go under /<language>/",
+                fi: "kirjoita `languages = [\"{first}\", ...]`: ensimmäisen kielen sivut pysyvät osoitteissaan, muut tulevat kansioon /<kieli>/",
+                sv: "skriv `languages = [\"{first}\", ...]`: det första språkets sidor behåller sina adresser, de andra hamnar under /<språk>/"
+            )));
+        }
+        if !out.contains(&lang) {
+            out.push(lang);
+        }
+    }
+    out
+}
 
 /// The licence of the open data unless `[data] license` says otherwise.
 pub const DEFAULT_DATA_LICENSE: &str = "CC-BY-4.0";
@@ -321,6 +365,7 @@ pub fn site_config(
         found
     });
     let paths = paths(raw.paths.as_ref(), language, diags);
+    let languages = languages(raw.languages.as_ref(), language, diags);
     let stale_after_months = raw.build.as_ref().and_then(|b| b.stale_after_months.as_ref()).and_then(|m| {
         match u32::try_from(*m.get_ref()) {
             Ok(n) if n > 0 && n <= MAX_STALE_MONTHS => Some(n),
@@ -351,6 +396,7 @@ pub fn site_config(
         description: raw.description.as_ref().map(|d| d.get_ref().clone()),
         base_url,
         language,
+        languages,
         theme,
         region,
         output_dir: raw.output_dir.as_ref().map(|o| o.get_ref().clone()).unwrap_or_else(|| "public".into()),

@@ -14,6 +14,7 @@ pub mod ids;
 pub mod municipalities;
 mod resolve;
 pub mod slug;
+pub mod translations;
 pub mod values;
 
 use std::ops::Range;
@@ -43,6 +44,8 @@ pub struct Site {
     pub events: Vec<Event>,
     /// The day of the build: what is upcoming and what is past is decided from it.
     pub today: Date,
+    /// Translations of the content files into the site's other languages.
+    pub translations: translations::Translations,
 }
 
 /// A topic theme (teema) from `content/themes.toml`.

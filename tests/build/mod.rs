@@ -7,6 +7,7 @@ pub(crate) mod links;
 mod lists;
 mod output;
 mod serve;
+mod translations;
 mod validity;
 
 use std::collections::BTreeMap;

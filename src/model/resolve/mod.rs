@@ -220,7 +220,19 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
         }
     }
 
-    Site { config, themes, municipalities, organisations, networks, tables, pages, events, today: opts.today }
+    let translations = crate::model::translations::resolve(loaded, &config.languages, diags);
+    Site {
+        config,
+        themes,
+        municipalities,
+        organisations,
+        networks,
+        tables,
+        pages,
+        events,
+        today: opts.today,
+        translations,
+    }
 }
 
 /// Resolve entries in parallel, keeping file order; drafts are dropped unless asked for.

@@ -1,0 +1,208 @@
+//! Translations of content files, checked against the site's `languages` and the
+//! files they translate. The text of a translation is kept as written; which page
+//! shows it is decided when the site is made for a language ([`Site::in_language`]).
+//!
+//! Invariant: every translation kept here is in one of the site's other languages
+//! and translates a file that exists, once per language.
+//!
+//! [`Site::in_language`]: crate::model::Site::in_language
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::diagnostics::suggest::nearest;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, tr};
+use crate::load::{Loaded, Translation};
+use crate::model::{Body, Language};
+
+/// The translatable text of one file in one language (`None`: not translated).
+#[derive(Debug, Clone)]
+pub struct Translated {
+    pub name: Option<String>,
+    pub short_name: Option<String>,
+    pub summary: Option<String>,
+    pub activities: Option<Vec<String>>,
+    pub logo_alt: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub decisions: Option<Vec<String>>,
+    pub place: Option<String>,
+    pub price: Option<String>,
+    pub accessibility: Option<String>,
+    /// `role` in `[contact]`.
+    pub role: Option<String>,
+    /// The text; an empty body leaves the original's text in place.
+    pub body: Body,
+}
+
+/// Every translation of the site, by the file it translates.
+#[derive(Debug, Clone, Default)]
+pub struct Translations {
+    by_original: HashMap<String, BTreeMap<Language, Translated>>,
+}
+
+impl Translations {
+    /// The translation of `original` (a path from the site root) into `lang`.
+    pub fn get(&self, original: &str, lang: Language) -> Option<&Translated> {
+        self.by_original.get(original)?.get(&lang)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_original.values().map(BTreeMap::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_original.is_empty()
+    }
+}
+
+/// Check each translation file and keep those that can be used.
+pub(crate) fn resolve(loaded: &Loaded, languages: &[Language], diags: &mut Diagnostics) -> Translations {
+    let originals = originals(loaded);
+    let mut out = Translations::default();
+    let mut seen: HashMap<(&str, Language), &str> = HashMap::new();
+    for t in &loaded.translations {
+        let file = t.entry.source.file.as_str();
+        let Some(lang) = language(t, languages, diags) else { continue };
+        if !originals.contains(t.original.as_str()) {
+            diags.push(without_original(t, &originals));
+            continue;
+        }
+        if let Some(first) = seen.insert((t.original.as_str(), lang), file) {
+            diags.push(duplicate(file, first, &t.original, lang));
+            continue;
+        }
+        if let Some(raw) = &t.entry.raw {
+            let s = |v: &Option<crate::load::raw::Text>| v.as_ref().map(|x| x.get_ref().trim().to_string());
+            let l = |v: &Option<crate::load::raw::TextList>| {
+                v.as_ref().map(|x| x.get_ref().iter().map(|i| i.get_ref().trim().to_string()).collect())
+            };
+            let translated = Translated {
+                name: s(&raw.name),
+                short_name: s(&raw.short_name),
+                summary: s(&raw.summary),
+                activities: l(&raw.activities),
+                logo_alt: s(&raw.logo_alt),
+                title: s(&raw.title),
+                description: s(&raw.description),
+                decisions: l(&raw.decisions),
+                place: s(&raw.place),
+                price: s(&raw.price),
+                accessibility: s(&raw.accessibility),
+                role: raw.contact.as_ref().and_then(|c| s(&c.get_ref().role)),
+                body: Body { source: t.entry.source.clone(), range: t.entry.body.clone() },
+            };
+            out.by_original.entry(t.original.clone()).or_default().insert(lang, translated);
+        }
+    }
+    out
+}
+
+/// The files that may be translated, by their path from the site root.
+fn originals(loaded: &Loaded) -> HashSet<&str> {
+    let mut set = HashSet::new();
+    set.extend(loaded.organisations.iter().map(|e| e.source.file.as_str()));
+    set.extend(loaded.networks.iter().map(|e| e.source.file.as_str()));
+    set.extend(loaded.pages.iter().map(|e| e.source.file.as_str()));
+    set.extend(loaded.events.iter().map(|e| e.source.file.as_str()));
+    for t in &loaded.tables {
+        set.extend(t.index.iter().map(|e| e.source.file.as_str()));
+        set.extend(t.notes.iter().map(|e| e.source.file.as_str()));
+    }
+    set
+}
+
+/// Where the language is written in the file's name, for a position in reports:
+/// the start of the file (a file name has no place inside the file).
+const AT_START: Option<std::ops::Range<usize>> = Some(0..0);
+
+fn language(t: &Translation, languages: &[Language], diags: &mut Diagnostics) -> Option<Language> {
+    let file = t.entry.source.file.as_str();
+    let code = t.lang.as_str();
+    let found = Language::parse(code).filter(|l| languages[1..].contains(l));
+    if found.is_none() {
+        let others: Vec<&str> = languages[1..].iter().map(|l| l.code()).collect();
+        let first = languages[0].code();
+        let stem = t.original.trim_end_matches(".md");
+        let help = match nearest(code, others.iter().copied(), 1).first().or(others.first()) {
+            Some(g) => tr!(
+                en: "rename the file to {stem}.{g}.md, or add `\"{code}\"` to `languages` in site.toml (languages: fi, sv, en)",
+                fi: "nimeä tiedosto uudelleen: {stem}.{g}.md, tai lisää `\"{code}\"` kenttään `languages` tiedostossa site.toml (kielet: fi, sv, en)",
+                sv: "byt namn på filen till {stem}.{g}.md eller lägg till `\"{code}\"` i fältet `languages` i site.toml (språk: fi, sv, en)"
+            ),
+            None => tr!(
+                en: "add the site's languages to site.toml, e.g. `languages = [\"{first}\", \"sv\"]` (languages: fi, sv, en)",
+                fi: "lisää sivuston kielet tiedostoon site.toml, esim. `languages = [\"{first}\", \"sv\"]` (kielet: fi, sv, en)",
+                sv: "lägg till webbplatsens språk i site.toml, t.ex. `languages = [\"{first}\", \"sv\"]` (språk: fi, sv, en)"
+            ),
+        };
+        let message = if code == first {
+            tr!(
+                en: "this file translates into `{code}`, the language the original is written in",
+                fi: "tämä tiedosto kääntää kielelle `{code}`, jolla alkuperäinen on jo kirjoitettu",
+                sv: "den här filen översätter till `{code}`, som originalet redan är skrivet på"
+            )
+        } else {
+            tr!(
+                en: "`{code}` is not one of the site's languages",
+                fi: "`{code}` ei ole sivuston kieliä",
+                sv: "`{code}` är inte ett av webbplatsens språk"
+            )
+        };
+        diags.push(Diagnostic::error(Code::TranslationLanguage, file, AT_START, message).with_help(help));
+    }
+    found
+}
+
+fn without_original(t: &Translation, originals: &HashSet<&str>) -> Diagnostic {
+    let file = t.entry.source.file.as_str();
+    let original = t.original.as_str();
+    let (dir, _) = original.rsplit_once('/').unwrap_or(("", original));
+    let stem = |f: &'_ str| f.rsplit_once('/').map_or(f, |(_, n)| n).trim_end_matches(".md").to_string();
+    let same_dir: Vec<String> =
+        originals.iter().filter(|f| f.rsplit_once('/').is_some_and(|(d, _)| d == dir)).map(|f| stem(f)).collect();
+    let wanted = stem(original);
+    let close = nearest(&wanted, same_dir.iter().map(String::as_str), 1);
+    let lang = &t.lang;
+    let help = match close.first() {
+        Some(c) => tr!(
+            en: "did you mean {dir}/{c}.md? rename this file to {dir}/{c}.{lang}.md",
+            fi: "tarkoititko tiedostoa {dir}/{c}.md? nimeä tämä tiedosto uudelleen: {dir}/{c}.{lang}.md",
+            sv: "menade du filen {dir}/{c}.md? byt namn på den här filen till {dir}/{c}.{lang}.md"
+        ),
+        None => tr!(
+            en: "name a translation after the file it translates: {dir}/<name>.{lang}.md beside {dir}/<name>.md",
+            fi: "nimeä käännös käännettävän tiedoston mukaan: {dir}/<nimi>.{lang}.md tiedoston {dir}/<nimi>.md viereen",
+            sv: "ge översättningen samma namn som filen den översätter: {dir}/<namn>.{lang}.md bredvid {dir}/<namn>.md"
+        ),
+    };
+    Diagnostic::error(
+        Code::TranslationWithoutOriginal,
+        file,
+        AT_START,
+        tr!(
+            en: "this translation has no original: there is no {original}",
+            fi: "tällä käännöksellä ei ole alkuperäistä: tiedostoa {original} ei ole",
+            sv: "den här översättningen har inget original: filen {original} finns inte"
+        ),
+    )
+    .with_help(help)
+}
+
+fn duplicate(file: &str, first: &str, original: &str, lang: Language) -> Diagnostic {
+    let code = lang.code();
+    Diagnostic::error(
+        Code::DuplicateTranslation,
+        file,
+        AT_START,
+        tr!(
+            en: "{original} is translated into `{code}` twice: also in {first}",
+            fi: "tiedosto {original} on käännetty kielelle `{code}` kahdesti: myös tiedostossa {first}",
+            sv: "filen {original} är översatt till `{code}` två gånger: även i filen {first}"
+        ),
+    )
+    .with_help(tr!(
+        en: "keep one of the two files and delete the other",
+        fi: "säilytä toinen tiedostoista ja poista toinen",
+        sv: "behåll den ena filen och ta bort den andra"
+    ))
+}
