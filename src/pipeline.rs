@@ -195,27 +195,35 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         return Ok(built);
     };
     let routes = Routes::new(&cfg.base_url, &cfg.paths);
-    let renderer = Renderer::new(&site, &index, theme, routes);
+    let mut renderer = Renderer::new(&site, &index, theme, routes);
+    let translated = in_other_languages(&site);
+    let Some(mut others) = other_renderers(root, &translated, &cfg.base_url, &mut diagnostics) else {
+        built.diagnostics = diagnostics;
+        return Ok(built);
+    };
+    render::set_versions(&mut renderer, &mut others);
     let output = built.output.clone();
     let staging = Staging::new(&output, opts.force).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
     let out = Out { staging, errors: Mutex::new(Vec::new()) };
     let jobs = renderer.jobs();
+    let other_jobs: Vec<Vec<render::Job>> = others.iter().map(Renderer::jobs_of_other_language).collect();
     // The page list, only when asked for (it is made for every page).
     let manifest: Vec<serde_json::Value> = match opts.manifest {
-        Some(_) => jobs
-            .iter()
-            .filter_map(|&j| Some(serde_json::json!({ "kind": j.kind()?, "url": renderer.page_url(j)? })))
-            .collect(),
+        Some(_) => page_list(std::iter::once((&renderer, &jobs)).chain(others.iter().zip(&other_jobs))),
         None => Vec::new(),
     };
     out.statics(&renderer);
-    let (generated, cpu) = out.pages(&renderer, &jobs);
+    let (mut generated, mut cpu) = out.pages(&renderer, &jobs);
+    let other_records = out.other_languages(&others, &other_jobs, &mut generated, &mut cpu);
+    let files_of_others: usize = other_jobs.iter().map(Vec::len).sum();
+    drop(others);
+    drop(translated);
     timings.push("render+write", t.elapsed());
     for d in static_collisions(root, &renderer, &generated) {
         out.error(d);
     }
-    let mut files = jobs.len() + renderer.theme.statics.len();
-    let mut cleanup = None;
+    let mut files = jobs.len() + files_of_others + renderer.theme.statics.len();
+    let mut cleanup = Vec::new();
     if site.config.search_enabled {
         let t = Instant::now();
         let base = crate::search::records_base_in_memory();
@@ -226,19 +234,63 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         drop(index);
         drop(site);
         diagnostics.keep_reported_sources();
-        if let Some(bundle) = out.search(records, t, &mut timings) {
-            files += bundle.files.len();
-            cleanup = Some(bundle);
+        // Each language's records go into its own index (`/sv/pagefind/`), made
+        // with that language's stemming.
+        for (prefix, records) in std::iter::once((String::new(), records)).chain(other_records) {
+            if let Some(bundle) = out.search(records, &prefix, t, &mut timings) {
+                files += bundle.files.len();
+                cleanup.push(bundle);
+            }
         }
     }
     timings.push("  render (cpu)", cpu.0);
     timings.push("  write (cpu)", cpu.1);
-    if let Some(bundle) = cleanup {
+    if !cleanup.is_empty() {
         let t = Instant::now();
-        bundle.finish();
+        cleanup.into_iter().for_each(crate::search::Bundle::finish);
         timings.push("  remove records", t.elapsed());
     }
     finish(out, opts, &manifest, diagnostics, timings, built, files)
+}
+
+/// The site in each of its other languages (under `/<lang>/`), indexed.
+fn in_other_languages(site: &Site) -> Vec<(Site, Index)> {
+    site.config.languages[1..]
+        .iter()
+        .map(|&l| {
+            let s = site.in_language(l);
+            let ix = Index::build(&s);
+            (s, ix)
+        })
+        .collect()
+}
+
+/// The renderers of the site's other languages, each with its language's site
+/// theme; `None` when a theme has problems (reported in `diagnostics`).
+fn other_renderers<'s>(
+    root: &Path,
+    translated: &'s [(Site, Index)],
+    base: &crate::model::BaseUrl,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<Renderer<'s>>> {
+    let mut others = Vec::new();
+    for (s, ix) in translated {
+        let theme = load_theme(root, s, diagnostics)?;
+        let routes = Routes::new(&s.config.base_url, &s.config.paths).within(base);
+        others.push(Renderer::new(s, ix, theme, routes));
+    }
+    Some(others)
+}
+
+/// The page manifest: the kind and address of every page of every language.
+fn page_list<'r, 's: 'r>(
+    renderers: impl Iterator<Item = (&'r Renderer<'s>, &'r Vec<render::Job>)>,
+) -> Vec<serde_json::Value> {
+    renderers
+        .flat_map(|(r, jobs)| {
+            jobs.iter().filter_map(|&j| Some(serde_json::json!({ "kind": j.kind()?, "url": r.page_url(j)? })))
+        })
+        .collect()
 }
 
 /// The site theme that site.toml names; `None` when its templates have problems
@@ -435,15 +487,46 @@ impl Out {
     }
 
     /// Index the search records and write the bundle; `None` when that failed.
+    /// Render and write the pages of the site's other languages; with search on,
+    /// make their search records (with the folder of each language's index).
+    fn other_languages(
+        &self,
+        others: &[Renderer<'_>],
+        jobs: &[Vec<render::Job>],
+        generated: &mut HashSet<String>,
+        cpu: &mut (Duration, Duration),
+    ) -> Vec<(String, Result<crate::search::Records, Diagnostic>)> {
+        let mut records = Vec::new();
+        for (r, jobs) in others.iter().zip(jobs) {
+            let (g, c) = self.pages(r, jobs);
+            generated.extend(g);
+            *cpu = (cpu.0 + c.0, cpu.1 + c.1);
+            if r.site.config.search_enabled {
+                let base = crate::search::records_base_in_memory();
+                let prefix = format!("{}/", r.site.config.language.code());
+                records.push((prefix, crate::search::records(r.site, r.index, &r.routes, &r.theme, &base)));
+            }
+        }
+        records
+    }
+
+    /// Index the records and write the bundle under `prefix` of the output
+    /// (`sv/` for the Swedish index); `None` when that failed.
     fn search(
         &self,
         records: Result<crate::search::Records, Diagnostic>,
+        prefix: &str,
         started: Instant,
         timings: &mut Timings,
     ) -> Option<crate::search::Bundle> {
         match records.and_then(crate::search::index) {
-            Ok(bundle) => {
+            Ok(mut bundle) => {
                 let t2 = Instant::now();
+                if !prefix.is_empty() {
+                    for f in &mut bundle.files {
+                        f.path = Path::new(prefix).join(&f.path);
+                    }
+                }
                 bundle.files.par_iter().for_each(|f| {
                     if let Err(e) = self.staging.write(&f.path, &f.bytes) {
                         self.error(output_error(&f.path.to_string_lossy(), &e));

@@ -98,6 +98,10 @@ pub struct RawTheme {
     pub id: Option<Text>,
     pub name: Option<Text>,
     pub description: Option<Text>,
+    pub name_sv: Option<Text>,
+    pub name_en: Option<Text>,
+    pub description_sv: Option<Text>,
+    pub description_en: Option<Text>,
 }
 
 /// `content/municipalities.toml`: replaces the built-in list.

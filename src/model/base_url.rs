@@ -62,6 +62,11 @@ impl BaseUrl {
         BaseUrl { origin: origin.trim_end_matches('/').to_string(), path: self.path.clone() }
     }
 
+    /// The address of a folder under this one (`/jarjestot/sv/` for `sv`).
+    pub fn under(&self, segment: &str) -> BaseUrl {
+        BaseUrl { origin: self.origin.clone(), path: format!("{}{segment}/", self.path) }
+    }
+
     pub fn origin(&self) -> &str {
         &self.origin
     }

@@ -46,6 +46,9 @@ pub struct Site {
     pub today: Date,
     /// Translations of the content files into the site's other languages.
     pub translations: translations::Translations,
+    /// In a site made for another language ([`Site::in_language`]): the content
+    /// files whose text is shown as written, in the first language.
+    pub untranslated: std::collections::HashSet<String>,
 }
 
 /// A topic theme (teema) from `content/themes.toml`.
@@ -54,6 +57,9 @@ pub struct Theme {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
+    /// `name_sv`, `description_sv`, ... of themes.toml: the name and description in
+    /// another language, where given.
+    pub translated: std::collections::BTreeMap<Language, (Option<String>, Option<String>)>,
 }
 
 /// Markdown of an entity: the file it came from and where the body is in it.

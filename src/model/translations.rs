@@ -206,3 +206,138 @@ fn duplicate(file: &str, first: &str, original: &str, lang: Language) -> Diagnos
         sv: "behåll den ena filen och ta bort den andra"
     ))
 }
+
+impl crate::model::Site {
+    /// The site as it reads in `lang`, one of its other `languages`: under
+    /// `/<lang>/`, with that language's path segments, the translations in place of
+    /// the originals' text, and Swedish names of places on Swedish pages. What has no
+    /// translation keeps its original text, and its file is listed in `untranslated`.
+    pub fn in_language(&self, lang: Language) -> crate::model::Site {
+        let mut s = self.clone();
+        s.config.language = lang;
+        s.config.paths = crate::model::Paths::defaults(lang);
+        s.config.base_url = self.config.base_url.under(lang.code());
+        s.names_in(lang);
+        let tr = &self.translations;
+        let mut untranslated = std::collections::HashSet::new();
+        let mut body = |b: &mut Body, t: Option<&Translated>| match t {
+            Some(t) if !t.body.markdown().trim().is_empty() => *b = t.body.clone(),
+            _ => {
+                untranslated.insert(b.source.file.clone());
+            }
+        };
+        for o in &mut s.organisations {
+            let t = tr.get(&o.body.source.file, lang);
+            body(&mut o.body, t);
+            if let Some(t) = t {
+                organisation(o, t);
+            }
+        }
+        for n in &mut s.networks {
+            let t = tr.get(&n.body.source.file, lang);
+            body(&mut n.body, t);
+            if let Some(t) = t {
+                set(&mut n.name, &t.name);
+                role(&mut n.contact, &t.role);
+            }
+        }
+        for tb in &mut s.tables {
+            let t = tr.get(&tb.body.source.file, lang);
+            body(&mut tb.body, t);
+            if let Some(t) = t {
+                set(&mut tb.name, &t.name);
+                role(&mut tb.contact, &t.role);
+            }
+            for n in &mut tb.notes {
+                let t = tr.get(&n.body.source.file, lang);
+                body(&mut n.body, t);
+                if let Some(t) = t {
+                    set(&mut n.title, &t.title);
+                    if let Some(d) = &t.decisions {
+                        n.decisions = d.clone();
+                    }
+                }
+            }
+        }
+        for p in &mut s.pages {
+            let t = tr.get(&p.body.source.file, lang);
+            body(&mut p.body, t);
+            if let Some(t) = t {
+                set(&mut p.title, &t.title);
+                if t.description.is_some() {
+                    p.description = t.description.clone();
+                }
+            }
+        }
+        for e in &mut s.events {
+            let t = tr.get(&e.body.source.file, lang);
+            body(&mut e.body, t);
+            if let Some(t) = t {
+                event(e, t);
+            }
+        }
+        s.untranslated = untranslated;
+        s
+    }
+
+    /// Places in Swedish on Swedish pages, and the themes' names in `lang`.
+    fn names_in(&mut self, lang: Language) {
+        let s = self;
+        if lang == Language::Sv {
+            for m in &mut s.municipalities.list {
+                m.name = m.name_sv.clone();
+                m.county = m.county_sv.clone();
+            }
+            for r in &mut s.municipalities.regions {
+                r.name = r.name_sv.clone();
+            }
+        }
+        for t in &mut s.themes {
+            if let Some((name, description)) = t.translated.get(&lang) {
+                if let Some(n) = name {
+                    t.name = n.clone();
+                }
+                if let Some(d) = description {
+                    t.description = Some(d.clone());
+                }
+            }
+        }
+    }
+}
+
+fn organisation(o: &mut crate::model::Organisation, t: &Translated) {
+    set(&mut o.name, &t.name);
+    o.short_name = t.short_name.clone().or(o.short_name.take());
+    if let Some(summary) = &t.summary {
+        o.summary = Some(summary.clone());
+    }
+    o.lead = o.summary.clone().unwrap_or_else(|| crate::model::body::first_sentence(o.body.markdown()));
+    if let Some(a) = &t.activities {
+        o.activities = a.clone();
+    }
+    if let (Some(logo), Some(alt)) = (&mut o.logo, &t.logo_alt) {
+        logo.alt = alt.clone();
+    }
+    role(&mut o.contact, &t.role);
+}
+
+fn event(e: &mut crate::model::Event, t: &Translated) {
+    set(&mut e.title, &t.title);
+    for (to, from) in [(&mut e.place, &t.place), (&mut e.price, &t.price), (&mut e.accessibility, &t.accessibility)] {
+        if from.is_some() {
+            to.clone_from(from);
+        }
+    }
+}
+
+fn set(to: &mut String, from: &Option<String>) {
+    if let Some(v) = from.as_ref().filter(|v| !v.is_empty()) {
+        to.clone_from(v);
+    }
+}
+
+fn role(contact: &mut Option<crate::model::Contact>, role: &Option<String>) {
+    if let (Some(c), Some(r)) = (contact, role) {
+        c.role = Some(r.clone());
+    }
+}

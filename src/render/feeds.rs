@@ -36,7 +36,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
         Job::Sitemap => sitemap(r).into_bytes(),
         Job::Atom => atom(r).into_bytes(),
         Job::Robots => {
-            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.file("sitemap.xml")))
+            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.shared("sitemap.xml")))
                 .into_bytes()
         }
         Job::DataJson => serde_json::to_vec_pretty(&records(r))
@@ -63,9 +63,9 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
 pub(super) fn file_url(r: &Renderer<'_>, job: Job) -> String {
     let rt = &r.routes;
     match job {
-        Job::Sitemap => rt.file("sitemap.xml"),
+        Job::Sitemap => rt.shared("sitemap.xml"),
         Job::Atom => rt.file("atom.xml"),
-        Job::Robots => rt.file("robots.txt"),
+        Job::Robots => rt.shared("robots.txt"),
         Job::DataJson => rt.file("data/organisations.json"),
         Job::DataCsv => rt.file("data/organisations.csv"),
         Job::CoverageCsv => {
@@ -80,23 +80,37 @@ pub(super) fn file_url(r: &Renderer<'_>, job: Job) -> String {
 }
 
 fn sitemap(r: &Renderer<'_>) -> String {
-    let rt = &r.routes;
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let mut add = |url: String, lastmod: Option<jiff::civil::Date>| {
-        let _ = write!(s, "  <url><loc>{}</loc>", xml_escape(&rt.absolute(&url)));
-        if let Some(d) = lastmod {
-            let _ = write!(s, "<lastmod>{d}</lastmod>");
-        }
-        s.push_str("</url>\n");
+    // Every language's pages, each with its versions in the other languages.
+    let routes: Vec<&super::Routes> = match r.versions.len() {
+        0 | 1 => vec![&r.routes],
+        _ => r.versions.iter().map(|v| &v.routes).collect(),
     };
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
+    );
+    if routes.len() > 1 {
+        s.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    s.push_str(">\n");
     // Every page but the not-found page, from the one list of what the build makes.
-    for job in r.jobs() {
-        if job != Job::NotFound
-            && let Some(url) = r.page_url(job)
-        {
-            add(url, r.last_modified(job));
+    let jobs: Vec<Job> = r.jobs().into_iter().filter(|&j| j != Job::NotFound && j.kind().is_some()).collect();
+    for rt in &routes {
+        for &job in &jobs {
+            let Some(url) = super::page_url(r.site, rt, job) else { continue };
+            let _ = write!(s, "  <url><loc>{}</loc>", xml_escape(&rt.absolute(&url)));
+            if let Some(d) = r.last_modified(job) {
+                let _ = write!(s, "<lastmod>{d}</lastmod>");
+            }
+            if routes.len() > 1 {
+                for v in &r.versions {
+                    if let Some(alt) = super::page_url(r.site, &v.routes, job) {
+                        let href = xml_escape(&v.routes.absolute(&alt));
+                        let _ =
+                            write!(s, "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\"/>", v.lang.code());
+                    }
+                }
+            }
+            s.push_str("</url>\n");
         }
     }
     s.push_str("</urlset>\n");

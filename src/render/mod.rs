@@ -121,6 +121,12 @@ impl Job {
         })
     }
 
+    /// Whether each language of the site has its own (the sitemap and robots.txt
+    /// are made once, in the first language, for all of them).
+    pub fn for_each_language(self) -> bool {
+        !matches!(self, Job::Sitemap | Job::Robots)
+    }
+
     /// Whether the job is an iCalendar file.
     fn is_calendar(self) -> bool {
         matches!(self, Job::Calendar | Job::OrganisationCalendar(_) | Job::MunicipalityCalendar(_))
@@ -146,6 +152,9 @@ struct SiteGlobal<'a> {
     description: Option<&'a str>,
     lang: &'static str,
     base: &'a str,
+    /// Where the static files are: `base`, or in another language of the site
+    /// (under `/sv/`) the first language's `base`.
+    assets: String,
     region: Option<&'a str>,
     search: bool,
     /// The day the site was built, as readers write dates (`30.11.2026`): printed
@@ -160,6 +169,33 @@ pub struct Renderer<'a> {
     pub routes: Routes,
     /// Content file under `content/` → page URL, for links between content files.
     pub content_pages: HashMap<String, String>,
+    /// Every language the site is built in (this one among them), for the links
+    /// between the versions of a page; empty for a site in one language.
+    pub versions: Vec<Version>,
+    /// Page address → its job, to find a page's other versions.
+    jobs_by_url: HashMap<String, Job>,
+}
+
+/// The site in one of its languages: its addresses and the name of the language
+/// in itself ("På svenska"), for the language switcher.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub lang: crate::model::Language,
+    pub routes: Routes,
+    pub label: String,
+}
+
+/// One language version of a page, for `<link rel="alternate" hreflang>` and the
+/// language switcher.
+#[derive(Serialize)]
+struct Alternate<'a> {
+    lang: &'static str,
+    /// Path from the host root.
+    url: String,
+    /// Full URL.
+    href: String,
+    label: &'a str,
+    current: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -215,8 +251,8 @@ impl<'a> Renderer<'a> {
         urls.insert("events_archive", routes.events_archive());
         urls.insert("calendar", routes.calendar());
         urls.insert("atom", routes.file("atom.xml"));
-        urls.insert("sitemap", routes.file("sitemap.xml"));
-        urls.insert("css", routes.file("style.css"));
+        urls.insert("sitemap", routes.shared("sitemap.xml"));
+        urls.insert("css", routes.shared("style.css"));
         urls.insert("accessibility", routes.accessibility());
         urls.insert("open_data", routes.open_data());
 
@@ -226,6 +262,7 @@ impl<'a> Renderer<'a> {
             description: cfg.description.as_deref(),
             lang: cfg.language.code(),
             base: routes.base(),
+            assets: routes.shared(""),
             region,
             search: cfg.search_enabled,
             built: dates::format(site.today, cfg.language),
@@ -235,7 +272,38 @@ impl<'a> Renderer<'a> {
         g.insert("t", &theme.text);
         g.insert("nav", &nav);
         g.insert("urls", &urls);
-        Renderer { site, index, theme, routes, content_pages }
+        Renderer { site, index, theme, routes, content_pages, versions: Vec::new(), jobs_by_url: HashMap::new() }
+    }
+
+    /// The languages the site is built in (see [`Version`]): each page links to its
+    /// version in each of them.
+    pub fn set_versions(&mut self, versions: Vec<Version>) {
+        if versions.len() > 1 {
+            self.jobs_by_url = self.jobs().into_iter().filter_map(|j| Some((self.page_url(j)?, j))).collect();
+        }
+        self.versions = versions;
+    }
+
+    /// The versions of the page at `url` in every language of the site (none for a
+    /// site in one language).
+    fn alternates(&self, url: &str) -> Vec<Alternate<'_>> {
+        let Some(&job) = self.jobs_by_url.get(url) else { return Vec::new() };
+        if job == Job::NotFound {
+            return Vec::new();
+        }
+        self.versions
+            .iter()
+            .filter_map(|v| {
+                let url = page_url(self.site, &v.routes, job)?;
+                Some(Alternate {
+                    lang: v.lang.code(),
+                    href: v.routes.absolute(&url),
+                    url,
+                    label: &v.label,
+                    current: v.lang == self.site.config.language,
+                })
+            })
+            .collect()
     }
 
     /// Every page and file of the site: the one list of what the build makes. The
@@ -312,6 +380,12 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
+    /// The jobs of a site's other language: its pages and the files made for each
+    /// language (the sitemap and robots.txt are made once, in the first language).
+    pub fn jobs_of_other_language(&self) -> Vec<Job> {
+        self.jobs().into_iter().filter(|j| j.for_each_language()).collect()
+    }
+
     /// The address of a page job (`None` for a file such as `sitemap.xml`).
     pub fn page_url(&self, job: Job) -> Option<String> {
         page_url(self.site, &self.routes, job)
@@ -360,6 +434,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<Output, Diagnostic> {
         let mut ctx = tera::Context::new();
         ctx.insert("page", meta);
+        ctx.insert("alternates", &self.alternates(&meta.url));
         if let Some(v) = view {
             ctx.insert(key.to_string(), v);
         }
@@ -386,6 +461,21 @@ impl<'a> Renderer<'a> {
             ))
         })?;
         Ok(Output { path: self.routes.output_path(&meta.url), bytes: html.into_bytes() })
+    }
+}
+
+/// Make each renderer link to the versions of its pages in the others' languages.
+pub fn set_versions(first: &mut Renderer<'_>, others: &mut [Renderer<'_>]) {
+    if others.is_empty() {
+        return;
+    }
+    let versions: Vec<Version> = std::iter::once(&*first)
+        .chain(others.iter())
+        .map(|r| Version { lang: r.site.config.language, routes: r.routes.clone(), label: r.theme.t("language_self") })
+        .collect();
+    first.set_versions(versions.clone());
+    for r in others {
+        r.set_versions(versions.clone());
     }
 }
 

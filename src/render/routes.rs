@@ -16,11 +16,26 @@ pub struct Routes {
     /// `/jarjestot/` — always starts and ends with `/`.
     base: String,
     paths: Paths,
+    /// The base path of the output folder: `base`, or for a site's other language
+    /// (under `/sv/`) the base path of the whole site.
+    output_base: String,
 }
 
 impl Routes {
     pub fn new(base_url: &BaseUrl, paths: &Paths) -> Routes {
-        Routes { origin: base_url.origin().to_string(), base: base_url.path().to_string(), paths: paths.clone() }
+        Routes {
+            origin: base_url.origin().to_string(),
+            base: base_url.path().to_string(),
+            paths: paths.clone(),
+            output_base: base_url.path().to_string(),
+        }
+    }
+
+    /// These routes inside a site whose output folder is served at `base`
+    /// (a language's pages under `/sv/` are written to `sv/` of the output).
+    pub fn within(mut self, base: &BaseUrl) -> Routes {
+        self.output_base = base.path().to_string();
+        self
     }
 
     pub fn base(&self) -> &str {
@@ -152,9 +167,15 @@ impl Routes {
         format!("{}{}", self.base, name.trim_start_matches('/'))
     }
 
+    /// A file made once for all the site's languages (the theme's and the site's
+    /// static files, `sitemap.xml`, `robots.txt`): at the root of the output.
+    pub fn shared(&self, name: &str) -> String {
+        format!("{}{}", self.output_base, name.trim_start_matches('/'))
+    }
+
     /// Where a URL made by this module is written, relative to the output folder.
     pub fn output_path(&self, url: &str) -> PathBuf {
-        let rel = url.strip_prefix(&self.base).unwrap_or(url.trim_start_matches('/'));
+        let rel = url.strip_prefix(&self.output_base).unwrap_or(url.trim_start_matches('/'));
         let mut p = PathBuf::new();
         for seg in rel.split('/').filter(|s| !s.is_empty()) {
             p.push(seg);

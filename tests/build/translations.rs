@@ -86,3 +86,107 @@ fn languages_must_be_known_and_start_with_the_site_language() {
     assert!(found.contains(&("invalid-value".into(), "site.toml".into(), 4, 14)), "{found:#?}");
     assert!(found.contains(&("unknown-site-language".into(), "site.toml".into(), 4, 26)), "{found:#?}");
 }
+
+/// The bilingual site with a translated organisation, an untranslated one and a
+/// translated theme name.
+fn translated_site() -> Site {
+    let s = bilingual();
+    s.write(
+        "content/themes.toml",
+        &crate::support::THEMES.replace("name = \"Omaishoito\"", "name = \"Omaishoito\"\nname_sv = \"Närståendevård\""),
+    );
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.sv.md",
+        "+++\nname = \"Keuru Testförening rf\"\n+++\nVi hjälper närståendevårdare.\n",
+    );
+    s.write(
+        "content/organisations/multian-kyla.md",
+        "+++\nname = \"Multian Kyläyhdistys ry\"\nthemes = [\"ikaihmiset\"]\nmunicipalities = [\"Multia\"]\n+++\nKylän oma yhdistys.\n",
+    );
+    s
+}
+
+fn hrefs(doc: &scraper::Html, css: &str, attr: &str) -> Vec<(String, String)> {
+    let sel = scraper::Selector::parse(css).unwrap();
+    doc.select(&sel)
+        .map(|e| {
+            let v = e.value();
+            (v.attr("hreflang").unwrap_or_default().to_string(), v.attr(attr).unwrap_or_default().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_swedish_pages_have_swedish_paths_text_and_translations() {
+    let s = translated_site();
+    let r = super::build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Finnish keeps its paths; Swedish pages live under /sv/ with Swedish segments.
+    let fi = super::page(&s, "jarjestot/keuruun-testiyhdistys/index.html");
+    let sv = super::page(&s, "sv/organisationer/keuruun-testiyhdistys/index.html");
+    assert_eq!(super::texts(&fi, "h1"), ["Keuruun Testiyhdistys ry"]);
+    assert_eq!(super::texts(&sv, "h1"), ["Keuru Testförening rf"]);
+    assert!(sv.html().contains("<html lang=\"sv\">") && fi.html().contains("<html lang=\"fi\">"));
+    let main = super::texts(&sv, "main").join(" ");
+    assert!(main.contains("Vi hjälper närståendevårdare.") && !main.contains("Kuvaus."), "{main}");
+    assert!(main.contains("Närståendevård"), "the theme's Swedish name: {main}");
+    assert!(super::texts(&sv, ".site-nav").join(" ").contains("Organisationer"), "Swedish interface text");
+    for rel in
+        ["sv/index.html", "sv/teman/omaishoito/index.html", "sv/kommuner/multia/index.html", "sv/natverk/index.html"]
+    {
+        assert!(s.root().join("public").join(rel).is_file(), "{rel}");
+    }
+    // The untranslated organisation: its Finnish text, marked as Finnish.
+    let other = super::page(&s, "sv/organisationer/multian-kyla/index.html");
+    assert_eq!(super::texts(&other, "main [lang=fi]"), ["Kylän oma yhdistys."]);
+    assert!(super::texts(&sv, "main [lang=fi]").is_empty(), "a translated text is not marked");
+    // The switcher goes to the same organisation in the other language, named in it.
+    let switch = hrefs(&sv, ".language-switcher a[lang=fi]", "href");
+    assert_eq!(switch, [("fi".to_string(), "/jarjestot/keuruun-testiyhdistys/".to_string())]);
+    assert_eq!(super::texts(&sv, ".language-switcher a"), ["Suomeksi"]);
+    assert_eq!(super::texts(&fi, ".language-switcher a"), ["På svenska"]);
+    // Both languages' pages are in the one sitemap; robots.txt is not made twice.
+    let sitemap = s.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/sv/organisationer/keuruun-testiyhdistys/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.org/jarjestot/keuruun-testiyhdistys/</loc>"));
+    assert!(!s.root().join("public/sv/robots.txt").exists() && !s.root().join("public/sv/sitemap.xml").exists());
+    // Each language has its own search index, made with its stemming.
+    assert!(s.read("public/sv/pagefind/pagefind-entry.json").contains("\"languages\":{\"sv\""));
+    assert!(s.read("public/pagefind/pagefind-entry.json").contains("\"languages\":{\"fi\""));
+    assert!(super::texts(&super::page(&s, "sv/sok/index.html"), "h1").join(" ").contains("Sök"));
+    let broken = super::links::broken_links(&s.root().join("public"), "/");
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn every_alternate_points_to_a_written_page_that_points_back() {
+    let s = translated_site();
+    assert_eq!(super::build(&s, &[]).code, 0);
+    let out = s.root().join("public");
+    let file_of = |href: &str| {
+        let path = href.strip_prefix("https://example.org/").unwrap_or_else(|| panic!("absolute: {href}"));
+        out.join(path).join("index.html")
+    };
+    let mut pages = 0;
+    for e in walkdir::WalkDir::new(&out).into_iter().flatten() {
+        if e.path().file_name().is_none_or(|n| n != "index.html") {
+            continue;
+        }
+        let rel = e.path().strip_prefix(&out).unwrap().parent().unwrap().to_string_lossy().replace('\\', "/");
+        let me =
+            if rel.is_empty() { "https://example.org/".to_string() } else { format!("https://example.org/{rel}/") };
+        let doc = scraper::Html::parse_document(&std::fs::read_to_string(e.path()).unwrap());
+        let alts = hrefs(&doc, "link[rel=alternate][hreflang]", "href");
+        let langs: Vec<&str> = alts.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(langs, ["fi", "sv", "x-default"], "{me}");
+        assert!(alts.iter().any(|(_, h)| *h == me), "{me} is among its own alternates: {alts:?}");
+        for (lang, href) in &alts {
+            let f = file_of(href);
+            assert!(f.is_file(), "{me}: {lang} alternate {href} is not written");
+            let back = scraper::Html::parse_document(&std::fs::read_to_string(&f).unwrap());
+            assert_eq!(hrefs(&back, "link[rel=alternate][hreflang]", "href"), alts, "{href} points back to {me}");
+        }
+        pages += 1;
+    }
+    assert!(pages > 20, "{pages} pages");
+}

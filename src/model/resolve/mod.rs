@@ -232,6 +232,7 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
         events,
         today: opts.today,
         translations,
+        untranslated: Default::default(),
     }
 }
 

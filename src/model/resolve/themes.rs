@@ -15,7 +15,7 @@ pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
         diags.push(no_themes(f));
     }
     for t in list.into_iter().flatten() {
-        let RawTheme { id, name, description } = t.get_ref();
+        let RawTheme { id, name, description, name_sv, name_en, description_sv, description_en } = t.get_ref();
         let Some(id) = id else {
             let id = name.as_ref().map(|n| slugify(n.get_ref())).unwrap_or_else(|| "lapset-ja-perheet".into());
             diags.push(no_id(f, t.span(), &id));
@@ -78,9 +78,18 @@ pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
             id: id.get_ref().clone(),
             name: name.as_ref().map(|n| n.get_ref().clone()).unwrap_or_else(|| id.get_ref().clone()),
             description: description.as_ref().map(|d| d.get_ref().clone()),
+            translated: translated([(Language::Sv, name_sv, description_sv), (Language::En, name_en, description_en)]),
         });
     }
     out
+}
+
+/// `name_sv`, `description_sv`, ...: what is given, by language.
+fn translated(
+    given: [(Language, &Option<crate::load::raw::Text>, &Option<crate::load::raw::Text>); 2],
+) -> std::collections::BTreeMap<Language, (Option<String>, Option<String>)> {
+    let text = |t: &Option<crate::load::raw::Text>| t.as_ref().map(|x| x.get_ref().trim().to_string());
+    given.into_iter().filter(|(_, n, d)| n.is_some() || d.is_some()).map(|(l, n, d)| (l, (text(n), text(d)))).collect()
 }
 
 pub(super) fn custom_municipalities(loaded: &Loaded, diags: &mut Diagnostics) -> Option<Municipalities> {

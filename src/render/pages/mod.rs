@@ -175,7 +175,14 @@ impl<'a> Renderer<'a> {
             unsafe_html: self.site.config.unsafe_html,
             top_level,
         };
-        markdown::to_html(body.markdown(), &body.source.file, &cx)
+        let html = markdown::to_html(body.markdown(), &body.source.file, &cx);
+        if self.site.untranslated.contains(&body.source.file) && !html.trim().is_empty() {
+            // Not translated: the original text, marked with its language so that
+            // screen readers read it in that language's voice.
+            let original = self.site.config.languages[0].code();
+            return format!("<div lang=\"{original}\">{html}</div>");
+        }
+        html
     }
 
     fn theme_link(&self, t: ThemeId) -> Link<'a> {
