@@ -282,13 +282,16 @@ fn other_renderers<'s>(
     Some(others)
 }
 
-/// The page manifest: the kind and address of every page of every language.
+/// The page manifest: the kind, address and language of every page of every language.
 fn page_list<'r, 's: 'r>(
     renderers: impl Iterator<Item = (&'r Renderer<'s>, &'r Vec<render::Job>)>,
 ) -> Vec<serde_json::Value> {
     renderers
         .flat_map(|(r, jobs)| {
-            jobs.iter().filter_map(|&j| Some(serde_json::json!({ "kind": j.kind()?, "url": r.page_url(j)? })))
+            let lang = r.site.config.language.code();
+            jobs.iter().filter_map(move |&j| {
+                Some(serde_json::json!({ "kind": j.kind()?, "url": r.page_url(j)?, "lang": lang }))
+            })
         })
         .collect()
 }

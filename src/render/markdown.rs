@@ -45,7 +45,8 @@ const TEMPLATE_IDS: &[&str] = &[
 pub struct LinkContext<'a> {
     /// Content file (under `content/`, e.g. `organisations/x.md`) → page URL.
     pub pages: &'a HashMap<String, String>,
-    /// The site's base path, `/` or `/jarjestot/`.
+    /// The base path of site-root links, `/` or `/jarjestot/` (in every language the
+    /// first language's, where the static files are).
     pub base: &'a str,
     pub unsafe_html: bool,
     /// The level the body's top-most headings get (2 when the body sits right under

@@ -13,21 +13,25 @@ function rel(url) {
   return url.startsWith(prefix) ? url.slice(prefix.length) : url.replace(/^\//, '');
 }
 
+// One page of each kind in each language of the site; the pages of the first language
+// are named by their kind, the others' by language and kind (`sv-organisation`).
+const firstLang = manifest[0]?.lang;
 const first = new Map();
-for (const { kind, url } of manifest) {
-  if (!first.has(kind)) first.set(kind, rel(url));
+for (const { kind, url, lang } of manifest) {
+  const name = !lang || lang === firstLang ? kind : `${lang}-${kind}`;
+  if (!first.has(name)) first.set(name, [kind, rel(url)]);
 }
 
-export const KINDS = [...first.keys()];
+export const KINDS = [...new Set(manifest.map((p) => p.kind))];
 
 /** [name, path] for every kind; the not-found page is asked for at an address that
  *  does not exist, and a search with results is added when the site has search. */
 export const PAGES = [];
-for (const [kind, path] of first) {
-  if (kind === 'not-found') PAGES.push([kind, 'ei-ole-olemassa/']);
-  else PAGES.push([kind, path]);
+for (const [name, [kind, path]] of first) {
+  if (name === 'not-found') PAGES.push([name, 'ei-ole-olemassa/']);
+  else if (kind !== 'not-found') PAGES.push([name, path]);
   if (kind === 'search' && first.has('organisation')) {
-    const word = first.get('organisation').split('/').filter(Boolean).pop().split('-')[0];
-    PAGES.push(['search-results', `${path}?q=${encodeURIComponent(word)}`]);
+    const word = first.get('organisation')[1].split('/').filter(Boolean).pop().split('-')[0];
+    PAGES.push([name.replace('search', 'search-results'), `${path}?q=${encodeURIComponent(word)}`]);
   }
 }

@@ -169,9 +169,12 @@ impl<'a> Renderer<'a> {
 
     /// A Markdown body as HTML; its top headings get level `top_level`.
     fn html(&self, body: &Body, top_level: u8) -> String {
+        // Site-root links (`/logos/x.png`) point to the static files, which every
+        // language shares.
+        let assets = self.routes.shared("");
         let cx = markdown::LinkContext {
             pages: &self.content_pages,
-            base: self.routes.base(),
+            base: &assets,
             unsafe_html: self.site.config.unsafe_html,
             top_level,
         };
@@ -249,7 +252,7 @@ impl<'a> Renderer<'a> {
             phone: o.phone.as_deref(),
             phone_href: o.phone.as_deref().map(tel),
             email: o.email.as_deref(),
-            logo: o.logo.as_ref().map(|l| ImageView { url: self.routes.file(&l.path), alt: &l.alt }),
+            logo: o.logo.as_ref().map(|l| ImageView { url: self.routes.shared(&l.path), alt: &l.alt }),
             seeking: o.seeking.iter().map(|s| self.theme.t(s.label_key())).collect(),
         }
     }

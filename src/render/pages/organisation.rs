@@ -70,7 +70,7 @@ pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Dia
         notes: ix.org_notes[id].iter().take(10).map(|&n| r.note_item(n)).collect(),
         languages,
         phone_href: o.phone.as_deref().map(tel),
-        logo: o.logo.as_ref().map(|l| ImageView { url: rt.file(&l.path), alt: &l.alt }),
+        logo: o.logo.as_ref().map(|l| ImageView { url: rt.shared(&l.path), alt: &l.alt }),
         updated: o.updated.map(|d| dates::view(d, lang)),
         address: o.address.as_ref().map(|a| AddressView {
             street: a.street.as_deref(),
