@@ -145,6 +145,7 @@ fn the_swedish_pages_have_swedish_paths_text_and_translations() {
     assert_eq!(switch, [("fi".to_string(), "/jarjestot/keuruun-testiyhdistys/".to_string())]);
     assert_eq!(super::texts(&sv, ".language-switcher a"), ["Suomeksi"]);
     assert_eq!(super::texts(&fi, ".language-switcher a"), ["På svenska"]);
+    assert_eq!(super::texts(&sv, ".phone-menu__languages a"), ["Suomeksi"], "on phones: in the menu");
     // Both languages' pages are in the one sitemap; robots.txt is not made twice.
     let sitemap = s.read("public/sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/sv/organisationer/keuruun-testiyhdistys/</loc>"));
