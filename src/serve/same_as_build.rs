@@ -79,6 +79,18 @@ fn fixture() -> Fixture {
             std::fs::copy(e.path(), &to).unwrap();
         }
     }
+    // `serve` previews a site in its first language only: the fixture is taken in
+    // that one language (its translations and `languages` left out).
+    let toml = root.join("site.toml");
+    let settings = std::fs::read_to_string(&toml).unwrap();
+    let one: String = settings.lines().filter(|l| !l.starts_with("languages =")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&toml, one).unwrap();
+    for e in walkdir::WalkDir::new(root.join("content")).into_iter().flatten() {
+        let name = e.file_name().to_string_lossy();
+        if name.ends_with(".md") && name.trim_end_matches(".md").contains('.') {
+            std::fs::remove_file(e.path()).unwrap();
+        }
+    }
     let out = dir.path().join("out");
     Fixture { _dir: dir, root, out }
 }
