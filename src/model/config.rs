@@ -62,6 +62,9 @@ pub struct Paths {
     pub accessibility: String,
     /// The page that lists and explains the open data files.
     pub open_data: String,
+    /// The free page that tells how an organisation gets listed (as `areena init`
+    /// names it); empty lists link to it when the site has it.
+    pub join: String,
     /// The lists of organisations looking for volunteers, members and partners (under
     /// `organisations`), in the order of `Seeking::ALL`.
     pub seeking: [String; 3],
@@ -93,6 +96,12 @@ impl Paths {
             Language::En => ["looking-for-volunteers", "looking-for-members", "looking-for-partners"],
         };
         Paths {
+            join: match lang {
+                Language::Fi => "liity",
+                Language::Sv => "ga-med",
+                Language::En => "join",
+            }
+            .into(),
             seeking: seeking.map(String::from),
             accessibility: accessibility.into(),
             open_data: match lang {

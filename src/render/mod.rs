@@ -219,6 +219,9 @@ impl<'a> Renderer<'a> {
         urls.insert("css", routes.file("style.css"));
         urls.insert("accessibility", routes.accessibility());
         urls.insert("open_data", routes.open_data());
+        if let Some(join) = site.pages.iter().find(|p| p.slug == cfg.paths.join) {
+            urls.insert("join", routes.free_page(&join.slug));
+        }
 
         let region = cfg.region.map(|r| site.municipalities.regions[r].name.as_str());
         let global = SiteGlobal {

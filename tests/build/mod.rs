@@ -541,5 +541,6 @@ fn long_lists_are_split_into_pages_and_capped_groups() {
         .filter_map(|a| a.value().attr("href").map(String::from))
         .collect();
     assert_eq!(more, ["/haku/?type=J%C3%A4rjest%C3%B6&theme=Omaishoito&municipality=Keuruu"]);
-    assert!(links::broken_links(&s.root().join("public"), "/").is_empty());
+    let broken = links::broken_links(&s.root().join("public"), "/");
+    assert!(broken.is_empty(), "{broken:#?}");
 }
