@@ -188,6 +188,15 @@ fn hostile_text_in_feeds_is_text() {
     assert!(titles(&feed).contains(&"Paha \"</title><script>alert('name')</script> ry".to_string()), "{feed:?}");
     let feed = parse_feed(&out, "atom.xml");
     assert_eq!(feed.title.unwrap().content, "Hakemisto \"</title><script>alert('site')</script>");
+
+    // The JSON-LD of the same pages: whole JSON, no raw `<` or `>`, the text as written.
+    let found = json_ld(&out);
+    let (_, org) = found.iter().find(|(rel, _)| rel == "jarjestot/paha-yhdistys/index.html").expect("the NGO");
+    assert_eq!(org["name"], "Paha \"</title><script>alert('name')</script> ry");
+    assert_eq!(org["address"]["streetAddress"], "</script><script>alert('street')</script>");
+    let (_, site) = found.iter().find(|(rel, _)| rel == "index.html").expect("the WebSite");
+    assert_eq!(site["name"], "Hakemisto \"</title><script>alert('site')</script>");
+    assert_eq!(site["description"], "<img src=x onerror=alert('desc')> \" onmouseover=\"alert('desc2')");
 }
 
 /// Every JSON-LD of every HTML page under `out`: (page, JSON).
@@ -398,4 +407,21 @@ fn the_site_image_is_the_preview_of_pages_without_their_own() {
     assert_eq!((d.file.as_str(), d.line, d.column), ("site.toml", 1, 9));
     assert!(d.message.contains("static/kuvat/jakokuva.png"), "{}", d.message);
     assert!(d.help.as_deref().is_some_and(|h| h.contains("static/")), "{d:?}");
+}
+
+#[test]
+fn the_website_offers_a_search_action_only_with_search_on() {
+    let s = small_site();
+    for (search, extra) in [(true, ""), (false, "\n[search]\nenabled = false\n")] {
+        s.write("site.toml", &format!("{}{extra}", crate::support::SITE));
+        let r = build(&s, &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let all = json_ld(&s.root().join("public"));
+        let sites: Vec<&Value> = all.iter().filter(|(_, v)| v["@type"] == "WebSite").map(|(_, v)| v).collect();
+        assert_eq!(sites.len(), 1, "one WebSite, on the front page");
+        assert_eq!(sites[0]["potentialAction"].is_null(), !search, "search {search}");
+        for (rel, v) in &all {
+            check_json_ld(rel, v, search, &format!("{ORIGIN}/"));
+        }
+    }
 }
