@@ -337,7 +337,9 @@ mod tests {
 }
 
 /// A text's first paragraph (the first one with any text) as plain text, its
-/// whitespace collapsed, whole: what a feed entry of a meeting note says.
+/// whitespace collapsed and the characters no page may carry dropped
+/// ([`is_dropped_char`](crate::model::values::is_dropped_char)), otherwise whole:
+/// what a feed entry of a meeting note says.
 pub fn first_paragraph(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut text = String::new();
@@ -352,6 +354,7 @@ pub fn first_paragraph(markdown: &str) -> String {
             _ => {}
         }
     }
+    text.retain(|c| !crate::model::values::is_dropped_char(c));
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -18,8 +18,9 @@ pub const BUSINESS_ID_SCHEME: &str = "0037";
 
 /// JSON that cannot end its `<script>` element or start a comment there: `<`, `>`
 /// and `&` (and the line separators U+2028 and U+2029, which old parsers read as
-/// line ends) written as `\u` escapes, which JSON reads as the same characters.
-/// Every JSON-LD of every page goes through this.
+/// line ends) written as `\u` escapes, which JSON reads as the same characters;
+/// the characters no page may carry (direction overrides) left out. Every JSON-LD of
+/// every page goes through this.
 pub fn script_json(v: &Value) -> String {
     let json = v.to_string();
     let mut out = String::with_capacity(json.len());
@@ -30,6 +31,7 @@ pub fn script_json(v: &Value) -> String {
             '&' => out.push_str("\\u0026"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
+            c if crate::model::values::is_dropped_char(c) => {}
             c => out.push(c),
         }
     }
