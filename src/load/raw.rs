@@ -22,6 +22,8 @@ pub struct RawSite {
     pub theme: Option<Text>,
     pub region: Option<Text>,
     pub output_dir: Option<Text>,
+    /// A picture under static/ for link previews of pages that have none of their own.
+    pub image: Option<Text>,
     pub paths: Option<RawPaths>,
     pub search: Option<RawSearch>,
     pub build: Option<RawBuild>,

@@ -1,4 +1,4 @@
-//! Files that are not HTML pages: sitemap.xml, atom.xml, robots.txt, the open data
+//! Files that are not HTML pages: sitemap.xml, robots.txt, the open data
 //! of the directory (JSON and CSV) and the coverage matrix as CSV. Built in Rust, not
 //! templates, so that their formats stay valid whatever the site theme does.
 
@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Job, Output, Renderer, dates};
+use super::{Job, Output, Renderer};
 use crate::diagnostics::{Code, Diagnostic, tr};
 
 /// Escape text for XML content and attribute values.
@@ -34,7 +34,6 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
     let url = file_url(r, job);
     let bytes = match job {
         Job::Sitemap => sitemap(r).into_bytes(),
-        Job::Atom => atom(r).into_bytes(),
         Job::Robots => {
             format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.file("sitemap.xml")))
                 .into_bytes()
@@ -65,6 +64,10 @@ pub(super) fn file_url(r: &Renderer<'_>, job: Job) -> String {
     match job {
         Job::Sitemap => rt.file("sitemap.xml"),
         Job::Atom => rt.file("atom.xml"),
+        Job::TableFeed(t) => format!("{}atom.xml", rt.table(&r.site.tables[t].slug)),
+        Job::ThemeFeed(t) => format!("{}atom.xml", rt.theme(&r.site.themes[t].id)),
+        Job::MunicipalityFeed(m) => format!("{}atom.xml", rt.municipality(&r.site.municipalities.list[m].slug)),
+        Job::EventsFeed => format!("{}atom.xml", rt.events()),
         Job::Robots => rt.file("robots.txt"),
         Job::DataJson => rt.file("data/organisations.json"),
         Job::DataCsv => rt.file("data/organisations.csv"),
@@ -100,47 +103,6 @@ fn sitemap(r: &Renderer<'_>) -> String {
         }
     }
     s.push_str("</urlset>\n");
-    s
-}
-
-/// Atom feed of meeting notes and announcements, newest first (at most 50).
-fn atom(r: &Renderer<'_>) -> String {
-    let site = r.site;
-    let rt = &r.routes;
-    let feed_url = rt.absolute(&rt.file("atom.xml"));
-    let updated = r.index.notes_newest_first.first().map(|n| site.tables[n.table].notes[n.note].date);
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = write!(
-        s,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{}T00:00:00Z</updated>\n",
-        site.config.language.code(),
-        xml_escape(&site.config.title),
-        xml_escape(&feed_url),
-        xml_escape(&feed_url),
-        xml_escape(&rt.absolute(&rt.home())),
-        updated.map(|d| d.to_string()).unwrap_or_else(|| "1970-01-01".into()),
-    );
-    if let Some(d) = &site.config.description {
-        let _ = writeln!(s, "  <subtitle>{}</subtitle>", xml_escape(d));
-    }
-    for nr in r.index.notes_newest_first.iter().take(50) {
-        let tb = &site.tables[nr.table];
-        let n = &tb.notes[nr.note];
-        let url = rt.absolute(&rt.note(&tb.slug, &n.slug));
-        let kind = r.theme.t(n.kind.label_key());
-        let summary = format!("{kind} · {} · {}", tb.name, dates::format(n.date, site.config.language));
-        let _ = write!(
-            s,
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
-            xml_escape(&n.title),
-            xml_escape(&url),
-            xml_escape(&url),
-            n.date,
-            xml_escape(&tb.name),
-            xml_escape(&summary),
-        );
-    }
-    s.push_str("</feed>\n");
     s
 }
 

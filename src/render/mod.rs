@@ -6,12 +6,14 @@
 //! (site, navigation, interface text) is set once in Tera's global context; each page
 //! gets only its own small typed view (`views`). This module never writes files.
 
+pub mod atom;
 pub mod calendar;
 pub mod dates;
 pub mod feeds;
 pub mod markdown;
 pub(crate) mod pages;
 pub mod routes;
+pub mod structured;
 pub mod theme;
 pub mod views;
 
@@ -74,7 +76,16 @@ pub enum Job {
     OpenData,
     NotFound,
     Sitemap,
+    /// The whole site's feed of meeting notes and announcements (`atom.xml`).
     Atom,
+    /// A partnership table's notes as Atom (`<table page>/atom.xml`).
+    TableFeed(TableId),
+    /// A theme's organisations and the notes of its tables as Atom.
+    ThemeFeed(ThemeId),
+    /// A municipality's local organisations as Atom.
+    MunicipalityFeed(MunicipalityId),
+    /// The upcoming events as Atom (`<events page>/atom.xml`).
+    EventsFeed,
     Robots,
     DataJson,
     DataCsv,
@@ -112,6 +123,10 @@ impl Job {
             Job::CoverageCsv
             | Job::Sitemap
             | Job::Atom
+            | Job::TableFeed(_)
+            | Job::ThemeFeed(_)
+            | Job::MunicipalityFeed(_)
+            | Job::EventsFeed
             | Job::Robots
             | Job::DataJson
             | Job::DataCsv
@@ -119,6 +134,11 @@ impl Job {
             | Job::OrganisationCalendar(_)
             | Job::MunicipalityCalendar(_) => return None,
         })
+    }
+
+    /// Whether the job is an Atom feed.
+    pub fn is_feed(self) -> bool {
+        matches!(self, Job::Atom | Job::TableFeed(_) | Job::ThemeFeed(_) | Job::MunicipalityFeed(_) | Job::EventsFeed)
     }
 
     /// Whether the job is an iCalendar file.
@@ -309,7 +329,11 @@ impl<'a> Renderer<'a> {
             Job::DataJson,
             Job::DataCsv,
             Job::Calendar,
+            Job::EventsFeed,
         ]);
+        jobs.extend(ix.table_order.iter().map(|&t| Job::TableFeed(t)));
+        jobs.extend(ThemeId::all(s.themes.len()).map(Job::ThemeFeed));
+        jobs.extend(ix.municipality_pages.iter().map(|&m| Job::MunicipalityFeed(m)));
         jobs.extend(ix.events.organisation_calendars.iter().map(|&o| Job::OrganisationCalendar(o)));
         jobs.extend(ix.events.municipality_calendars.iter().map(|&m| Job::MunicipalityCalendar(m)));
         jobs
@@ -346,12 +370,31 @@ impl<'a> Renderer<'a> {
     /// Render one job.
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
         match job {
-            Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv | Job::CoverageCsv => {
-                feeds::render(self, job)
-            }
+            Job::Sitemap | Job::Robots | Job::DataJson | Job::DataCsv | Job::CoverageCsv => feeds::render(self, job),
+            _ if job.is_feed() => Ok(Output { path: self.output_path(job), bytes: self.atom(job).into_bytes() }),
             _ if job.is_calendar() => calendar::render(self, job),
             _ => pages::render(self, job),
         }
+    }
+
+    /// What `<head>` says about a page: its description for search engines and link
+    /// previews, the preview picture and the locale.
+    fn head<'m>(&'m self, meta: &'m views::PageMeta<'_>) -> views::HeadView<'m> {
+        let cfg = &self.site.config;
+        let description = meta
+            .description
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .or(cfg.description.as_deref())
+            .unwrap_or(&meta.title);
+        let image =
+            meta.image.clone().or_else(|| cfg.image.as_ref().map(|i| self.routes.absolute(&self.routes.file(i))));
+        let locale = match cfg.language {
+            crate::model::Language::Fi => "fi_FI",
+            crate::model::Language::Sv => "sv_FI",
+            crate::model::Language::En => "en_GB",
+        };
+        views::HeadView { description, image, locale }
     }
 
     fn template<T: Serialize>(
@@ -363,6 +406,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<Output, Diagnostic> {
         let mut ctx = tera::Context::new();
         ctx.insert("page", meta);
+        ctx.insert("head", &self.head(meta));
         if let Some(v) = view {
             ctx.insert(key.to_string(), v);
         }
@@ -429,6 +473,10 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         Job::CoverageCsv
         | Job::Sitemap
         | Job::Atom
+        | Job::TableFeed(_)
+        | Job::ThemeFeed(_)
+        | Job::MunicipalityFeed(_)
+        | Job::EventsFeed
         | Job::Robots
         | Job::DataJson
         | Job::DataCsv

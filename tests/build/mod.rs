@@ -2,6 +2,7 @@
 
 mod abuse;
 mod events;
+mod feeds;
 mod files;
 pub(crate) mod links;
 mod lists;
@@ -181,8 +182,17 @@ fn hostile_content_is_inert() {
     for rel in ["jarjestot/paha/index.html", "jarjestot/index.html", "teemat/omaishoito/index.html", "index.html"] {
         let doc = page(&s, rel);
         let count = |css: &str| doc.select(&Selector::parse(css).unwrap()).count();
-        // The theme's own menu script only.
-        assert_eq!(count("script"), count("script[src='/menu.js'][defer]"), "{rel}: a script element");
+        // The theme's own menu script only, beside the page's JSON-LD (data, whole JSON).
+        let ld = Selector::parse("script[type='application/ld+json']").unwrap();
+        for s in doc.select(&ld) {
+            let text: String = s.text().collect();
+            assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{rel}: {text}");
+        }
+        assert_eq!(
+            count("script"),
+            count("script[src='/menu.js'][defer]") + count("script[type='application/ld+json']"),
+            "{rel}: a script element"
+        );
         assert_eq!(count("script[src='/menu.js']"), 1, "{rel}: the menu script");
         assert_eq!(count("iframe, img[onerror], [onmouseover]"), 0, "{rel}: an injected element or attribute");
         assert_eq!(count("a[href^='javascript:']"), 0, "{rel}: a javascript link");
