@@ -7,6 +7,7 @@
 //! gets only its own small typed view (`views`). This module never writes files.
 
 pub mod calendar;
+pub mod data;
 pub mod dates;
 pub mod feeds;
 pub mod markdown;
@@ -76,8 +77,8 @@ pub enum Job {
     Sitemap,
     Atom,
     Robots,
-    DataJson,
-    DataCsv,
+    /// An open data file (`data/organisations.json`, `data/hsds/services.json`, ...).
+    Data(data::DataFile),
 }
 
 impl Job {
@@ -113,8 +114,7 @@ impl Job {
             | Job::Sitemap
             | Job::Atom
             | Job::Robots
-            | Job::DataJson
-            | Job::DataCsv
+            | Job::Data(_)
             | Job::Calendar
             | Job::OrganisationCalendar(_)
             | Job::MunicipalityCalendar(_) => return None,
@@ -297,16 +297,9 @@ impl<'a> Renderer<'a> {
         if !s.pages.iter().any(|p| p.slug == s.config.paths.open_data) {
             jobs.push(Job::OpenData);
         }
-        jobs.extend([
-            Job::NotFound,
-            Job::CoverageCsv,
-            Job::Sitemap,
-            Job::Atom,
-            Job::Robots,
-            Job::DataJson,
-            Job::DataCsv,
-            Job::Calendar,
-        ]);
+        jobs.extend([Job::NotFound, Job::CoverageCsv, Job::Sitemap, Job::Atom, Job::Robots]);
+        jobs.extend(data::DataFile::all().into_iter().map(Job::Data));
+        jobs.push(Job::Calendar);
         jobs.extend(ix.events.organisation_calendars.iter().map(|&o| Job::OrganisationCalendar(o)));
         jobs.extend(ix.events.municipality_calendars.iter().map(|&m| Job::MunicipalityCalendar(m)));
         jobs
@@ -343,9 +336,8 @@ impl<'a> Renderer<'a> {
     /// Render one job.
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
         match job {
-            Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv | Job::CoverageCsv => {
-                feeds::render(self, job)
-            }
+            Job::Sitemap | Job::Atom | Job::Robots | Job::CoverageCsv => feeds::render(self, job),
+            Job::Data(f) => data::render(self, f),
             _ if job.is_calendar() => calendar::render(self, job),
             _ => pages::render(self, job),
         }
@@ -427,8 +419,7 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         | Job::Sitemap
         | Job::Atom
         | Job::Robots
-        | Job::DataJson
-        | Job::DataCsv
+        | Job::Data(_)
         | Job::Calendar
         | Job::OrganisationCalendar(_)
         | Job::MunicipalityCalendar(_) => return None,
