@@ -5,6 +5,7 @@ mod events;
 mod files;
 pub(crate) mod links;
 mod lists;
+mod open_data;
 mod output;
 mod serve;
 mod validity;

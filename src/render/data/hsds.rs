@@ -143,7 +143,7 @@ struct HsdsOrganization<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     email: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    website: Option<&'a str>,
+    website: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     year_incorporated: Option<i32>,
     legal_status: &'static str,
@@ -254,6 +254,12 @@ fn identifiers<'a>(ids: &Ids, org: &'a Organisation, oid: &str) -> Vec<Identifie
     out
 }
 
+/// A web address as HSDS wants it (a URI: characters such as `"` or `<` escaped),
+/// or nothing when it cannot be read as one.
+fn uri(address: &str) -> Option<String> {
+    url::Url::parse(address).ok().map(String::from)
+}
+
 /// The description HSDS requires: the text, else the one line, else the name.
 fn description(org: &Organisation) -> String {
     let text = plain_text(org.body.markdown());
@@ -278,7 +284,7 @@ fn organizations<'a>(r: &Renderer<'a>, ids: &Ids) -> Vec<HsdsOrganization<'a>> {
                 alternate_name: org.short_name.as_deref(),
                 description: description(org),
                 email: org.email.as_deref(),
-                website: org.website.as_deref(),
+                website: org.website.as_deref().and_then(uri),
                 year_incorporated: org.founded,
                 legal_status: org.kind.as_str(),
                 logo: org.logo.as_ref().map(|l| r.routes.absolute(&r.routes.file(&l.path))),
