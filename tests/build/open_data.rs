@@ -265,12 +265,18 @@ Ensimmäinen kappale.
 Toinen **kappale**.
 "#;
 
-#[test]
-fn an_organisations_fields_in_json_and_csv_equal_its_source() {
+/// The small site with [`FULL`], built.
+fn full_site() -> crate::support::Site {
     let s = small_site();
     s.write("content/organisations/taysi.md", FULL);
     let r = build(&s, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    s
+}
+
+#[test]
+fn an_organisations_fields_in_json_and_csv_equal_its_source() {
+    let s = full_site();
     let out = s.root().join("public");
     let expected: [(&str, Value, &str); 32] = [
         ("slug", json!("taysi"), "taysi"),
@@ -321,7 +327,12 @@ fn an_organisations_fields_in_json_and_csv_equal_its_source() {
         assert_eq!(in_json, json_value, "JSON {column}");
         assert_eq!(&row[*column], cell, "CSV {column}");
     }
-    // The same organisation in HSDS.
+}
+
+#[test]
+fn an_organisation_in_hsds_carries_its_source_fields() {
+    let s = full_site();
+    let out = s.root().join("public");
     let hsds = read_json(&out.join("data/hsds/organizations.json"));
     let h = hsds.as_array().unwrap().iter().find(|o| o["name"] == "Keuruun Täysi Yhdistys ry").unwrap();
     assert_eq!(h["alternate_name"], "Täysi");

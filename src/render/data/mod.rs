@@ -132,11 +132,29 @@ pub(crate) fn output_error(file: &str, e: impl std::fmt::Display) -> Diagnostic 
     )
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline, without the characters that pages and feeds
+/// drop too (control characters, bidirectional overrides: see
+/// [`crate::model::values::is_dropped_char`]).
 pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Diagnostic> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| output_error(file, e))?;
+    let mut value = serde_json::to_value(value).map_err(|e| output_error(file, e))?;
+    drop_chars(&mut value);
+    let mut bytes = serde_json::to_vec_pretty(&value).map_err(|e| output_error(file, e))?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+fn drop_chars(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => {
+            if let Some(clean) = crate::model::values::without_dropped_chars(s) {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_chars),
+        Value::Object(map) => map.values_mut().for_each(drop_chars),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of `T`, with its title and, when given, `$id`.

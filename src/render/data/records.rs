@@ -609,11 +609,14 @@ pub(super) fn organisations_csv(r: &Renderer<'_>, file: &str) -> Result<Vec<u8>,
     w.into_inner().map_err(|e| output_error(file, e))
 }
 
-/// Keep spreadsheet programs from reading a cell as a formula: a cell that starts
+/// Drop the characters that pages and feeds drop too, and keep spreadsheet programs
+/// from reading a cell as a formula: a cell that starts
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless it
 /// is a phone number (an optional `+`, then only digits, spaces, hyphens and
 /// parentheses).
 pub fn csv_safe(cell: &str) -> String {
+    let cleaned = crate::model::values::without_dropped_chars(cell);
+    let cell = cleaned.as_deref().unwrap_or(cell);
     let phone = |c: &str| {
         let rest = c.strip_prefix('+').unwrap_or(c);
         rest.chars().any(|ch| ch.is_ascii_digit())
