@@ -8,6 +8,7 @@
 
 pub mod atom;
 pub mod calendar;
+pub mod data;
 pub mod dates;
 pub mod feeds;
 pub mod markdown;
@@ -87,8 +88,8 @@ pub enum Job {
     /// The upcoming events as Atom (`<events page>/atom.xml`).
     EventsFeed,
     Robots,
-    DataJson,
-    DataCsv,
+    /// An open data file (`data/organisations.json`, `data/hsds/services.json`, ...).
+    Data(data::DataFile),
 }
 
 impl Job {
@@ -128,8 +129,7 @@ impl Job {
             | Job::MunicipalityFeed(_)
             | Job::EventsFeed
             | Job::Robots
-            | Job::DataJson
-            | Job::DataCsv
+            | Job::Data(_)
             | Job::Calendar
             | Job::OrganisationCalendar(_)
             | Job::MunicipalityCalendar(_) => return None,
@@ -320,17 +320,9 @@ impl<'a> Renderer<'a> {
         if !s.pages.iter().any(|p| p.slug == s.config.paths.open_data) {
             jobs.push(Job::OpenData);
         }
-        jobs.extend([
-            Job::NotFound,
-            Job::CoverageCsv,
-            Job::Sitemap,
-            Job::Atom,
-            Job::Robots,
-            Job::DataJson,
-            Job::DataCsv,
-            Job::Calendar,
-            Job::EventsFeed,
-        ]);
+        jobs.extend([Job::NotFound, Job::CoverageCsv, Job::Sitemap, Job::Atom, Job::Robots]);
+        jobs.extend(data::DataFile::all().into_iter().map(Job::Data));
+        jobs.extend([Job::Calendar, Job::EventsFeed]);
         jobs.extend(ix.table_order.iter().map(|&t| Job::TableFeed(t)));
         jobs.extend(ThemeId::all(s.themes.len()).map(Job::ThemeFeed));
         jobs.extend(ix.municipality_pages.iter().map(|&m| Job::MunicipalityFeed(m)));
@@ -370,7 +362,8 @@ impl<'a> Renderer<'a> {
     /// Render one job.
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
         match job {
-            Job::Sitemap | Job::Robots | Job::DataJson | Job::DataCsv | Job::CoverageCsv => feeds::render(self, job),
+            Job::Sitemap | Job::Robots | Job::CoverageCsv => feeds::render(self, job),
+            Job::Data(f) => data::render(self, f),
             _ if job.is_feed() => Ok(Output { path: self.output_path(job), bytes: self.atom(job).into_bytes() }),
             _ if job.is_calendar() => calendar::render(self, job),
             _ => pages::render(self, job),
@@ -478,8 +471,7 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         | Job::MunicipalityFeed(_)
         | Job::EventsFeed
         | Job::Robots
-        | Job::DataJson
-        | Job::DataCsv
+        | Job::Data(_)
         | Job::Calendar
         | Job::OrganisationCalendar(_)
         | Job::MunicipalityCalendar(_) => return None,

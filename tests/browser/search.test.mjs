@@ -232,7 +232,7 @@ test('a name match ranks above a match in the description of another entry', asy
 });
 
 test('every organisation is searchable, whatever the number of parts the index is made of', async () => {
-  const orgs = await (await fetch(ctx.server.base + 'data/organisations.json')).json();
+  const { organisations: orgs } = await (await fetch(ctx.server.base + 'data/organisations.json')).json();
   const { page, errors } = await open('haku/');
   const group = page.locator('.search-filter[data-filter="type"]');
   await group.locator('summary').click();

@@ -6,6 +6,7 @@ mod feeds;
 mod files;
 pub(crate) mod links;
 mod lists;
+mod open_data;
 mod output;
 mod serve;
 mod validity;
