@@ -73,6 +73,9 @@ fn set_fields(doc: &mut DocumentMut, org: &Imported, today: jiff::civil::Date) {
 fn new_document(org: &Imported, today: jiff::civil::Date) -> DocumentMut {
     let mut doc = DocumentMut::new();
     set_fields(&mut doc, org, today);
+    if let Some(t) = &org.default_theme {
+        doc["themes"] = value(toml_value(&Value::List(vec![t.clone()])));
+    }
     // Tables after the plain fields: toml_edit writes the root's values first.
     doc.sort_values_by(|a, _, b, _| order(a.get()).cmp(&order(b.get())));
     doc

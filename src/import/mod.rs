@@ -346,6 +346,10 @@ fn targets(
         }
         let action = match existing.find(&org) {
             Some(path) if opts.update => Action::Update(path.to_string()),
+            None if !org.missing.is_empty() => {
+                diags.extend(org.missing);
+                continue;
+            }
             Some(path) => {
                 let name = &org.name;
                 diags.push(at(

@@ -32,6 +32,12 @@ pub(crate) struct Imported {
     /// Where the name is, for reports about the whole organisation.
     pub(crate) name_cell: (usize, Range<usize>),
     pub(crate) values: BTreeMap<Field, Value>,
+    /// `--theme`, for a row without themes: used only in a new file (an update keeps
+    /// the file's themes).
+    pub(crate) default_theme: Option<String>,
+    /// What a new file would lack (a theme, a place where it acts): errors only when
+    /// the row makes a new file, not when it updates one.
+    pub(crate) missing: Vec<Diagnostic>,
 }
 
 impl Imported {
@@ -127,18 +133,26 @@ pub(crate) fn organisation(ctx: &Context<'_>, plan: &Plan, row: &Row, diags: &mu
             }
         }
     }
-    if !values.contains_key(&Field::Themes)
-        && let Some(t) = &ctx.default_theme
-    {
-        values.insert(Field::Themes, Value::List(vec![t.clone()]));
+    let default_theme = match &ctx.default_theme {
+        Some(t) if !values.contains_key(&Field::Themes) => Some(t.clone()),
+        _ => None,
+    };
+    let mut missing = Vec::new();
+    required(ctx, plan, row, &values, &mut missing);
+    // Without a name the row can be neither written nor matched: an error at once.
+    if let Some(i) = missing.iter().position(|d| d.code == Code::MissingField && !values.contains_key(&Field::Name)) {
+        diags.push(missing.remove(i));
     }
-    required(ctx, plan, row, &values, diags);
+    if default_theme.is_some() {
+        missing.retain(|d| d.code != Code::MissingField);
+    }
     let Some(Value::Text(name)) = values.get(&Field::Name).cloned() else { return None };
     let slug = crate::model::slug::slugify(&name);
     if diags.len() > before {
         return None;
     }
-    Some(Imported { row: row.number, name, slug, name_cell: name_cell.expect("a name has its cell"), values })
+    let name_cell = name_cell.expect("a name has its cell");
+    Some(Imported { row: row.number, name, slug, name_cell, values, default_theme, missing })
 }
 
 fn merge(values: &mut BTreeMap<Field, Value>, field: Field, v: Value) {
@@ -156,7 +170,8 @@ fn merge(values: &mut BTreeMap<Field, Value>, field: Field, v: Value) {
     }
 }
 
-/// The name, a theme and a place where it acts are required.
+/// The name, a theme and a place where it acts are required (the name is the first
+/// problem pushed, when it is missing).
 fn required(ctx: &Context<'_>, plan: &Plan, row: &Row, values: &BTreeMap<Field, Value>, diags: &mut Vec<Diagnostic>) {
     let column = |f: Field| plan.iter().position(|p| *p == Some(f));
     // A cell with a wrong value has its own report.
