@@ -176,64 +176,17 @@ fn read_rows(
     let all = match table::rows(text, table::delimiter(text)) {
         Ok(r) => r,
         Err((row, reason)) => {
-            diags.push(
-                Diagnostic::error(
-                    Code::InvalidValue,
-                    file,
-                    None,
-                    tr!(
-                        en: "the file cannot be read as CSV: {reason}",
-                        fi: "tiedostoa ei voi lukea CSV-tiedostona: {reason}",
-                        sv: "filen kan inte läsas som CSV: {reason}"
-                    ),
-                )
-                .with_help(tr!(
-                    en: "save the spreadsheet again as CSV (in Excel: Save as → CSV (semicolon separated))",
-                    fi: "tallenna taulukko uudelleen CSV-muodossa (Excelissä: Tallenna nimellä → CSV (puolipisteellä erotettu))",
-                    sv: "spara kalkylbladet igen som CSV (i Excel: Spara som → CSV (semikolonavgränsad))"
-                ))
-                .in_cell(row, 1),
-            );
+            diags.push(not_csv(file, row, &reason));
             return (Vec::new(), 0);
         }
     };
     let Some((headings, data)) = all.split_first().filter(|(h, _)| !h.is_blank()) else {
-        diags.push(
-            Diagnostic::error(
-                Code::EmptyFile,
-                file,
-                None,
-                tr!(en: "the file has no heading row", fi: "tiedostossa ei ole otsikkoriviä", sv: "filen har ingen rubrikrad"),
-            )
-            .with_help(tr!(
-                en: "the first row names the columns: nimi;kotikunta;teemat;...",
-                fi: "ensimmäinen rivi nimeää sarakkeet: nimi;kotikunta;teemat;...",
-                sv: "den första raden namnger kolumnerna: namn;kommun;teman;..."
-            ))
-            .in_cell(1, 1),
-        );
+        diags.push(no_heading_row(file));
         return (Vec::new(), 0);
     };
     let plan = columns::plan(file, headings, mapping, diags);
     if !plan.contains(&Some(Field::Name)) {
-        diags.push(
-            Diagnostic::error(
-                Code::MissingField,
-                file,
-                Some(headings.start..headings.start),
-                tr!(
-                    en: "no column holds the organisations' names",
-                    fi: "missään sarakkeessa ei ole järjestöjen nimiä",
-                    sv: "ingen kolumn har organisationernas namn"
-                ),
-            )
-            .with_help(tr!(
-                en: "head the column of names `nimi`, `namn` or `name`, or map its heading to `name` in a mapping file (`--map`)",
-                fi: "anna nimien sarakkeelle otsikoksi `nimi`, tai määritä sen otsikolle kenttä `name` määrittelytiedostossa (`--map`)",
-                sv: "ge namnkolumnen rubriken `namn`, eller ange fältet `name` för dess rubrik i en fil med kolumner (`--map`)"
-            ))
-            .in_cell(headings.number, 1),
-        );
+        diags.push(no_name_column(file, headings));
         return (Vec::new(), 0);
     }
     let mut out = Vec::new();
@@ -254,6 +207,59 @@ fn read_rows(
         diags.extend(found);
     }
     (out, invalid)
+}
+
+fn not_csv(file: &str, row: usize, reason: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::InvalidValue,
+        file,
+        None,
+        tr!(
+            en: "the file cannot be read as CSV: {reason}",
+            fi: "tiedostoa ei voi lukea CSV-tiedostona: {reason}",
+            sv: "filen kan inte läsas som CSV: {reason}"
+        ),
+    )
+    .with_help(tr!(
+        en: "save the spreadsheet again as CSV (in Excel: Save as → CSV (semicolon separated))",
+        fi: "tallenna taulukko uudelleen CSV-muodossa (Excelissä: Tallenna nimellä → CSV (puolipisteellä erotettu))",
+        sv: "spara kalkylbladet igen som CSV (i Excel: Spara som → CSV (semikolonavgränsad))"
+    ))
+    .in_cell(row, 1)
+}
+
+fn no_heading_row(file: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::EmptyFile,
+        file,
+        None,
+        tr!(en: "the file has no heading row", fi: "tiedostossa ei ole otsikkoriviä", sv: "filen har ingen rubrikrad"),
+    )
+    .with_help(tr!(
+        en: "the first row names the columns: nimi;kotikunta;teemat;...",
+        fi: "ensimmäinen rivi nimeää sarakkeet: nimi;kotikunta;teemat;...",
+        sv: "den första raden namnger kolumnerna: namn;kommun;teman;..."
+    ))
+    .in_cell(1, 1)
+}
+
+fn no_name_column(file: &str, headings: &table::Row) -> Diagnostic {
+    Diagnostic::error(
+        Code::MissingField,
+        file,
+        Some(headings.start..headings.start),
+        tr!(
+            en: "no column holds the organisations' names",
+            fi: "missään sarakkeessa ei ole järjestöjen nimiä",
+            sv: "ingen kolumn har organisationernas namn"
+        ),
+    )
+    .with_help(tr!(
+        en: "head the column of names `nimi`, `namn` or `name`, or map its heading to `name` in a mapping file (`--map`)",
+        fi: "anna nimien sarakkeelle otsikoksi `nimi`, tai määritä sen otsikolle kenttä `name` määrittelytiedostossa (`--map`)",
+        sv: "ge namnkolumnen rubriken `namn`, eller ange fältet `name` för dess rubrik i en fil med kolumner (`--map`)"
+    ))
+    .in_cell(headings.number, 1)
 }
 
 /// A row with fewer cells than the heading row, or with more that are not empty: a

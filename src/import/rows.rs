@@ -513,8 +513,8 @@ mod tests {
                 (0, "Keuruu".to_string()),
                 (8, "Multia".to_string()),
                 (17, "Jämsä".to_string()),
-                (24, "Petäjävesi".to_string()),
-                (36, "Uurainen".to_string()),
+                (25, "Petäjävesi".to_string()),
+                (38, "Uurainen".to_string()),
             ]
         );
         assert_eq!(one_line(" Kaksi\r\nriviä\u{202e} "), "Kaksi riviä");

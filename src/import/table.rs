@@ -83,7 +83,11 @@ pub(crate) fn rows(text: &str, delimiter: u8) -> Result<Vec<Row>, (usize, String
     let mut records = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
-        let start = reader.position().byte() as usize;
+        // After a CRLF record the reader stands between the CR and the LF.
+        let mut start = reader.position().byte() as usize;
+        while text.as_bytes().get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            start += 1;
+        }
         match reader.read_record(&mut record) {
             Ok(true) => {
                 starts.push(start);
