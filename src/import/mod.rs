@@ -375,6 +375,26 @@ fn targets(
             }
             None => Action::New(format!("{CONTENT}/{ORGANISATIONS}/{}.md", org.slug)),
         };
+        if let Action::Update(path) = &action {
+            if let Some(first) = seen.get(&format!("file:{path}")) {
+                let name = &org.name;
+                diags.push(at(
+                    Code::DuplicateSlug,
+                    tr!(
+                        en: "`{name}` would update {path}, which row {first} updates already",
+                        fi: "`{name}` päivittäisi tiedostoa {path}, jota rivi {first} jo päivittää",
+                        sv: "`{name}` skulle uppdatera {path}, som rad {first} redan uppdaterar"
+                    ),
+                    tr!(
+                        en: "merge the two rows, or remove one of them",
+                        fi: "yhdistä rivit tai poista toinen niistä",
+                        sv: "slå ihop raderna eller ta bort den ena"
+                    ),
+                ));
+                continue;
+            }
+            seen.insert(format!("file:{path}"), org.row);
+        }
         out.push((org, action));
     }
     out

@@ -211,6 +211,15 @@ fn duplicates_of_the_site_are_refused_without_update() {
     // The second row's name is the existing organisation's, in other letters.
     assert_eq!((d[1].line, d[1].code.as_str()), (3, "duplicate-slug"), "{d:#?}");
     assert_eq!(s.read("content/organisations/keuruun-testiyhdistys.md"), crate::support::ORG);
+    // With --update, two rows may not update one organisation (one by its file name,
+    // the other by its name).
+    let r = import(&s, &["a.csv", "--update", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let d = r.diagnostics();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!((d[0].line, d[0].code.as_str()), (3, "duplicate-slug"));
+    assert!(d[0].message.contains("which row 2 updates already"), "{}", d[0].message);
+    assert_eq!(s.read("content/organisations/keuruun-testiyhdistys.md"), crate::support::ORG);
 }
 
 const WITH_COMMENTS: &str = "+++\n\
