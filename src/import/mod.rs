@@ -293,6 +293,70 @@ fn row_length(file: &str, headings: &table::Row, row: &table::Row) -> Option<Dia
     )
 }
 
+/// Why a row cannot be written: the message and the fix.
+enum Refusal<'a> {
+    NoFileName,
+    InFile { first: usize },
+    OnSite { path: &'a str },
+    UpdatedTwice { path: &'a str, first: usize },
+}
+
+impl Refusal<'_> {
+    fn diagnostic(&self, file: &str, org: &Imported) -> Diagnostic {
+        let name = &org.name;
+        let merge = tr!(
+            en: "merge the two rows, or remove one of them",
+            fi: "yhdistä rivit tai poista toinen niistä",
+            sv: "slå ihop raderna eller ta bort den ena"
+        );
+        let (code, message, help) = match *self {
+            Refusal::NoFileName => (
+                Code::InvalidSlug,
+                tr!(
+                    en: "the name `{name}` gives no file name",
+                    fi: "nimestä `{name}` ei saa tiedostonimeä",
+                    sv: "namnet `{name}` ger inget filnamn"
+                ),
+                tr!(en: "use letters or digits in the name", fi: "käytä nimessä kirjaimia tai numeroita", sv: "använd bokstäver eller siffror i namnet"),
+            ),
+            Refusal::InFile { first } => (
+                Code::DuplicateSlug,
+                tr!(
+                    en: "`{name}` is on row {first} already (the same name, file name or Y-tunnus)",
+                    fi: "`{name}` on jo rivillä {first} (sama nimi, tiedostonimi tai Y-tunnus)",
+                    sv: "`{name}` finns redan på rad {first} (samma namn, filnamn eller FO-nummer)"
+                ),
+                merge,
+            ),
+            Refusal::OnSite { path } => (
+                Code::DuplicateSlug,
+                tr!(
+                    en: "the site has `{name}` already: {path}",
+                    fi: "sivustolla on jo `{name}`: {path}",
+                    sv: "webbplatsen har redan `{name}`: {path}"
+                ),
+                tr!(
+                    en: "to update it from the spreadsheet, import with `--update`; otherwise remove the row",
+                    fi: "jos haluat päivittää sen taulukosta, tuo valitsimella `--update`; muuten poista rivi",
+                    sv: "vill du uppdatera den från kalkylbladet, importera med `--update`; ta annars bort raden"
+                ),
+            ),
+            Refusal::UpdatedTwice { path, first } => (
+                Code::DuplicateSlug,
+                tr!(
+                    en: "`{name}` would update {path}, which row {first} updates already",
+                    fi: "`{name}` päivittäisi tiedostoa {path}, jota rivi {first} jo päivittää",
+                    sv: "`{name}` skulle uppdatera {path}, som rad {first} redan uppdaterar"
+                ),
+                merge,
+            ),
+        };
+        Diagnostic::error(code, file, Some(org.name_cell.1.clone()), message)
+            .with_help(help)
+            .in_cell(org.row, org.name_cell.0)
+    }
+}
+
 /// Where each organisation goes: a new file, or (with `update`) the organisation of
 /// the site it names (by Y-tunnus, file name or name). A row that repeats an earlier
 /// row, or names an organisation of the site without `update`, is an error.
@@ -307,94 +371,41 @@ fn targets(
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<(Imported, Action)> = Vec::new();
     for org in imported {
-        let at = |code, message, help| {
-            Diagnostic::error(code, ctx.file, Some(org.name_cell.1.clone()), message)
-                .with_help(help)
-                .in_cell(org.row, org.name_cell.0)
-        };
-        if org.slug.is_empty() {
-            let name = &org.name;
-            diags.push(at(
-                Code::InvalidSlug,
-                tr!(
-                    en: "the name `{name}` gives no file name",
-                    fi: "nimestä `{name}` ei saa tiedostonimeä",
-                    sv: "namnet `{name}` ger inget filnamn"
-                ),
-                tr!(en: "use letters or digits in the name", fi: "käytä nimessä kirjaimia tai numeroita", sv: "använd bokstäver eller siffror i namnet"),
-            ));
-            continue;
-        }
         let keys = [Some(format!("slug:{}", org.slug)), Some(format!("name:{}", look_alike_key(&org.name)))]
             .into_iter()
             .chain([org.text(Field::BusinessId).map(|b| format!("id:{b}"))])
             .flatten()
             .collect::<Vec<_>>();
-        if let Some(first) = keys.iter().find_map(|k| seen.get(k)) {
-            let name = &org.name;
-            diags.push(at(
-                Code::DuplicateSlug,
-                tr!(
-                    en: "`{name}` is on row {first} already (the same name, file name or Y-tunnus)",
-                    fi: "`{name}` on jo rivillä {first} (sama nimi, tiedostonimi tai Y-tunnus)",
-                    sv: "`{name}` finns redan på rad {first} (samma namn, filnamn eller FO-nummer)"
-                ),
-                tr!(
-                    en: "merge the two rows, or remove one of them",
-                    fi: "yhdistä rivit tai poista toinen niistä",
-                    sv: "slå ihop raderna eller ta bort den ena"
-                ),
-            ));
+        let found = existing.find(&org);
+        let refusal = if org.slug.is_empty() {
+            Some(Refusal::NoFileName)
+        } else if let Some(&first) = keys.iter().find_map(|k| seen.get(k)) {
+            Some(Refusal::InFile { first })
+        } else {
+            match found {
+                Some(path) if !opts.update => Some(Refusal::OnSite { path }),
+                Some(path) => seen.get(&format!("file:{path}")).map(|&first| Refusal::UpdatedTwice { path, first }),
+                None => None,
+            }
+        };
+        if let Some(r) = refusal {
+            diags.push(r.diagnostic(ctx.file, &org));
             continue;
         }
         for k in keys {
             seen.insert(k, org.row);
         }
-        let action = match existing.find(&org) {
-            Some(path) if opts.update => Action::Update(path.to_string()),
+        let action = match found {
+            Some(path) => {
+                seen.insert(format!("file:{path}"), org.row);
+                Action::Update(path.to_string())
+            }
             None if !org.missing.is_empty() => {
                 diags.extend(org.missing);
                 continue;
             }
-            Some(path) => {
-                let name = &org.name;
-                diags.push(at(
-                    Code::DuplicateSlug,
-                    tr!(
-                        en: "the site has `{name}` already: {path}",
-                        fi: "sivustolla on jo `{name}`: {path}",
-                        sv: "webbplatsen har redan `{name}`: {path}"
-                    ),
-                    tr!(
-                        en: "to update it from the spreadsheet, import with `--update`; otherwise remove the row",
-                        fi: "jos haluat päivittää sen taulukosta, tuo valitsimella `--update`; muuten poista rivi",
-                        sv: "vill du uppdatera den från kalkylbladet, importera med `--update`; ta annars bort raden"
-                    ),
-                ));
-                continue;
-            }
             None => Action::New(format!("{CONTENT}/{ORGANISATIONS}/{}.md", org.slug)),
         };
-        if let Action::Update(path) = &action {
-            if let Some(first) = seen.get(&format!("file:{path}")) {
-                let name = &org.name;
-                diags.push(at(
-                    Code::DuplicateSlug,
-                    tr!(
-                        en: "`{name}` would update {path}, which row {first} updates already",
-                        fi: "`{name}` päivittäisi tiedostoa {path}, jota rivi {first} jo päivittää",
-                        sv: "`{name}` skulle uppdatera {path}, som rad {first} redan uppdaterar"
-                    ),
-                    tr!(
-                        en: "merge the two rows, or remove one of them",
-                        fi: "yhdistä rivit tai poista toinen niistä",
-                        sv: "slå ihop raderna eller ta bort den ena"
-                    ),
-                ));
-                continue;
-            }
-            seen.insert(format!("file:{path}"), org.row);
-        }
         out.push((org, action));
     }
     out

@@ -107,9 +107,10 @@ fn a_windows_1252_file_with_commas_is_read() {
     assert_eq!(check_errors(&s), Vec::<String>::new());
 }
 
-/// Every kind of mistake, one per cell, in a file saved with `;`.
+/// Every kind of mistake, one per cell, in a file saved with `;`; the first row's
+/// name is on two lines, which the spreadsheet still shows as one row.
 const MISTAKES: &str = "nimi;y-tunnus;kotikunta;teemat;sähköposti;www;puhelinnro\n\
-Oikea ry;0737546-2;Keuruu;omaishoito;;;\n\
+\"Oikea\nry\";0737546-2;Keuruu;omaishoito;;;\n\
 Väärä tunnus ry;0737546-3;Keuruu;omaishoito;;;\n\
 Kirjoitusvirhe ry;;Keuru;omaishoit;info@x;www.yhdistys.example;\n\
 ;;Keuruu;omaishoito;;;\n\
