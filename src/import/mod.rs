@@ -108,8 +108,9 @@ pub(crate) fn organisations(opts: &Options) -> Result<Imports, ImportError> {
             None
         }
     });
-    let ctx =
-        rows::Context { file: &file, themes: &themes, municipalities: &site.municipalities, today, default_theme };
+    let swedish = site.config.language == crate::model::Language::Sv;
+    let municipalities = &site.municipalities;
+    let ctx = rows::Context { file: &file, themes: &themes, municipalities, today, default_theme, swedish };
     let (imported, invalid_rows) = read_rows(&ctx, &text, &mapping, &mut diags);
     let valid = imported.len();
     let planned = targets(&ctx, opts, &site, imported, &mut diags);

@@ -64,6 +64,8 @@ pub(crate) struct Context<'a> {
     pub(crate) today: jiff::civil::Date,
     /// `--theme`, resolved to an id.
     pub(crate) default_theme: Option<String>,
+    /// Municipalities and regions are written by their Swedish names (a Swedish site).
+    pub(crate) swedish: bool,
 }
 
 /// A problem with one value: code, message, fix, and the part of the cell it is in
@@ -277,8 +279,8 @@ fn list(ctx: &Context<'_>, field: Field, text: &str) -> Result<Value, Vec<Proble
     for (at, item) in items(text, &[',', ';', '|', '\n']) {
         let resolved = match field {
             Field::Themes => theme(ctx.themes, &item),
-            Field::Municipalities => municipality(ctx.municipalities, &item),
-            Field::Regions => region(ctx.municipalities, &item),
+            Field::Municipalities => municipality(ctx.municipalities, &item, ctx.swedish),
+            Field::Regions => region(ctx.municipalities, &item, ctx.swedish),
             Field::Languages => check_language_code(&item)
                 .map(|()| item.clone())
                 .map_err(|h| problem(Code::UnknownLanguageCode, not_valid(&item, field), h)),
@@ -333,9 +335,10 @@ pub(crate) fn theme(themes: &[ThemeNames], v: &str) -> Result<String, Problem> {
     ))
 }
 
-fn municipality(munis: &Municipalities, v: &str) -> Result<String, Problem> {
+fn municipality(munis: &Municipalities, v: &str, swedish: bool) -> Result<String, Problem> {
     if let Some(id) = munis.find(v) {
-        return Ok(munis.list[id.index()].name.clone());
+        let m = &munis.list[id.index()];
+        return Ok(if swedish { m.name_sv.clone() } else { m.name.clone() });
     }
     let help = match munis.find_region(v) {
         Some(_) => tr!(
@@ -358,9 +361,10 @@ fn municipality(munis: &Municipalities, v: &str) -> Result<String, Problem> {
     ))
 }
 
-fn region(munis: &Municipalities, v: &str) -> Result<String, Problem> {
+fn region(munis: &Municipalities, v: &str, swedish: bool) -> Result<String, Problem> {
     if let Some(id) = munis.find_region(v) {
-        return Ok(munis.regions[id.index()].name.clone());
+        let r = &munis.regions[id.index()];
+        return Ok(if swedish { r.name_sv.clone() } else { r.name.clone() });
     }
     let help = did_you_mean(&munis.suggest_region(v)).unwrap_or_else(|| {
         tr!(

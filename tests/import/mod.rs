@@ -341,6 +341,18 @@ fn a_mapping_file_names_other_headings_and_unknown_ones_are_reported() {
 }
 
 #[test]
+fn a_swedish_site_gets_swedish_names_of_municipalities() {
+    let s = Site::new();
+    s.write("site.toml", &crate::support::SITE.replace("language = \"fi\"", "language = \"sv\""));
+    s.write("medlemmar.csv", "namn;kommun;teman\nPietarsaaren Eläkkeensaajat ry;Pietarsaari;omaishoito\n");
+    let r = import(&s, &["medlemmar.csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let fm = front_matter(&s, "content/organisations/pietarsaaren-elakkeensaajat-ry.md");
+    assert_eq!(fm["municipalities"], toml::Value::from(vec!["Jakobstad"]));
+    assert_eq!(check_errors(&s), Vec::<String>::new());
+}
+
+#[test]
 fn reports_are_in_the_sites_language() {
     let s = Site::new();
     s.write("jasenet.csv", "nimi;kotikunta;teemat\nToinen ry;Keuru;omaishoito\n");
