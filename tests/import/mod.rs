@@ -366,3 +366,23 @@ fn reports_are_in_the_sites_language() {
     assert!(stderr.contains("jasenet.csv:2:B: kuntaa `Keuru` ei ole"), "{stderr}");
     assert!(stderr.contains("tarkoititko `Keuruu`?") && stderr.contains("mitään ei kirjoitettu"), "{stderr}");
 }
+
+#[test]
+fn the_report_an_editor_reads() {
+    let s = Site::new();
+    s.write(
+        "jasenet.csv",
+        "Nimi;Y-tunnus;Kotikunta;Teemat;Kuvaus\r\n\
+         Keuruun Kuoro ry;0737546-3;Keuruu;omaishoito;\"Laulamme\r\nyhdessä.\"\r\n\
+         Multian Kylä ry;;Multa;Ikäihmiset;\r\n",
+    );
+    let r = import(&s, &["jasenet.csv"]);
+    insta::assert_snapshot!(r.stderr);
+    let fi = Command::new(bin())
+        .current_dir(s.root())
+        .args(["import", "organisations", "jasenet.csv", "--lang", "fi"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("the_report_an_editor_reads_fi", String::from_utf8_lossy(&fi.stderr));
+}
