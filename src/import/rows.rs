@@ -242,6 +242,7 @@ fn value(ctx: &Context<'_>, field: Field, text: &str) -> Result<Value, Vec<Probl
         Field::Website => single(check_url, Code::InvalidUrl),
         Field::Email | Field::ContactEmail => single(check_email, Code::InvalidEmail),
         Field::Phone | Field::ContactPhone => single(check_phone, Code::InvalidPhone),
+        Field::PostalCode => postal_code(&line).map(Value::Text).map_err(|p| vec![p]),
         Field::Kind => kind(&line).map(|k| Value::Text(k.as_str().into())).map_err(|p| vec![p]),
         Field::Founded => match line.parse::<i64>().map_err(|_| None).and_then(|y| check_year(y, ctx.today).map_err(Some)) {
             Ok(y) => Ok(Value::Int(i64::from(y))),
@@ -426,6 +427,33 @@ fn business(v: &str) -> Result<String, Problem> {
     }
 }
 
+/// A Finnish postal code: five digits. A spreadsheet that took the column for
+/// numbers dropped the leading zeros (`00100` → `100`): the fix puts them back.
+fn postal_code(v: &str) -> Result<String, Problem> {
+    if v.len() == 5 && v.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(v.to_string());
+    }
+    let help = if (1..5).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
+        let padded = format!("{v:0>5}");
+        tr!(
+            en: "the spreadsheet dropped its leading zeros: write `{padded}`, and format the column as text",
+            fi: "taulukko-ohjelma on pudottanut alusta nollat: kirjoita `{padded}` ja muotoile sarake tekstiksi",
+            sv: "kalkylprogrammet har tagit bort nollorna i början: skriv `{padded}` och formatera kolumnen som text"
+        )
+    } else {
+        tr!(
+            en: "a Finnish postal code is five digits, e.g. `42700`",
+            fi: "suomalaisessa postinumerossa on viisi numeroa, esim. `42700`",
+            sv: "ett finskt postnummer har fem siffror, t.ex. `42700`"
+        )
+    };
+    Err(problem(
+        Code::InvalidValue,
+        tr!(en: "`{v}` is not a postal code", fi: "`{v}` ei ole postinumero", sv: "`{v}` är inte ett postnummer"),
+        help,
+    ))
+}
+
 /// Words of a kind in Finnish, Swedish and English.
 const KIND_WORDS: &[(&str, OrganisationKind)] = &[
     ("yhdistys", OrganisationKind::Association),
@@ -532,6 +560,13 @@ mod tests {
         assert_eq!(theme(&themes, "narstaendevard").ok().as_deref(), Some("omaishoito"));
         let p = theme(&themes, "Omaishoitajat").err().unwrap();
         assert_eq!(p.help.en(), "did you mean `omaishoito`?");
+    }
+
+    #[test]
+    fn postal_codes_that_lost_their_zeros() {
+        assert_eq!(postal_code("42700").ok().as_deref(), Some("42700"));
+        assert!(postal_code("100").err().unwrap().help.en().contains("`00100`"));
+        assert!(postal_code("FI-42700").err().unwrap().help.en().contains("five digits"));
     }
 
     #[test]
