@@ -127,3 +127,68 @@ pub(crate) fn write(path: &Path, text: &str, replace: bool) -> std::io::Result<(
     tmp.as_file().sync_all()?;
     if replace { tmp.persist(path).map(drop) } else { tmp.persist_noclobber(path).map(drop) }.map_err(|e| e.error)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::import::rows::one_line;
+
+    fn org(name: &str, short: &str, activities: Vec<String>, body: &str) -> Imported {
+        let mut values = BTreeMap::new();
+        values.insert(Field::Name, Value::Text(name.to_string()));
+        values.insert(Field::ShortName, Value::Text(short.to_string()));
+        values.insert(Field::Activities, Value::List(activities));
+        values.insert(Field::Description, Value::Text(body.to_string()));
+        Imported {
+            row: 2,
+            name: name.to_string(),
+            slug: "x".into(),
+            name_cell: (1, 0..0),
+            values,
+            default_theme: Some("omaishoito".into()),
+            missing: Vec::new(),
+        }
+    }
+
+    proptest! {
+        /// Whatever the cells hold, the front matter reads back as exactly those
+        /// values, and nothing else.
+        #[test]
+        fn any_cell_reads_back_as_itself(
+            name in "[a-zA-Zäö\"'\\[\\]=+#\\\\ \n{}]{1,40}",
+            short in "[+\"'\\]\\[\n]{0,12}",
+            activity in "[a-z\"'\\]\\[+]{1,12}",
+            body in "[a-z+\n\"]{0,40}",
+        ) {
+            let (name, short, activity) = (one_line(&name), one_line(&short), one_line(&activity));
+            let o = org(&name, &short, vec![activity.clone()], body.trim());
+            let text = new_file(&o, jiff::civil::date(2026, 11, 23));
+            let split = crate::load::front_matter::split(&text).unwrap();
+            let table: toml::Table = toml::from_str(&text[split.front_matter.clone()]).unwrap();
+            let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
+            keys.sort_unstable();
+            prop_assert_eq!(keys, ["activities", "name", "short_name", "themes", "updated"]);
+            prop_assert_eq!(table["name"].as_str(), Some(name.as_str()));
+            prop_assert_eq!(table["short_name"].as_str(), Some(short.as_str()));
+            prop_assert_eq!(&table["activities"], &toml::Value::from(vec![activity]));
+            prop_assert_eq!(text[split.body].trim_end_matches('\n'), body.trim());
+        }
+    }
+
+    #[test]
+    fn an_update_keeps_comments_and_other_fields() {
+        let old = "+++\nname = \"A\"  # the name\nthemes = [\"x\"]\n\n[contact]\nname = \"B\"\n+++\nText.\n";
+        let mut o = org("A ry", "A", vec!["Kerho".into()], "");
+        o.values.remove(&Field::Description);
+        o.values.insert(Field::ContactEmail, Value::Text("b@a.example".into()));
+        let new = updated_file(old, &o, jiff::civil::date(2026, 11, 23)).unwrap();
+        assert_eq!(
+            new,
+            "+++\nname = \"A ry\"  # the name\nthemes = [\"x\"]\nshort_name = \"A\"\nactivities = [\"Kerho\"]\nupdated = 2026-11-23\n\n[contact]\nname = \"B\"\nemail = \"b@a.example\"\n+++\nText.\n"
+        );
+    }
+}
