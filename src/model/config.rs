@@ -157,6 +157,8 @@ pub struct SiteConfig {
     pub stale_after_months: Option<u32>,
     pub contact_persons: bool,
     pub accessibility: Accessibility,
+    /// `[editing]`: the web editor under `/admin/`.
+    pub editing: crate::model::editing::Editing,
 }
 
 /// `[accessibility]`: the feedback channel and assessment date of the
@@ -397,6 +399,7 @@ pub fn site_config(
         stale_after_months,
         contact_persons: raw.privacy.as_ref().and_then(|p| p.contact_persons).unwrap_or(true),
         accessibility: accessibility(raw.accessibility.as_ref(), diags),
+        editing: crate::model::editing::editing(raw.editing.as_ref(), diags),
     }
 }
 

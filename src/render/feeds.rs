@@ -36,8 +36,17 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
         Job::Sitemap => sitemap(r).into_bytes(),
         Job::Atom => atom(r).into_bytes(),
         Job::Robots => {
-            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.file("sitemap.xml")))
-                .into_bytes()
+            // The web editor is no page for search engines.
+            let admin = if r.site.config.editing.cms {
+                format!("Disallow: {}\n", r.routes.file(&format!("{}/", super::cms::FOLDER)))
+            } else {
+                String::new()
+            };
+            format!(
+                "User-agent: *\n{admin}Allow: /\n\nSitemap: {}\n",
+                r.routes.absolute(&r.routes.file("sitemap.xml"))
+            )
+            .into_bytes()
         }
         Job::DataJson => serde_json::to_vec_pretty(&records(r))
             .map_err(|e| {

@@ -7,6 +7,7 @@
 //! gets only its own small typed view (`views`). This module never writes files.
 
 pub mod calendar;
+pub mod cms;
 pub mod dates;
 pub mod feeds;
 pub mod markdown;
@@ -78,6 +79,8 @@ pub enum Job {
     Robots,
     DataJson,
     DataCsv,
+    /// A file of the web editor under `/admin/` (with `[editing] cms = true`).
+    Admin(cms::AdminFile),
 }
 
 impl Job {
@@ -117,7 +120,8 @@ impl Job {
             | Job::DataCsv
             | Job::Calendar
             | Job::OrganisationCalendar(_)
-            | Job::MunicipalityCalendar(_) => return None,
+            | Job::MunicipalityCalendar(_)
+            | Job::Admin(_) => return None,
         })
     }
 
@@ -309,6 +313,9 @@ impl<'a> Renderer<'a> {
         ]);
         jobs.extend(ix.events.organisation_calendars.iter().map(|&o| Job::OrganisationCalendar(o)));
         jobs.extend(ix.events.municipality_calendars.iter().map(|&m| Job::MunicipalityCalendar(m)));
+        if s.config.editing.cms {
+            jobs.extend(cms::AdminFile::ALL.map(Job::Admin));
+        }
         jobs
     }
 
@@ -319,7 +326,10 @@ impl<'a> Renderer<'a> {
 
     /// The address of any job, page or file.
     pub fn url(&self, job: Job) -> String {
-        self.page_url(job).unwrap_or_else(|| feeds::file_url(self, job))
+        match job {
+            Job::Admin(file) => cms::url(self, file),
+            _ => self.page_url(job).unwrap_or_else(|| feeds::file_url(self, job)),
+        }
     }
 
     /// Where a job's output goes, relative to the output folder.
@@ -347,6 +357,7 @@ impl<'a> Renderer<'a> {
                 feeds::render(self, job)
             }
             _ if job.is_calendar() => calendar::render(self, job),
+            Job::Admin(file) => Ok(cms::render(self, file)),
             _ => pages::render(self, job),
         }
     }
@@ -431,6 +442,7 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         | Job::DataCsv
         | Job::Calendar
         | Job::OrganisationCalendar(_)
-        | Job::MunicipalityCalendar(_) => return None,
+        | Job::MunicipalityCalendar(_)
+        | Job::Admin(_) => return None,
     })
 }
