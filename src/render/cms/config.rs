@@ -17,6 +17,7 @@ pub(crate) const DATED_SLUG_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-
 pub(crate) const BUSINESS_ID_PATTERN: &str = "^[0-9]{7}-[0-9]$";
 pub(crate) const EMAIL_PATTERN: &str = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 pub(crate) const URL_PATTERN: &str = "^https?://[^\\s]+$";
+pub(crate) const POSTAL_CODE_PATTERN: &str = "^[0-9]{5}$";
 pub(crate) const PHONE_PATTERN: &str = "^\\+?[0-9 ()/-]{5,24}$";
 
 #[derive(Serialize)]
@@ -324,6 +325,7 @@ fn field(collection: &str, s: &Spec, texts: &Texts<'_>, choices: &Choices) -> Fi
         Widget::Url => f.pattern = Some((URL_PATTERN, invalid("cms_invalid_url"))),
         Widget::Phone => f.pattern = Some((PHONE_PATTERN, invalid("cms_invalid_phone"))),
         Widget::BusinessId => f.pattern = Some((BUSINESS_ID_PATTERN, invalid("cms_invalid_business_id"))),
+        Widget::PostalCode => f.pattern = Some((POSTAL_CODE_PATTERN, invalid("cms_invalid_postal_code"))),
         Widget::Object(specs) => {
             f.widget = "object";
             // Labels of the inner fields are looked up under the table's name first.
@@ -416,6 +418,64 @@ impl Choices {
             Source::Networks => self.networks.clone(),
             Source::OrganisationsAndNetworks => self.organisations.iter().chain(&self.networks).cloned().collect(),
             Source::Tables => self.tables.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::schema::{EVENT, NETWORK, NOTE, ORGANISATION, PAGE, TABLE};
+    use super::*;
+
+    /// Every label, help text and message the configuration names, in every language.
+    #[test]
+    fn every_label_is_in_every_language() {
+        let kinds: [(&str, &[Spec]); 6] = [
+            ("organisations", ORGANISATION),
+            ("networks", NETWORK),
+            ("tables", TABLE),
+            ("notes", NOTE),
+            ("events", EVENT),
+            ("pages", PAGE),
+        ];
+        for lang in ["fi", "sv", "en"] {
+            let theme = crate::render::theme::load(std::path::Path::new("/nonexistent"), "default", lang, &[])
+                .ok()
+                .expect("built-in theme");
+            let texts = Texts { text: &theme.text };
+            let has = |key: &str| assert!(theme.text.contains_key(key), "{lang}: no text for {key}");
+            for (kind, specs) in kinds {
+                has(&format!("cms_{kind}"));
+                has(&format!("cms_{kind}_one"));
+                let mut all: Vec<(&str, &Spec)> = specs.iter().map(|s| (kind, s)).collect();
+                for s in specs {
+                    if let Widget::Object(inner) = s.widget {
+                        all.extend(inner.iter().map(|i| (s.name, i)));
+                    }
+                }
+                for (owner, s) in all {
+                    let label = texts.label(owner, s.name);
+                    assert!(!label.starts_with("cms_"), "{lang}: no label for {owner}.{}", s.name);
+                }
+                assert!(!texts.label(kind, "body").starts_with("cms_"), "{lang}: no label for the body");
+            }
+            for key in [
+                "cms_admin_title",
+                "cms_noscript",
+                "cms_slug_hint",
+                "cms_dated_slug_hint",
+                "cms_slug_invalid",
+                "cms_invalid_email",
+                "cms_invalid_url",
+                "cms_invalid_phone",
+                "cms_invalid_business_id",
+                "cms_invalid_postal_code",
+            ] {
+                has(key);
+            }
+            for code in schema::LANGUAGES {
+                has(&format!("lang_{code}"));
+            }
         }
     }
 }

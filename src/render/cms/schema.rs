@@ -50,6 +50,8 @@ pub(crate) enum Widget {
     Phone,
     /// A Y-tunnus.
     BusinessId,
+    /// A Finnish postal code (five digits).
+    PostalCode,
     /// A TOML table of further fields.
     Object(&'static [Spec]),
 }
@@ -74,7 +76,7 @@ const fn opt(name: &'static str, widget: Widget) -> Spec {
 use Source as S;
 use Widget as W;
 
-const ADDRESS: &[Spec] = &[opt("street", W::Text), opt("postal_code", W::Text), opt("city", W::Text)];
+const ADDRESS: &[Spec] = &[opt("street", W::Text), opt("postal_code", W::PostalCode), opt("city", W::Text)];
 const CONTACT: &[Spec] = &[opt("name", W::Text), opt("role", W::Text), opt("email", W::Email), opt("phone", W::Phone)];
 
 pub(crate) const ORGANISATION: &[Spec] = &[
