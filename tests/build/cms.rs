@@ -313,3 +313,13 @@ fn the_vendored_editor_is_the_pinned_npm_package() {
     );
     assert_eq!(std::fs::read(package.join("LICENSE.txt")).unwrap(), areena::render::cms::LICENCE);
 }
+
+#[test]
+fn a_free_page_cannot_take_the_editor_s_address() {
+    let s = small_site();
+    s.write("content/pages/admin.md", "+++\ntitle = \"Ylläpito\"\n+++\nTeksti.\n");
+    assert_eq!(s.check_json().code, 0, "without the editor, admin is a free name");
+    s.write("site.toml", &format!("{SITE}{EDITING}"));
+    let diags = s.check_json().diagnostics();
+    assert!(diags.iter().any(|d| d.code == "reserved-slug" && d.file == "content/pages/admin.md"), "{diags:#?}");
+}

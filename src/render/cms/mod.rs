@@ -20,7 +20,7 @@ pub const LICENCE: &[u8] = include_bytes!("../../../vendor/sveltia-cms/LICENSE.t
 pub const VERSION: &str = include_str!("../../../vendor/sveltia-cms/VERSION");
 
 /// The folder of the editor in the output.
-pub const FOLDER: &str = "admin";
+pub const FOLDER: &str = crate::layout::ADMIN;
 
 /// The files of the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
