@@ -81,6 +81,56 @@ test('the editor lists a collection for every content kind, with the site\'s lab
   await page.close();
 });
 
+test('the editor finds the fixture site\'s own files in the right collections', async () => {
+  // The fixture's content/ put where the test repository keeps its files, as a
+  // clone of the site's repository would be.
+  const fixture = process.env.AREENA_FIXTURE;
+  const files = {};
+  for (const rel of fs.readdirSync(path.join(fixture, 'content'), { recursive: true })) {
+    const full = path.join(fixture, 'content', rel);
+    if (fs.statSync(full).isFile()) files[`content/${rel}`] = fs.readFileSync(full, 'utf8');
+  }
+  const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(ctx.server.base + 'admin/');
+  await page.evaluate(async (all) => {
+    let root = await (await navigator.storage.getDirectory()).getDirectoryHandle('sveltia-cms-test', { create: true });
+    for (const [rel, text] of Object.entries(all)) {
+      const parts = rel.split('/');
+      let dir = root;
+      for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p, { create: true });
+      const w = await (await dir.getFileHandle(parts.at(-1), { create: true })).createWritable();
+      await w.write(text);
+      await w.close();
+    }
+    root = null;
+  }, files);
+  await page.reload();
+  await page.getByRole('button', { name: /Test Repository/ }).click();
+  const tree = page.getByRole('tree', { name: 'Collection List' });
+  await tree.waitFor();
+  const count = (re) => Object.keys(files).filter((p) => re.test(p)).length;
+  const expected = {
+    'Järjestöt': count(/^content\/organisations\/[^/.]+\.md$/),
+    'Verkostot': count(/^content\/networks\/[^/.]+\.md$/),
+    'Kumppanuuspöydät': count(/^content\/partnership-tables\/[^/]+\/index\.md$/),
+    'Muistiot: Maakunnan ja järjestöjen kumppanuuspöytä': count(/^content\/partnership-tables\/maakunnan-kumppanuuspoyta\/\d{4}-[^/.]+\.md$/),
+    'Tapahtumat': count(/^content\/events\/[^/.]+\.md$/),
+    'Sivut': count(/^content\/pages\/[^/.]+\.md$/),
+  };
+  assert.ok(expected['Kumppanuuspöydät'] === 2 && expected['Muistiot: Maakunnan ja järjestöjen kumppanuuspöytä'] > 1);
+  for (const [label, n] of Object.entries(expected)) {
+    const item = tree.getByRole('treeitem', { name: label, exact: true });
+    // The counts fill in as the files are read.
+    let text = '';
+    for (let i = 0; i < 50 && !new RegExp(`\\b${n}$`).test(text); i++) {
+      if (i) await page.waitForTimeout(200);
+      text = (await item.innerText()).trim();
+    }
+    assert.match(text, new RegExp(`\\b${n}$`), `${label}: ${n} entries`);
+  }
+  await page.close();
+});
+
 test('what the editor saves is content that areena check accepts', async () => {
   const { page } = await openEditor();
   // An organisation: name, a theme and a municipality from the site's own lists.
