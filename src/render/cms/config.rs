@@ -159,8 +159,10 @@ impl Texts<'_> {
 }
 
 /// One content kind as a collection: where its files are, and its fields.
-struct Kind {
+struct Kind<'a> {
     name: &'static str,
+    /// For meeting notes: the slug and name of their table.
+    table: Option<(&'a str, &'a str)>,
     folder: String,
     path: Option<&'static str>,
     identifier: &'static str,
@@ -185,14 +187,11 @@ pub(crate) fn config(site: &Site, texts: &Texts<'_>) -> CmsConfig {
     ];
     // Meeting notes live in their table's folder: one collection per table.
     for t in &site.tables {
+        let folder = format!("{content}/{}/{}", crate::layout::PARTNERSHIP_TABLES, t.slug);
         kinds.push(Kind {
             dated: true,
-            ..kind(
-                "notes",
-                format!("{content}/{}/{}", crate::layout::PARTNERSHIP_TABLES, t.slug),
-                "title",
-                schema::NOTE,
-            )
+            table: Some((&t.slug, &t.name)),
+            ..kind("notes", folder, "title", schema::NOTE)
         });
     }
     kinds.push(Kind {
@@ -200,15 +199,7 @@ pub(crate) fn config(site: &Site, texts: &Texts<'_>) -> CmsConfig {
         ..kind("events", format!("{content}/{}", crate::layout::EVENTS), "title", schema::EVENT)
     });
     kinds.push(kind("pages", format!("{content}/{}", crate::layout::PAGES), "title", schema::PAGE));
-    let collections = kinds
-        .iter()
-        .map(|k| {
-            let table = k.folder.rsplit('/').next().filter(|_| k.name == "notes");
-            let table_name =
-                table.and_then(|slug| site.tables.iter().find(|t| t.slug == slug)).map(|t| t.name.as_str());
-            collection(k, table.zip(table_name), texts, &choices)
-        })
-        .collect();
+    let collections = kinds.iter().map(|k| collection(k, texts, &choices)).collect();
     let (auth_type, app_id) = match (editing.backend, &editing.app_id) {
         (Backend::Gitlab, Some(id)) => (Some("pkce"), Some(id.clone())),
         _ => (None, None),
@@ -233,12 +224,12 @@ pub(crate) fn config(site: &Site, texts: &Texts<'_>) -> CmsConfig {
     }
 }
 
-fn kind(name: &'static str, folder: String, identifier: &'static str, specs: &'static [Spec]) -> Kind {
-    Kind { name, folder, path: None, identifier, specs, dated: false }
+fn kind(name: &'static str, folder: String, identifier: &'static str, specs: &'static [Spec]) -> Kind<'static> {
+    Kind { name, table: None, folder, path: None, identifier, specs, dated: false }
 }
 
-fn collection(k: &Kind, table: Option<(&str, &str)>, texts: &Texts<'_>, choices: &Choices) -> Collection {
-    let (name, label) = match table {
+fn collection(k: &Kind<'_>, texts: &Texts<'_>, choices: &Choices) -> Collection {
+    let (name, label) = match k.table {
         Some((slug, table_name)) => (format!("notes-{slug}"), format!("{}: {table_name}", texts.t("cms_notes"))),
         None => (k.name.to_string(), texts.t(&format!("cms_{}", k.name))),
     };
