@@ -314,7 +314,7 @@ impl<'a> Renderer<'a> {
         jobs.extend(ix.events.organisation_calendars.iter().map(|&o| Job::OrganisationCalendar(o)));
         jobs.extend(ix.events.municipality_calendars.iter().map(|&m| Job::MunicipalityCalendar(m)));
         if s.config.editing.cms {
-            jobs.extend(cms::AdminFile::ALL.map(Job::Admin));
+            jobs.extend(cms::AdminFile::all().into_iter().map(Job::Admin));
         }
         jobs
     }

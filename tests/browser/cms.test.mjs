@@ -31,13 +31,17 @@ async function openEditor() {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const scripts = [];
-  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+  const requests = [];
+  page.on('request', (r) => {
+    requests.push(r.url());
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
   const res = await page.goto(ctx.server.base + 'admin/');
   assert.equal(res.status(), 200);
   const html = await res.text();
   await page.getByRole('button', { name: /Test Repository/ }).click();
   await page.getByRole('tree', { name: 'Collection List' }).waitFor();
-  return { page, errors, scripts, html };
+  return { page, errors, scripts, html, requests };
 }
 
 /** Every file the editor saved, by path, from the browser's private file system. */
@@ -55,13 +59,30 @@ function savedFiles(page) {
   });
 }
 
+/** Press Save and wait until the browser's storage holds `count` files; returns them. */
+async function saveAndWait(page, count) {
+  await page.getByRole('button', { name: 'Save' }).click();
+  let files = {};
+  for (let i = 0; i < 100 && Object.keys(files).length < count; i++) {
+    await page.waitForTimeout(200);
+    files = await savedFiles(page);
+  }
+  return files;
+}
+
 test('the admin page is kept out of search engines and starts the vendored editor', async () => {
-  const { page, errors, scripts, html } = await openEditor();
+  const { page, errors, scripts, html, requests } = await openEditor();
   assert.match(html, /<meta name="robots" content="noindex">/);
   assert.doesNotMatch(html, /data-pagefind-body/, 'not indexed for search');
   assert.deepEqual(scripts.filter((u) => u.endsWith('.js')).slice(0, 1), [`${ctx.server.base}admin/sveltia-cms.js`],
     'the editor is loaded from the site itself');
   assert.deepEqual(errors, [], 'no script errors');
+  // Its fonts (text and icons) come from the site too, never from a font server.
+  await page.evaluate(() => document.fonts.ready);
+  const fonts = requests.filter((u) => u.endsWith('.woff2'));
+  assert.ok(fonts.length >= 1, 'the interface loads its fonts');
+  assert.deepEqual(fonts.filter((u) => !u.startsWith(`${ctx.server.base}admin/fonts/`)), [], 'fonts from elsewhere');
+  assert.ok(await page.evaluate(() => document.fonts.check('24px "Material Symbols Outlined"', 'add')), 'the icon font is loaded');
   await page.close();
 });
 
@@ -141,24 +162,16 @@ test('what the editor saves is content that areena check accepts', async () => {
   await page.getByRole('combobox', { name: 'Kunnat' }).click();
   await page.getByRole('option', { name: 'Keuruu', exact: true }).click();
   await page.getByRole('textbox', { name: 'Y-tunnus' }).fill('1234567-1');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('button', { name: 'Save' }).waitFor({ state: 'detached' }).catch(() => {});
+  await saveAndWait(page, 1);
   // An event: its file name starts with the start date.
-  await page.getByRole('treeitem', { name: 'Tapahtumat' }).click();
-  await page.getByRole('button', { name: 'Create New Entry' }).first().click();
+  await page.evaluate(() => { window.location.hash = '#/collections/events/new'; });
   await page.getByRole('textbox', { name: 'Otsikko', exact: true }).fill('Syksyn kylätori');
   await page.locator('input[type=datetime-local]').first().fill('2026-12-01T10:00');
   await page.getByRole('combobox', { name: 'Järjestäjät' }).click();
   await page.getByRole('option', { name: 'Multian Retkeily- ja Kotiseutuyhdistys Kaski ry' }).click();
   await page.getByRole('combobox', { name: 'Kunta', exact: true }).click();
   await page.getByRole('option', { name: 'Multia', exact: true }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
-
-  let files = {};
-  for (let i = 0; i < 50 && Object.keys(files).length < 2; i++) {
-    await page.waitForTimeout(200);
-    files = await savedFiles(page);
-  }
+  const files = await saveAndWait(page, 2);
   await page.close();
   const saved = Object.entries(files).map(([p, text]) => [p.replace(/^[^/]+\//, ''), text]);
   const paths = saved.map(([p]) => p).sort();

@@ -24,7 +24,15 @@ fn the_editor_is_written_only_when_turned_on() {
     for f in ["index.html", "config.yml", "sveltia-cms.js", "LICENSE.txt"] {
         assert!(out.join("admin").join(f).is_file(), "admin/{f}");
     }
-    assert_eq!(std::fs::read(out.join("admin/sveltia-cms.js")).unwrap(), areena::render::cms::SCRIPT);
+    // The script as vendored, but for its fonts, which come from admin/fonts/.
+    let script = s.read("public/admin/sveltia-cms.js");
+    assert_eq!(script, areena::render::cms::script());
+    assert!(!script.contains("cdn.jsdelivr.net"), "no font from a CDN");
+    for font in &areena::render::cms::FONTS {
+        assert!(script.contains(&format!("url(fonts/{})", font.file)), "{}", font.file);
+        assert_eq!(std::fs::read(out.join("admin/fonts").join(font.file)).unwrap(), font.bytes);
+        assert_eq!(std::fs::read(out.join("admin/fonts").join(font.licence_file)).unwrap(), font.licence);
+    }
     assert!(s.read("public/admin/LICENSE.txt").contains("MIT License"));
     let page = s.read("public/admin/index.html");
     assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"), "{page}");
@@ -312,6 +320,25 @@ fn the_vendored_editor_is_the_pinned_npm_package() {
         "vendor/sveltia-cms/sveltia-cms.js differs from the npm package: copy it again (README: updating the web editor)"
     );
     assert_eq!(std::fs::read(package.join("LICENSE.txt")).unwrap(), areena::render::cms::LICENCE);
+    // The fonts: the script still names each one's address (else a new version of the
+    // editor asks for fonts the build does not replace), and each vendored font is the
+    // file of the npm package pinned in package-lock.json at the version in that address.
+    let script = std::str::from_utf8(areena::render::cms::SCRIPT).unwrap();
+    let left: Vec<&str> = script.match_indices("https://cdn.jsdelivr.net/").map(|(i, _)| &script[i..i + 90]).collect();
+    assert_eq!(left.len(), areena::render::cms::FONTS.len(), "the script asks for other CDN files: {left:#?}");
+    for font in &areena::render::cms::FONTS {
+        assert!(script.contains(font.cdn_url), "the script no longer names {}", font.cdn_url);
+        let lock_version = lock["packages"][format!("node_modules/{}", font.package)]["version"].as_str();
+        let url_version = font.cdn_url.split('@').nth(1).and_then(|v| v.split('/').next());
+        assert_eq!(lock_version, url_version, "{} pinned at the version the script asks for", font.package);
+        let dir = root.join("node_modules").join(font.package);
+        assert!(
+            std::fs::read(dir.join("files").join(font.file)).unwrap() == font.bytes,
+            "vendor/sveltia-cms/fonts/{}",
+            font.file
+        );
+        assert_eq!(std::fs::read(dir.join("LICENSE")).unwrap(), font.licence, "{}", font.licence_file);
+    }
 }
 
 #[test]

@@ -22,6 +22,55 @@ pub const VERSION: &str = include_str!("../../../vendor/sveltia-cms/VERSION");
 /// The folder of the editor in the output.
 pub const FOLDER: &str = crate::layout::ADMIN;
 
+/// A font the editor's interface uses, vendored from its npm package (`@fontsource…`)
+/// and written to `admin/fonts/`, so that the editor asks no font server.
+pub struct Font {
+    /// The address in the script that the font is served from instead.
+    pub cdn_url: &'static str,
+    /// The npm package and file the font comes from.
+    pub package: &'static str,
+    pub file: &'static str,
+    pub bytes: &'static [u8],
+    /// The name of its licence file under `admin/fonts/`, and the licence.
+    pub licence_file: &'static str,
+    pub licence: &'static [u8],
+}
+
+macro_rules! font {
+    ($url:literal, $package:literal, $file:literal, $licence:literal) => {
+        Font {
+            cdn_url: $url,
+            package: $package,
+            file: $file,
+            bytes: include_bytes!(concat!("../../../vendor/sveltia-cms/fonts/", $file)),
+            licence_file: $licence,
+            licence: include_bytes!(concat!("../../../vendor/sveltia-cms/fonts/", $licence)),
+        }
+    };
+}
+
+/// The fonts of the editor's interface.
+pub const FONTS: [Font; 3] = [
+    font!(
+        "https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2",
+        "@fontsource-variable/source-sans-3",
+        "source-sans-3-latin-wght-normal.woff2",
+        "LICENSE-source-sans-3.txt"
+    ),
+    font!(
+        "https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2",
+        "@fontsource/noto-mono",
+        "noto-mono-latin-400-normal.woff2",
+        "LICENSE-noto-mono.txt"
+    ),
+    font!(
+        "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2",
+        "@fontsource-variable/material-symbols-outlined",
+        "material-symbols-outlined-latin-wght-normal.woff2",
+        "LICENSE-material-symbols-outlined.txt"
+    ),
+];
+
 /// The files of the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AdminFile {
@@ -33,18 +82,31 @@ pub enum AdminFile {
     Script,
     /// `admin/LICENSE.txt`
     Licence,
+    /// `admin/fonts/<file>`: a font of [`FONTS`].
+    Font(u8),
+    /// `admin/fonts/LICENSE-<font>.txt`
+    FontLicence(u8),
 }
 
 impl AdminFile {
-    pub const ALL: [AdminFile; 4] = [AdminFile::Page, AdminFile::Config, AdminFile::Script, AdminFile::Licence];
+    /// Every file of the editor.
+    pub fn all() -> Vec<AdminFile> {
+        let mut all = vec![AdminFile::Page, AdminFile::Config, AdminFile::Script, AdminFile::Licence];
+        for i in 0..FONTS.len() as u8 {
+            all.extend([AdminFile::Font(i), AdminFile::FontLicence(i)]);
+        }
+        all
+    }
 
-    /// The file's name inside `admin/`.
-    pub fn name(self) -> &'static str {
+    /// The file's path inside `admin/`.
+    pub fn name(self) -> String {
         match self {
-            AdminFile::Page => "index.html",
-            AdminFile::Config => "config.yml",
-            AdminFile::Script => "sveltia-cms.js",
-            AdminFile::Licence => "LICENSE.txt",
+            AdminFile::Page => "index.html".into(),
+            AdminFile::Config => "config.yml".into(),
+            AdminFile::Script => "sveltia-cms.js".into(),
+            AdminFile::Licence => "LICENSE.txt".into(),
+            AdminFile::Font(i) => format!("fonts/{}", FONTS[usize::from(i)].file),
+            AdminFile::FontLicence(i) => format!("fonts/{}", FONTS[usize::from(i)].licence_file),
         }
     }
 }
@@ -61,10 +123,22 @@ pub(crate) fn render(r: &Renderer<'_>, file: AdminFile) -> Output {
     let bytes = match file {
         AdminFile::Page => page(r).into_bytes(),
         AdminFile::Config => config_yaml(r).into_bytes(),
-        AdminFile::Script => SCRIPT.to_vec(),
+        AdminFile::Script => script().into_bytes(),
         AdminFile::Licence => LICENCE.to_vec(),
+        AdminFile::Font(i) => FONTS[usize::from(i)].bytes.to_vec(),
+        AdminFile::FontLicence(i) => FONTS[usize::from(i)].licence.to_vec(),
     };
     Output { path: r.routes.output_path(&url(r, file)), bytes }
+}
+
+/// The vendored script with its fonts taken from `admin/fonts/` (addresses in its
+/// style sheets are relative to the admin page).
+pub fn script() -> String {
+    let mut s = std::str::from_utf8(SCRIPT).expect("the vendored script is UTF-8").to_string();
+    for f in &FONTS {
+        s = s.replace(f.cdn_url, &format!("fonts/{}", f.file));
+    }
+    s
 }
 
 /// The configuration as YAML.
