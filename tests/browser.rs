@@ -45,27 +45,11 @@ fn the_fixture_site_in_a_real_browser() {
         .unwrap();
     assert!(st.success(), "the hostile corpus builds");
     // The same with raw HTML allowed: kept, but sanitised.
-    let unsafe_site = tempfile::tempdir().unwrap();
-    for e in walkdir::WalkDir::new(root.join("tests/fixtures/hostile")) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(root.join("tests/fixtures/hostile")).unwrap();
-        let to = unsafe_site.path().join(rel);
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(e.path(), &to).unwrap();
-        }
-    }
-    let toml = std::fs::read_to_string(unsafe_site.path().join("site.toml")).unwrap();
-    std::fs::write(unsafe_site.path().join("site.toml"), format!("{toml}\n[build]\nunsafe_html = true\n")).unwrap();
     let hostile_unsafe = tempfile::tempdir().unwrap();
-    let st = Command::new(env!("CARGO_BIN_EXE_areena"))
-        .args(["build", "--root", unsafe_site.path().to_str().unwrap()])
-        .args(["--output", hostile_unsafe.path().to_str().unwrap()])
-        .env("AREENA_TODAY", "2026-11-23")
-        .status()
-        .unwrap();
-    assert!(st.success(), "the hostile corpus builds with unsafe_html = true");
+    build_with(&root.join("tests/fixtures/hostile"), "[build]\nunsafe_html = true\n", hostile_unsafe.path());
+    // The fixture site with the web editor, which saves into the browser's own storage.
+    let cms = tempfile::tempdir().unwrap();
+    build_with(&site, "[editing]\ncms = true\nbackend = \"test-repo\"\n", cms.path());
     // The test files, named one by one (what `node --test DIR` runs differs between
     // Node versions).
     let mut suites: Vec<String> = std::fs::read_dir(root.join("tests/browser"))
@@ -86,6 +70,7 @@ fn the_fixture_site_in_a_real_browser() {
         .env("AREENA_FIXTURE", &site)
         .env("AREENA_HOSTILE_DIR", hostile.path())
         .env("AREENA_HOSTILE_UNSAFE_DIR", hostile_unsafe.path())
+        .env("AREENA_CMS_DIR", cms.path())
         .env("AREENA_PREFIX", "/jarjestot/")
         .env("AREENA_SCREENSHOTS", root.join("target/screenshots"))
         .output()
@@ -95,6 +80,30 @@ fn the_fixture_site_in_a_real_browser() {
     assert!(output.status.success(), "browser tests failed:\n{text}");
 
     search_over_parts(root, &site);
+}
+
+/// Build a copy of the site at `from`, with `settings` added to its site.toml, into `out`.
+fn build_with(from: &Path, settings: &str, out: &Path) {
+    let copy = tempfile::tempdir().unwrap();
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(from).unwrap();
+        let to = copy.path().join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(e.path(), &to).unwrap();
+        }
+    }
+    let toml = std::fs::read_to_string(copy.path().join("site.toml")).unwrap();
+    std::fs::write(copy.path().join("site.toml"), format!("{toml}\n{settings}")).unwrap();
+    let st = Command::new(env!("CARGO_BIN_EXE_areena"))
+        .args(["build", "--root", copy.path().to_str().unwrap()])
+        .args(["--output", out.to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .status()
+        .unwrap();
+    assert!(st.success(), "{} builds with {settings}", from.display());
 }
 
 /// The search tests over an index made of several parts (as a large directory's is),

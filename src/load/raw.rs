@@ -30,6 +30,19 @@ pub struct RawSite {
     pub privacy: Option<RawPrivacy>,
     pub accessibility: Option<RawAccessibility>,
     pub data: Option<RawData>,
+    pub editing: Option<RawEditing>,
+}
+
+/// `[editing]`: the web editor (Sveltia CMS) under `/admin/`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEditing {
+    pub cms: Option<bool>,
+    pub backend: Option<Text>,
+    pub repo: Option<Text>,
+    pub branch: Option<Text>,
+    pub base_url: Option<Text>,
+    pub app_id: Option<Text>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -169,6 +169,8 @@ pub struct SiteConfig {
     /// `image`: a picture under `static/` (path relative to it) that link previews
     /// show for pages without a picture of their own.
     pub image: Option<String>,
+    /// `[editing]`: the web editor under `/admin/`.
+    pub editing: crate::model::editing::Editing,
 }
 
 /// `[accessibility]`: the feedback channel and assessment date of the
@@ -436,6 +438,7 @@ pub fn site_config(
             a
         },
         image: raw.image.as_ref().and_then(|i| site_image(root, i, diags)),
+        editing: crate::model::editing::editing(raw.editing.as_ref(), diags),
     }
 }
 

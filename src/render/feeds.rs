@@ -34,8 +34,17 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
     let bytes = match job {
         Job::Sitemap => sitemap(r).into_bytes(),
         Job::Robots => {
-            format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.file("sitemap.xml")))
-                .into_bytes()
+            // The web editor is no page for search engines.
+            let admin = if r.site.config.editing.cms {
+                format!("Disallow: {}\n", r.routes.file(&format!("{}/", super::cms::FOLDER)))
+            } else {
+                String::new()
+            };
+            format!(
+                "User-agent: *\n{admin}Allow: /\n\nSitemap: {}\n",
+                r.routes.absolute(&r.routes.file("sitemap.xml"))
+            )
+            .into_bytes()
         }
         Job::CoverageCsv => coverage_csv(r)?,
         _ => unreachable!("pages are rendered by pages"),

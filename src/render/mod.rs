@@ -8,6 +8,7 @@
 
 pub mod atom;
 pub mod calendar;
+pub mod cms;
 pub mod data;
 pub mod dates;
 pub mod feeds;
@@ -90,6 +91,8 @@ pub enum Job {
     Robots,
     /// An open data file (`data/organisations.json`, `data/hsds/services.json`, ...).
     Data(data::DataFile),
+    /// A file of the web editor under `/admin/` (with `[editing] cms = true`).
+    Admin(cms::AdminFile),
 }
 
 impl Job {
@@ -132,7 +135,8 @@ impl Job {
             | Job::Data(_)
             | Job::Calendar
             | Job::OrganisationCalendar(_)
-            | Job::MunicipalityCalendar(_) => return None,
+            | Job::MunicipalityCalendar(_)
+            | Job::Admin(_) => return None,
         })
     }
 
@@ -328,6 +332,9 @@ impl<'a> Renderer<'a> {
         jobs.extend(ix.municipality_pages.iter().map(|&m| Job::MunicipalityFeed(m)));
         jobs.extend(ix.events.organisation_calendars.iter().map(|&o| Job::OrganisationCalendar(o)));
         jobs.extend(ix.events.municipality_calendars.iter().map(|&m| Job::MunicipalityCalendar(m)));
+        if s.config.editing.cms {
+            jobs.extend(cms::AdminFile::all().into_iter().map(Job::Admin));
+        }
         jobs
     }
 
@@ -338,7 +345,10 @@ impl<'a> Renderer<'a> {
 
     /// The address of any job, page or file.
     pub fn url(&self, job: Job) -> String {
-        self.page_url(job).unwrap_or_else(|| feeds::file_url(self, job))
+        match job {
+            Job::Admin(file) => cms::url(self, file),
+            _ => self.page_url(job).unwrap_or_else(|| feeds::file_url(self, job)),
+        }
     }
 
     /// Where a job's output goes, relative to the output folder.
@@ -366,6 +376,7 @@ impl<'a> Renderer<'a> {
             Job::Data(f) => data::render(self, f),
             _ if job.is_feed() => Ok(Output { path: self.output_path(job), bytes: self.atom(job).into_bytes() }),
             _ if job.is_calendar() => calendar::render(self, job),
+            Job::Admin(file) => Ok(cms::render(self, file)),
             _ => pages::render(self, job),
         }
     }
@@ -474,6 +485,7 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         | Job::Data(_)
         | Job::Calendar
         | Job::OrganisationCalendar(_)
-        | Job::MunicipalityCalendar(_) => return None,
+        | Job::MunicipalityCalendar(_)
+        | Job::Admin(_) => return None,
     })
 }

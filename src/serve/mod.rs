@@ -792,6 +792,7 @@ fn content_type(path: &str) -> &'static str {
         "json" => "application/json",
         "xml" => "application/xml",
         "csv" => "text/csv; charset=utf-8",
+        "yml" | "yaml" => "application/yaml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",

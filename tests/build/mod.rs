@@ -1,6 +1,7 @@
 //! `areena build`: what a reader finds on the pages, and how the output is written.
 
 mod abuse;
+mod cms;
 mod events;
 mod feeds;
 mod files;
