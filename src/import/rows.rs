@@ -10,7 +10,7 @@ use super::columns::{Field, Plan};
 use super::table::Row;
 use crate::diagnostics::suggest::{did_you_mean, fold, nearest};
 use crate::diagnostics::{Code, Diagnostic, Localized, tr};
-use crate::model::business_id::{self, BusinessIdError};
+use crate::model::business_id;
 use crate::model::values::{check_email, check_language_code, check_phone, check_url, check_year, is_dropped_char};
 use crate::model::{Municipalities, OrganisationKind, Seeking};
 
@@ -383,48 +383,10 @@ fn region(munis: &Municipalities, v: &str, swedish: bool) -> Result<String, Prob
 
 /// A Y-tunnus as written, or the problem with the right form or check digit.
 fn business(v: &str) -> Result<String, Problem> {
-    match business_id::validate(v) {
-        Ok(()) => Ok(v.to_string()),
-        Err(BusinessIdError::Format { suggestion }) => Err(problem(
-            Code::InvalidBusinessId,
-            tr!(en: "`{v}` is not a Y-tunnus", fi: "`{v}` ei ole Y-tunnus", sv: "`{v}` är inte ett FO-nummer (Y-tunnus)"),
-            match suggestion {
-                Some(s) => tr!(
-                    en: "write it as seven digits, a hyphen and the check digit: `{s}`",
-                    fi: "kirjoita se muodossa seitsemän numeroa, yhdysmerkki ja tarkistusnumero: `{s}`",
-                    sv: "skriv det som sju siffror, ett bindestreck och kontrollsiffran: `{s}`"
-                ),
-                None => tr!(
-                    en: "a Y-tunnus is seven digits, a hyphen and a check digit, e.g. `1234567-1`",
-                    fi: "Y-tunnuksessa on seitsemän numeroa, yhdysmerkki ja tarkistusnumero, esim. `1234567-1`",
-                    sv: "ett FO-nummer har sju siffror, ett bindestreck och en kontrollsiffra, t.ex. `1234567-1`"
-                ),
-            },
-        )),
-        Err(BusinessIdError::CheckDigit { expected }) => {
-            let digits = &v[..7];
-            Err(problem(
-                Code::BusinessIdCheckDigit,
-                tr!(
-                    en: "the check digit of `{v}` is wrong",
-                    fi: "tunnuksen `{v}` tarkistusnumero on väärä",
-                    sv: "kontrollsiffran i `{v}` är fel"
-                ),
-                match expected {
-                    Some(c) => tr!(
-                        en: "the check digit of {digits} is {c}: if the digits are right, write `{digits}-{c}`; otherwise check the number in the trade register (YTJ)",
-                        fi: "numeroiden {digits} tarkistusnumero on {c}: jos numerot ovat oikein, kirjoita `{digits}-{c}`; muuten tarkista tunnus YTJ:stä (yritys- ja yhteisötietojärjestelmä)",
-                        sv: "kontrollsiffran för {digits} är {c}: om siffrorna stämmer, skriv `{digits}-{c}`; kontrollera annars numret i FODS (företags- och organisationsdatasystemet)"
-                    ),
-                    None => tr!(
-                        en: "no Y-tunnus starts with {digits}: check the digits in the trade register (YTJ)",
-                        fi: "mikään Y-tunnus ei ala numeroilla {digits}: tarkista numerot YTJ:stä (yritys- ja yhteisötietojärjestelmä)",
-                        sv: "inget FO-nummer börjar med {digits}: kontrollera siffrorna i FODS (företags- och organisationsdatasystemet)"
-                    ),
-                },
-            ))
-        }
-    }
+    business_id::validate(v).map(|()| v.to_string()).map_err(|e| {
+        let (code, msg, help) = business_id::problem(v, &e);
+        problem(code, msg, help)
+    })
 }
 
 /// A Finnish postal code: five digits. A spreadsheet that took the column for

@@ -40,11 +40,8 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             } else {
                 String::new()
             };
-            format!(
-                "User-agent: *\n{admin}Allow: /\n\nSitemap: {}\n",
-                r.routes.absolute(&r.routes.file("sitemap.xml"))
-            )
-            .into_bytes()
+            format!("User-agent: *\n{admin}Allow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.file("sitemap.xml")))
+                .into_bytes()
         }
         Job::CoverageCsv => coverage_csv(r)?,
         _ => unreachable!("pages are rendered by pages"),

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use super::body::{self, Files};
-use super::business_id::{self, BusinessIdError};
+use super::business_id;
 use super::config::site_config;
 use super::municipalities::{MunicipalityRow, RegionId};
 use super::slug::{is_slug, slugify};
