@@ -494,6 +494,12 @@ fn all_records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -
     records
 }
 
+/// The address and HTML of every search record of the site, in the index's order:
+/// what Pagefind is given to index.
+pub(crate) fn record_pages(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Vec<(String, String)> {
+    all_records(site, index, routes, theme).into_iter().map(|r| (r.url, r.html)).collect()
+}
+
 /// Build the search records of the site and write them to a temporary folder under
 /// `base`.
 pub(crate) fn records(
