@@ -6,6 +6,7 @@ mod files;
 pub(crate) mod links;
 mod lists;
 mod output;
+mod read;
 mod search;
 mod serve;
 mod validity;
