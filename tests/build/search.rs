@@ -234,7 +234,7 @@ fn a_name_weighs_more_than_places_activities_and_the_description() {
     let s = search_site("", "");
     s.write(
         "content/organisations/zeta.md",
-        &ZETA.replace("+++\nKerhomme", "+++\nKerhomme").replace(
+        &ZETA.replace(
             "seeking = [\"volunteers\"]",
             "seeking = [\"volunteers\"]\nshort_name = \"Zetat\"\nactivities = [\"Lumitöitä\"]\nsummary = \"Apua arkeen\"",
         ),
