@@ -5,6 +5,7 @@ mod events;
 mod files;
 pub(crate) mod links;
 mod lists;
+mod options;
 mod output;
 mod read;
 mod search;
