@@ -3,6 +3,7 @@
 mod abuse;
 mod events;
 mod files;
+mod languages;
 pub(crate) mod links;
 mod lists;
 mod options;

@@ -44,7 +44,7 @@ fn with_draft_and_pages(s: &Site) {
 
 /// Every page of the manifest but the not-found one is in the sitemap exactly once,
 /// as an absolute address under `base`; nothing else is.
-fn sitemap_matches_manifest(out: &Path, pages: &[(String, String)], base: &str) {
+pub(crate) fn sitemap_matches_manifest(out: &Path, pages: &[(String, String)], base: &str) {
     let locs = sitemap_locs(out);
     let origin = base.split('/').take(3).collect::<Vec<_>>().join("/");
     let mut counted: BTreeMap<&str, usize> = BTreeMap::new();
