@@ -251,6 +251,12 @@ fn a_name_weighs_more_than_places_activities_and_the_description() {
     assert!(themes > activities && places > activities, "themes {themes}, places {places} > activities {activities}");
     assert!(activities > description, "activities {activities} > description {description}");
     assert_eq!(description, 1, "the description weighs least");
+    // A municipality's name weighs most in its local organisations' records, less in the
+    // region-wide ones' and least in the nationwide ones' (their order for that query).
+    let local = weight_of(&recs["/jarjestot/multian-kyla/"], "Multia");
+    let region = weight_of(&recs["/jarjestot/maakunnan-liitto/"], "Multia");
+    let nation = weight_of(&recs["/jarjestot/valtakunnallinen/"], "Multia");
+    assert!(local > region && region > nation, "local {local} > region-wide {region} > nationwide {nation}");
     // A note's themes weigh less than an organisation's (organisations first for a theme).
     let note = &recs["/kumppanuuspoydat/poyta/2026-10-01-kokous/"];
     assert!(weight_of(note, "Omaishoito") < themes);
