@@ -5,10 +5,14 @@ mod cms;
 mod events;
 mod feeds;
 mod files;
+mod languages;
 pub(crate) mod links;
 mod lists;
 mod open_data;
+mod options;
 mod output;
+mod read;
+mod search;
 mod serve;
 mod validity;
 
