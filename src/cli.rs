@@ -29,6 +29,48 @@ pub enum Command {
     /// Write a new content file (organisation, network, table, note or page) with
     /// every field, checked as `areena check` would.
     New(NewArgs),
+    /// Write content files from a spreadsheet (CSV, as Excel saves it), checked as
+    /// `areena check` would.
+    #[command(subcommand)]
+    Import(ImportKind),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportKind {
+    /// One content/organisations/<slug>.md per row of FILE.
+    Organisations(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The spreadsheet, saved as CSV (UTF-8 or Windows-1252; `;` or `,` between cells).
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// A TOML file naming the field of each heading that areena does not know.
+    #[arg(long, value_name = "mapping.toml")]
+    pub map: Option<PathBuf>,
+    /// The theme of rows that name none (a theme id or name).
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
+    /// Report the problems and what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the valid rows even when other rows have errors (these are reported and left out).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Update existing organisations (same file name, Y-tunnus or name): only the
+    /// fields of the spreadsheet's columns change, and `updated`.
+    #[arg(long)]
+    pub update: bool,
+    /// The site's folder (the one with site.toml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// The language of the problems reported (default: `language` of site.toml).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Language>,
+    /// How to report problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 /// Flags every command that reads a site shares.

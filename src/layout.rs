@@ -27,3 +27,6 @@ pub(crate) const CONTENT_FOLDERS: [&str; 5] = [ORGANISATIONS, NETWORKS, PARTNERS
 /// The folders at the root that hold sources: what `serve` watches (with
 /// `site.toml`) and what an output folder may never be inside.
 pub(crate) const SOURCE_FOLDERS: [&str; 4] = [CONTENT, STATIC, TEMPLATES, THEMES];
+
+/// In the output, with `[editing] cms = true`: the folder of the web editor.
+pub(crate) const ADMIN: &str = "admin";

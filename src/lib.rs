@@ -19,6 +19,9 @@
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
+/// `areena import`: content files from a spreadsheet (beside the pipeline: it writes
+/// sources, not output).
+pub(crate) mod import;
 pub mod index;
 pub(crate) mod layout;
 pub mod links;

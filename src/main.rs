@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => commands::serve::run(args),
         Command::New(args) => commands::new::run(args),
         Command::Init(args) => commands::init::run(args),
+        Command::Import(kind) => commands::import::run(kind),
     };
     ExitCode::from(outcome.code())
 }

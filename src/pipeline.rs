@@ -298,6 +298,24 @@ fn page_list<'r, 's: 'r>(
 
 /// The site theme that site.toml names; `None` when its templates have problems
 /// (reported in `diagnostics` with their sources).
+/// The search records of the site at `root` as a build hands them to Pagefind: the
+/// address and the HTML of each (its weights, filters and meta fields in
+/// `data-pagefind-*` attributes), in the index's order. Empty when search is off;
+/// `None` when the site has errors. For looking at what search holds (the tests do).
+pub fn search_records(root: &Path, settings: Settings) -> Result<Option<Vec<(String, String)>>, LoadError> {
+    let Checked { site, mut diagnostics } = check(root, settings)?;
+    if diagnostics.has_errors() {
+        return Ok(None);
+    }
+    if !site.config.search_enabled {
+        return Ok(Some(Vec::new()));
+    }
+    let index = Index::build(&site);
+    let Some(theme) = load_theme(root, &site, &mut diagnostics) else { return Ok(None) };
+    let routes = Routes::new(&site.config.base_url, &site.config.paths);
+    Ok(Some(crate::search::record_pages(&site, &index, &routes, &theme)))
+}
+
 pub(crate) fn load_theme(root: &Path, site: &Site, diagnostics: &mut Diagnostics) -> Option<render::SiteTheme> {
     let cfg = &site.config;
     match render::theme::load(root, &cfg.theme, cfg.language.code(), &cfg.publish_dot_files) {

@@ -170,8 +170,11 @@ impl RecordHtml {
         }
     }
     fn aux(&mut self, text: &str) {
+        self.aux_at(1, text);
+    }
+    fn aux_at(&mut self, weight: u8, text: &str) {
         if !text.trim().is_empty() {
-            let _ = write!(self.aux, "<p data-pagefind-weight=\"1\">{}</p>", esc(text));
+            let _ = write!(self.aux, "<p data-pagefind-weight=\"{weight}\">{}</p>", esc(text));
         }
     }
     fn meta(&mut self, key: &str, value: &str) {
@@ -222,8 +225,8 @@ impl<'a> Builder<'a> {
         for &mid in &area.municipalities {
             filter_regions.insert(&m.regions[m.list[mid].region].name);
         }
-        let wide_here = area.nationwide || area.regions.iter().any(|r| Some(*r) == self.site.config.region);
-        if wide_here {
+        let region_wide = area.regions.iter().any(|r| Some(*r) == self.site.config.region);
+        if area.nationwide || region_wide {
             // Found by the name of any municipality of the site's region.
             wide_words.extend(&self.region_municipalities);
         }
@@ -243,7 +246,9 @@ impl<'a> Builder<'a> {
             rec.text(4, &label);
         }
         rec.text(4, &words.join(" "));
-        rec.aux(&wide_words.join(" "));
+        // A municipality's name finds its local organisations first (weight 4), then
+        // those of its whole region (2), then the nationwide ones (1).
+        rec.aux_at(if region_wide { 2 } else { 1 }, &wide_words.join(" "));
         rec.aux(&folded_forms(words.iter().chain(&wide_words).copied()));
         rec.meta("places", &meta);
         for v in filter_munis {
@@ -492,6 +497,12 @@ fn all_records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -
     // Upcoming events (past ones are in the archive, not in search).
     records.extend(index.events.upcoming.iter().map(|&e| b.event(e)));
     records
+}
+
+/// The address and HTML of every search record of the site, in the index's order:
+/// what Pagefind is given to index.
+pub(crate) fn record_pages(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Vec<(String, String)> {
+    all_records(site, index, routes, theme).into_iter().map(|r| (r.url, r.html)).collect()
 }
 
 /// Build the search records of the site and write them to a temporary folder under

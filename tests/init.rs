@@ -462,3 +462,46 @@ fn the_release_workflow_publishes_every_platform_as_the_installers_expect() {
         assert!(root.join(f).is_file(), "{f} is in the repository");
     }
 }
+
+/// The built-in municipalities of a region (Finnish name), from data/municipalities.tsv.
+fn municipalities_of(region_fi: &str) -> Vec<String> {
+    let tsv = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/municipalities.tsv")).unwrap();
+    tsv.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols[4] == region_fi).then(|| cols[1].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn every_municipality_of_the_region_has_a_page_that_says_how_to_get_listed() {
+    for (region, lang, region_fi, segment, join) in [
+        ("Pirkanmaa", "fi", "Pirkanmaa", "kunnat", "/liity/"),
+        ("Österbotten", "sv", "Pohjanmaa", "kommuner", "/ga-med/"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = init(tmp.path(), region, lang);
+        let o = areena(&site, &["build"]);
+        assert!(o.status.success(), "{}", text(&o));
+        let names = municipalities_of(region_fi);
+        assert!(names.len() > 10, "{region}: {names:?}");
+        let dir = site.join("public").join(segment);
+        let pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path().join("index.html"))
+            .filter(|p| p.is_file())
+            .collect();
+        assert_eq!(pages.len(), names.len(), "{region}: one page per municipality of the region");
+        for page in pages {
+            let html = std::fs::read_to_string(&page).unwrap();
+            assert!(
+                html.contains(&format!("<a href=\"{join}\">")),
+                "{}: the empty page links to the page that tells how to get listed",
+                page.display()
+            );
+            assert!(html.contains("class=\"notice\""), "{}: one empty-state notice", page.display());
+        }
+    }
+}

@@ -184,6 +184,10 @@ codes! {
     HeadingAttribute = "heading-attribute",
     /// Warning: the accessibility statement lacks its feedback channel or assessment date.
     IncompleteStatement = "incomplete-statement",
+    /// `areena import`: a row of the spreadsheet with fewer cells than the heading row.
+    RowLength = "row-length",
+    /// Warning (`areena import`): a column whose heading names no field; it is left out.
+    UnknownColumn = "unknown-column",
 }
 
 /// One problem, at one place, with its fix.
@@ -193,6 +197,10 @@ pub struct Diagnostic {
     pub file: String,
     /// Byte range in the file; `None` for a problem with the whole file.
     pub span: Option<Range<usize>>,
+    /// In a spreadsheet (a CSV file): the row and column as the spreadsheet numbers
+    /// them, reported in place of the line and column of `span` (a cell may hold
+    /// several lines).
+    pub cell: Option<Cell>,
     pub severity: Severity,
     pub code: Code,
     /// What is wrong, in every language of the reports.
@@ -203,7 +211,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(code: Code, file: &str, span: Option<Range<usize>>, message: Localized) -> Self {
-        Diagnostic { file: file.to_string(), span, severity: Severity::Error, code, message, help: None }
+        Diagnostic { file: file.to_string(), span, cell: None, severity: Severity::Error, code, message, help: None }
     }
 
     pub fn warning(code: Code, file: &str, span: Option<Range<usize>>, message: Localized) -> Self {
@@ -215,9 +223,37 @@ impl Diagnostic {
         self
     }
 
+    /// The problem is in this cell of a spreadsheet.
+    pub fn in_cell(mut self, row: usize, column: usize) -> Self {
+        self.cell = Some(Cell { row, column });
+        self
+    }
+
     pub fn with_help_opt(mut self, help: Option<Localized>) -> Self {
         self.help = help;
         self
+    }
+}
+
+/// A cell of a spreadsheet: the row (the heading row is 1) and the column (A is 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cell {
+    pub row: usize,
+    pub column: usize,
+}
+
+impl Cell {
+    /// The column's letters as a spreadsheet shows them: 1 → `A`, 27 → `AA`.
+    pub fn letters(self) -> String {
+        let mut n = self.column;
+        let mut out = Vec::new();
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            out.push(b'A' + rem as u8);
+            n = (n - 1) / 26;
+        }
+        out.reverse();
+        String::from_utf8(out).expect("ASCII")
     }
 }
 
@@ -279,7 +315,7 @@ impl Diagnostics {
         v.sort_by(|a, b| {
             let pa = a.span.as_ref().map(|s| s.start).unwrap_or(0);
             let pb = b.span.as_ref().map(|s| s.start).unwrap_or(0);
-            (&a.file, pa, a.code, &a.message).cmp(&(&b.file, pb, b.code, &b.message))
+            (&a.file, pa, a.cell, a.code, &a.message).cmp(&(&b.file, pb, b.cell, b.code, &b.message))
         });
         v
     }
@@ -361,6 +397,15 @@ mod tests {
         assert_eq!(position(text, q), (2, 10));
         assert_eq!(position(text, text.find('x').unwrap()), (3, 1));
         assert_eq!(position(text, 10_000), (4, 1));
+    }
+
+    #[test]
+    fn column_letters() {
+        let letters = |column| Cell { row: 1, column }.letters();
+        assert_eq!(
+            [letters(1), letters(3), letters(26), letters(27), letters(52), letters(703)],
+            ["A", "C", "Z", "AA", "AZ", "AAA"]
+        );
     }
 
     #[test]

@@ -30,6 +30,9 @@ impl<'a> Places<'a> {
     }
 
     fn of(&mut self, d: &'a Diagnostic) -> (usize, usize) {
+        if let Some(c) = d.cell {
+            return (c.row, c.column);
+        }
         if self.file != Some(d.file.as_str()) {
             self.file = Some(d.file.as_str());
             self.positions = Some(Positions::new(self.diags.source(&d.file).unwrap_or("")));
@@ -83,6 +86,8 @@ pub fn human(diags: &Diagnostics, style: Style, lang: Language) -> String {
             continue;
         }
         let source = diags.source(&d.file).unwrap_or("");
+        // A spreadsheet's column by its letters, as the spreadsheet shows it.
+        let col = d.cell.map_or_else(|| col.to_string(), super::Cell::letters);
         let mut md = MietteDiagnostic::new(format!("{}:{}:{}: {}", d.file, line, col, d.message.get(lang)))
             .with_code(d.code.as_str())
             .with_severity(match d.severity {

@@ -23,12 +23,27 @@ pub struct RawSite {
     pub theme: Option<Text>,
     pub region: Option<Text>,
     pub output_dir: Option<Text>,
+    /// A picture under static/ for link previews of pages that have none of their own.
+    pub image: Option<Text>,
     pub paths: Option<RawPaths>,
     pub search: Option<RawSearch>,
     pub build: Option<RawBuild>,
     pub privacy: Option<RawPrivacy>,
     pub accessibility: Option<RawAccessibility>,
     pub data: Option<RawData>,
+    pub editing: Option<RawEditing>,
+}
+
+/// `[editing]`: the web editor (Sveltia CMS) under `/admin/`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEditing {
+    pub cms: Option<bool>,
+    pub backend: Option<Text>,
+    pub repo: Option<Text>,
+    pub branch: Option<Text>,
+    pub base_url: Option<Text>,
+    pub app_id: Option<Text>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -336,9 +336,11 @@ mod tests {
     }
 }
 
-/// The first sentence of a text's first paragraph, as plain text (at most about 200
-/// characters): what a card shows when an organisation has no `summary`.
-pub fn first_sentence(markdown: &str) -> String {
+/// A text's first paragraph (the first one with any text) as plain text, its
+/// whitespace collapsed and the characters no page may carry dropped
+/// ([`is_dropped_char`](crate::model::values::is_dropped_char)), otherwise whole:
+/// what a feed entry of a meeting note says.
+pub fn first_paragraph(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut text = String::new();
     let mut in_paragraph = false;
@@ -352,7 +354,14 @@ pub fn first_sentence(markdown: &str) -> String {
             _ => {}
         }
     }
-    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    text.retain(|c| !crate::model::values::is_dropped_char(c));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first sentence of a text's first paragraph, as plain text (at most about 200
+/// characters): what a card shows when an organisation has no `summary`.
+pub fn first_sentence(markdown: &str) -> String {
+    let text = first_paragraph(markdown);
     // The end of the first sentence: `. `, `! ` or `? ` before a word that does not
     // start with a small letter (so that "esim. kirjastolla" does not end it).
     let mut end = text.len();

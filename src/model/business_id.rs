@@ -1,5 +1,7 @@
 //! The Finnish Business ID (Y-tunnus): seven digits, a hyphen, a check digit.
 
+use crate::diagnostics::{Code, Localized, tr};
+
 /// Why a Y-tunnus is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BusinessIdError {
@@ -40,6 +42,51 @@ pub fn validate(s: &str) -> Result<(), BusinessIdError> {
     }
     let expected = check_digit(&d);
     if expected == Some(b[8] - b'0') { Ok(()) } else { Err(BusinessIdError::CheckDigit { expected }) }
+}
+
+/// What areena says of a wrong Y-tunnus `written` (as the editor wrote it): the code,
+/// what is wrong, and the fix (the right form or check digit when there is one).
+pub fn problem(written: &str, e: &BusinessIdError) -> (Code, Localized, Localized) {
+    let v = written;
+    match e {
+        BusinessIdError::Format { suggestion } => {
+            let help = match suggestion {
+                Some(s) => tr!(
+                    en: "write it as seven digits, a hyphen and the check digit: `{s}`",
+                    fi: "kirjoita se muodossa seitsemän numeroa, yhdysmerkki ja tarkistusnumero: `{s}`",
+                    sv: "skriv det som sju siffror, ett bindestreck och kontrollsiffran: `{s}`"
+                ),
+                None => tr!(
+                    en: "a Y-tunnus is seven digits, a hyphen and a check digit, e.g. `1234567-1`",
+                    fi: "Y-tunnuksessa on seitsemän numeroa, yhdysmerkki ja tarkistusnumero, esim. `1234567-1`",
+                    sv: "ett FO-nummer har sju siffror, ett bindestreck och en kontrollsiffra, t.ex. `1234567-1`"
+                ),
+            };
+            let msg = tr!(en: "`{v}` is not a Y-tunnus", fi: "`{v}` ei ole Y-tunnus", sv: "`{v}` är inte ett FO-nummer (Y-tunnus)");
+            (Code::InvalidBusinessId, msg, help)
+        }
+        BusinessIdError::CheckDigit { expected } => {
+            let digits = &written.trim()[..7];
+            let help = match expected {
+                Some(c) => tr!(
+                    en: "the check digit of {digits} is {c}: if the digits are right, write `{digits}-{c}`; otherwise check the number in the trade register (YTJ)",
+                    fi: "numeroiden {digits} tarkistusnumero on {c}: jos numerot ovat oikein, kirjoita `{digits}-{c}`; muuten tarkista tunnus YTJ:stä (yritys- ja yhteisötietojärjestelmä)",
+                    sv: "kontrollsiffran för {digits} är {c}: om siffrorna stämmer, skriv `{digits}-{c}`; kontrollera annars numret i FODS (företags- och organisationsdatasystemet)"
+                ),
+                None => tr!(
+                    en: "no Y-tunnus starts with {digits}: check the digits in the trade register (YTJ)",
+                    fi: "mikään Y-tunnus ei ala numeroilla {digits}: tarkista numerot YTJ:stä (yritys- ja yhteisötietojärjestelmä)",
+                    sv: "inget FO-nummer börjar med {digits}: kontrollera siffrorna i FODS (företags- och organisationsdatasystemet)"
+                ),
+            };
+            let msg = tr!(
+                en: "the check digit of `{v}` is wrong",
+                fi: "tunnuksen `{v}` tarkistusnumero on väärä",
+                sv: "kontrollsiffran i `{v}` är fel"
+            );
+            (Code::BusinessIdCheckDigit, msg, help)
+        }
+    }
 }
 
 #[cfg(test)]

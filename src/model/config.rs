@@ -62,6 +62,9 @@ pub struct Paths {
     pub accessibility: String,
     /// The page that lists and explains the open data files.
     pub open_data: String,
+    /// The free page that tells how an organisation gets listed (as `areena init`
+    /// names it); empty lists link to it when the site has it.
+    pub join: String,
     /// The lists of organisations looking for volunteers, members and partners (under
     /// `organisations`), in the order of `Seeking::ALL`.
     pub seeking: [String; 3],
@@ -93,6 +96,12 @@ impl Paths {
             Language::En => ["looking-for-volunteers", "looking-for-members", "looking-for-partners"],
         };
         Paths {
+            join: match lang {
+                Language::Fi => "liity",
+                Language::Sv => "ga-med",
+                Language::En => "join",
+            }
+            .into(),
             seeking: seeking.map(String::from),
             accessibility: accessibility.into(),
             open_data: match lang {
@@ -160,6 +169,11 @@ pub struct SiteConfig {
     pub stale_after_months: Option<u32>,
     pub contact_persons: bool,
     pub accessibility: Accessibility,
+    /// `image`: a picture under `static/` (path relative to it) that link previews
+    /// show for pages without a picture of their own.
+    pub image: Option<String>,
+    /// `[editing]`: the web editor under `/admin/`.
+    pub editing: crate::model::editing::Editing,
 }
 
 /// `[accessibility]`: the feedback channel and assessment date of the
@@ -225,6 +239,26 @@ pub const MAX_STALE_MONTHS: u32 = 1200;
 /// Words of each description indexed for search unless `[search] description_words` limits
 /// them: all of them.
 pub const DEFAULT_DESCRIPTION_WORDS: usize = usize::MAX;
+
+/// `image`: a file under `static/`, given relative to it.
+fn site_image(root: &Path, image: &Text, diags: &mut Diagnostics) -> Option<String> {
+    let path = image.get_ref().trim().trim_start_matches('/').to_string();
+    let inside = !path.is_empty() && !path.split('/').any(|p| p.is_empty() || p == "." || p == "..");
+    if inside && root.join(crate::layout::STATIC).join(&path).is_file() {
+        return Some(path);
+    }
+    let msg = tr!(
+        en: "there is no file static/{path} for `image`",
+        fi: "kentän `image` tiedostoa static/{path} ei ole",
+        sv: "filen static/{path} för fältet `image` finns inte"
+    );
+    diags.push(err(Code::MissingStaticFile, image, msg).with_help(tr!(
+        en: "put the picture (e.g. 1200×630 pixels, PNG or JPEG) under static/ and write its path from there: `image = \"kuvat/jako.png\"`",
+        fi: "tallenna kuva (esim. 1200×630 pikseliä, PNG tai JPEG) kansioon static/ ja kirjoita sen polku sieltä: `image = \"kuvat/jako.png\"`",
+        sv: "spara bilden (t.ex. 1200×630 pixlar, PNG eller JPEG) i mappen static/ och skriv dess sökväg därifrån: `image = \"kuvat/jako.png\"`"
+    )));
+    None
+}
 
 fn err(code: Code, t: &Text, msg: Localized) -> Diagnostic {
     Diagnostic::error(code, FILE, Some(t.span()), msg)
@@ -449,6 +483,8 @@ pub fn site_config(
             }
             a
         },
+        image: raw.image.as_ref().and_then(|i| site_image(root, i, diags)),
+        editing: crate::model::editing::editing(raw.editing.as_ref(), diags),
     }
 }
 

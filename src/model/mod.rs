@@ -10,6 +10,7 @@ pub mod base_url;
 pub mod body;
 pub mod business_id;
 pub mod config;
+pub mod editing;
 pub mod ids;
 pub mod municipalities;
 mod resolve;

@@ -6,12 +6,16 @@
 //! (site, navigation, interface text) is set once in Tera's global context; each page
 //! gets only its own small typed view (`views`). This module never writes files.
 
+pub mod atom;
 pub mod calendar;
+pub mod cms;
+pub mod data;
 pub mod dates;
 pub mod feeds;
 pub mod markdown;
 pub(crate) mod pages;
 pub mod routes;
+pub mod structured;
 pub mod theme;
 pub mod views;
 
@@ -74,10 +78,21 @@ pub enum Job {
     OpenData,
     NotFound,
     Sitemap,
+    /// The whole site's feed of meeting notes and announcements (`atom.xml`).
     Atom,
+    /// A partnership table's notes as Atom (`<table page>/atom.xml`).
+    TableFeed(TableId),
+    /// A theme's organisations and the notes of its tables as Atom.
+    ThemeFeed(ThemeId),
+    /// A municipality's local organisations as Atom.
+    MunicipalityFeed(MunicipalityId),
+    /// The upcoming events as Atom (`<events page>/atom.xml`).
+    EventsFeed,
     Robots,
-    DataJson,
-    DataCsv,
+    /// An open data file (`data/organisations.json`, `data/hsds/services.json`, ...).
+    Data(data::DataFile),
+    /// A file of the web editor under `/admin/` (with `[editing] cms = true`).
+    Admin(cms::AdminFile),
 }
 
 impl Job {
@@ -112,19 +127,28 @@ impl Job {
             Job::CoverageCsv
             | Job::Sitemap
             | Job::Atom
+            | Job::TableFeed(_)
+            | Job::ThemeFeed(_)
+            | Job::MunicipalityFeed(_)
+            | Job::EventsFeed
             | Job::Robots
-            | Job::DataJson
-            | Job::DataCsv
+            | Job::Data(_)
             | Job::Calendar
             | Job::OrganisationCalendar(_)
-            | Job::MunicipalityCalendar(_) => return None,
+            | Job::MunicipalityCalendar(_)
+            | Job::Admin(_) => return None,
         })
     }
 
-    /// Whether each language of the site has its own (the sitemap and robots.txt
-    /// are made once, in the first language, for all of them).
+    /// Whether each language of the site has its own (the sitemap, robots.txt and the
+    /// web editor are made once, in the first language, for all of them).
     pub fn for_each_language(self) -> bool {
-        !matches!(self, Job::Sitemap | Job::Robots)
+        !matches!(self, Job::Sitemap | Job::Robots | Job::Admin(_))
+    }
+
+    /// Whether the job is an Atom feed.
+    pub fn is_feed(self) -> bool {
+        matches!(self, Job::Atom | Job::TableFeed(_) | Job::ThemeFeed(_) | Job::MunicipalityFeed(_) | Job::EventsFeed)
     }
 
     /// Whether the job is an iCalendar file.
@@ -255,6 +279,9 @@ impl<'a> Renderer<'a> {
         urls.insert("css", routes.shared("style.css"));
         urls.insert("accessibility", routes.accessibility());
         urls.insert("open_data", routes.open_data());
+        if let Some(join) = site.pages.iter().find(|p| p.slug == cfg.paths.join) {
+            urls.insert("join", routes.free_page(&join.slug));
+        }
 
         let region = cfg.region.map(|r| site.municipalities.regions[r].name.as_str());
         let global = SiteGlobal {
@@ -365,18 +392,17 @@ impl<'a> Renderer<'a> {
         if !s.pages.iter().any(|p| p.slug == s.config.paths.open_data) {
             jobs.push(Job::OpenData);
         }
-        jobs.extend([
-            Job::NotFound,
-            Job::CoverageCsv,
-            Job::Sitemap,
-            Job::Atom,
-            Job::Robots,
-            Job::DataJson,
-            Job::DataCsv,
-            Job::Calendar,
-        ]);
+        jobs.extend([Job::NotFound, Job::CoverageCsv, Job::Sitemap, Job::Atom, Job::Robots]);
+        jobs.extend(data::DataFile::all().into_iter().map(Job::Data));
+        jobs.extend([Job::Calendar, Job::EventsFeed]);
+        jobs.extend(ix.table_order.iter().map(|&t| Job::TableFeed(t)));
+        jobs.extend(ThemeId::all(s.themes.len()).map(Job::ThemeFeed));
+        jobs.extend(ix.municipality_pages.iter().map(|&m| Job::MunicipalityFeed(m)));
         jobs.extend(ix.events.organisation_calendars.iter().map(|&o| Job::OrganisationCalendar(o)));
         jobs.extend(ix.events.municipality_calendars.iter().map(|&m| Job::MunicipalityCalendar(m)));
+        if s.config.editing.cms {
+            jobs.extend(cms::AdminFile::all().into_iter().map(Job::Admin));
+        }
         jobs
     }
 
@@ -393,7 +419,10 @@ impl<'a> Renderer<'a> {
 
     /// The address of any job, page or file.
     pub fn url(&self, job: Job) -> String {
-        self.page_url(job).unwrap_or_else(|| feeds::file_url(self, job))
+        match job {
+            Job::Admin(file) => cms::url(self, file),
+            _ => self.page_url(job).unwrap_or_else(|| feeds::file_url(self, job)),
+        }
     }
 
     /// Where a job's output goes, relative to the output folder.
@@ -417,12 +446,33 @@ impl<'a> Renderer<'a> {
     /// Render one job.
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
         match job {
-            Job::Sitemap | Job::Atom | Job::Robots | Job::DataJson | Job::DataCsv | Job::CoverageCsv => {
-                feeds::render(self, job)
-            }
+            Job::Sitemap | Job::Robots | Job::CoverageCsv => feeds::render(self, job),
+            Job::Data(f) => data::render(self, f),
+            _ if job.is_feed() => Ok(Output { path: self.output_path(job), bytes: self.atom(job).into_bytes() }),
             _ if job.is_calendar() => calendar::render(self, job),
+            Job::Admin(file) => Ok(cms::render(self, file)),
             _ => pages::render(self, job),
         }
+    }
+
+    /// What `<head>` says about a page: its description for search engines and link
+    /// previews, the preview picture and the locale.
+    fn head<'m>(&'m self, meta: &'m views::PageMeta<'_>) -> views::HeadView<'m> {
+        let cfg = &self.site.config;
+        let description = meta
+            .description
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .or(cfg.description.as_deref())
+            .unwrap_or(&meta.title);
+        let image =
+            meta.image.clone().or_else(|| cfg.image.as_ref().map(|i| self.routes.absolute(&self.routes.file(i))));
+        let locale = match cfg.language {
+            crate::model::Language::Fi => "fi_FI",
+            crate::model::Language::Sv => "sv_FI",
+            crate::model::Language::En => "en_GB",
+        };
+        views::HeadView { description, image, locale }
     }
 
     fn template<T: Serialize>(
@@ -435,6 +485,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = tera::Context::new();
         ctx.insert("page", meta);
         ctx.insert("alternates", &self.alternates(&meta.url));
+        ctx.insert("head", &self.head(meta));
         if let Some(v) = view {
             ctx.insert(key.to_string(), v);
         }
@@ -516,11 +567,15 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         Job::CoverageCsv
         | Job::Sitemap
         | Job::Atom
+        | Job::TableFeed(_)
+        | Job::ThemeFeed(_)
+        | Job::MunicipalityFeed(_)
+        | Job::EventsFeed
         | Job::Robots
-        | Job::DataJson
-        | Job::DataCsv
+        | Job::Data(_)
         | Job::Calendar
         | Job::OrganisationCalendar(_)
-        | Job::MunicipalityCalendar(_) => return None,
+        | Job::MunicipalityCalendar(_)
+        | Job::Admin(_) => return None,
     })
 }

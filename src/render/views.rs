@@ -46,7 +46,9 @@ pub struct PageMeta<'a> {
     pub url: String,
     /// Full URL for `<link rel="canonical">`.
     pub canonical: String,
-    pub description: Option<&'a str>,
+    /// What the page is about in a sentence or two, for `<meta name="description">`
+    /// and link previews (`None`: the site's description; the `head` view resolves it).
+    pub description: Option<String>,
     /// Which main navigation entry is current (`organisations`, `themes`, ...,
     /// `page-<slug>` for a free page in the menu).
     pub section: String,
@@ -55,6 +57,29 @@ pub struct PageMeta<'a> {
     pub events: Vec<EventItem<'a>>,
     /// The iCalendar file of those events, when there is one.
     pub calendar: Option<String>,
+    /// The page's schema.org descriptions, each JSON made safe for a `<script>`
+    /// element (write them with `| safe`).
+    pub json_ld: Vec<String>,
+    /// The page's own picture for link previews (an organisation's logo), absolute.
+    pub image: Option<String>,
+    /// The Open Graph type: `website`, or `article` for a meeting note.
+    pub og_type: &'static str,
+    /// The Atom feeds of what this page is about (title and address).
+    pub feeds: Vec<TextLink>,
+}
+
+/// What `<head>` says about every page, worked out from [`PageMeta`] and the site:
+/// the template sees it as `head`.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeadView<'a> {
+    /// The page's description, else the site's, else the page title: the same text
+    /// for `<meta name="description">`, `og:description` and `twitter:description`.
+    pub description: &'a str,
+    /// The picture of link previews, absolute: the page's own, else the site's
+    /// `image`.
+    pub image: Option<String>,
+    /// `fi_FI`, `sv_FI` or `en_GB`.
+    pub locale: &'static str,
 }
 
 /// An event in a list.

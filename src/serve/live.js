@@ -75,6 +75,8 @@
   const events = new EventSource(
     `/__areena/events?served=${encodeURIComponent(served)}&page=${encodeURIComponent(location.pathname)}`,
   );
+  // Connected: from now on a change reaches this page (tests wait for this).
+  events.addEventListener('open', () => { window.areenaLive = 'connected'; });
   events.addEventListener('reload', () => location.reload());
   events.addEventListener('css', () => {
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {

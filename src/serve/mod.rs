@@ -212,6 +212,8 @@ pub(crate) fn run(root: &Path, listen: Listen, drafts: bool, lang: Option<Langua
     versions.watcher = Some(watcher);
     versions.watch_new_folders();
     versions.apply(&[]);
+    // Printed once the files are watched: an edit made after this line is seen (the
+    // tests edit only after it).
     eprintln!("serving {} at {base_url} (Ctrl-C to stop)", root.display());
     std::thread::spawn(move || versions.run(&rx));
 
@@ -792,6 +794,7 @@ fn content_type(path: &str) -> &'static str {
         "json" => "application/json",
         "xml" => "application/xml",
         "csv" => "text/csv; charset=utf-8",
+        "yml" | "yaml" => "application/yaml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",

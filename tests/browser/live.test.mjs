@@ -45,6 +45,9 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** Wait until the page's event stream is open: an edit from then on reaches it. */
+const connected = (page) => page.waitForFunction(() => window.areenaLive === 'connected', null, { timeout: 10000 });
+
 const org = () => path.join(dir, 'content/organisations/mantyrinteen-perhetupa.md');
 
 test('an edit shows in the open page without a manual reload', async () => {
@@ -52,8 +55,7 @@ test('an edit shows in the open page without a manual reload', async () => {
   await page.goto(base + 'jarjestot/mantyrinteen-perhetupa/');
   const marker = await page.evaluate(() => { window.areenaMarker = 1; return window.areenaMarker; });
   assert.equal(marker, 1);
-  // Let the page's event stream connect before the edit.
-  await page.waitForTimeout(500);
+  await connected(page);
   const text = fs.readFileSync(org(), 'utf8').replace(/^short_name = .*$/m, 'short_name = "Tupa Uusi Nimi"');
   fs.writeFileSync(org(), text);
   await page.waitForFunction(() => document.body.innerText.includes('Tupa Uusi Nimi'), null, { timeout: 30000 });
@@ -64,7 +66,7 @@ test('an edit shows in the open page without a manual reload', async () => {
 test('a broken file shows its problems over the page until it is fixed', async () => {
   const page = await browser.newPage();
   await page.goto(base + 'jarjestot/');
-  await page.waitForTimeout(500);
+  await connected(page);
   const good = fs.readFileSync(org(), 'utf8');
   fs.writeFileSync(org(), good.replace(/^themes = .*$/m, 'themes = ["eiole"]'));
   const overlay = page.locator('#areena-problems');
@@ -91,7 +93,7 @@ test('a stylesheet change swaps the stylesheet without a reload', async () => {
   const page = await browser.newPage();
   await page.goto(base + 'jarjestot/');
   await page.evaluate(() => { window.areenaMarker = 2; });
-  await page.waitForTimeout(500);
+  await connected(page);
   const css = (await (await fetch(base + 'style.css')).text()) + '\nbody { outline: 3px solid rgb(1, 2, 3); }\n';
   fs.mkdirSync(path.join(dir, 'static'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'static/style.css'), css);

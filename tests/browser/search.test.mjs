@@ -232,7 +232,7 @@ test('a name match ranks above a match in the description of another entry', asy
 });
 
 test('every organisation is searchable, whatever the number of parts the index is made of', async () => {
-  const orgs = await (await fetch(ctx.server.base + 'data/organisations.json')).json();
+  const { organisations: orgs } = await (await fetch(ctx.server.base + 'data/organisations.json')).json();
   const { page, errors } = await open('haku/');
   const group = page.locator('.search-filter[data-filter="type"]');
   await group.locator('summary').click();
@@ -299,4 +299,71 @@ test('upcoming events are found in search, past ones are not', async () => {
       await page.close();
     }
   }
+});
+
+/** Every source file of the fixture's content, lower-cased. */
+function allContent() {
+  return fs.readdirSync(CONTENT, { recursive: true })
+    .filter((f) => /\.(md|toml)$/.test(String(f)))
+    .map((f) => [String(f), fs.readFileSync(CONTENT + f, 'utf8').toLowerCase()]);
+}
+
+test('inflected forms that occur nowhere in the content find the organisation by stemming', async () => {
+  // A form with another case ending than any text of the site: only the Finnish
+  // stemmer joins it to the name.
+  const cases = [
+    ['kuntoilijoille', 'organisations/kirkkoharjun-kuntoilijat.md'],
+    ['melojille', 'organisations/koskenniskan-melojat.md'],
+    ['luontokuvaajille', 'organisations/pihtiputaan-seudun-luontokuvaajat.md'],
+  ];
+  const content = allContent();
+  for (const [query, rel] of cases) {
+    for (const [f, text] of content) assert.ok(!text.includes(query), `${query} occurs in ${f}: the test needs a form the content lacks`);
+    const org = entry(rel);
+    const { page, errors } = await open('haku/?q=' + query);
+    const found = await titles(page);
+    assert.equal(found[0], org.name, `${query}: ${org.name} first, found ${found}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('a municipality typed in search lists its local organisations, then the region-wide, then the nationwide', async () => {
+  const orgs = fs.readdirSync(CONTENT + 'organisations').filter((f) => f.endsWith('.md')).map((f) => entry('organisations/' + f))
+    .filter((o) => !/^draft = true$/m.test(o.front));
+  const list = (o, key) => JSON.parse(new RegExp(`^${key} = (\\[.*\\])$`, 'm').exec(o.front)?.[1] ?? '[]');
+  for (const municipality of ['Keuruu', 'Multia']) {
+    const kind = (o) => {
+      if (list(o, 'municipalities').includes(municipality)) return 0;
+      if (list(o, 'regions').includes('Keski-Suomi')) return 1;
+      if (/^nationwide = true$/m.test(o.front)) return 2;
+      return -1;
+    };
+    const expected = orgs.filter((o) => kind(o) >= 0);
+    assert.ok([0, 1, 2].every((k) => expected.some((o) => kind(o) === k)), `${municipality}: the fixture has all three`);
+    const { page, errors } = await open('haku/?q=' + municipality);
+    const found = await allTitles(page);
+    const ranks = found.map((t) => orgs.find((o) => o.name === t)).filter(Boolean).map(kind);
+    for (const o of expected) assert.ok(found.includes(o.name), `${municipality}: ${o.name} found in ${found}`);
+    const sorted = [...ranks].sort((a, b) => a - b);
+    assert.deepEqual(ranks, sorted, `${municipality}: local (0), region-wide (1), nationwide (2) in order: ${found.join(' | ')}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('a name with a letter Pagefind does not fold (ø) is found typed in plain letters', async () => {
+  // Pagefind folds what Unicode decomposes (ä → a, ö → o, å → a: `jyvaskyla` finds
+  // Jyväskylä by itself); ø, æ, ß and ł have no decomposition, and only areena's own
+  // folded forms of names make `kloverdal` find Kløverdal.
+  assert.equal('ø'.normalize('NFD'), 'ø', 'ø does not decompose');
+  assert.notEqual('ä'.normalize('NFD'), 'ä', 'ä decomposes');
+  const org = entry('organisations/kloverdal-ystavaseura.md');
+  assert.ok(org.name.includes('Kløverdal'));
+  for (const [f, text] of allContent()) assert.ok(!text.includes('kloverdal'), `kloverdal occurs in ${f}`);
+  const { page, errors } = await open('haku/?q=kloverdal');
+  const found = await titles(page);
+  assert.equal(found[0], org.name, `${found}`);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -1,11 +1,18 @@
 //! `areena build`: what a reader finds on the pages, and how the output is written.
 
 mod abuse;
+mod cms;
 mod events;
+mod feeds;
 mod files;
+mod languages;
 pub(crate) mod links;
 mod lists;
+mod open_data;
+mod options;
 mod output;
+mod read;
+mod search;
 mod serve;
 mod translations;
 mod validity;
@@ -182,8 +189,17 @@ fn hostile_content_is_inert() {
     for rel in ["jarjestot/paha/index.html", "jarjestot/index.html", "teemat/omaishoito/index.html", "index.html"] {
         let doc = page(&s, rel);
         let count = |css: &str| doc.select(&Selector::parse(css).unwrap()).count();
-        // The theme's own menu script only.
-        assert_eq!(count("script"), count("script[src='/menu.js'][defer]"), "{rel}: a script element");
+        // The theme's own menu script only, beside the page's JSON-LD (data, whole JSON).
+        let ld = Selector::parse("script[type='application/ld+json']").unwrap();
+        for s in doc.select(&ld) {
+            let text: String = s.text().collect();
+            assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{rel}: {text}");
+        }
+        assert_eq!(
+            count("script"),
+            count("script[src='/menu.js'][defer]") + count("script[type='application/ld+json']"),
+            "{rel}: a script element"
+        );
         assert_eq!(count("script[src='/menu.js']"), 1, "{rel}: the menu script");
         assert_eq!(count("iframe, img[onerror], [onmouseover]"), 0, "{rel}: an injected element or attribute");
         assert_eq!(count("a[href^='javascript:']"), 0, "{rel}: a javascript link");
@@ -544,5 +560,6 @@ fn long_lists_are_split_into_pages_and_capped_groups() {
         .filter_map(|a| a.value().attr("href").map(String::from))
         .collect();
     assert_eq!(more, ["/haku/?type=J%C3%A4rjest%C3%B6&theme=Omaishoito&municipality=Keuruu"]);
-    assert!(links::broken_links(&s.root().join("public"), "/").is_empty());
+    let broken = links::broken_links(&s.root().join("public"), "/");
+    assert!(broken.is_empty(), "{broken:#?}");
 }

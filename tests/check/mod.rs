@@ -9,6 +9,7 @@ mod lang;
 mod many;
 mod new;
 mod panics;
+mod props;
 mod robust;
 mod snapshots;
 

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use super::body::{self, Files};
-use super::business_id::{self, BusinessIdError};
+use super::business_id;
 use super::config::site_config;
 use super::municipalities::{MunicipalityRow, RegionId};
 use super::slug::{is_slug, slugify};
@@ -193,7 +193,9 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
         }
     }
     for p in &pages {
-        if config.paths.reserved().contains(&p.slug.as_str()) {
+        // With the web editor on, `admin` is its folder.
+        let editor = config.editing.cms && p.slug == crate::layout::ADMIN;
+        if editor || config.paths.reserved().contains(&p.slug.as_str()) {
             diags.push(
                 Diagnostic::error(
                     Code::ReservedSlug,

@@ -91,49 +91,9 @@ impl Report<'_, '_> {
         let b = b.as_ref()?;
         match business_id::validate(b.get_ref().trim()) {
             Ok(()) => Some(b.get_ref().trim().to_string()),
-            Err(BusinessIdError::Format { suggestion }) => {
-                let help = match suggestion {
-                    Some(s) => tr!(
-                        en: "write it as seven digits, a hyphen and the check digit: `{s}`",
-                        fi: "kirjoita se muodossa seitsemän numeroa, yhdysmerkki ja tarkistusnumero: `{s}`",
-                        sv: "skriv det som sju siffror, ett bindestreck och kontrollsiffran: `{s}`"
-                    ),
-                    None => tr!(
-                        en: "a Y-tunnus is seven digits, a hyphen and a check digit, e.g. `1234567-1`",
-                        fi: "Y-tunnuksessa on seitsemän numeroa, yhdysmerkki ja tarkistusnumero, esim. `1234567-1`",
-                        sv: "ett FO-nummer har sju siffror, ett bindestreck och en kontrollsiffra, t.ex. `1234567-1`"
-                    ),
-                };
-                let v = b.get_ref();
-                let msg = tr!(
-                    en: "`{v}` is not a Y-tunnus",
-                    fi: "`{v}` ei ole Y-tunnus",
-                    sv: "`{v}` är inte ett FO-nummer (Y-tunnus)"
-                );
-                self.error(Code::InvalidBusinessId, b.span(), msg, help);
-                None
-            }
-            Err(BusinessIdError::CheckDigit { expected }) => {
-                let digits = &b.get_ref().trim()[..7];
-                let help = match expected {
-                    Some(c) => tr!(
-                        en: "the check digit of {digits} is {c}: if the digits are right, write `{digits}-{c}`; otherwise check the number in the trade register (YTJ)",
-                        fi: "numeroiden {digits} tarkistusnumero on {c}: jos numerot ovat oikein, kirjoita `{digits}-{c}`; muuten tarkista tunnus YTJ:stä (yritys- ja yhteisötietojärjestelmä)",
-                        sv: "kontrollsiffran för {digits} är {c}: om siffrorna stämmer, skriv `{digits}-{c}`; kontrollera annars numret i FODS (företags- och organisationsdatasystemet)"
-                    ),
-                    None => tr!(
-                        en: "no Y-tunnus starts with {digits}: check the digits in the trade register (YTJ)",
-                        fi: "mikään Y-tunnus ei ala numeroilla {digits}: tarkista numerot YTJ:stä (yritys- ja yhteisötietojärjestelmä)",
-                        sv: "inget FO-nummer börjar med {digits}: kontrollera siffrorna i FODS (företags- och organisationsdatasystemet)"
-                    ),
-                };
-                let v = b.get_ref();
-                let msg = tr!(
-                    en: "the check digit of `{v}` is wrong",
-                    fi: "tunnuksen `{v}` tarkistusnumero on väärä",
-                    sv: "kontrollsiffran i `{v}` är fel"
-                );
-                self.error(Code::BusinessIdCheckDigit, b.span(), msg, help);
+            Err(e) => {
+                let (code, msg, help) = business_id::problem(b.get_ref(), &e);
+                self.error(code, b.span(), msg, help);
                 None
             }
         }

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use super::*;
 use crate::index::Month;
 use crate::model::{Event, Organiser};
+use crate::render::structured::script_json;
 
 /// `events.html`: upcoming events (or, in the archive, past ones) by month.
 #[derive(Debug, Clone, Serialize)]
@@ -45,8 +46,6 @@ struct EventView<'a> {
     accessibility: Option<&'a str>,
     table: Option<Link<'a>>,
     body_html: String,
-    /// The schema.org `Event` as JSON, safe inside `<script type="application/ld+json">`.
-    json_ld: String,
     calendar: String,
 }
 
@@ -72,7 +71,8 @@ impl<'a> Renderer<'a> {
 
 pub(super) fn render_upcoming(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let ev = &r.index.events;
-    let meta = r.meta(r.title_of("upcoming_events"), r.routes.events(), "events");
+    let mut meta = r.meta(r.title_of("upcoming_events"), r.routes.events(), "events");
+    meta.feeds = vec![r.feed_link(Job::EventsFeed)];
     let view = EventsView {
         archive: false,
         months: r.months(&ev.upcoming_by_month),
@@ -101,7 +101,9 @@ pub(super) fn render(r: &Renderer<'_>, id: EventId) -> Result<Output, Diagnostic
     let e = &site.events[id];
     let mut meta = r.meta(&e.title, rt.event(&e.slug), "events");
     let when = dates::event_when(e.start, e.end, lang);
-    meta.description = e.place.as_deref();
+    let place = r.event_place(e);
+    meta.description = Some(if place.is_empty() { when.clone() } else { format!("{when} · {place}") });
+    meta.json_ld = vec![script_json(&json_ld(r, e, &organisers_of(r, e)))];
     let mut languages: Vec<LanguageView> = e
         .languages
         .iter()
@@ -111,10 +113,9 @@ pub(super) fn render(r: &Renderer<'_>, id: EventId) -> Result<Output, Diagnostic
         })
         .collect();
     languages.dedup_by(|a, b| a.code == b.code);
-    let organisers: Vec<Link<'_>> = e.organisers.iter().map(|&o| r.organiser_link(o)).collect();
+    let organisers = organisers_of(r, e);
     let view = EventView {
         title: &e.title,
-        json_ld: json_ld(r, e, &organisers),
         when,
         start: dates::iso(e.start),
         end: e.end.map(dates::iso),
@@ -137,8 +138,12 @@ pub(super) fn render(r: &Renderer<'_>, id: EventId) -> Result<Output, Diagnostic
     r.page(&meta, &view)
 }
 
+fn organisers_of<'a>(r: &Renderer<'a>, e: &Event) -> Vec<Link<'a>> {
+    e.organisers.iter().map(|&o| r.organiser_link(o)).collect()
+}
+
 /// The schema.org `Event` of an event page.
-fn json_ld(r: &Renderer<'_>, e: &Event, organisers: &[Link<'_>]) -> String {
+fn json_ld(r: &Renderer<'_>, e: &Event, organisers: &[Link<'_>]) -> Value {
     let rt = &r.routes;
     let url = rt.absolute(&rt.event(&e.slug));
     let mut locations: Vec<Value> = Vec::new();
@@ -186,25 +191,7 @@ fn json_ld(r: &Renderer<'_>, e: &Event, organisers: &[Link<'_>]) -> String {
     if !e.languages.is_empty() {
         v["inLanguage"] = json!(e.languages);
     }
-    script_safe(&v.to_string())
-}
-
-/// JSON that cannot end its `<script>` element or start a comment: `<`, `>` and `&`
-/// (and the line separators that old parsers choke on) written as `\u` escapes,
-/// which JSON reads as the same characters.
-fn script_safe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
+    v
 }
 
 impl PageView for EventsView<'_> {
@@ -215,15 +202,4 @@ impl PageView for EventsView<'_> {
 impl PageView for EventView<'_> {
     const TEMPLATE: &'static str = "event.html";
     const KEY: &'static str = "event";
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn json_in_a_script_cannot_close_it() {
-        let s = super::script_safe("{\"name\":\"</script><!-- & \u{2028}\"}");
-        assert!(!s.contains(['<', '>', '&', '\u{2028}']), "{s}");
-        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
-        assert_eq!(v["name"], "</script><!-- & \u{2028}");
-    }
 }

@@ -13,7 +13,7 @@ struct FreePageView {
 pub(super) fn render(r: &Renderer<'_>, p: usize) -> Result<Output, Diagnostic> {
     let pg = &r.site.pages[p];
     let mut meta = r.meta(&pg.title, r.routes.free_page(&pg.slug), "");
-    meta.description = pg.description.as_deref();
+    meta.description = pg.description.clone();
     if pg.menu {
         meta.section = format!("page-{}", pg.slug);
     }

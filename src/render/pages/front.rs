@@ -31,7 +31,8 @@ pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let meta = r.meta(&site.config.title, rt.home(), "home");
     let mut meta = r.with_events(meta, &ix.events.upcoming, Some(rt.calendar()));
-    meta.description = site.config.description.as_deref();
+    meta.description = site.config.description.clone();
+    meta.json_ld = vec![super::super::structured::script_json(&r.website_json_ld())];
     let view = HomeView {
         organisations: site.organisations.len(),
         networks: site.networks.len(),

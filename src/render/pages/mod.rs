@@ -120,6 +120,10 @@ impl<'a> Renderer<'a> {
             section: section.to_string(),
             events: Vec::new(),
             calendar: None,
+            json_ld: Vec::new(),
+            image: None,
+            og_type: "website",
+            feeds: Vec::new(),
         }
     }
 
@@ -144,7 +148,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// "Keuruu, Keuruun kirjasto · Verkossa".
-    fn event_place(&self, e: &crate::model::Event) -> String {
+    pub(in crate::render) fn event_place(&self, e: &crate::model::Event) -> String {
         let mut parts: Vec<&str> = Vec::new();
         if let Some(m) = e.municipality {
             parts.push(&self.site.municipalities.list[m].name);
@@ -160,6 +164,18 @@ impl<'a> Renderer<'a> {
             s.push_str(&self.theme.t("event_online"));
         }
         s
+    }
+
+    /// The link to a feed job, named by its title.
+    fn feed_link(&self, job: Job) -> TextLink {
+        TextLink { text: self.feed_title(job).unwrap_or_default(), url: self.url(job) }
+    }
+
+    /// An organisation's description for search engines and link previews: its
+    /// one line (`summary` or the first sentence of its text), else its short name.
+    fn organisation_description(&self, id: OrganisationId) -> Option<String> {
+        let o = &self.site.organisations[id];
+        if o.lead.is_empty() { o.short_name.clone() } else { Some(o.lead.clone()) }
     }
 
     /// The interface text `key` as a page title.
@@ -224,7 +240,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// "Keuruu, Multia · Koko Keski-Suomi · Valtakunnallinen".
-    fn places(&self, area: &Area) -> String {
+    pub(in crate::render) fn places(&self, area: &Area) -> String {
         let m = &self.site.municipalities;
         let places = self.index.places(area);
         let names: Vec<&str> = places.municipalities.iter().map(|&i| m.list[i].name.as_str()).collect();

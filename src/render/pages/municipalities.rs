@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::*;
+use crate::render::structured::script_json;
 
 #[derive(Debug, Clone, Serialize)]
 struct RegionGroup<'a> {
@@ -112,6 +113,10 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId, page: usize) -> Result
             CountLink { name: &th.name, url: rt.municipality_theme(&mu.slug, &th.id), count }
         })
         .collect();
+    meta.feeds = vec![r.feed_link(Job::MunicipalityFeed(m))];
+    let listed = reaches.iter().flat_map(|reach| &reach.organisations);
+    let ld = r.collection_json_ld(&meta.title, &meta.url, None, listed.map(|o| (o.name, o.url.as_str())));
+    meta.json_ld = vec![script_json(&ld)];
     let view = MunicipalityView {
         name: &mu.name,
         name_sv: &mu.name_sv,
@@ -141,7 +146,7 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId) -> R
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let (mu, th) = (&site.municipalities.list[m], &site.themes[t]);
     let title = format!("{}: {}", th.name, mu.name);
-    let meta = r.meta(&title, rt.municipality_theme(&mu.slug, &th.id), "municipalities");
+    let mut meta = r.meta(&title, rt.municipality_theme(&mu.slug, &th.id), "municipalities");
     let reach = ix.reach(site, m);
     let region = &site.municipalities.regions[mu.region];
     let of_theme = |ids: &[OrganisationId]| -> Vec<OrganisationId> {
@@ -158,6 +163,9 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId) -> R
         wide("region", &region_ids, &[("theme", &th.name), ("wide", &region.name)], rt.region_wide(&region.slug, 1)),
         wide("nation", &nation_ids, &[("theme", &th.name), ("wide", "*")], rt.nationwide(1)),
     ];
+    let listed = reaches.iter().flat_map(|reach| &reach.organisations);
+    let ld = r.collection_json_ld(&title, &meta.url, None, listed.map(|o| (o.name, o.url.as_str())));
+    meta.json_ld = vec![script_json(&ld)];
     let view = MunicipalityThemeView {
         municipality: Link { name: &mu.name, url: rt.municipality(&mu.slug) },
         theme: Link { name: &th.name, url: rt.theme(&th.id) },

@@ -63,7 +63,8 @@ pub(super) fn render(r: &Renderer<'_>, n: NetworkId) -> Result<Output, Diagnosti
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let nw = &site.networks[n];
     let meta = r.meta(&nw.name, rt.network(&nw.slug), "networks");
-    let meta = r.with_events(meta, &r.index.events.network[n], None);
+    let mut meta = r.with_events(meta, &r.index.events.network[n], None);
+    meta.description = Some(crate::model::body::first_sentence(nw.body.markdown())).filter(|d| !d.is_empty());
     let view = NetworkView {
         name: &nw.name,
         kind: nw.kind.as_str(),

@@ -1,20 +1,23 @@
-//! The open data page: every machine-readable file of the site, what it holds, and
-//! the licence of the data (`[data] license`).
+//! The open data page: every machine-readable file of the site, what it holds, its
+//! format and schema, and the licence of the data (`[data] license`).
 
 use serde::Serialize;
 
 use super::*;
+use crate::render::data::{DataFile, Dataset, hsds::HsdsFile, license_url};
 
 /// One file of the open data.
 #[derive(Debug, Clone, Serialize)]
-struct DataFile {
+struct DataFileView {
     url: String,
-    /// The file's name as shown (`organisations.json`).
+    /// The file's name as shown (`organisations.json`, `hsds/services.json`).
     name: String,
     /// `JSON`, `CSV`, `iCalendar`, `Atom`, `XML`.
     format: &'static str,
     /// The key of its description in the interface texts (`data_file_organisations_json`).
     about: &'static str,
+    /// The address of the JSON Schema that describes it.
+    schema: Option<String>,
 }
 
 /// `open_data.html`.
@@ -24,44 +27,80 @@ struct OpenDataView<'a> {
     license: &'a str,
     /// Where the licence is explained, for the licences areena knows.
     license_url: Option<&'static str>,
-    files: Vec<DataFile>,
+    /// The directory in areena's own format (each with its schema), the directory
+    /// in the Open Referral HSDS format, and the other machine-readable files.
+    groups: Vec<DataGroup>,
 }
 
-/// The web page of the common licences of open data.
-fn license_url(id: &str) -> Option<&'static str> {
-    Some(match id.to_ascii_uppercase().as_str() {
-        "CC-BY-4.0" => "https://creativecommons.org/licenses/by/4.0/",
-        "CC-BY-SA-4.0" => "https://creativecommons.org/licenses/by-sa/4.0/",
-        "CC0-1.0" => "https://creativecommons.org/publicdomain/zero/1.0/",
-        "ODBL-1.0" => "https://opendatacommons.org/licenses/odbl/1-0/",
-        "PDDL-1.0" => "https://opendatacommons.org/licenses/pddl/1-0/",
-        _ => return None,
-    })
+/// A section of the page: a heading, a paragraph and its files.
+#[derive(Debug, Clone, Serialize)]
+struct DataGroup {
+    /// The section's HTML id, also the key of its heading in the interface texts.
+    id: &'static str,
+    /// Words after the heading (the version of HSDS).
+    suffix: &'static str,
+    /// The key of its paragraph in the interface texts.
+    lead: Option<&'static str>,
+    files: Vec<DataFileView>,
+}
+
+fn about(f: DataFile) -> &'static str {
+    match f {
+        DataFile::Json(Dataset::Organisations) => "data_file_organisations_json",
+        DataFile::Json(Dataset::Networks) => "data_file_networks_json",
+        DataFile::Json(Dataset::Tables) => "data_file_tables_json",
+        DataFile::Json(Dataset::Events) => "data_file_events_json",
+        DataFile::Csv => "data_file_organisations_csv",
+        DataFile::Hsds(HsdsFile::Organizations) => "data_file_hsds_organizations",
+        DataFile::Hsds(HsdsFile::Services) => "data_file_hsds_services",
+        DataFile::Hsds(HsdsFile::TaxonomyTerms) => "data_file_hsds_taxonomy_terms",
+        DataFile::Hsds(HsdsFile::Dataset) => "data_file_hsds_dataset",
+        DataFile::Schema(_) | DataFile::CsvSchema => "data_file_schema",
+    }
 }
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let rt = &r.routes;
     let meta = r.meta(r.theme.t("open_data"), rt.open_data(), "open-data");
-    let file = |job: Job, format, about| {
+    let data_base = rt.file("data/");
+    let view = |job: Job, format, about| {
         let url = crate::render::feeds::file_url(r, job);
-        let name = url.rsplit('/').next().unwrap_or_default().to_string();
-        DataFile { url, name, format, about }
+        let name = url.strip_prefix(&data_base).or_else(|| url.rsplit('/').next()).unwrap_or_default().to_string();
+        let schema = match job {
+            Job::Data(f) => f.schema().map(|s| crate::render::feeds::file_url(r, Job::Data(s))),
+            _ => None,
+        };
+        DataFileView { name: if name.is_empty() { url.clone() } else { name }, url, format, about, schema }
     };
-    let mut files = vec![
-        file(Job::DataJson, "JSON", "data_file_organisations_json"),
-        file(Job::DataCsv, "CSV", "data_file_organisations_csv"),
-        file(Job::CoverageCsv, "CSV", "data_file_coverage_csv"),
-        file(Job::Calendar, "iCalendar", "data_file_calendar"),
-        file(Job::Atom, "Atom", "data_file_atom"),
-        file(Job::Sitemap, "XML", "data_file_sitemap"),
-    ];
-    for f in &mut files {
-        if f.name.is_empty() {
-            f.name = f.url.clone();
+    let (mut files, mut hsds) = (Vec::new(), Vec::new());
+    for f in DataFile::all() {
+        match f {
+            DataFile::Hsds(_) => hsds.push(view(Job::Data(f), "JSON", about(f))),
+            DataFile::Csv => files.push(view(Job::Data(f), "CSV", about(f))),
+            DataFile::Json(_) => files.push(view(Job::Data(f), "JSON", about(f))),
+            // Each schema is linked from the file it describes.
+            DataFile::Schema(_) | DataFile::CsvSchema => {}
         }
     }
+    let other = vec![
+        view(Job::CoverageCsv, "CSV", "data_file_coverage_csv"),
+        view(Job::Calendar, "iCalendar", "data_file_calendar"),
+        view(Job::Atom, "Atom", "data_file_atom"),
+        view(Job::Sitemap, "XML", "data_file_sitemap"),
+    ];
     let license = r.site.config.data_license.as_str();
-    r.page(&meta, &OpenDataView { license, license_url: license_url(license), files })
+    let groups = vec![
+        DataGroup { id: "data_files", suffix: "", lead: Some("data_files_lead"), files },
+        DataGroup {
+            id: "data_hsds",
+            suffix: crate::render::data::hsds::VERSION,
+            lead: Some("data_hsds_lead"),
+            files: hsds,
+        },
+        DataGroup { id: "data_other_files", suffix: "", lead: None, files: other },
+    ];
+    let view = OpenDataView { license, license_url: license_url(license), groups };
+    r.page(&meta, &view)
 }
 
 impl PageView for OpenDataView<'_> {

@@ -44,8 +44,9 @@ pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Dia
     let meta = r.meta(&o.name, rt.organisation(&o.slug), "organisations");
     let calendar = ix.events.organisation_has_calendar[id.index()].then(|| rt.organisation_calendar(&o.slug));
     let mut meta = r.with_events(meta, &ix.events.organisation[id], calendar);
-    // For search engines and link previews: its one line, else its short name.
-    meta.description = if o.lead.is_empty() { o.short_name.as_deref() } else { Some(&o.lead) };
+    meta.description = r.organisation_description(id);
+    meta.json_ld = vec![super::super::structured::script_json(&r.organisation_json_ld(id))];
+    meta.image = o.logo.as_ref().map(|l| rt.absolute(&rt.file(&l.path)));
     let mut languages: Vec<LanguageView> = o
         .languages
         .iter()

@@ -89,7 +89,9 @@ pub(super) fn render(r: &Renderer<'_>, t: TableId) -> Result<Output, Diagnostic>
     let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
     let tb = &site.tables[t];
     let meta = r.meta(&tb.name, rt.table(&tb.slug), "tables");
-    let meta = r.with_events(meta, &r.index.events.table[t], None);
+    let mut meta = r.with_events(meta, &r.index.events.table[t], None);
+    meta.description = Some(crate::model::body::first_sentence(tb.body.markdown())).filter(|d| !d.is_empty());
+    meta.feeds = vec![r.feed_link(Job::TableFeed(t))];
     let view = TableView {
         name: &tb.name,
         convener: convener(r, tb.convener),
@@ -113,7 +115,10 @@ pub(super) fn render_note(r: &Renderer<'_>, nr: NoteRef) -> Result<Output, Diagn
     let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
     let tb = &site.tables[nr.table];
     let n = &tb.notes[nr.note];
-    let meta = r.meta(&n.title, rt.note(&tb.slug, &n.slug), "tables");
+    let mut meta = r.meta(&n.title, rt.note(&tb.slug, &n.slug), "tables");
+    meta.description = Some(r.note_summary(nr));
+    meta.og_type = "article";
+    meta.feeds = vec![r.feed_link(Job::TableFeed(nr.table))];
     let link = |i: usize| {
         let x = &tb.notes[i];
         Link { name: &x.title, url: rt.note(&tb.slug, &x.slug) }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::*;
+use crate::render::structured::script_json;
 
 #[derive(Debug, Clone, Serialize)]
 struct ThemeItem<'a> {
@@ -60,7 +61,8 @@ pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic
     let t = &site.themes[id];
     let meta = r.meta(&t.name, rt.theme(&t.id), "themes");
     let mut meta = r.with_events(meta, &r.index.events.theme[id], None);
-    meta.description = t.description.as_deref();
+    meta.description = t.description.clone();
+    meta.feeds = vec![r.feed_link(Job::ThemeFeed(id))];
     let groups = &ix.theme_groups[id];
     let by_theme = [("theme", t.name.as_str())];
     let (region_wide, region_wide_more) = r.capped(&groups.region_wide, &by_theme);
@@ -90,6 +92,11 @@ pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic
         networks: ix.theme_networks[id].iter().map(|&n| r.network_link(n)).collect(),
         tables: ix.theme_tables[id].iter().map(|&tb| r.table_link(tb)).collect(),
     };
+    let listed =
+        view.municipalities.iter().flat_map(|g| &g.organisations).chain(&view.region_wide).chain(&view.nationwide);
+    let ld =
+        r.collection_json_ld(&t.name, &meta.url, t.description.as_deref(), listed.map(|o| (o.name, o.url.as_str())));
+    meta.json_ld = vec![script_json(&ld)];
     r.page(&meta, &view)
 }
 

@@ -1,0 +1,189 @@
+//! The directory's open data: every organisation, network, partnership table (with
+//! its meeting notes) and event as JSON, the organisations also as CSV, a JSON
+//! Schema beside each of them, and the same directory in the Open Referral HSDS 3
+//! standard ([`hsds`]).
+//!
+//! Each areena JSON file is one object: `license` (the `[data] license` of
+//! site.toml, with the licence's address for the identifiers areena knows),
+//! `source` (the site's address) and the list. The schemas are made from the very
+//! structs that are written ([`schemars`]), so a field cannot be added to a file
+//! without appearing in its schema, with its documentation as the description.
+//! Built in Rust, not templates, so that the formats stay valid whatever the site
+//! theme does and whatever the content holds.
+
+pub mod hsds;
+mod records;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Output, Renderer};
+use crate::diagnostics::{Code, Diagnostic, tr};
+pub use records::csv_safe;
+
+/// One of the open data sets of areena's own format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dataset {
+    Organisations,
+    Networks,
+    Tables,
+    Events,
+}
+
+impl Dataset {
+    pub const ALL: [Dataset; 4] = [Dataset::Organisations, Dataset::Networks, Dataset::Tables, Dataset::Events];
+
+    /// The file's stem and the key of its list (`organisations`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Dataset::Organisations => "organisations",
+            Dataset::Networks => "networks",
+            Dataset::Tables => "tables",
+            Dataset::Events => "events",
+        }
+    }
+}
+
+/// One open data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFile {
+    /// `data/<name>.json`.
+    Json(Dataset),
+    /// `data/<name>.schema.json`: the JSON Schema (draft 2020-12) of the file beside it.
+    Schema(Dataset),
+    /// `data/organisations.csv`.
+    Csv,
+    /// `data/organisations.csv.schema.json`: the CSV's columns as a JSON Schema of one row.
+    CsvSchema,
+    /// A file under `data/hsds/`.
+    Hsds(hsds::HsdsFile),
+}
+
+impl DataFile {
+    /// Every open data file, in the order of the open data page.
+    pub fn all() -> Vec<DataFile> {
+        let mut all = vec![DataFile::Json(Dataset::Organisations), DataFile::Csv];
+        all.extend(Dataset::ALL[1..].iter().map(|&d| DataFile::Json(d)));
+        all.extend(hsds::HsdsFile::ALL.iter().map(|&f| DataFile::Hsds(f)));
+        all.extend(Dataset::ALL.iter().map(|&d| DataFile::Schema(d)));
+        all.push(DataFile::CsvSchema);
+        all
+    }
+
+    /// Where it lives, relative to the site's base (`data/organisations.json`).
+    pub fn path(self) -> String {
+        match self {
+            DataFile::Json(d) => format!("data/{}.json", d.name()),
+            DataFile::Schema(d) => format!("data/{}.schema.json", d.name()),
+            DataFile::Csv => "data/organisations.csv".into(),
+            DataFile::CsvSchema => "data/organisations.csv.schema.json".into(),
+            DataFile::Hsds(f) => format!("data/hsds/{}", f.name()),
+        }
+    }
+
+    /// The schema that describes it, when areena publishes one.
+    pub fn schema(self) -> Option<DataFile> {
+        match self {
+            DataFile::Json(d) => Some(DataFile::Schema(d)),
+            DataFile::Csv => Some(DataFile::CsvSchema),
+            _ => None,
+        }
+    }
+}
+
+/// The licence of the data, as every areena JSON file states it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub(crate) struct License<'a> {
+    /// The SPDX identifier of the licence (`CC-BY-4.0`), from `[data] license` of site.toml.
+    pub(crate) id: &'a str,
+    /// Where the licence is explained, for the licences areena knows (`null` for others).
+    pub(crate) url: Option<&'static str>,
+}
+
+/// The web page of the common licences of open data.
+pub(crate) fn license_url(id: &str) -> Option<&'static str> {
+    Some(match id.to_ascii_uppercase().as_str() {
+        "CC-BY-4.0" => "https://creativecommons.org/licenses/by/4.0/",
+        "CC-BY-SA-4.0" => "https://creativecommons.org/licenses/by-sa/4.0/",
+        "CC0-1.0" => "https://creativecommons.org/publicdomain/zero/1.0/",
+        "ODBL-1.0" => "https://opendatacommons.org/licenses/odbl/1-0/",
+        "PDDL-1.0" => "https://opendatacommons.org/licenses/pddl/1-0/",
+        _ => return None,
+    })
+}
+
+pub(crate) fn license<'a>(r: &Renderer<'a>) -> License<'a> {
+    let id = r.site.config.data_license.as_str();
+    License { id, url: license_url(id) }
+}
+
+/// An error of writing a data file (it cannot happen with the values areena writes,
+/// but it is reported rather than ignored).
+pub(crate) fn output_error(file: &str, e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(
+        Code::OutputError,
+        file,
+        None,
+        tr!(
+            en: "cannot write the open data file: {e}",
+            fi: "avoimen datan tiedostoa ei voi kirjoittaa (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
+            sv: "filen med öppna data kan inte skrivas (en närmare teknisk beskrivning på engelska: `--lang en`)"
+        ),
+    )
+}
+
+/// Pretty JSON with a final newline, without the characters that pages and feeds
+/// drop too (control characters, bidirectional overrides: see
+/// [`crate::model::values::is_dropped_char`]).
+pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Diagnostic> {
+    let mut value = serde_json::to_value(value).map_err(|e| output_error(file, e))?;
+    drop_chars(&mut value);
+    let mut bytes = serde_json::to_vec_pretty(&value).map_err(|e| output_error(file, e))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn drop_chars(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => {
+            if let Some(clean) = crate::model::values::without_dropped_chars(s) {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_chars),
+        Value::Object(map) => map.values_mut().for_each(drop_chars),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of `T`, with its title and, when given, `$id`.
+fn schema_of<T: JsonSchema>(title: &str, id: Option<String>) -> serde_json::Value {
+    let mut schema = schemars::SchemaGenerator::default().into_root_schema_for::<T>().to_value();
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert("title".into(), title.into());
+        if let Some(id) = id {
+            obj.insert("$id".into(), id.into());
+        }
+    }
+    schema
+}
+
+pub(super) fn render(r: &Renderer<'_>, file: DataFile) -> Result<Output, Diagnostic> {
+    let path = file.path();
+    let url = r.routes.file(&path);
+    let id = r.routes.absolute(&url);
+    let bytes = match file {
+        DataFile::Json(d) => records::json(r, d, &path)?,
+        DataFile::Csv => records::organisations_csv(r, &path)?,
+        DataFile::Schema(d) => to_json(&path, &records::schema(d, id))?,
+        DataFile::CsvSchema => to_json(&path, &records::csv_schema(id))?,
+        DataFile::Hsds(f) => hsds::render(r, f, &path)?,
+    };
+    Ok(Output { path: r.routes.output_path(&url), bytes })
+}
+
+/// The address of a data file.
+pub(super) fn url(r: &Renderer<'_>, file: DataFile) -> String {
+    r.routes.file(&file.path())
+}

@@ -1,0 +1,225 @@
+//! schema.org descriptions of pages as JSON-LD: an organisation page's `NGO`, a
+//! theme or municipality page's `CollectionPage` of the organisations it lists and
+//! the front page's `WebSite` (with its `SearchAction` when search is on). The
+//! event page's `Event` is made with its page. Built with serde_json, never with
+//! templates, and written into `<script type="application/ld+json">` only through
+//! [`script_json`].
+
+use serde_json::{Value, json};
+
+use super::Renderer;
+use crate::model::{Area, OrganisationId};
+
+/// The `propertyID` of an organisation's Y-tunnus: the ISO 6523 International Code
+/// Designator 0037 (*LY-tunnus*, the register of the Finnish Tax Administration,
+/// the Y-tunnus under its older name), the scheme that e-invoicing and Peppol
+/// addresses of Finnish organisations use (`0037:12345671`).
+pub const BUSINESS_ID_SCHEME: &str = "0037";
+
+/// JSON that cannot end its `<script>` element or start a comment there: `<`, `>`
+/// and `&` (and the line separators U+2028 and U+2029, which old parsers read as
+/// line ends) written as `\u` escapes, which JSON reads as the same characters;
+/// the characters no page may carry (direction overrides) left out. Every JSON-LD of
+/// every page goes through this.
+pub fn script_json(v: &Value) -> String {
+    let json = v.to_string();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if crate::model::values::is_dropped_char(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Renderer<'_> {
+    /// The places an organisation acts in as schema.org: each municipality an
+    /// `AdministrativeArea` with its municipality code (kuntanumero), each region
+    /// one with its region code (maakuntanumero), Finland a `Country`.
+    fn area_served(&self, area: &Area) -> Vec<Value> {
+        let m = &self.site.municipalities;
+        let coded = |name: &str, scheme: &str, code: &str| {
+            json!({
+                "@type": "AdministrativeArea",
+                "name": name,
+                "identifier": { "@type": "PropertyValue", "propertyID": scheme, "value": code },
+            })
+        };
+        let places = self.index.places(area);
+        let mut out: Vec<Value> =
+            places.municipalities.iter().map(|&i| coded(&m.list[i].name, "kuntanumero", &m.list[i].code)).collect();
+        out.extend(places.regions.iter().map(|&r| coded(&m.regions[r].name, "maakuntanumero", &m.regions[r].code)));
+        if places.nationwide {
+            out.push(json!({ "@type": "Country", "name": self.theme.t("country_finland"), "identifier": "FI" }));
+        }
+        out
+    }
+
+    /// The schema.org `NGO` of an organisation page.
+    pub(super) fn organisation_json_ld(&self, id: OrganisationId) -> Value {
+        let (site, rt) = (self.site, &self.routes);
+        let o = &site.organisations[id];
+        let mut v = json!({
+            "@context": "https://schema.org",
+            "@type": "NGO",
+            "name": o.name,
+            "url": rt.absolute(&rt.organisation(&o.slug)),
+            "areaServed": self.area_served(&o.area),
+        });
+        let set = |v: &mut Value, key: &str, value: Value| {
+            v[key] = value;
+        };
+        if let Some(s) = &o.short_name {
+            set(&mut v, "alternateName", json!(s));
+        }
+        if !o.lead.is_empty() {
+            set(&mut v, "description", json!(o.lead));
+        }
+        if let Some(b) = &o.business_id {
+            set(
+                &mut v,
+                "identifier",
+                json!({ "@type": "PropertyValue", "propertyID": BUSINESS_ID_SCHEME, "name": "Y-tunnus", "value": b }),
+            );
+            let digits: String = b.chars().filter(char::is_ascii_digit).collect();
+            set(&mut v, "iso6523Code", json!(format!("{BUSINESS_ID_SCHEME}:{digits}")));
+        }
+        if let Some(f) = o.founded {
+            set(&mut v, "foundingDate", json!(f.to_string()));
+        }
+        let networks: Vec<Value> = self.index.org_networks[id]
+            .iter()
+            .map(|&n| {
+                let nw = &site.networks[n];
+                json!({ "@type": "Organization", "name": nw.name, "url": rt.absolute(&rt.network(&nw.slug)) })
+            })
+            .collect();
+        if !networks.is_empty() {
+            set(&mut v, "memberOf", Value::Array(networks));
+        }
+        if let Some(a) = &o.address {
+            let mut addr = json!({ "@type": "PostalAddress", "addressCountry": "FI" });
+            for (key, value) in
+                [("streetAddress", &a.street), ("postalCode", &a.postal_code), ("addressLocality", &a.city)]
+            {
+                if let Some(x) = value {
+                    addr[key] = json!(x);
+                }
+            }
+            set(&mut v, "address", addr);
+        }
+        let contacts = self.contact_points(id);
+        if !contacts.is_empty() {
+            set(&mut v, "contactPoint", Value::Array(contacts));
+        }
+        if let Some(l) = &o.logo {
+            set(&mut v, "logo", json!(rt.absolute(&rt.file(&l.path))));
+        }
+        if let Some(w) = &o.website {
+            set(&mut v, "sameAs", json!(w));
+        }
+        v
+    }
+
+    /// The organisation's own phone and email, and its contact person (name, role,
+    /// phone, email) unless `[privacy] contact_persons = false`.
+    fn contact_points(&self, id: OrganisationId) -> Vec<Value> {
+        let o = &self.site.organisations[id];
+        let point = |name: Option<&str>, role: Option<&str>, phone: Option<&str>, email: Option<&str>| {
+            let mut p = json!({ "@type": "ContactPoint" });
+            for (key, value) in [("name", name), ("contactType", role), ("telephone", phone), ("email", email)] {
+                if let Some(x) = value {
+                    p[key] = json!(x);
+                }
+            }
+            p
+        };
+        let mut out = Vec::new();
+        if o.phone.is_some() || o.email.is_some() {
+            out.push(point(None, None, o.phone.as_deref(), o.email.as_deref()));
+        }
+        if self.site.config.contact_persons
+            && let Some(c) = &o.contact
+            && (c.name.is_some() || c.phone.is_some() || c.email.is_some())
+        {
+            out.push(point(c.name.as_deref(), c.role.as_deref(), c.phone.as_deref(), c.email.as_deref()));
+        }
+        out
+    }
+
+    /// A `CollectionPage` whose main entity lists `items` (name, page address) in
+    /// the order the page shows them, each once.
+    pub(super) fn collection_json_ld<'i>(
+        &self,
+        name: &str,
+        url: &str,
+        description: Option<&str>,
+        items: impl IntoIterator<Item = (&'i str, &'i str)>,
+    ) -> Value {
+        let rt = &self.routes;
+        let mut seen = std::collections::HashSet::new();
+        let list: Vec<Value> = items
+            .into_iter()
+            .filter(|(_, u)| seen.insert(*u))
+            .enumerate()
+            .map(|(i, (n, u))| json!({ "@type": "ListItem", "position": i + 1, "url": rt.absolute(u), "name": n }))
+            .collect();
+        let mut v = json!({
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": name,
+            "url": rt.absolute(url),
+            "inLanguage": self.site.config.language.code(),
+            "mainEntity": { "@type": "ItemList", "numberOfItems": list.len(), "itemListElement": list },
+        });
+        if let Some(d) = description {
+            v["description"] = json!(d);
+        }
+        v
+    }
+
+    /// The front page's `WebSite`, with a `SearchAction` on the search page's `q`
+    /// when search is on.
+    pub(super) fn website_json_ld(&self) -> Value {
+        let (cfg, rt) = (&self.site.config, &self.routes);
+        let mut v = json!({
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": cfg.title,
+            "url": rt.absolute(&rt.home()),
+            "inLanguage": cfg.language.code(),
+        });
+        if let Some(d) = &cfg.description {
+            v["description"] = json!(d);
+        }
+        if cfg.search_enabled {
+            v["potentialAction"] = json!({
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": format!("{}?q={{search_term_string}}", rt.absolute(&rt.search())),
+                },
+                "query-input": "required name=search_term_string",
+            });
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_in_a_script_cannot_close_it() {
+        let v = serde_json::json!({ "name": "</script><!-- & \u{2028}\u{2029} <SCRIPT>" });
+        let s = super::script_json(&v);
+        assert!(!s.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{s}");
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
+}

@@ -1,0 +1,438 @@
+//! Feeds, structured data and link previews as their readers read them: every Atom
+//! feed through a feed parser (feed-rs), every page's JSON-LD through a JSON parser,
+//! every page's Open Graph tags through an HTML parser.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+use super::{build, small_site};
+use crate::support::{fixture, run};
+
+const ORIGIN: &str = "https://example.org";
+
+/// The fixture site built into a temporary folder.
+fn built(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let r = run(&["build", "--root", fixture(name).to_str().unwrap(), "--output", site.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    (out, site)
+}
+
+/// Every file named `name` under `dir`, by path relative to it.
+fn files_named(dir: &Path, name: &str) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.file_name() == name)
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn parse_feed(out: &Path, rel: &str) -> feed_rs::model::Feed {
+    let bytes = std::fs::read(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    feed_rs::parser::parse(bytes.as_slice()).unwrap_or_else(|e| panic!("{rel} is not a feed: {e}"))
+}
+
+fn titles(feed: &feed_rs::model::Feed) -> Vec<String> {
+    feed.entries.iter().map(|e| e.title.as_ref().map(|t| t.content.clone()).unwrap_or_default()).collect()
+}
+
+fn links(feed: &feed_rs::model::Feed) -> Vec<String> {
+    feed.entries.iter().map(|e| e.links.first().map(|l| l.href.clone()).unwrap_or_default()).collect()
+}
+
+fn summaries(feed: &feed_rs::model::Feed) -> Vec<String> {
+    feed.entries.iter().map(|e| e.summary.as_ref().map(|s| s.content.clone()).unwrap_or_default()).collect()
+}
+
+fn doc(out: &Path, rel: &str) -> Html {
+    Html::parse_document(&std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")))
+}
+
+fn attrs(doc: &Html, css: &str, attr: &str) -> Vec<String> {
+    let sel = Selector::parse(css).unwrap();
+    doc.select(&sel).filter_map(|e| e.value().attr(attr).map(String::from)).collect()
+}
+
+/// The notes of a partnership table folder of the fixture: (date, title), newest first.
+fn notes_of(table: &str) -> Vec<(String, String)> {
+    let dir = fixture("site").join("content/partnership-tables").join(table);
+    let mut notes = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.file_name() == "index.md" {
+            continue;
+        }
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        let front = text.split("+++").nth(1).unwrap();
+        let v: toml::Table = toml::from_str(front).unwrap();
+        if v.get("draft").and_then(toml::Value::as_bool) == Some(true) {
+            continue;
+        }
+        notes.push((v["date"].to_string(), v["title"].as_str().unwrap().to_string()));
+    }
+    notes.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    notes
+}
+
+#[test]
+// Long on purpose: one build of the fixture, then each kind of feed read against it.
+#[allow(clippy::too_many_lines)]
+fn every_feed_of_the_fixture_parses_and_holds_what_its_page_follows() {
+    let (_keep, out) = built("site");
+    let feeds = files_named(&out, "atom.xml");
+    assert!(feeds.len() > 20, "{feeds:?}");
+    for rel in &feeds {
+        let feed = parse_feed(&out, rel);
+        let url = format!("{ORIGIN}/jarjestot/{rel}");
+        assert_eq!(feed.id, url, "{rel}: the id is the feed's own address");
+        assert!(feed.title.as_ref().is_some_and(|t| !t.content.is_empty()), "{rel}: a title");
+        let newest = feed.entries.iter().filter_map(|e| e.updated).max();
+        if let Some(n) = newest {
+            assert_eq!(feed.updated, Some(n), "{rel}: updated is its newest entry's date");
+        }
+        for e in &feed.entries {
+            assert!(e.links[0].href.starts_with(ORIGIN), "{rel}: {}", e.links[0].href);
+            assert_eq!(e.id, e.links[0].href, "{rel}: an entry's id is its page's address");
+            assert!(e.summary.as_ref().is_some_and(|s| !s.content.trim().is_empty()), "{rel}: {} has no summary", e.id);
+            let page = e.links[0].href.strip_prefix(&format!("{ORIGIN}/jarjestot/")).unwrap();
+            assert!(out.join(page).join("index.html").is_file(), "{rel}: {page} is a page of the site");
+        }
+        // The page the feed follows links it, in <head> and visibly.
+        if rel != "atom.xml" {
+            let page_rel = rel.replace("atom.xml", "index.html");
+            let page = doc(&out, &page_rel);
+            let href = format!("/jarjestot/{rel}");
+            assert!(
+                attrs(&page, "head link[rel=alternate][type='application/atom+xml'][title]", "href").contains(&href),
+                "{page_rel} announces {href}"
+            );
+            assert!(attrs(&page, "main a", "href").contains(&href), "{page_rel} links {href} visibly");
+        }
+    }
+
+    // A table's feed holds exactly its notes, newest first, with their first paragraphs.
+    let table = "maakunnan-kumppanuuspoyta";
+    let feed = parse_feed(&out, &format!("kumppanuuspoydat/{table}/atom.xml"));
+    let expected: Vec<String> = notes_of(table).into_iter().map(|(_, t)| t).collect();
+    assert!(expected.len() >= 5);
+    assert_eq!(titles(&feed), expected);
+    let i = titles(&feed).iter().position(|t| t == "Kokous 2/2025").unwrap();
+    assert_eq!(summaries(&feed)[i], "Kokouksen aiheena olivat kylien varautuminen ja järjestöavustukset.");
+    assert_eq!(
+        links(&feed)[i],
+        format!("{ORIGIN}/jarjestot/kumppanuuspoydat/{table}/2025-04-09-kokous-2-2025/"),
+        "links to the note's page"
+    );
+    let dates: Vec<_> = feed.entries.iter().map(|e| e.updated.unwrap()).collect();
+    assert_eq!(dates.first().unwrap().format("%Y-%m-%d").to_string(), notes_of(table)[0].0);
+
+    // A municipality's feed: its local organisations, each acting there.
+    let feed = parse_feed(&out, "kunnat/keuruu/atom.xml");
+    assert!(!feed.entries.is_empty());
+    for link in links(&feed) {
+        let page = doc(&out, &format!("{}index.html", link.strip_prefix(&format!("{ORIGIN}/jarjestot/")).unwrap()));
+        assert!(attrs(&page, "main a", "href").contains(&"/jarjestot/kunnat/keuruu/".to_string()), "{link}");
+    }
+
+    // A theme's feed: the organisations its page lists (all say when they were
+    // updated), and notes.
+    let feed = parse_feed(&out, "teemat/omaishoito/atom.xml");
+    let theme_page = doc(&out, "teemat/omaishoito/index.html");
+    let listed: BTreeSet<String> =
+        attrs(&theme_page, "main .org-card__name", "href").into_iter().map(|h| format!("{ORIGIN}{h}")).collect();
+    let in_feed: BTreeSet<String> = links(&feed).into_iter().collect();
+    let orgs_in_feed: BTreeSet<String> =
+        in_feed.iter().filter(|l| !l.contains("/kumppanuuspoydat/")).cloned().collect();
+    assert!(!listed.is_empty());
+    assert_eq!(orgs_in_feed, listed, "the theme's organisations");
+
+    // The events feed: the upcoming events, soonest first, as the events page lists them.
+    let feed = parse_feed(&out, "tapahtumat/atom.xml");
+    let events_page = doc(&out, "tapahtumat/index.html");
+    let upcoming: Vec<String> =
+        attrs(&events_page, "main .event-item__title", "href").into_iter().map(|h| format!("{ORIGIN}{h}")).collect();
+    assert!(!upcoming.is_empty());
+    assert_eq!(links(&feed), upcoming);
+
+    // The site's feed: the notes of every table, each with a summary of its own.
+    let feed = parse_feed(&out, "atom.xml");
+    let all = notes_of("maakunnan-kumppanuuspoyta").len() + notes_of("hyvinvointialueen-jarjestopoyta").len();
+    assert_eq!(feed.entries.len(), all.min(50));
+    let i = titles(&feed).iter().position(|t| t == "Kokous 2/2025").unwrap();
+    assert_eq!(summaries(&feed)[i], "Kokouksen aiheena olivat kylien varautuminen ja järjestöavustukset.");
+}
+
+#[test]
+fn hostile_text_in_feeds_is_text() {
+    let (_keep, out) = built("hostile");
+    for rel in files_named(&out, "atom.xml") {
+        let xml = std::fs::read_to_string(out.join(&rel)).unwrap();
+        let parsed = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        assert!(parsed.descendants().all(|n| !n.has_tag_name("script") && !n.has_tag_name("img")), "{rel}");
+        parse_feed(&out, &rel);
+    }
+    let feed = parse_feed(&out, "kumppanuuspoydat/poyta/atom.xml");
+    assert_eq!(titles(&feed), ["Kokous ]]></title><script>alert('note')</script>"]);
+    assert_eq!(summaries(&feed), ["<img src=x onerror=alert('decision')>"], "the decision, whole and as text");
+    assert_eq!(
+        feed.title.unwrap().content,
+        "Pöytä </h1><script>alert('table')</script>: muistiot ja tiedotteet",
+        "the table's name in the feed's title"
+    );
+    let feed = parse_feed(&out, "teemat/paha-teema/atom.xml");
+    assert!(titles(&feed).contains(&"Paha \"</title><script>alert('name')</script> ry".to_string()), "{feed:?}");
+    let feed = parse_feed(&out, "atom.xml");
+    assert_eq!(feed.title.unwrap().content, "Hakemisto \"</title><script>alert('site')</script>");
+
+    // The JSON-LD of the same pages: whole JSON, no raw `<` or `>`, the text as written.
+    let found = json_ld(&out);
+    let (_, org) = found.iter().find(|(rel, _)| rel == "jarjestot/paha-yhdistys/index.html").expect("the NGO");
+    assert_eq!(org["name"], "Paha \"</title><script>alert('name')</script> ry");
+    assert_eq!(org["address"]["streetAddress"], "</script><script>alert('street')</script>");
+    let (_, site) = found.iter().find(|(rel, _)| rel == "index.html").expect("the WebSite");
+    assert_eq!(site["name"], "Hakemisto \"</title><script>alert('site')</script>");
+    assert_eq!(site["description"], "<img src=x onerror=alert('desc')> \" onmouseover=\"alert('desc2')");
+}
+
+/// Every JSON-LD of every HTML page under `out`: (page, JSON).
+fn json_ld(out: &Path) -> Vec<(String, Value)> {
+    let sel = Selector::parse("script[type='application/ld+json']").unwrap();
+    let mut found = Vec::new();
+    for rel in files_named(out, "index.html") {
+        let html = std::fs::read_to_string(out.join(&rel)).unwrap();
+        for s in Html::parse_document(&html).select(&sel) {
+            let text: String = s.text().collect();
+            assert!(!text.contains(['<', '>']), "{rel}: JSON-LD with a raw < or >");
+            let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}: {text}"));
+            assert_eq!(v["@context"], "https://schema.org", "{rel}");
+            found.push((rel.clone(), v));
+        }
+    }
+    found
+}
+
+fn non_empty_str(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| !s.is_empty())
+}
+
+/// The properties each type must have, and what they must say.
+fn check_json_ld(rel: &str, v: &Value, search: bool, base: &str) {
+    let canonical =
+        |v: &Value| v["url"].as_str().is_some_and(|u| u == format!("{base}{}", rel.trim_end_matches("index.html")));
+    match v["@type"].as_str().unwrap_or_default() {
+        "NGO" => {
+            assert!(non_empty_str(&v["name"]) && canonical(v), "{rel}: {v}");
+            let areas = v["areaServed"].as_array().unwrap();
+            assert!(!areas.is_empty(), "{rel}: areaServed");
+            for a in areas {
+                match a["@type"].as_str().unwrap() {
+                    "AdministrativeArea" => {
+                        let id = &a["identifier"];
+                        assert!(
+                            id["propertyID"] == "kuntanumero" || id["propertyID"] == "maakuntanumero",
+                            "{rel}: {a}"
+                        );
+                        assert!(id["value"].as_str().unwrap().chars().all(|c| c.is_ascii_digit()), "{rel}: {a}");
+                    }
+                    "Country" => assert_eq!(a["identifier"], "FI"),
+                    other => panic!("{rel}: areaServed of type {other}"),
+                }
+            }
+            if !v["identifier"].is_null() {
+                assert_eq!(v["identifier"]["propertyID"], "0037", "{rel}");
+                let digits: String = v["identifier"]["value"].as_str().unwrap().replace('-', "");
+                assert_eq!(v["iso6523Code"], format!("0037:{digits}"), "{rel}");
+            }
+            for m in v["memberOf"].as_array().into_iter().flatten() {
+                assert!(m["url"].as_str().unwrap().starts_with(&format!("{base}verkostot/")), "{rel}");
+            }
+            for c in v["contactPoint"].as_array().into_iter().flatten() {
+                assert_eq!(c["@type"], "ContactPoint", "{rel}");
+            }
+        }
+        "CollectionPage" => {
+            assert!(non_empty_str(&v["name"]) && canonical(v), "{rel}: {v}");
+            let list = &v["mainEntity"];
+            assert_eq!(list["@type"], "ItemList", "{rel}");
+            let items = list["itemListElement"].as_array().unwrap();
+            assert_eq!(list["numberOfItems"], items.len(), "{rel}");
+            for (i, item) in items.iter().enumerate() {
+                assert_eq!(item["position"], i + 1, "{rel}");
+                assert!(non_empty_str(&item["name"]), "{rel}");
+                assert!(item["url"].as_str().unwrap().starts_with(&format!("{base}jarjestot/")), "{rel}");
+            }
+        }
+        "WebSite" => {
+            assert!(non_empty_str(&v["name"]) && canonical(v), "{rel}: {v}");
+            let target = v["potentialAction"]["target"]["urlTemplate"].as_str();
+            if search {
+                assert_eq!(target, Some(&*format!("{base}haku/?q={{search_term_string}}")), "{rel}");
+                assert_eq!(v["potentialAction"]["query-input"], "required name=search_term_string");
+            } else {
+                assert!(v["potentialAction"].is_null(), "{rel}: a search action without search");
+            }
+        }
+        "Event" => {
+            assert!(non_empty_str(&v["name"]) && canonical(v) && non_empty_str(&v["startDate"]), "{rel}: {v}");
+            assert!(!v["location"].is_null() && v["organizer"].is_array(), "{rel}: {v}");
+        }
+        other => panic!("{rel}: JSON-LD of type {other}"),
+    }
+}
+
+#[test]
+fn every_page_s_json_ld_parses_and_says_what_its_type_needs() {
+    let (_keep, out) = built("site");
+    let found = json_ld(&out);
+    let mut by_type: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (rel, v) in &found {
+        check_json_ld(rel, v, true, &format!("{ORIGIN}/jarjestot/"));
+        by_type.entry(v["@type"].as_str().unwrap().to_string()).or_default().push(rel);
+    }
+    let kinds: Vec<&String> = by_type.keys().collect();
+    assert_eq!(kinds, ["CollectionPage", "Event", "NGO", "WebSite"]);
+    assert_eq!(by_type["WebSite"], ["index.html"]);
+    // An NGO on each organisation page, and on no other page.
+    let org_pages: Vec<String> = std::fs::read_dir(out.join("jarjestot"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("etsii-") && n != "sivu" && n != "index.html")
+        .filter(|n| out.join("jarjestot").join(n).join("index.html").is_file())
+        .map(|n| format!("jarjestot/{n}/index.html"))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert!(org_pages.len() > 40);
+    assert_eq!(by_type["NGO"], org_pages.iter().map(String::as_str).collect::<Vec<_>>());
+
+    // A theme page's list is the organisations the page shows, in its order.
+    let (_, theme) = found.iter().find(|(rel, _)| rel == "teemat/omaishoito/index.html").unwrap();
+    let in_json: Vec<String> = theme["mainEntity"]["itemListElement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["url"].as_str().unwrap().to_string())
+        .collect();
+    let mut on_page: Vec<String> = Vec::new();
+    for h in attrs(&doc(&out, "teemat/omaishoito/index.html"), "main .org-card__name", "href") {
+        let h = format!("{ORIGIN}{h}");
+        if !on_page.contains(&h) {
+            on_page.push(h);
+        }
+    }
+    assert_eq!(in_json, on_page);
+
+    // An organisation with a Y-tunnus, an address, networks and a logo.
+    let (_, org) = found.iter().find(|(rel, _)| rel == "jarjestot/keskimaan-jarjestokeskus/index.html").unwrap();
+    assert_eq!(org["@type"], "NGO");
+    assert_eq!(org["identifier"]["value"], "1195381-9");
+    assert_eq!(org["address"]["addressLocality"], "Jyväskylä");
+    assert_eq!(org["logo"], format!("{ORIGIN}/jarjestot/logos/keskimaan-jarjestokeskus.png"));
+    assert!(!org["memberOf"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn json_ld_names_no_contact_person_when_the_site_says_so() {
+    let s = small_site();
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\nbusiness_id = \"1234567-1\"\nphone = \"+358 40 000 0009\"\n[contact]\nname = \"Maija Meikäläinen\"\nrole = \"puheenjohtaja\"\nemail = \"maija@zeta.example\"\n+++\n",
+    );
+    let named = |s: &crate::support::Site| {
+        let all = json_ld(&s.root().join("public"));
+        all.iter().any(|(_, v)| v.to_string().contains("Meikäläinen") || v.to_string().contains("maija@zeta"))
+    };
+    assert_eq!(build(&s, &[]).code, 0);
+    assert!(named(&s), "with contact persons on, the JSON-LD names the contact person");
+    s.write("site.toml", &format!("{}\n[privacy]\ncontact_persons = false\n", crate::support::SITE));
+    assert_eq!(build(&s, &[]).code, 0);
+    assert!(!named(&s), "a contact person named in JSON-LD");
+    let all = json_ld(&s.root().join("public"));
+    let (_, zeta) = all.iter().find(|(rel, _)| rel == "jarjestot/zeta/index.html").unwrap();
+    assert_eq!(zeta["contactPoint"][0]["telephone"], "+358 40 000 0009", "the organisation's own phone stays");
+    for (rel, v) in &all {
+        check_json_ld(rel, v, true, &format!("{ORIGIN}/"));
+    }
+}
+
+#[test]
+fn every_page_has_link_preview_tags_that_agree_with_it() {
+    let (_keep, out) = built("site");
+    let mut with_image = 0;
+    for rel in files_named(&out, "index.html") {
+        let page = doc(&out, &rel);
+        let meta = |css: &str| attrs(&page, css, "content");
+        let canonical = attrs(&page, "link[rel=canonical]", "href");
+        assert_eq!(meta("meta[property='og:url']"), canonical, "{rel}: og:url is the canonical address");
+        assert!(canonical[0].starts_with(ORIGIN), "{rel}");
+        let title = meta("meta[property='og:title']");
+        assert!(title.len() == 1 && !title[0].is_empty(), "{rel}: og:title");
+        let description = meta("meta[property='og:description']");
+        assert!(description.len() == 1 && !description[0].is_empty(), "{rel}: og:description");
+        assert_eq!(meta("meta[name=description]"), description, "{rel}: one description");
+        assert_eq!(meta("meta[name='twitter:description']"), description, "{rel}");
+        assert_eq!(meta("meta[name='twitter:card']"), ["summary"], "{rel}");
+        assert_eq!(meta("meta[property='og:locale']"), ["fi_FI"], "{rel}");
+        assert_eq!(meta("meta[property='og:site_name']"), ["Keski-Suomen järjestöt"], "{rel}");
+        // An organisation with a logo shows it, as an absolute address.
+        let logo = attrs(&page, "main .page-header img.logo", "src");
+        if rel.starts_with("jarjestot/") && rel.matches('/').count() == 2 && !logo.is_empty() {
+            assert_eq!(meta("meta[property='og:image']"), [format!("{ORIGIN}{}", logo[0])], "{rel}: og:image");
+            with_image += 1;
+        }
+    }
+    assert!(with_image >= 2, "organisations with logos: {with_image}");
+    let o = doc(&out, "jarjestot/keskimaan-jarjestokeskus/index.html");
+    assert_eq!(
+        attrs(&o, "meta[property='og:image']", "content"),
+        [format!("{ORIGIN}/jarjestot/logos/keskimaan-jarjestokeskus.png")]
+    );
+    assert_eq!(
+        attrs(&o, "meta[property='og:description']", "content"),
+        ["Järjestöneuvonta, koulutukset ja vapaaehtoistoiminnan koordinointi"],
+        "the organisation's one line"
+    );
+}
+
+#[test]
+fn the_site_image_is_the_preview_of_pages_without_their_own() {
+    let s = small_site();
+    s.write_bytes("static/kuvat/jako.png", b"\x89PNG\r\n\x1a\n");
+    s.write("site.toml", &format!("image = \"kuvat/jako.png\"\n{}", crate::support::SITE));
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = super::page(&s, "teemat/omaishoito/index.html");
+    assert_eq!(attrs(&page, "meta[property='og:image']", "content"), [format!("{ORIGIN}/kuvat/jako.png")]);
+    assert_eq!(attrs(&page, "meta[name='twitter:image']", "content"), [format!("{ORIGIN}/kuvat/jako.png")]);
+
+    s.write("site.toml", &format!("image = \"kuvat/jakokuva.png\"\n{}", crate::support::SITE));
+    let r = s.check_json();
+    let d = r.diagnostics();
+    let d = d.iter().find(|d| d.code == "missing-static-file").unwrap_or_else(|| panic!("{}", r.stdout));
+    assert_eq!((d.file.as_str(), d.line, d.column), ("site.toml", 1, 9));
+    assert!(d.message.contains("static/kuvat/jakokuva.png"), "{}", d.message);
+    assert!(d.help.as_deref().is_some_and(|h| h.contains("static/")), "{d:?}");
+}
+
+#[test]
+fn the_website_offers_a_search_action_only_with_search_on() {
+    let s = small_site();
+    for (search, extra) in [(true, ""), (false, "\n[search]\nenabled = false\n")] {
+        s.write("site.toml", &format!("{}{extra}", crate::support::SITE));
+        let r = build(&s, &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let all = json_ld(&s.root().join("public"));
+        let sites: Vec<&Value> = all.iter().filter(|(_, v)| v["@type"] == "WebSite").map(|(_, v)| v).collect();
+        assert_eq!(sites.len(), 1, "one WebSite, on the front page");
+        assert_eq!(sites[0]["potentialAction"].is_null(), !search, "search {search}");
+        for (rel, v) in &all {
+            check_json_ld(rel, v, search, &format!("{ORIGIN}/"));
+        }
+    }
+}

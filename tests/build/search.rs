@@ -1,0 +1,284 @@
+//! The search records, read where a test can see inside them: the HTML that a build
+//! hands to Pagefind (`areena::pipeline::search_records`, with its weights and
+//! filters), and what Pagefind made of it (the fragments under `pagefind/`, gzip with
+//! a `pagefind_dcd` prefix, decompressed).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+use super::{build, small_site};
+use crate::support::Site;
+
+/// Every fragment of the search index under `out` (all parts), by the record's address.
+pub(crate) fn fragments(out: &Path) -> BTreeMap<String, Value> {
+    let mut found = BTreeMap::new();
+    for e in walkdir::WalkDir::new(out.join("pagefind")).sort_by_file_name() {
+        let e = e.unwrap();
+        if !e.file_name().to_string_lossy().ends_with(".pf_fragment") {
+            continue;
+        }
+        let bytes = std::fs::read(e.path()).unwrap();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes.as_slice()), &mut text)
+            .unwrap_or_else(|err| panic!("{} is not gzip: {err}", e.path().display()));
+        let json = text.strip_prefix(b"pagefind_dcd").expect("a fragment starts with pagefind_dcd");
+        let v: Value = serde_json::from_slice(json).unwrap();
+        let url = v["url"].as_str().unwrap().to_string();
+        assert!(found.insert(url.clone(), v).is_none(), "{url} is indexed twice");
+    }
+    found
+}
+
+/// The values of filter `key` of a fragment, sorted.
+fn filter(f: &Value, key: &str) -> Vec<String> {
+    let mut v: Vec<String> = f["filters"][key]
+        .as_array()
+        .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// The records a build of `site` hands to Pagefind (`None`: the site has errors).
+fn records(site: &Site, drafts: bool) -> Vec<(String, String)> {
+    let today = "2026-11-23".parse().unwrap();
+    areena::pipeline::search_records(site.root(), areena::pipeline::Settings { drafts, today })
+        .unwrap()
+        .expect("the site has no errors")
+}
+
+/// The weight Pagefind gives to the element of a record that holds `text`.
+fn weight_of(html: &str, text: &str) -> u32 {
+    let doc = Html::parse_document(html);
+    let sel = Selector::parse("[data-pagefind-weight]").unwrap();
+    let el = doc
+        .select(&sel)
+        .find(|e| e.text().collect::<String>().contains(text))
+        .unwrap_or_else(|| panic!("{text:?} is not in a weighted element of {html}"));
+    el.value().attr("data-pagefind-weight").unwrap().parse().unwrap()
+}
+
+const ZETA: &str = r#"+++
+name = "Zeta Tukiyhdistys ry"
+themes = ["omaishoito"]
+municipalities = ["Keuruu"]
+languages = ["fi", "sv"]
+seeking = ["volunteers"]
+phone = "+358 40 000 0001"
+email = "info@zeta.example"
+
+[contact]
+name = "Maija Meikäläinen"
+role = "puheenjohtaja"
+email = "maija.yhteys@zeta.example"
+phone = "+358 40 000 0999"
++++
+Kerhomme kokoontuu kirjastolla. Toiminnassa mukana pihlajanmarjat.
+"#;
+
+/// A site with one of everything search holds: organisations with contact persons,
+/// a draft, a partnership table with a note, an upcoming and a past event.
+fn search_site(privacy: &str, search: &str) -> Site {
+    let s = small_site();
+    s.write("site.toml", &format!("{}\n{privacy}\n{search}\n", crate::support::SITE));
+    s.write("content/organisations/zeta.md", ZETA);
+    s.write(
+        "content/organisations/luonnos.md",
+        "+++\nname = \"Luonnosyhdistys ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\ndraft = true\n+++\nKesken.\n",
+    );
+    s.write(
+        "content/networks/testiverkosto.md",
+        "+++\nname = \"Testiverkosto\"\nkind = \"theme-group\"\nmembers = [\"zeta\"]\n[contact]\nname = \"Ville Verkostolainen\"\n+++\n",
+    );
+    s.write(
+        "content/partnership-tables/poyta/index.md",
+        "+++\nname = \"Testipöytä\"\nconvener = \"zeta\"\nmembers = [\"zeta\"]\nthemes = [\"omaishoito\"]\nregions = [\"Keski-Suomi\"]\n[contact]\nname = \"Paula Pöytäläinen\"\n+++\nPöytä.\n",
+    );
+    s.write(
+        "content/partnership-tables/poyta/2026-10-01-kokous.md",
+        "+++\ntitle = \"Syyskokous\"\ndate = 2026-10-01\ndecisions = [\"Perustetaan lumilyhtyryhmä\"]\n+++\nMuistio.\n",
+    );
+    s.write(
+        "content/events/2026-12-05-joulumyyjaiset.md",
+        "+++\ntitle = \"Joulumyyjäiset\"\nstart = 2026-12-05\norganisers = [\"zeta\"]\nthemes = [\"omaishoito\"]\nmunicipality = \"Keuruu\"\n+++\nTervetuloa.\n",
+    );
+    s.write(
+        "content/events/2026-03-01-talvirieha.md",
+        "+++\ntitle = \"Mennyt talvirieha\"\nstart = 2026-03-01\norganisers = [\"zeta\"]\nthemes = [\"omaishoito\"]\nmunicipality = \"Keuruu\"\n+++\n",
+    );
+    s
+}
+
+fn built_fragments(s: &Site) -> BTreeMap<String, Value> {
+    let r = build(s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    fragments(&s.root().join("public"))
+}
+
+const CONTACT_WORDS: [&str; 8] = [
+    "Meikäläinen",
+    "Meikalainen",
+    "maija.yhteys",
+    "000 0999",
+    "puheenjohtaja",
+    "Verkostolainen",
+    "Pöytäläinen",
+    "Poytalainen",
+];
+
+#[test]
+fn no_contact_person_is_indexed_when_privacy_leaves_them_out() {
+    let s = search_site("[privacy]\ncontact_persons = false", "");
+    let found = built_fragments(&s);
+    assert!(found.contains_key("/jarjestot/zeta/"), "the organisation is indexed: {:?}", found.keys());
+    for (url, f) in &found {
+        let text = f.to_string();
+        for w in CONTACT_WORDS {
+            assert!(!text.contains(w), "{url}: the index holds the contact person ({w}): {text}");
+        }
+    }
+    for (url, html) in records(&s, false) {
+        for w in CONTACT_WORDS {
+            assert!(!html.contains(w), "{url}: the record names the contact person ({w})");
+        }
+    }
+    // The organisation's own contacts are kept.
+    let zeta = &found["/jarjestot/zeta/"];
+    assert_eq!(zeta["meta"]["phone"], "+358 40 000 0001");
+    assert_eq!(zeta["meta"]["email"], "info@zeta.example");
+}
+
+#[test]
+// One build, then every kind of record checked against it.
+#[allow(clippy::too_many_lines)]
+fn each_record_carries_its_filters_and_drafts_and_past_events_are_absent() {
+    let s = search_site("", "");
+    let found = built_fragments(&s);
+    let urls: Vec<&str> = found.keys().map(String::as_str).collect();
+    // What the build indexed is what the records are.
+    let recs = records(&s, false);
+    let mut rec_urls: Vec<&str> = recs.iter().map(|(u, _)| u.as_str()).collect();
+    rec_urls.sort_unstable();
+    assert_eq!(urls, rec_urls);
+    assert_eq!(
+        urls,
+        [
+            "/jarjestot/aanekosken-seura/",
+            "/jarjestot/alands-forening/",
+            "/jarjestot/keuruun-testiyhdistys/",
+            "/jarjestot/maakunnan-liitto/",
+            "/jarjestot/multian-kyla/",
+            "/jarjestot/valtakunnallinen/",
+            "/jarjestot/zeta/",
+            "/kumppanuuspoydat/poyta/",
+            "/kumppanuuspoydat/poyta/2026-10-01-kokous/",
+            "/tapahtumat/2026-12-05-joulumyyjaiset/",
+            "/verkostot/testiverkosto/",
+        ],
+        "every organisation, network, table, note and upcoming event; no draft, no past event"
+    );
+    for f in found.values() {
+        let t = f.to_string();
+        assert!(!t.contains("Luonnosyhdistys") && !t.contains("talvirieha"), "a draft or a past event: {t}");
+    }
+
+    // A local organisation: its municipality, no `wide` marker.
+    let zeta = &found["/jarjestot/zeta/"];
+    assert_eq!(filter(zeta, "municipality"), ["Keuruu"]);
+    assert_eq!(filter(zeta, "region"), ["Keski-Suomi"]);
+    assert!(filter(zeta, "wide").is_empty(), "a local organisation is not region-wide");
+    assert_eq!(filter(zeta, "type"), ["Järjestö"]);
+    assert_eq!(filter(zeta, "theme"), ["Omaishoito"]);
+    assert_eq!(filter(zeta, "kind"), ["Yhdistys"]);
+    assert_eq!(filter(zeta, "language"), ["ruotsi", "suomi"]);
+    assert_eq!(filter(zeta, "seeking"), ["vapaaehtoisia"]);
+    assert_eq!(zeta["meta"]["title"], "Zeta Tukiyhdistys ry");
+    assert_eq!(zeta["meta"]["places"], "Keuruu");
+    assert!(zeta["content"].as_str().unwrap().contains("pihlajanmarjat"), "the description is searchable");
+    // Region-wide: the `wide` marker with the region, under no single municipality;
+    // found by the names of the region's municipalities.
+    let wide = &found["/jarjestot/maakunnan-liitto/"];
+    assert_eq!(filter(wide, "wide"), ["Keski-Suomi"]);
+    assert!(filter(wide, "municipality").is_empty(), "{wide}");
+    assert_eq!(filter(wide, "region"), ["Keski-Suomi"]);
+    let content = wide["content"].as_str().unwrap();
+    assert!(content.contains("Multia") && content.contains("Jyväskylä"), "{content}");
+    assert_eq!(wide["meta"]["places"], "Koko Keski-Suomi");
+    // Nationwide: `*`.
+    let nation = &found["/jarjestot/valtakunnallinen/"];
+    assert_eq!(filter(nation, "wide"), ["*"]);
+    assert!(filter(nation, "municipality").is_empty());
+    assert!(nation["content"].as_str().unwrap().contains("Valtakunnallinen"));
+    // The other kinds of record.
+    assert_eq!(filter(&found["/verkostot/testiverkosto/"], "type"), ["Verkosto"]);
+    assert_eq!(filter(&found["/kumppanuuspoydat/poyta/"], "type"), ["Kumppanuuspöytä"]);
+    let note = &found["/kumppanuuspoydat/poyta/2026-10-01-kokous/"];
+    assert_eq!(filter(note, "type"), ["Muistio"]);
+    assert!(note["content"].as_str().unwrap().contains("lumilyhtyryhmä"), "a note's decisions are searchable");
+    let event = &found["/tapahtumat/2026-12-05-joulumyyjaiset/"];
+    assert_eq!(filter(event, "type"), ["Tapahtuma"]);
+    assert_eq!(filter(event, "municipality"), ["Keuruu"]);
+    assert_eq!(filter(event, "theme"), ["Omaishoito"]);
+    assert!(event["content"].as_str().unwrap().contains("Zeta Tukiyhdistys ry"), "the organiser is searchable");
+
+    // With --drafts the draft is a record too.
+    let with_drafts = records(&s, true);
+    assert!(with_drafts.iter().any(|(u, _)| u == "/jarjestot/luonnos/"), "--drafts indexes drafts");
+}
+
+#[test]
+fn a_name_weighs_more_than_places_activities_and_the_description() {
+    let s = search_site("", "");
+    s.write(
+        "content/organisations/zeta.md",
+        &ZETA.replace(
+            "seeking = [\"volunteers\"]",
+            "seeking = [\"volunteers\"]\nshort_name = \"Zetat\"\nactivities = [\"Lumitöitä\"]\nsummary = \"Apua arkeen\"",
+        ),
+    );
+    let recs: BTreeMap<String, String> = records(&s, false).into_iter().collect();
+    let zeta = &recs["/jarjestot/zeta/"];
+    let name = weight_of(zeta, "Zeta Tukiyhdistys ry");
+    let short = weight_of(zeta, "Zetat");
+    let themes = weight_of(zeta, "Omaishoito");
+    let places = weight_of(zeta, "Keuruu");
+    let activities = weight_of(zeta, "Lumitöitä");
+    let description = weight_of(zeta, "pihlajanmarjat");
+    assert!(name > short && short > themes, "name {name} > short name {short} > themes {themes}");
+    assert!(themes > activities && places > activities, "themes {themes}, places {places} > activities {activities}");
+    assert!(activities > description, "activities {activities} > description {description}");
+    assert_eq!(description, 1, "the description weighs least");
+    // A municipality's name weighs most in its local organisations' records, less in the
+    // region-wide ones' and least in the nationwide ones' (their order for that query).
+    let local = weight_of(&recs["/jarjestot/multian-kyla/"], "Multia");
+    let region = weight_of(&recs["/jarjestot/maakunnan-liitto/"], "Multia");
+    let nation = weight_of(&recs["/jarjestot/valtakunnallinen/"], "Multia");
+    assert!(local > region && region > nation, "local {local} > region-wide {region} > nationwide {nation}");
+    // A note's themes weigh less than an organisation's (organisations first for a theme).
+    let note = &recs["/kumppanuuspoydat/poyta/2026-10-01-kokous/"];
+    assert!(weight_of(note, "Omaishoito") < themes);
+}
+
+#[test]
+fn notes_can_be_left_out_of_search() {
+    let s = search_site("", "[search]\nnotes = false");
+    let found = built_fragments(&s);
+    assert!(found.contains_key("/kumppanuuspoydat/poyta/"), "the table is still searchable");
+    assert!(!found.contains_key("/kumppanuuspoydat/poyta/2026-10-01-kokous/"), "{:?}", found.keys());
+    for (url, f) in &found {
+        assert!(!f.to_string().contains("lumilyhtyryhmä"), "{url} holds the note's text");
+    }
+    assert!(records(&s, false).iter().all(|(u, _)| !u.contains("2026-10-01-kokous")));
+}
+
+#[test]
+fn description_words_limits_what_is_indexed() {
+    let s = search_site("", "[search]\ndescription_words = 3");
+    let found = built_fragments(&s);
+    let content = found["/jarjestot/zeta/"]["content"].as_str().unwrap().to_string();
+    assert!(content.contains("Kerhomme kokoontuu kirjastolla"), "{content}");
+    assert!(!content.contains("pihlajanmarjat"), "only the first 3 words of the description: {content}");
+}
