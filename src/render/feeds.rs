@@ -40,8 +40,11 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
             } else {
                 String::new()
             };
-            format!("User-agent: *\n{admin}Allow: /\n\nSitemap: {}\n", r.routes.absolute(&r.routes.shared("sitemap.xml")))
-                .into_bytes()
+            format!(
+                "User-agent: *\n{admin}Allow: /\n\nSitemap: {}\n",
+                r.routes.absolute(&r.routes.shared("sitemap.xml"))
+            )
+            .into_bytes()
         }
         Job::CoverageCsv => coverage_csv(r)?,
         _ => unreachable!("pages are rendered by pages"),

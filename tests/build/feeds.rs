@@ -102,8 +102,10 @@ fn every_feed_of_the_fixture_parses_and_holds_what_its_page_follows() {
             let page = e.links[0].href.strip_prefix(&format!("{ORIGIN}/jarjestot/")).unwrap();
             assert!(out.join(page).join("index.html").is_file(), "{rel}: {page} is a page of the site");
         }
-        // The page the feed follows links it, in <head> and visibly.
-        if rel != "atom.xml" {
+        // The page the feed follows links it, in <head> and visibly (the whole site's
+        // feed of each language, `atom.xml` and `sv/atom.xml`, is announced in <head>).
+        let dir = rel.trim_end_matches("atom.xml").trim_end_matches('/');
+        if !(dir.is_empty() || dir == "sv") {
             let page_rel = rel.replace("atom.xml", "index.html");
             let page = doc(&out, &page_rel);
             let href = format!("/jarjestot/{rel}");
@@ -249,7 +251,8 @@ fn check_json_ld(rel: &str, v: &Value, search: bool, base: &str) {
                 assert_eq!(v["iso6523Code"], format!("0037:{digits}"), "{rel}");
             }
             for m in v["memberOf"].as_array().into_iter().flatten() {
-                assert!(m["url"].as_str().unwrap().starts_with(&format!("{base}verkostot/")), "{rel}");
+                let networks = if rel.starts_with("sv/") { "sv/natverk/" } else { "verkostot/" };
+                assert!(m["url"].as_str().unwrap().starts_with(&format!("{base}{networks}")), "{rel}");
             }
             for c in v["contactPoint"].as_array().into_iter().flatten() {
                 assert_eq!(c["@type"], "ContactPoint", "{rel}");
@@ -264,14 +267,16 @@ fn check_json_ld(rel: &str, v: &Value, search: bool, base: &str) {
             for (i, item) in items.iter().enumerate() {
                 assert_eq!(item["position"], i + 1, "{rel}");
                 assert!(non_empty_str(&item["name"]), "{rel}");
-                assert!(item["url"].as_str().unwrap().starts_with(&format!("{base}jarjestot/")), "{rel}");
+                let organisations = if rel.starts_with("sv/") { "sv/organisationer/" } else { "jarjestot/" };
+                assert!(item["url"].as_str().unwrap().starts_with(&format!("{base}{organisations}")), "{rel}");
             }
         }
         "WebSite" => {
             assert!(non_empty_str(&v["name"]) && canonical(v), "{rel}: {v}");
             let target = v["potentialAction"]["target"]["urlTemplate"].as_str();
             if search {
-                assert_eq!(target, Some(&*format!("{base}haku/?q={{search_term_string}}")), "{rel}");
+                let search_page = if rel.starts_with("sv/") { "sv/sok/" } else { "haku/" };
+                assert_eq!(target, Some(&*format!("{base}{search_page}?q={{search_term_string}}")), "{rel}");
                 assert_eq!(v["potentialAction"]["query-input"], "required name=search_term_string");
             } else {
                 assert!(v["potentialAction"].is_null(), "{rel}: a search action without search");
@@ -296,7 +301,8 @@ fn every_page_s_json_ld_parses_and_says_what_its_type_needs() {
     }
     let kinds: Vec<&String> = by_type.keys().collect();
     assert_eq!(kinds, ["CollectionPage", "Event", "NGO", "WebSite"]);
-    assert_eq!(by_type["WebSite"], ["index.html"]);
+    // The fixture is built in Finnish and Swedish: a front page in each.
+    assert_eq!(by_type["WebSite"], ["index.html", "sv/index.html"]);
     // An NGO on each organisation page, and on no other page.
     let org_pages: Vec<String> = std::fs::read_dir(out.join("jarjestot"))
         .unwrap()
@@ -309,7 +315,9 @@ fn every_page_s_json_ld_parses_and_says_what_its_type_needs() {
         .into_iter()
         .collect();
     assert!(org_pages.len() > 40);
-    assert_eq!(by_type["NGO"], org_pages.iter().map(String::as_str).collect::<Vec<_>>());
+    let (swedish, finnish): (Vec<&str>, Vec<&str>) = by_type["NGO"].iter().partition(|r| r.starts_with("sv/"));
+    assert_eq!(finnish, org_pages.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(swedish.len(), org_pages.len(), "an NGO on each Swedish organisation page too");
 
     // A theme page's list is the organisations the page shows, in its order.
     let (_, theme) = found.iter().find(|(rel, _)| rel == "teemat/omaishoito/index.html").unwrap();
@@ -378,7 +386,8 @@ fn every_page_has_link_preview_tags_that_agree_with_it() {
         assert_eq!(meta("meta[name=description]"), description, "{rel}: one description");
         assert_eq!(meta("meta[name='twitter:description']"), description, "{rel}");
         assert_eq!(meta("meta[name='twitter:card']"), ["summary"], "{rel}");
-        assert_eq!(meta("meta[property='og:locale']"), ["fi_FI"], "{rel}");
+        let locale = if rel.starts_with("sv/") { "sv_FI" } else { "fi_FI" };
+        assert_eq!(meta("meta[property='og:locale']"), [locale], "{rel}");
         assert_eq!(meta("meta[property='og:site_name']"), ["Keski-Suomen järjestöt"], "{rel}");
         // An organisation with a logo shows it, as an absolute address.
         let logo = attrs(&page, "main .page-header img.logo", "src");
