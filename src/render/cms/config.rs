@@ -262,8 +262,10 @@ fn collection(k: &Kind<'_>, texts: &Texts<'_>, choices: &Choices) -> Collection 
         format: "toml-frontmatter",
         identifier_field: k.identifier,
         slug: CollectionSlug { template, editable: true, hint, pattern: (pattern, texts.t("cms_slug_invalid")) },
-        // A table's folder also holds its index.md, which is not a note.
-        filter: (k.name == "notes").then_some(Filter { field: "slug", pattern: "^[0-9]{4}-" }),
+        // A table's folder also holds its index.md, which is not a note; and a
+        // translation (`<slug>.sv.md`) is edited as a file of its own language, not
+        // as another entry of the collection.
+        filter: Some(Filter { field: "slug", pattern: if k.name == "notes" { "^[0-9]{4}-[^.]*$" } else { "^[^.]+$" } }),
         fields,
     }
 }
