@@ -482,6 +482,16 @@ impl<'a> Renderer<'a> {
         key: &str,
         view: Option<&T>,
     ) -> Result<Output, Diagnostic> {
+        // A page that says nothing more specific is a `WebPage` of the site.
+        let described;
+        let meta = if meta.json_ld.is_empty() {
+            let mut m = meta.clone();
+            m.json_ld = vec![structured::script_json(&self.web_page_json_ld("WebPage", meta))];
+            described = m;
+            &described
+        } else {
+            meta
+        };
         let mut ctx = tera::Context::new();
         ctx.insert("page", meta);
         ctx.insert("alternates", &self.alternates(&meta.url));

@@ -1,13 +1,17 @@
-//! schema.org descriptions of pages as JSON-LD: an organisation page's `NGO`, a
-//! theme or municipality page's `CollectionPage` of the organisations it lists and
-//! the front page's `WebSite` (with its `SearchAction` when search is on). The
-//! event page's `Event` is made with its page. Built with serde_json, never with
+//! schema.org descriptions of pages as JSON-LD, one (at least) on every page: an
+//! organisation page's `NGO`; a network's and a partnership table's `Organization`
+//! with its members; a meeting note's `Report`; every list page's `CollectionPage`
+//! of what it lists; the front page's `WebSite` (with its `SearchAction` when
+//! search is on); the open data page's `DataCatalog`; and a `WebPage` (or the
+//! search page's `SearchResultsPage`) on the others. The event page's `Event` is
+//! made with its page. Built with serde_json, never with
 //! templates, and written into `<script type="application/ld+json">` only through
 //! [`script_json`].
 
 use serde_json::{Value, json};
 
 use super::Renderer;
+use super::views::PageMeta;
 use crate::model::{Area, OrganisationId};
 
 /// The `propertyID` of an organisation's Y-tunnus: the ISO 6523 International Code
@@ -181,6 +185,116 @@ impl Renderer<'_> {
         if let Some(d) = description {
             v["description"] = json!(d);
         }
+        v
+    }
+
+    /// The site as the `isPartOf` of its pages.
+    fn site_ref(&self) -> Value {
+        let rt = &self.routes;
+        json!({ "@type": "WebSite", "name": self.site.config.title, "url": rt.absolute(&rt.home()) })
+    }
+
+    /// A page that is not about one entity or list: `kind` is `WebPage` or one of
+    /// its kinds (`SearchResultsPage`).
+    pub(super) fn web_page_json_ld(&self, kind: &str, meta: &PageMeta<'_>) -> Value {
+        let mut v = json!({
+            "@context": "https://schema.org",
+            "@type": kind,
+            "name": meta.title,
+            "inLanguage": self.site.config.language.code(),
+            "isPartOf": self.site_ref(),
+        });
+        // The not-found page is served at any address: it has none of its own.
+        if !meta.canonical.is_empty() {
+            v["url"] = json!(meta.canonical);
+        }
+        if let Some(d) = &meta.description {
+            v["description"] = json!(d);
+        }
+        v
+    }
+
+    /// A group of organisations (a network or a partnership table) as an
+    /// `Organization` with its `member`s: the organisations of the directory
+    /// (`NGO`s with their page) and the public bodies named as partners.
+    pub(super) fn group_json_ld<'i>(
+        &self,
+        meta: &PageMeta<'_>,
+        area: &Area,
+        members: impl IntoIterator<Item = OrganisationId>,
+        public_partners: impl IntoIterator<Item = &'i str>,
+    ) -> Value {
+        let (site, rt) = (self.site, &self.routes);
+        let mut member: Vec<Value> = members
+            .into_iter()
+            .map(|m| {
+                let o = &site.organisations[m];
+                json!({ "@type": "NGO", "name": o.name, "url": rt.absolute(&rt.organisation(&o.slug)) })
+            })
+            .collect();
+        member.extend(public_partners.into_iter().map(|p| json!({ "@type": "GovernmentOrganization", "name": p })));
+        let mut v = json!({
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": meta.title,
+            "url": meta.canonical,
+            "areaServed": self.area_served(area),
+            "member": member,
+        });
+        if let Some(d) = &meta.description {
+            v["description"] = json!(d);
+        }
+        v
+    }
+
+    /// A meeting note as a `Report` by its partnership table.
+    pub(super) fn note_json_ld(&self, meta: &PageMeta<'_>, date: &str, table: &str, table_url: &str) -> Value {
+        let mut v = json!({
+            "@context": "https://schema.org",
+            "@type": "Report",
+            "name": meta.title,
+            "headline": meta.title,
+            "url": meta.canonical,
+            "datePublished": date,
+            "inLanguage": self.site.config.language.code(),
+            "author": { "@type": "Organization", "name": table, "url": self.routes.absolute(table_url) },
+            "isPartOf": self.site_ref(),
+        });
+        if let Some(d) = &meta.description {
+            v["description"] = json!(d);
+        }
+        v
+    }
+
+    /// The open data page: a `DataCatalog` of its files (`name`, format as a media
+    /// type, address), each a `Dataset` under the site's data licence.
+    pub(super) fn data_catalog_json_ld<'i>(
+        &self,
+        meta: &PageMeta<'_>,
+        license: &str,
+        files: impl IntoIterator<Item = (&'i str, &'static str, &'i str)>,
+    ) -> Value {
+        let rt = &self.routes;
+        let license = super::data::license_url(license).map_or_else(|| json!(license), |u| json!(u));
+        let datasets: Vec<Value> = files
+            .into_iter()
+            .map(|(name, media_type, url)| {
+                json!({
+                    "@type": "Dataset",
+                    "name": name,
+                    "license": license,
+                    "distribution": { "@type": "DataDownload", "encodingFormat": media_type, "contentUrl": rt.absolute(url) },
+                })
+            })
+            .collect();
+        let mut v = self.web_page_json_ld("WebPage", meta);
+        v["mainEntity"] = json!({
+            "@type": "DataCatalog",
+            "name": meta.title,
+            "url": meta.canonical,
+            "license": license,
+            "dataset": datasets,
+        });
         v
     }
 

@@ -201,12 +201,23 @@ fn hostile_text_in_feeds_is_text() {
     assert_eq!(site["description"], "<img src=x onerror=alert('desc')> \" onmouseover=\"alert('desc2')");
 }
 
-/// Every JSON-LD of every HTML page under `out`: (page, JSON).
+/// Every JSON-LD of every HTML page under `out`: (page, JSON). Every page has one
+/// at least (the web editor under `admin/` is not a page of the directory).
 fn json_ld(out: &Path) -> Vec<(String, Value)> {
     let sel = Selector::parse("script[type='application/ld+json']").unwrap();
     let mut found = Vec::new();
-    for rel in files_named(out, "index.html") {
+    let pages: Vec<String> = walkdir::WalkDir::new(out)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| e.path().strip_prefix(out).unwrap().to_string_lossy().into_owned())
+        .filter(|rel| !rel.starts_with("admin/"))
+        .collect();
+    assert!(pages.iter().any(|p| p == "404.html"), "the 404 page is among the pages");
+    for rel in pages {
         let html = std::fs::read_to_string(out.join(&rel)).unwrap();
+        let before = found.len();
         for s in Html::parse_document(&html).select(&sel) {
             let text: String = s.text().collect();
             assert!(!text.contains(['<', '>']), "{rel}: JSON-LD with a raw < or >");
@@ -214,6 +225,7 @@ fn json_ld(out: &Path) -> Vec<(String, Value)> {
             assert_eq!(v["@context"], "https://schema.org", "{rel}");
             found.push((rel.clone(), v));
         }
+        assert!(found.len() > before, "{rel}: a page without JSON-LD");
     }
     found
 }
@@ -222,29 +234,30 @@ fn non_empty_str(v: &Value) -> bool {
     v.as_str().is_some_and(|s| !s.is_empty())
 }
 
-/// The properties each type must have, and what they must say.
-fn check_json_ld(rel: &str, v: &Value, search: bool, base: &str) {
-    let canonical =
-        |v: &Value| v["url"].as_str().is_some_and(|u| u == format!("{base}{}", rel.trim_end_matches("index.html")));
+/// The page of the output that an absolute address of the site names.
+fn resolves(out: &Path, base: &str, url: &Value) -> bool {
+    let Some(rel) = url.as_str().and_then(|u| u.strip_prefix(base)) else { return false };
+    let rel = rel.split(['#', '?']).next().unwrap_or_default();
+    let path = if rel.is_empty() || rel.ends_with('/') { out.join(rel).join("index.html") } else { out.join(rel) };
+    path.is_file()
+}
+
+/// The properties each type must have, and what they must say; every address of
+/// the site in it names a file of the output `out`.
+fn check_json_ld(out: &Path, rel: &str, v: &Value, search: bool, base: &str) {
+    // The not-found page has no address of its own.
+    let canonical = |v: &Value| match rel.rsplit('/').next() {
+        Some("404.html") => v["url"].is_null(),
+        _ => v["url"].as_str().is_some_and(|u| u == format!("{base}{}", rel.trim_end_matches("index.html"))),
+    };
+    let part_of_site = |v: &Value| {
+        assert_eq!(v["isPartOf"]["@type"], "WebSite", "{rel}: {v}");
+        assert!(resolves(out, base, &v["isPartOf"]["url"]), "{rel}: {v}");
+    };
     match v["@type"].as_str().unwrap_or_default() {
         "NGO" => {
             assert!(non_empty_str(&v["name"]) && canonical(v), "{rel}: {v}");
-            let areas = v["areaServed"].as_array().unwrap();
-            assert!(!areas.is_empty(), "{rel}: areaServed");
-            for a in areas {
-                match a["@type"].as_str().unwrap() {
-                    "AdministrativeArea" => {
-                        let id = &a["identifier"];
-                        assert!(
-                            id["propertyID"] == "kuntanumero" || id["propertyID"] == "maakuntanumero",
-                            "{rel}: {a}"
-                        );
-                        assert!(id["value"].as_str().unwrap().chars().all(|c| c.is_ascii_digit()), "{rel}: {a}");
-                    }
-                    "Country" => assert_eq!(a["identifier"], "FI"),
-                    other => panic!("{rel}: areaServed of type {other}"),
-                }
-            }
+            check_areas(rel, &v["areaServed"], true);
             if !v["identifier"].is_null() {
                 assert_eq!(v["identifier"]["propertyID"], "0037", "{rel}");
                 let digits: String = v["identifier"]["value"].as_str().unwrap().replace('-', "");
@@ -253,10 +266,30 @@ fn check_json_ld(rel: &str, v: &Value, search: bool, base: &str) {
             for m in v["memberOf"].as_array().into_iter().flatten() {
                 let networks = if rel.starts_with("sv/") { "sv/natverk/" } else { "verkostot/" };
                 assert!(m["url"].as_str().unwrap().starts_with(&format!("{base}{networks}")), "{rel}");
+                assert!(resolves(out, base, &m["url"]), "{rel}: {m}");
             }
-            for c in v["contactPoint"].as_array().into_iter().flatten() {
-                assert_eq!(c["@type"], "ContactPoint", "{rel}");
+            let contacts = v["contactPoint"].as_array().into_iter().flatten();
+            assert!(contacts.into_iter().all(|c| c["@type"] == "ContactPoint"), "{rel}");
+        }
+        // A network or a partnership table, with its members.
+        "Organization" => {
+            assert!(non_empty_str(&v["name"]) && canonical(v), "{rel}: {v}");
+            check_areas(rel, &v["areaServed"], false);
+            for m in v["member"].as_array().unwrap_or_else(|| panic!("{rel}: no member list")) {
+                match m["@type"].as_str().unwrap() {
+                    "NGO" => assert!(non_empty_str(&m["name"]) && resolves(out, base, &m["url"]), "{rel}: {m}"),
+                    "GovernmentOrganization" => assert!(non_empty_str(&m["name"]) && m["url"].is_null(), "{rel}"),
+                    other => panic!("{rel}: a member of type {other}"),
+                }
             }
+        }
+        "Report" => {
+            assert!(non_empty_str(&v["name"]) && canonical(v), "{rel}: {v}");
+            let date = v["datePublished"].as_str().unwrap();
+            assert!(date.len() == 10 && date.as_bytes()[4] == b'-', "{rel}: datePublished {date}");
+            assert_eq!(v["author"]["@type"], "Organization", "{rel}");
+            assert!(resolves(out, base, &v["author"]["url"]), "{rel}: {v}");
+            part_of_site(v);
         }
         "CollectionPage" => {
             assert!(non_empty_str(&v["name"]) && canonical(v), "{rel}: {v}");
@@ -267,8 +300,14 @@ fn check_json_ld(rel: &str, v: &Value, search: bool, base: &str) {
             for (i, item) in items.iter().enumerate() {
                 assert_eq!(item["position"], i + 1, "{rel}");
                 assert!(non_empty_str(&item["name"]), "{rel}");
-                let organisations = if rel.starts_with("sv/") { "sv/organisationer/" } else { "jarjestot/" };
-                assert!(item["url"].as_str().unwrap().starts_with(&format!("{base}{organisations}")), "{rel}");
+                assert!(resolves(out, base, &item["url"]), "{rel}: {item}");
+            }
+        }
+        "WebPage" | "SearchResultsPage" => {
+            assert!(non_empty_str(&v["name"]) && canonical(v), "{rel}: {v}");
+            part_of_site(v);
+            if !v["mainEntity"].is_null() {
+                check_catalog(out, rel, &v["mainEntity"], base);
             }
         }
         "WebSite" => {
@@ -290,19 +329,69 @@ fn check_json_ld(rel: &str, v: &Value, search: bool, base: &str) {
     }
 }
 
+/// The open data page's `DataCatalog`: each file a `Dataset` that can be downloaded.
+fn check_catalog(out: &Path, rel: &str, catalog: &Value, base: &str) {
+    assert_eq!(catalog["@type"], "DataCatalog", "{rel}");
+    let datasets = catalog["dataset"].as_array().unwrap();
+    assert!(!datasets.is_empty(), "{rel}");
+    for d in datasets {
+        assert_eq!(d["@type"], "Dataset", "{rel}");
+        assert!(non_empty_str(&d["name"]) && non_empty_str(&d["license"]), "{rel}: {d}");
+        let download = &d["distribution"];
+        assert!(non_empty_str(&download["encodingFormat"]), "{rel}: {d}");
+        assert!(resolves(out, base, &download["contentUrl"]), "{rel}: {d}");
+    }
+}
+
+/// `areaServed`: municipalities and regions with their official codes, Finland as
+/// a country; not empty where `required`.
+fn check_areas(rel: &str, areas: &Value, required: bool) {
+    let areas = areas.as_array().unwrap_or_else(|| panic!("{rel}: areaServed"));
+    assert!(!required || !areas.is_empty(), "{rel}: areaServed");
+    for a in areas {
+        match a["@type"].as_str().unwrap() {
+            "AdministrativeArea" => {
+                let id = &a["identifier"];
+                assert!(id["propertyID"] == "kuntanumero" || id["propertyID"] == "maakuntanumero", "{rel}: {a}");
+                assert!(id["value"].as_str().unwrap().chars().all(|c| c.is_ascii_digit()), "{rel}: {a}");
+            }
+            "Country" => assert_eq!(a["identifier"], "FI"),
+            other => panic!("{rel}: areaServed of type {other}"),
+        }
+    }
+}
+
 #[test]
 fn every_page_s_json_ld_parses_and_says_what_its_type_needs() {
     let (_keep, out) = built("site");
     let found = json_ld(&out);
     let mut by_type: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for (rel, v) in &found {
-        check_json_ld(rel, v, true, &format!("{ORIGIN}/jarjestot/"));
+        check_json_ld(&out, rel, v, true, &format!("{ORIGIN}/jarjestot/"));
         by_type.entry(v["@type"].as_str().unwrap().to_string()).or_default().push(rel);
     }
     let kinds: Vec<&String> = by_type.keys().collect();
-    assert_eq!(kinds, ["CollectionPage", "Event", "NGO", "WebSite"]);
+    assert_eq!(
+        kinds,
+        ["CollectionPage", "Event", "NGO", "Organization", "Report", "SearchResultsPage", "WebPage", "WebSite"]
+    );
     // The fixture is built in Finnish and Swedish: a front page in each.
     assert_eq!(by_type["WebSite"], ["index.html", "sv/index.html"]);
+    assert_eq!(by_type["SearchResultsPage"], ["haku/index.html", "sv/sok/index.html"]);
+    // Each network and table page, in both languages.
+    let groups = |dir: &str| files_named(&out.join(dir), "index.html").into_iter().filter(|f| f.contains('/')).count();
+    let tables = files_named(&out.join("kumppanuuspoydat"), "index.html")
+        .into_iter()
+        .filter(|f| f.matches('/').count() == 1)
+        .count();
+    assert!(groups("verkostot") > 0 && tables > 0);
+    assert_eq!(by_type["Organization"].len(), 2 * (groups("verkostot") + tables), "{:?}", by_type["Organization"]);
+    // The open data page is a catalogue of the data files.
+    let (_, data) = found.iter().find(|(rel, _)| rel == "avoin-data/index.html").unwrap();
+    let catalog = data["mainEntity"]["dataset"].as_array().unwrap();
+    let names: Vec<&str> = catalog.iter().map(|d| d["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"organisations.csv") && names.contains(&"hsds/services.json"), "{names:?}");
+    assert_eq!(catalog[0]["license"], "https://creativecommons.org/licenses/by/4.0/");
     // An NGO on each organisation page, and on no other page.
     let org_pages: Vec<String> = std::fs::read_dir(out.join("jarjestot"))
         .unwrap()
@@ -365,7 +454,7 @@ fn json_ld_names_no_contact_person_when_the_site_says_so() {
     let (_, zeta) = all.iter().find(|(rel, _)| rel == "jarjestot/zeta/index.html").unwrap();
     assert_eq!(zeta["contactPoint"][0]["telephone"], "+358 40 000 0009", "the organisation's own phone stays");
     for (rel, v) in &all {
-        check_json_ld(rel, v, true, &format!("{ORIGIN}/"));
+        check_json_ld(&s.root().join("public"), rel, v, true, &format!("{ORIGIN}/"));
     }
 }
 
@@ -441,7 +530,7 @@ fn the_website_offers_a_search_action_only_with_search_on() {
         assert_eq!(sites.len(), 1, "one WebSite, on the front page");
         assert_eq!(sites[0]["potentialAction"].is_null(), !search, "search {search}");
         for (rel, v) in &all {
-            check_json_ld(rel, v, search, &format!("{ORIGIN}/"));
+            check_json_ld(&s.root().join("public"), rel, v, search, &format!("{ORIGIN}/"));
         }
     }
 }

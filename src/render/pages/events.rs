@@ -80,12 +80,13 @@ pub(super) fn render_upcoming(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
         other: TextLink { text: r.theme.t("past_events"), url: r.routes.events_archive() },
         calendar: r.routes.calendar(),
     };
+    r.set_list_json_ld(&mut meta, view.months.iter().flat_map(|m| &m.events).map(|e| (e.title, e.url.as_str())));
     r.page(&meta, &view)
 }
 
 pub(super) fn render_archive(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let ev = &r.index.events;
-    let meta = r.meta(r.title_of("past_events"), r.routes.events_archive(), "events");
+    let mut meta = r.meta(r.title_of("past_events"), r.routes.events_archive(), "events");
     let view = EventsView {
         archive: true,
         months: r.months(&ev.past_by_month),
@@ -93,6 +94,7 @@ pub(super) fn render_archive(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
         other: TextLink { text: r.theme.t("upcoming_events"), url: r.routes.events() },
         calendar: r.routes.calendar(),
     };
+    r.set_list_json_ld(&mut meta, view.months.iter().flat_map(|m| &m.events).map(|e| (e.title, e.url.as_str())));
     r.page(&meta, &view)
 }
 

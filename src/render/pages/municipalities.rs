@@ -60,7 +60,7 @@ struct ReachListView<'a> {
 
 pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
-    let meta = r.meta(r.title_of("municipalities"), rt.municipalities(), "municipalities");
+    let mut meta = r.meta(r.title_of("municipalities"), rt.municipalities(), "municipalities");
     let regions = ix
         .regions_with_pages
         .iter()
@@ -74,7 +74,9 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
                 })
                 .collect(),
         })
-        .collect();
+        .collect::<Vec<RegionGroup<'_>>>();
+    let listed = regions.iter().flat_map(|g| &g.municipalities);
+    r.set_list_json_ld(&mut meta, listed.map(|m| (m.name, m.url.as_str())));
     r.page(&meta, &MunicipalitiesView { regions })
 }
 
@@ -198,6 +200,7 @@ pub(super) fn render_reach(r: &Renderer<'_>, region: Option<RegionId>, page: usi
         organisations: r.items(&ids[start..(start + PAGE_SIZE).min(ids.len())]),
         pages: organisations::pager(pages, page, url),
     };
+    r.set_list_json_ld(&mut meta, view.organisations.iter().map(|o| (o.name, o.url.as_str())));
     r.page(&meta, &view)
 }
 
@@ -206,10 +209,11 @@ pub(super) fn render_reach(r: &Renderer<'_>, region: Option<RegionId>, page: usi
 pub(super) fn render_seeking(r: &Renderer<'_>, k: Seeking) -> Result<Output, Diagnostic> {
     let (site, ix) = (r.site, r.index);
     let title = r.theme.t(&format!("seeking_list_{}", k.as_str()));
-    let meta = r.meta(&title, r.routes.seeking(k), "organisations");
+    let mut meta = r.meta(&title, r.routes.seeking(k), "organisations");
     let ids: Vec<OrganisationId> =
         ix.order.iter().copied().filter(|&o| site.organisations[o].seeking.contains(&k)).collect();
     let view = ReachListView { kind: "seeking", count: ids.len(), organisations: r.items(&ids), pages: Vec::new() };
+    r.set_list_json_ld(&mut meta, view.organisations.iter().map(|o| (o.name, o.url.as_str())));
     r.page(&meta, &view)
 }
 

@@ -41,7 +41,7 @@ struct NetworkView<'a> {
 
 pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
-    let meta = r.meta(r.title_of("networks"), rt.networks(), "networks");
+    let mut meta = r.meta(r.title_of("networks"), rt.networks(), "networks");
     let networks = ix
         .network_order
         .iter()
@@ -55,7 +55,8 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
                 members: ix.network_members[n].len(),
             }
         })
-        .collect();
+        .collect::<Vec<NetworkItem<'_>>>();
+    r.set_list_json_ld(&mut meta, networks.iter().map(|n| (n.name, n.url.as_str())));
     r.page(&meta, &NetworksView { networks })
 }
 
@@ -65,6 +66,8 @@ pub(super) fn render(r: &Renderer<'_>, n: NetworkId) -> Result<Output, Diagnosti
     let meta = r.meta(&nw.name, rt.network(&nw.slug), "networks");
     let mut meta = r.with_events(meta, &r.index.events.network[n], None);
     meta.description = Some(crate::model::body::first_sentence(nw.body.markdown())).filter(|d| !d.is_empty());
+    let ld = r.group_json_ld(&meta, &nw.area, ix.network_members[n].iter().copied(), []);
+    meta.json_ld = vec![crate::render::structured::script_json(&ld)];
     let view = NetworkView {
         name: &nw.name,
         kind: nw.kind.as_str(),

@@ -61,7 +61,7 @@ fn about(f: DataFile) -> &'static str {
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let rt = &r.routes;
-    let meta = r.meta(r.theme.t("open_data"), rt.open_data(), "open-data");
+    let mut meta = r.meta(r.theme.t("open_data"), rt.open_data(), "open-data");
     let data_base = rt.file("data/");
     let view = |job: Job, format, about| {
         let url = crate::render::feeds::file_url(r, job);
@@ -99,6 +99,16 @@ pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
         },
         DataGroup { id: "data_other_files", suffix: "", lead: None, files: other },
     ];
+    let media_type = |format: &str| match format {
+        "CSV" => "text/csv",
+        "iCalendar" => "text/calendar",
+        "Atom" => "application/atom+xml",
+        "XML" => "application/xml",
+        _ => "application/json",
+    };
+    let files = groups.iter().flat_map(|g| &g.files).map(|f| (f.name.as_str(), media_type(f.format), f.url.as_str()));
+    let ld = r.data_catalog_json_ld(&meta, license, files);
+    meta.json_ld = vec![crate::render::structured::script_json(&ld)];
     let view = OpenDataView { license, license_url: license_url(license), groups };
     r.page(&meta, &view)
 }

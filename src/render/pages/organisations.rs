@@ -77,6 +77,8 @@ pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic
         g.organisations.push(r.item(id));
         g.count += 1;
     }
+    let listed = letters.iter().flat_map(|g| &g.organisations);
+    r.set_list_json_ld(&mut meta, listed.map(|o| (o.name, o.url.as_str())));
     let view = OrganisationsView { count: ix.order.len(), letters, letter_index, pages: pager(pages, page, page_url) };
     r.page(&meta, &view)
 }

@@ -15,7 +15,8 @@ struct SearchView {
 }
 
 pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
-    let meta = r.meta(r.title_of("search"), r.routes.search(), "search");
+    let mut meta = r.meta(r.title_of("search"), r.routes.search(), "search");
+    meta.json_ld = vec![crate::render::structured::script_json(&r.web_page_json_ld("SearchResultsPage", &meta))];
     let m = &r.site.municipalities;
     let mut regions: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for mu in &m.list {

@@ -67,7 +67,7 @@ fn convener<'a>(r: &Renderer<'a>, c: Option<crate::model::Convener>) -> Option<L
 
 pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
-    let meta = r.meta(r.title_of("tables"), rt.tables(), "tables");
+    let mut meta = r.meta(r.title_of("tables"), rt.tables(), "tables");
     let tables = ix
         .table_order
         .iter()
@@ -81,7 +81,8 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
                 latest: tb.notes.first().map(|n| dates::view(n.date, r.lang())),
             }
         })
-        .collect();
+        .collect::<Vec<TableItem<'_>>>();
+    r.set_list_json_ld(&mut meta, tables.iter().map(|t| (t.name, t.url.as_str())));
     r.page(&meta, &TablesView { tables })
 }
 
@@ -92,6 +93,9 @@ pub(super) fn render(r: &Renderer<'_>, t: TableId) -> Result<Output, Diagnostic>
     let mut meta = r.with_events(meta, &r.index.events.table[t], None);
     meta.description = Some(crate::model::body::first_sentence(tb.body.markdown())).filter(|d| !d.is_empty());
     meta.feeds = vec![r.feed_link(Job::TableFeed(t))];
+    let partners = tb.public_partners.iter().map(String::as_str);
+    let ld = r.group_json_ld(&meta, &tb.area, ix.table_members[t].iter().copied(), partners);
+    meta.json_ld = vec![crate::render::structured::script_json(&ld)];
     let view = TableView {
         name: &tb.name,
         convener: convener(r, tb.convener),
@@ -119,6 +123,8 @@ pub(super) fn render_note(r: &Renderer<'_>, nr: NoteRef) -> Result<Output, Diagn
     meta.description = Some(r.note_summary(nr));
     meta.og_type = "article";
     meta.feeds = vec![r.feed_link(Job::TableFeed(nr.table))];
+    let ld = r.note_json_ld(&meta, &n.date.to_string(), &tb.name, &rt.table(&tb.slug));
+    meta.json_ld = vec![crate::render::structured::script_json(&ld)];
     let link = |i: usize| {
         let x = &tb.notes[i];
         Link { name: &x.title, url: rt.note(&tb.slug, &x.slug) }

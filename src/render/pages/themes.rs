@@ -39,7 +39,7 @@ struct ThemeView<'a> {
 
 pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
-    let meta = r.meta(r.title_of("themes"), rt.themes(), "themes");
+    let mut meta = r.meta(r.title_of("themes"), rt.themes(), "themes");
     let themes = ix
         .theme_order
         .iter()
@@ -52,7 +52,8 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
                 count: ix.theme_orgs[i].len(),
             }
         })
-        .collect();
+        .collect::<Vec<ThemeItem<'_>>>();
+    r.set_list_json_ld(&mut meta, themes.iter().map(|t| (t.name, t.url.as_str())));
     r.page(&meta, &ThemesView { themes })
 }
 
