@@ -68,6 +68,12 @@ pub struct Paths {
     /// The lists of organisations looking for volunteers, members and partners (under
     /// `organisations`), in the order of `Seeking::ALL`.
     pub seeking: [String; 3],
+    /// The segment before the number of a long list's later pages (`sivu/2/`).
+    pub page: String,
+    /// The segment of the region-wide lists under `municipalities` (`maakunta/<region>/`).
+    pub region: String,
+    /// The nationwide list under `municipalities`.
+    pub nationwide: String,
 }
 
 impl Paths {
@@ -95,7 +101,15 @@ impl Paths {
             Language::Sv => ["soker-frivilliga", "soker-medlemmar", "soker-partner"],
             Language::En => ["looking-for-volunteers", "looking-for-members", "looking-for-partners"],
         };
+        let [page, region, nationwide] = match lang {
+            Language::Fi => ["sivu", "maakunta", "valtakunnalliset"],
+            Language::Sv => ["sida", "landskap", "riksomfattande"],
+            Language::En => ["page", "region", "nationwide"],
+        };
         Paths {
+            page: page.into(),
+            region: region.into(),
+            nationwide: nationwide.into(),
             join: match lang {
                 Language::Fi => "liity",
                 Language::Sv => "ga-med",

@@ -64,7 +64,7 @@ impl Routes {
     }
     /// Page `n` (2, 3, ...) of a long A–Ö list.
     pub fn organisations_page(&self, n: usize) -> String {
-        self.page(&[&self.paths.organisations, "sivu", &n.to_string()])
+        self.page(&[&self.paths.organisations, &self.paths.page, &n.to_string()])
     }
     pub fn organisation(&self, slug: &str) -> String {
         self.page(&[&self.paths.organisations, slug])
@@ -87,13 +87,13 @@ impl Routes {
     }
     /// Page `n` (from 2) of a municipality's local organisations.
     pub fn municipality_page(&self, slug: &str, n: usize) -> String {
-        self.page(&[&self.paths.municipalities, slug, "sivu", &n.to_string()])
+        self.page(&[&self.paths.municipalities, slug, &self.paths.page, &n.to_string()])
     }
     /// Page `n` (from 1) of the organisations acting across a whole region.
     pub fn region_wide(&self, region_slug: &str, n: usize) -> String {
         match n {
-            1 => self.page(&[&self.paths.municipalities, "maakunta", region_slug]),
-            _ => self.page(&[&self.paths.municipalities, "maakunta", region_slug, "sivu", &n.to_string()]),
+            1 => self.page(&[&self.paths.municipalities, &self.paths.region, region_slug]),
+            _ => self.page(&[&self.paths.municipalities, &self.paths.region, region_slug, &self.paths.page, &n.to_string()]),
         }
     }
     /// The organisations looking for `k`.
@@ -104,8 +104,8 @@ impl Routes {
     /// Page `n` (from 1) of the nationwide organisations.
     pub fn nationwide(&self, n: usize) -> String {
         match n {
-            1 => self.page(&[&self.paths.municipalities, "valtakunnalliset"]),
-            _ => self.page(&[&self.paths.municipalities, "valtakunnalliset", "sivu", &n.to_string()]),
+            1 => self.page(&[&self.paths.municipalities, &self.paths.nationwide]),
+            _ => self.page(&[&self.paths.municipalities, &self.paths.nationwide, &self.paths.page, &n.to_string()]),
         }
     }
     pub fn networks(&self) -> String {
@@ -201,6 +201,9 @@ mod tests {
         assert_eq!(r.file("sitemap.xml"), "/jarjestot/sitemap.xml");
         assert_eq!(r.event("2026-09-12-syystori"), "/jarjestot/tapahtumat/2026-09-12-syystori/");
         assert_eq!(r.events_archive(), "/jarjestot/tapahtumat/arkisto/");
+        assert_eq!(r.organisations_page(2), "/jarjestot/jarjestot/sivu/2/");
+        assert_eq!(r.region_wide("keski-suomi", 1), "/jarjestot/kunnat/maakunta/keski-suomi/");
+        assert_eq!(r.nationwide(1), "/jarjestot/kunnat/valtakunnalliset/");
         assert_eq!(r.calendar(), "/jarjestot/tapahtumat.ics");
         assert_eq!(r.output_path(&r.organisation_calendar("x")), PathBuf::from("jarjestot/x/tapahtumat.ics"));
         assert_eq!(r.absolute(&r.theme("t")), "https://example.org/jarjestot/teemat/t/");
@@ -215,6 +218,12 @@ mod tests {
             let r = Routes::new(&BaseUrl::parse(base).unwrap(), &Paths::defaults(Language::Sv));
             assert_eq!(r.home(), "/");
             assert_eq!(r.organisations(), "/organisationer/");
+            // Every segment in the page's language.
+            assert_eq!(r.organisations_page(2), "/organisationer/sida/2/");
+            assert_eq!(r.municipality_page("vasa", 3), "/kommuner/vasa/sida/3/");
+            assert_eq!(r.region_wide("osterbotten", 1), "/kommuner/landskap/osterbotten/");
+            assert_eq!(r.region_wide("osterbotten", 2), "/kommuner/landskap/osterbotten/sida/2/");
+            assert_eq!(r.nationwide(2), "/kommuner/riksomfattande/sida/2/");
         }
     }
 }
