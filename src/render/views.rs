@@ -14,6 +14,9 @@ use serde::Serialize;
 pub struct Link<'a> {
     pub name: &'a str,
     pub url: String,
+    /// The language of `name` when it is not the page's: a name shown untranslated
+    /// (a theme without a name in the page's language), for the `lang` attribute.
+    pub lang: Option<&'static str>,
 }
 
 /// A link whose text is made for the page ("Show all 523").
@@ -29,6 +32,8 @@ pub struct CountLink<'a> {
     pub name: &'a str,
     pub url: String,
     pub count: usize,
+    /// As in [`Link`]: the language of an untranslated name.
+    pub lang: Option<&'static str>,
 }
 
 /// A date as shown to readers, and as ISO 8601 for `<time datetime>`.
@@ -86,6 +91,8 @@ pub struct HeadView<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct EventItem<'a> {
     pub title: &'a str,
+    /// The language of `title` when it is shown untranslated.
+    pub title_lang: Option<&'static str>,
     pub url: String,
     /// "la 12.9.2026 klo 10–14".
     pub when: String,
@@ -114,6 +121,8 @@ pub struct OrganisationItem<'a> {
     pub url: String,
     /// `summary`, or the first sentence of its text (may be empty).
     pub summary: &'a str,
+    /// The language of `summary` when it is shown untranslated.
+    pub summary_lang: Option<&'static str>,
     /// "Keuruu, Multia", "Koko Keski-Suomi" or "Valtakunnallinen".
     pub places: String,
     pub themes: Vec<Link<'a>>,
@@ -160,6 +169,8 @@ pub struct LanguageView {
 #[derive(Debug, Clone, Serialize)]
 pub struct NoteItem<'a> {
     pub title: &'a str,
+    /// The language of `title` when it is shown untranslated.
+    pub title_lang: Option<&'static str>,
     pub url: String,
     pub date: DateView,
     /// `minutes`, `agenda`, `summary` or `announcement`.

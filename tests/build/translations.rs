@@ -138,7 +138,7 @@ fn the_swedish_pages_have_swedish_paths_text_and_translations() {
     }
     // The untranslated organisation: its Finnish text, marked as Finnish.
     let other = super::page(&s, "sv/organisationer/multian-kyla/index.html");
-    assert_eq!(super::texts(&other, "main [lang=fi]"), ["Kylän oma yhdistys."]);
+    assert_eq!(super::texts(&other, "main .prose [lang=fi]"), ["Kylän oma yhdistys."]);
     assert!(super::texts(&sv, "main [lang=fi]").is_empty(), "a translated text is not marked");
     // The switcher goes to the same organisation in the other language, named in it.
     let switch = hrefs(&sv, ".language-switcher a[lang=fi]", "href");
@@ -157,6 +157,63 @@ fn the_swedish_pages_have_swedish_paths_text_and_translations() {
     assert!(super::texts(&super::page(&s, "sv/sok/index.html"), "h1").join(" ").contains("Sök"));
     let broken = super::links::broken_links(&s.root().join("public"), "/");
     assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn what_is_shown_untranslated_is_marked_with_its_language() {
+    let s = translated_site();
+    // A meeting note and an event with a Swedish title, and one of each without.
+    s.write("content/partnership-tables/poyta/index.md", "+++\nname = \"Testipöytä\"\n+++\n");
+    for (slug, title) in [("2026-02-01-kokous", "Helmikuun kokous"), ("2026-03-01-kokous", "Maaliskuun kokous")] {
+        s.write(
+            &format!("content/partnership-tables/poyta/{slug}.md"),
+            &format!("+++\ntitle = \"{title}\"\ndate = {}\ndecisions = [\"Päätös.\"]\n+++\nMuistio.\n", &slug[..10]),
+        );
+    }
+    s.write(
+        "content/partnership-tables/poyta/2026-03-01-kokous.sv.md",
+        "+++\ntitle = \"Mötet i mars\"\ndecisions = [\"Beslut.\"]\n+++\nAnteckning.\n",
+    );
+    // Activities, translated for one organisation only.
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &crate::support::ORG.replace("+++\nKuvaus", "activities = [\"Vertaisryhmä\"]\n+++\nKuvaus"),
+    );
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.sv.md",
+        "+++\nname = \"Keuru Testförening rf\"\nactivities = [\"Kamratgrupp\"]\n+++\nVi hjälper närståendevårdare.\n",
+    );
+    s.write(
+        "content/organisations/multian-kyla.md",
+        "+++\nname = \"Multian Kyläyhdistys ry\"\nthemes = [\"ikaihmiset\"]\nmunicipalities = [\"Multia\"]\nactivities = [\"Kyläjuhlat\"]\n+++\nKylän oma yhdistys.\n",
+    );
+    let r = super::build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let marked = |rel: &str| super::texts(&super::page(&s, rel), "main [lang=fi]");
+    // The theme without a Swedish name, on the theme list, on its page and as a tag;
+    // the one with a Swedish name unmarked.
+    assert_eq!(marked("sv/teman/index.html"), ["Ikäihmiset"]);
+    assert_eq!(marked("sv/teman/ikaihmiset/index.html")[0], "Ikäihmiset");
+    let other = super::page(&s, "sv/organisationer/multian-kyla/index.html");
+    assert_eq!(super::texts(&other, "main a.tag[lang=fi]"), ["Ikäihmiset"]);
+    assert_eq!(super::texts(&other, "main .bullets[lang=fi] li"), ["Kyläjuhlat"]);
+    let translated = super::page(&s, "sv/organisationer/keuruun-testiyhdistys/index.html");
+    assert_eq!(super::texts(&translated, "main .bullets:not([lang]) li"), ["Kamratgrupp"]);
+    // An untranslated organisation's one line on its card; the translated one's not.
+    let list = super::page(&s, "sv/organisationer/index.html");
+    assert_eq!(super::texts(&list, ".org-card__summary[lang=fi]"), ["Kylän oma yhdistys."]);
+    assert_eq!(super::texts(&list, ".org-card__summary:not([lang])"), ["Vi hjälper närståendevårdare."]);
+    // The untranslated note's title and decisions; the translated note's neither.
+    let table = super::page(&s, "sv/partnerskapsbord/poyta/index.html");
+    assert_eq!(super::texts(&table, ".note-item__title[lang=fi]"), ["Helmikuun kokous"]);
+    assert_eq!(super::texts(&table, ".note-item__title:not([lang])"), ["Mötet i mars"]);
+    let note = "sv/partnerskapsbord/poyta/2026-02-01-kokous/index.html";
+    assert_eq!(marked(note), ["Helmikuun kokous", "Päätös.", "Muistio."]);
+    assert!(marked("sv/partnerskapsbord/poyta/2026-03-01-kokous/index.html").is_empty());
+    // Nothing is marked on the pages in the site's own language.
+    for rel in ["teemat/index.html", "jarjestot/index.html", "kumppanuuspoydat/poyta/2026-02-01-kokous/index.html"] {
+        assert!(marked(rel).is_empty(), "{rel}: {:?}", marked(rel));
+    }
 }
 
 #[test]

@@ -26,6 +26,8 @@ struct EventsView<'a> {
 #[derive(Debug, Clone, Serialize)]
 struct EventView<'a> {
     title: &'a str,
+    /// The language of `title` when it is shown untranslated.
+    title_lang: Option<&'static str>,
     /// "la 12.9.2026 klo 10–14".
     when: String,
     /// ISO 8601 start and end, with Finland's offset (or dates for whole days).
@@ -118,6 +120,7 @@ pub(super) fn render(r: &Renderer<'_>, id: EventId) -> Result<Output, Diagnostic
     let organisers = organisers_of(r, e);
     let view = EventView {
         title: &e.title,
+        title_lang: r.event_title_lang(e),
         when,
         start: dates::iso(e.start),
         end: e.end.map(dates::iso),

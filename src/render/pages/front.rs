@@ -44,6 +44,7 @@ pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
                 name: &site.themes[t].name,
                 url: rt.theme(&site.themes[t].id),
                 count: ix.theme_orgs[t].len(),
+                lang: r.theme_lang(t).0,
             })
             .collect(),
         municipalities: ix
@@ -51,7 +52,7 @@ pub(super) fn render(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
             .iter()
             .map(|&m| {
                 let mu = &site.municipalities.list[m];
-                CountLink { name: &mu.name, url: rt.municipality(&mu.slug), count: ix.local[m].len() }
+                CountLink { name: &mu.name, url: rt.municipality(&mu.slug), count: ix.local[m].len(), lang: None }
             })
             .collect(),
         latest: ix.notes_newest_first.iter().take(6).map(|&n| r.note_item(n)).collect(),

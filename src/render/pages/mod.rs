@@ -146,6 +146,7 @@ impl<'a> Renderer<'a> {
         let e = &self.site.events[id];
         EventItem {
             title: &e.title,
+            title_lang: self.event_title_lang(e),
             url: self.routes.event(&e.slug),
             when: dates::event_when(e.start, e.end, self.lang()),
             start: dates::iso(e.start),
@@ -212,7 +213,62 @@ impl<'a> Renderer<'a> {
     }
 
     fn theme_link(&self, t: ThemeId) -> Link<'a> {
-        Link { name: &self.site.themes[t].name, url: self.routes.theme(&self.site.themes[t].id) }
+        let th = &self.site.themes[t];
+        Link { name: &th.name, url: self.routes.theme(&th.id), lang: self.theme_lang(t).0 }
+    }
+
+    /// On a page in another language than the site's first: that first language, the
+    /// language of a text shown untranslated; `None` for a translated text.
+    fn original_lang(&self, translated: bool) -> Option<&'static str> {
+        let cfg = &self.site.config;
+        let first = cfg.languages.first().copied().unwrap_or(cfg.language);
+        (!translated && cfg.language != first).then(|| first.code())
+    }
+
+    /// The language of a theme's name and of its description, when either is shown
+    /// untranslated (no `name_sv`, `description_sv`, ... in themes.toml).
+    fn theme_lang(&self, t: ThemeId) -> (Option<&'static str>, Option<&'static str>) {
+        let given = self.site.themes[t].translated.get(&self.lang());
+        (
+            self.original_lang(given.is_some_and(|(n, _)| n.is_some())),
+            self.original_lang(given.is_some_and(|(_, d)| d.is_some())),
+        )
+    }
+
+    /// The translation into this page's language of the entity whose text is `body`
+    /// (which, once translated, is the translation's own text and file).
+    fn translation(&self, body: &Body) -> Option<&'a crate::model::translations::Translated> {
+        let (tr, lang, file) = (&self.site.translations, self.lang(), &body.source.file);
+        tr.get(file, lang).or_else(|| {
+            let (stem, code) = file.strip_suffix(".md")?.rsplit_once('.')?;
+            code.eq_ignore_ascii_case(lang.code()).then(|| tr.get(&format!("{stem}.md"), lang))?
+        })
+    }
+
+    /// The languages of an organisation's one line (`summary`, else its first
+    /// sentence) and of its `activities`, when either is shown untranslated.
+    fn organisation_langs(&self, o: &Organisation) -> (Option<&'static str>, Option<&'static str>) {
+        let t = self.translation(&o.body);
+        let body_translated = !self.site.untranslated.contains(&o.body.source.file);
+        let summary = t.is_some_and(|t| t.summary.is_some()) || (o.summary.is_none() && body_translated);
+        let activities = o.activities.is_empty() || t.is_some_and(|t| t.activities.is_some());
+        (self.original_lang(summary), self.original_lang(activities))
+    }
+
+    /// The languages of a meeting note's title and of its decisions, when either is
+    /// shown untranslated.
+    fn note_langs(&self, r: NoteRef) -> (Option<&'static str>, Option<&'static str>) {
+        let n = &self.site.tables[r.table].notes[r.note];
+        let t = self.translation(&n.body);
+        let title = t.is_some_and(|t| t.title.as_ref().is_some_and(|x| !x.is_empty()));
+        let decisions = n.decisions.is_empty() || t.is_some_and(|t| t.decisions.is_some());
+        (self.original_lang(title), self.original_lang(decisions))
+    }
+
+    /// The language of an event's title when it is shown untranslated.
+    fn event_title_lang(&self, e: &crate::model::Event) -> Option<&'static str> {
+        let t = self.translation(&e.body);
+        self.original_lang(t.is_some_and(|t| t.title.as_ref().is_some_and(|x| !x.is_empty())))
     }
 
     fn theme_links(&self, ids: &[ThemeId]) -> Vec<Link<'a>> {
@@ -221,7 +277,7 @@ impl<'a> Renderer<'a> {
 
     fn municipality_link(&self, m: MunicipalityId) -> Link<'a> {
         let mu = &self.site.municipalities.list[m];
-        Link { name: &mu.name, url: self.routes.municipality(&mu.slug) }
+        Link { name: &mu.name, url: self.routes.municipality(&mu.slug), lang: None }
     }
 
     /// Links to the municipalities of an area, A–Ö.
@@ -235,15 +291,15 @@ impl<'a> Renderer<'a> {
 
     fn org_link(&self, id: OrganisationId) -> Link<'a> {
         let o = &self.site.organisations[id];
-        Link { name: &o.name, url: self.routes.organisation(&o.slug) }
+        Link { name: &o.name, url: self.routes.organisation(&o.slug), lang: None }
     }
 
     fn network_link(&self, n: NetworkId) -> Link<'a> {
-        Link { name: &self.site.networks[n].name, url: self.routes.network(&self.site.networks[n].slug) }
+        Link { name: &self.site.networks[n].name, url: self.routes.network(&self.site.networks[n].slug), lang: None }
     }
 
     fn table_link(&self, t: TableId) -> Link<'a> {
-        Link { name: &self.site.tables[t].name, url: self.routes.table(&self.site.tables[t].slug) }
+        Link { name: &self.site.tables[t].name, url: self.routes.table(&self.site.tables[t].slug), lang: None }
     }
 
     /// "Keuruu, Multia · Koko Keski-Suomi · Valtakunnallinen".
@@ -270,6 +326,7 @@ impl<'a> Renderer<'a> {
             name: &o.name,
             url: self.routes.organisation(&o.slug),
             summary: &o.lead,
+            summary_lang: self.organisation_langs(o).0,
             places: self.places(&o.area),
             themes: self.theme_links(&o.themes),
             phone: o.phone.as_deref(),
@@ -303,11 +360,12 @@ impl<'a> Renderer<'a> {
         let n = &t.notes[r.note];
         NoteItem {
             title: &n.title,
+            title_lang: self.note_langs(r).0,
             url: self.routes.note(&t.slug, &n.slug),
             date: dates::view(n.date, self.lang()),
             kind: n.kind.as_str(),
             kind_label: self.theme.t(n.kind.label_key()),
-            table: Link { name: &t.name, url: self.routes.table(&t.slug) },
+            table: Link { name: &t.name, url: self.routes.table(&t.slug), lang: None },
         }
     }
 

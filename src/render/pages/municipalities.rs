@@ -70,7 +70,7 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
                 .iter()
                 .map(|&m| {
                     let mu = &site.municipalities.list[m];
-                    CountLink { name: &mu.name, url: rt.municipality(&mu.slug), count: ix.local[m].len() }
+                    CountLink { name: &mu.name, url: rt.municipality(&mu.slug), count: ix.local[m].len(), lang: None }
                 })
                 .collect(),
         })
@@ -112,7 +112,7 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId, page: usize) -> Result
         .into_iter()
         .map(|(t, count)| {
             let th = &site.themes[t];
-            CountLink { name: &th.name, url: rt.municipality_theme(&mu.slug, &th.id), count }
+            CountLink { name: &th.name, url: rt.municipality_theme(&mu.slug, &th.id), count, lang: r.theme_lang(t).0 }
         })
         .collect();
     meta.feeds = vec![r.feed_link(Job::MunicipalityFeed(m))];
@@ -169,8 +169,8 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId) -> R
     let ld = r.collection_json_ld(&title, &meta.url, None, listed.map(|o| (o.name, o.url.as_str())));
     meta.json_ld = vec![script_json(&ld)];
     let view = MunicipalityThemeView {
-        municipality: Link { name: &mu.name, url: rt.municipality(&mu.slug) },
-        theme: Link { name: &th.name, url: rt.theme(&th.id) },
+        municipality: Link { name: &mu.name, url: rt.municipality(&mu.slug), lang: None },
+        theme: r.theme_link(t),
         count: local.len() + region_ids.len() + nation_ids.len(),
         reaches,
     };

@@ -36,6 +36,9 @@ struct OrganisationView<'a> {
     nearby: Vec<OrganisationItem<'a>>,
     /// What it is looking for, in the site's language.
     seeking: Vec<String>,
+    /// The languages of `summary` and of `activities` when shown untranslated.
+    summary_lang: Option<&'static str>,
+    activities_lang: Option<&'static str>,
 }
 
 pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Diagnostic> {
@@ -56,7 +59,10 @@ pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Dia
         })
         .collect();
     languages.dedup_by(|a, b| a.code == b.code);
+    let (summary_lang, activities_lang) = r.organisation_langs(o);
     let view = OrganisationView {
+        summary_lang,
+        activities_lang,
         organisation: o,
         name: &o.name,
         kind: o.kind.as_str(),

@@ -42,6 +42,9 @@ struct TableView<'a> {
 #[derive(Debug, Clone, Serialize)]
 struct NoteView<'a> {
     title: &'a str,
+    /// The languages of the title and of the decisions when shown untranslated.
+    title_lang: Option<&'static str>,
+    decisions_lang: Option<&'static str>,
     date: DateView,
     kind: &'static str,
     kind_label: String,
@@ -127,14 +130,17 @@ pub(super) fn render_note(r: &Renderer<'_>, nr: NoteRef) -> Result<Output, Diagn
     meta.json_ld = vec![crate::render::structured::script_json(&ld)];
     let link = |i: usize| {
         let x = &tb.notes[i];
-        Link { name: &x.title, url: rt.note(&tb.slug, &x.slug) }
+        Link { name: &x.title, url: rt.note(&tb.slug, &x.slug), lang: None }
     };
+    let (title_lang, decisions_lang) = r.note_langs(nr);
     let view = NoteView {
         title: &n.title,
+        title_lang,
+        decisions_lang,
         date: dates::view(n.date, lang),
         kind: n.kind.as_str(),
         kind_label: r.theme.t(n.kind.label_key()),
-        table: Link { name: &tb.name, url: rt.table(&tb.slug) },
+        table: Link { name: &tb.name, url: rt.table(&tb.slug), lang: None },
         attendees: ix.note_attendees[nr.table][nr.note].iter().map(|&a| r.org_link(a)).collect(),
         other_attendees: n.other_attendees.iter().map(String::as_str).collect(),
         decisions: n.decisions.iter().map(String::as_str).collect(),

@@ -12,6 +12,9 @@ struct ThemeItem<'a> {
     url: String,
     description: Option<&'a str>,
     count: usize,
+    /// The languages of the name and the description when shown untranslated.
+    name_lang: Option<&'static str>,
+    description_lang: Option<&'static str>,
 }
 
 /// `themes.html`.
@@ -25,6 +28,9 @@ struct ThemesView<'a> {
 struct ThemeView<'a> {
     name: &'a str,
     description: Option<&'a str>,
+    /// The languages of the name and the description when shown untranslated.
+    name_lang: Option<&'static str>,
+    description_lang: Option<&'static str>,
     count: usize,
     /// Organisations acting locally, grouped by municipality (A–Ö).
     municipalities: Vec<Group<'a>>,
@@ -45,11 +51,14 @@ pub(super) fn render_index(r: &Renderer<'_>) -> Result<Output, Diagnostic> {
         .iter()
         .map(|&i| {
             let t = &site.themes[i];
+            let (name_lang, description_lang) = r.theme_lang(i);
             ThemeItem {
                 name: &t.name,
                 url: rt.theme(&t.id),
                 description: t.description.as_deref(),
                 count: ix.theme_orgs[i].len(),
+                name_lang,
+                description_lang,
             }
         })
         .collect::<Vec<ThemeItem<'_>>>();
@@ -68,9 +77,12 @@ pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic
     let by_theme = [("theme", t.name.as_str())];
     let (region_wide, region_wide_more) = r.capped(&groups.region_wide, &by_theme);
     let (nationwide, nationwide_more) = r.capped(&groups.nationwide, &by_theme);
+    let (name_lang, description_lang) = r.theme_lang(id);
     let view = ThemeView {
         name: &t.name,
         description: t.description.as_deref(),
+        name_lang,
+        description_lang,
         count: ix.theme_orgs[id].len(),
         municipalities: groups
             .municipalities
