@@ -384,6 +384,20 @@ fn a_broken_site_template_is_reported_and_nothing_is_written() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("template-error") && r.stderr.contains("templates/page.html"), "{}", r.stderr);
     assert!(!s.root().join("public").exists());
+    // A template that reads but cannot be rendered: the pages made before the error
+    // are thrown away with their folder.
+    s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ nope.x }}{% endblock %}");
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("template-error") && r.stderr.contains("templates/page.html"), "{}", r.stderr);
+    assert!(!s.root().join("public").exists());
+    let left: Vec<String> = std::fs::read_dir(s.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".staging-"))
+        .collect();
+    assert!(left.is_empty(), "a staging folder left behind: {left:?}");
 }
 
 #[test]

@@ -177,6 +177,25 @@ fn a_build_killed_at_any_step_leaves_an_output_and_the_next_build_cleans_up() {
 }
 
 #[test]
+fn an_empty_folder_swapped_out_by_a_killed_build_is_cleaned_up_by_the_next() {
+    // The output is an empty folder areena did not make; the build is stopped right
+    // after the swap, with the empty folder under the staging name. It was marked
+    // before the swap, so the next build knows it as its own and removes it.
+    let s = small_site();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("site");
+    std::fs::create_dir(&out).unwrap();
+    let mut cmd = Command::new(bin());
+    cmd.args(["build", "--root", s.root().to_str().unwrap(), "--output", out.to_str().unwrap()]);
+    assert!(!cmd.env("AREENA_TEST_FAULT", "after-exchange").output().unwrap().status.success());
+    assert!(out.join("index.html").is_file(), "the new output is in place");
+    assert_eq!(leftovers(parent.path()).len(), 1, "the folder swapped out");
+    let r = build(&s, &["--output", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(leftovers(parent.path()).is_empty(), "{:?}", leftovers(parent.path()));
+}
+
+#[test]
 fn an_output_put_aside_by_a_killed_build_is_in_place_after_the_next_build() {
     let s = small_site();
     assert_eq!(build(&s, &[]).code, 0);
