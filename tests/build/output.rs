@@ -59,6 +59,8 @@ fn a_folder_of_other_files_is_refused_until_forced() {
     std::fs::write(other.path().join("muistio.txt"), "tärkeä").unwrap();
     let out = other.path().to_str().unwrap();
     refused(&s, out, &[], "already holds files that areena did not write");
+    // The way out: another folder, or `--force` when everything in it may go.
+    refused(&s, out, &[], "build once with `--force` to let areena take it over");
     assert!(other.path().join("muistio.txt").exists());
     let r = build(&s, &["--output", out]);
     assert!(r.stderr.contains("--force"), "the help says how to proceed: {}", r.stderr);
@@ -92,6 +94,7 @@ fn a_file_is_not_replaced_by_a_folder() {
     let s = small_site();
     s.write("tiedosto.txt", "x");
     refused(&s, s.root().join("tiedosto.txt").to_str().unwrap(), &["--force"], "names a file");
+    refused(&s, s.root().join("tiedosto.txt").to_str().unwrap(), &["--force"], "areena does not replace files");
 }
 
 #[test]
