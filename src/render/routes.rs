@@ -93,7 +93,13 @@ impl Routes {
     pub fn region_wide(&self, region_slug: &str, n: usize) -> String {
         match n {
             1 => self.page(&[&self.paths.municipalities, &self.paths.region, region_slug]),
-            _ => self.page(&[&self.paths.municipalities, &self.paths.region, region_slug, &self.paths.page, &n.to_string()]),
+            _ => self.page(&[
+                &self.paths.municipalities,
+                &self.paths.region,
+                region_slug,
+                &self.paths.page,
+                &n.to_string(),
+            ]),
         }
     }
     /// The organisations looking for `k`.
