@@ -189,24 +189,20 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     timings.push("index", t.elapsed());
 
     let t = Instant::now();
-    let cfg = &site.config;
     let Some(theme) = load_theme(root, &site, &mut diagnostics) else {
         built.diagnostics = diagnostics;
         return Ok(built);
     };
-    let routes = Routes::new(&cfg.base_url, &cfg.paths);
-    let mut renderer = Renderer::new(&site, &index, theme, routes);
     let translated = in_other_languages(&site);
-    let Some(mut others) = other_renderers(root, &translated, &cfg.base_url, &mut diagnostics) else {
+    let Some(other_themes) = other_themes(root, &translated, &mut diagnostics) else {
         built.diagnostics = diagnostics;
         return Ok(built);
     };
-    render::set_versions(&mut renderer, &mut others);
+    let (renderer, others) = renderers(&site, &index, theme, &translated, other_themes);
     let output = built.output.clone();
     let staging = Staging::new(&output, opts.force).map_err(|e| LoadError::Io { path: output.clone(), source: e })?;
     let out = Out { staging, errors: Mutex::new(Vec::new()) };
-    let jobs = renderer.jobs();
-    let other_jobs: Vec<Vec<render::Job>> = others.iter().map(Renderer::jobs_of_other_language).collect();
+    let (jobs, other_jobs) = jobs_of_every_language(&renderer, &others);
     // The page list, only when asked for (it is made for every page).
     let manifest: Vec<serde_json::Value> = match opts.manifest {
         Some(_) => page_list(std::iter::once((&renderer, &jobs)).chain(others.iter().zip(&other_jobs))),
@@ -254,7 +250,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
 }
 
 /// The site in each of its other languages (under `/<lang>/`), indexed.
-fn in_other_languages(site: &Site) -> Vec<(Site, Index)> {
+pub(crate) fn in_other_languages(site: &Site) -> Vec<(Site, Index)> {
     site.config.languages[1..]
         .iter()
         .map(|&l| {
@@ -265,21 +261,63 @@ fn in_other_languages(site: &Site) -> Vec<(Site, Index)> {
         .collect()
 }
 
-/// The renderers of the site's other languages, each with its language's site
-/// theme; `None` when a theme has problems (reported in `diagnostics`).
-fn other_renderers<'s>(
+/// The site theme of each of the site's other languages (its interface text in that
+/// language); `None` when a theme has problems (reported in `diagnostics`).
+pub(crate) fn other_themes(
     root: &Path,
-    translated: &'s [(Site, Index)],
-    base: &crate::model::BaseUrl,
+    translated: &[(Site, Index)],
     diagnostics: &mut Diagnostics,
-) -> Option<Vec<Renderer<'s>>> {
-    let mut others = Vec::new();
-    for (s, ix) in translated {
-        let theme = load_theme(root, s, diagnostics)?;
-        let routes = Routes::new(&s.config.base_url, &s.config.paths).within(base);
-        others.push(Renderer::new(s, ix, theme, routes));
+) -> Option<Vec<render::SiteTheme>> {
+    translated.iter().map(|(s, _)| load_theme(root, s, diagnostics)).collect()
+}
+
+/// The renderer of the site's first language and one for each other language (each
+/// with its theme, from [`other_themes`], writing under `/<lang>/` of the output),
+/// with the links between the versions of a page set.
+pub(crate) fn renderers<'s, 't>(
+    site: &'s Site,
+    index: &'s Index,
+    theme: render::SiteTheme,
+    translated: &'t [(Site, Index)],
+    other_themes: Vec<render::SiteTheme>,
+) -> (Renderer<'s>, Vec<Renderer<'t>>) {
+    let base = &site.config.base_url;
+    let mut first = Renderer::new(site, index, theme, Routes::new(base, &site.config.paths));
+    let mut others: Vec<Renderer<'t>> = translated
+        .iter()
+        .zip(other_themes)
+        .map(|((s, ix), theme)| {
+            let routes = Routes::new(&s.config.base_url, &s.config.paths).within(base);
+            Renderer::new(s, ix, theme, routes)
+        })
+        .collect();
+    render::set_versions(&mut first, &mut others);
+    (first, others)
+}
+
+/// What each language makes: every page and file of the first language, and the
+/// pages of each other language (the files such as the sitemap are made once).
+pub(crate) fn jobs_of_every_language(
+    first: &Renderer<'_>,
+    others: &[Renderer<'_>],
+) -> (Vec<render::Job>, Vec<Vec<render::Job>>) {
+    (first.jobs(), others.iter().map(Renderer::jobs_of_other_language).collect())
+}
+
+/// The folder of an other language's search bundle in the output (`sv/` for the
+/// Swedish one, which goes to `sv/pagefind/`).
+pub(crate) fn search_prefix(other: &Renderer<'_>) -> String {
+    format!("{}/", other.site.config.language.code())
+}
+
+/// Move the files of a search bundle under `prefix` of the output (nothing for the
+/// first language, whose prefix is empty).
+pub(crate) fn put_under(files: &mut [crate::search::SearchFile], prefix: &str) {
+    if !prefix.is_empty() {
+        for f in files {
+            f.path = Path::new(prefix).join(&f.path);
+        }
     }
-    Some(others)
 }
 
 /// The page manifest: the kind, address and language of every page of every language.
@@ -524,8 +562,7 @@ impl Out {
             *cpu = (cpu.0 + c.0, cpu.1 + c.1);
             if r.site.config.search_enabled {
                 let base = crate::search::records_base_in_memory();
-                let prefix = format!("{}/", r.site.config.language.code());
-                records.push((prefix, crate::search::records(r.site, r.index, &r.routes, &r.theme, &base)));
+                records.push((search_prefix(r), crate::search::records(r.site, r.index, &r.routes, &r.theme, &base)));
             }
         }
         records
@@ -543,11 +580,7 @@ impl Out {
         match records.and_then(crate::search::index) {
             Ok(mut bundle) => {
                 let t2 = Instant::now();
-                if !prefix.is_empty() {
-                    for f in &mut bundle.files {
-                        f.path = Path::new(prefix).join(&f.path);
-                    }
-                }
+                put_under(&mut bundle.files, prefix);
                 bundle.files.par_iter().for_each(|f| {
                     if let Err(e) = self.staging.write(&f.path, &f.bytes) {
                         self.error(output_error(&f.path.to_string_lossy(), &e));

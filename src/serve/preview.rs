@@ -7,11 +7,16 @@
 //! always made from the current files: what `serve` hands out is what `build` would
 //! write, without keeping a list of which page depends on what.
 //!
+//! A site in several languages is held in each of them, as `build` makes it: the
+//! site in its first language, and for each other language the site in that
+//! language (under `/<lang>/`) with its own index, theme and renderer; the versions
+//! of a page link to each other as in a build.
+//!
 //! Two things take longer and are done after the pages are served: the search
-//! bundle (made anew from the records, as `build` makes it, then swapped in) and a
-//! check that every page renders, which catches a content change that a template
-//! cannot show. A template, theme or site.toml change renders every page before it
-//! is shown, as `build` does.
+//! bundles (one per language, made anew from the records as `build` makes them, then
+//! swapped in) and a check that every page of every language renders, which catches
+//! a content change that a template cannot show. A template, theme or site.toml
+//! change renders every page before it is shown, as `build` does.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,27 +31,36 @@ use crate::load::{FileCache, LoadError};
 use crate::model::Site;
 use crate::pipeline::{self, Settings};
 use crate::render::theme::StaticSource;
-use crate::render::{Job, Renderer, Routes, SiteTheme};
+use crate::render::{Job, Renderer, SiteTheme};
 
-/// The model and its index: what the renderer of a state borrows.
+/// The model and its index, in every language of the site: what the renderers of a
+/// state borrow.
 pub(crate) struct Model {
     site: Site,
     index: Index,
+    /// The site in each of its other languages, indexed ([`pipeline::in_other_languages`]).
+    translated: Vec<(Site, Index)>,
 }
 
+/// The renderers of a state: the first language's, then one per other language (in
+/// the order of `languages`).
+type Renderers<'a> = Vec<Renderer<'a>>;
+
 self_cell::self_cell!(
-    /// A model with the renderer made for it.
+    /// A model with the renderers made for it.
     struct Ready {
         owner: Model,
         #[covariant]
-        dependent: Renderer,
+        dependent: Renderers,
     }
 );
 
 /// What makes a file of the output.
 #[derive(Clone)]
 enum Target {
-    Job(Job),
+    /// A page or file rendered by the renderer at this position of [`Renderers`] (0:
+    /// the first language's).
+    Job(usize, Job),
     Static(StaticSource),
 }
 
@@ -58,7 +72,7 @@ pub(crate) enum Body {
     Builtin(&'static [u8]),
 }
 
-/// The search bundle: its files by path under the output folder.
+/// The search bundles of every language: their files by path under the output folder.
 type SearchFiles = Arc<HashMap<String, Arc<[u8]>>>;
 
 /// One version of the site: immutable but for the pages rendered on demand and
@@ -74,10 +88,13 @@ pub(crate) struct State {
     pub(crate) generation: u64,
     /// Where the search records are written while the index is made.
     records_base: PathBuf,
-    /// The index files of the parts of the last search index made (shared by the
-    /// versions of one `serve`).
-    search_parts: Arc<Mutex<crate::search::PartCache>>,
+    /// The index files of the parts of the last search index made in each language
+    /// (shared by the versions of one `serve`).
+    search_parts: Arc<Mutex<SearchParts>>,
 }
+
+/// The parts of the last search index of each language, by language code.
+type SearchParts = HashMap<&'static str, crate::search::PartCache>;
 
 impl State {
     /// The path of the file that `rel` (a decoded request path under the site, without
@@ -99,7 +116,7 @@ impl State {
     /// an error when its page does not render.
     pub(crate) fn get(&self, path: &str) -> Option<Result<Body, Diagnostic>> {
         match self.files.get(path) {
-            Some(Target::Job(job)) => Some(self.page(path, *job).map(Body::Bytes)),
+            Some(Target::Job(lang, job)) => Some(self.page(path, *lang, *job).map(Body::Bytes)),
             Some(Target::Static(StaticSource::File(p))) => Some(Ok(Body::File(p.clone()))),
             Some(Target::Static(StaticSource::Builtin(b))) => Some(Ok(Body::Builtin(b))),
             None => self.search.read().expect("lock").get(path).map(|b| Ok(Body::Bytes(Arc::clone(b)))),
@@ -123,12 +140,13 @@ impl State {
         all
     }
 
-    /// The rendered page of `job`, from the ones kept or rendered now.
-    fn page(&self, path: &str, job: Job) -> Result<Arc<[u8]>, Diagnostic> {
+    /// The rendered page of `job` in the language at `lang` of [`Renderers`], from the
+    /// ones kept or rendered now.
+    fn page(&self, path: &str, lang: usize, job: Job) -> Result<Arc<[u8]>, Diagnostic> {
         if let Some(b) = self.rendered.lock().expect("lock").get(path) {
             return Ok(Arc::clone(b));
         }
-        let out = self.ready.borrow_dependent().render(job)?;
+        let out = self.ready.borrow_dependent()[lang].render(job)?;
         let bytes: Arc<[u8]> = Arc::from(out.bytes);
         self.rendered.lock().expect("lock").insert(path.to_string(), Arc::clone(&bytes));
         Ok(bytes)
@@ -139,8 +157,23 @@ impl State {
         self.ready.borrow_owner().site.config.search_enabled
     }
 
-    /// Render every page (on the calling thread's pool), stopping early when
-    /// `stale()` says a newer version exists; the problems, as `build` reports them.
+    /// The paths of the pages that the renderer at `lang` of [`Renderers`] makes (for
+    /// the tests).
+    #[cfg(test)]
+    pub(crate) fn pages_of(&self, lang: usize) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(_, t)| matches!(t, Target::Job(l, _) if *l == lang))
+            .map(|(p, _)| p.clone())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Render every page of every language (on the calling thread's pool), stopping
+    /// early when `stale()` says a newer version exists; the problems, as `build`
+    /// reports them.
     pub(crate) fn render_all(&self, stale: &(dyn Fn() -> bool + Sync)) -> Vec<Diagnostic> {
         // Not kept: a page is kept once a browser asks for it (all pages of a large
         // directory would take hundreds of megabytes).
@@ -149,7 +182,7 @@ impl State {
             .files
             .par_iter()
             .filter_map(|(_, t)| match t {
-                Target::Job(job) if !stale() => r.render(*job).err(),
+                Target::Job(lang, job) if !stale() => r[*lang].render(*job).err(),
                 _ => None,
             })
             .collect();
@@ -157,28 +190,37 @@ impl State {
         errors
     }
 
-    /// Make the search bundle of this version and put it in place (nothing when search
-    /// is off); a problem is returned as `build` reports it.
+    /// Make the search bundles of this version, one per language as `build` makes
+    /// them (the first language's under `pagefind/`, each other's under
+    /// `<lang>/pagefind/`), and put them in place (nothing when search is off); a
+    /// problem is returned as `build` reports it.
     pub(crate) fn make_search(&self) -> Result<(), Diagnostic> {
-        let r = self.ready.borrow_dependent();
-        if !r.site.config.search_enabled {
+        let renderers = self.ready.borrow_dependent();
+        if !self.search_enabled() {
             *self.search.write().expect("lock") = Arc::default();
             return Ok(());
         }
         let mut parts = self.search_parts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let made =
-            crate::search::index_changed_parts(r.site, r.index, &r.routes, &r.theme, &self.records_base, &mut parts);
-        let made = match made {
-            Ok(files) => files,
-            Err(d) => {
-                // Nothing half made is kept for the next version.
-                *parts = crate::search::PartCache::default();
-                return Err(d);
+        parts.retain(|lang, _| renderers.iter().any(|r| r.site.config.language.code() == *lang));
+        let mut files: HashMap<String, Arc<[u8]>> = HashMap::new();
+        for (i, r) in renderers.iter().enumerate().filter(|(_, r)| r.site.config.search_enabled) {
+            let cache = parts.entry(r.site.config.language.code()).or_default();
+            let made =
+                crate::search::index_changed_parts(r.site, r.index, &r.routes, &r.theme, &self.records_base, cache);
+            let mut made = match made {
+                Ok(files) => files,
+                Err(d) => {
+                    // Nothing half made is kept for the next version.
+                    parts.clear();
+                    return Err(d);
+                }
+            };
+            if i > 0 {
+                pipeline::put_under(&mut made, &pipeline::search_prefix(r));
             }
-        };
+            files.extend(made.into_iter().map(|f| (f.path.to_string_lossy().replace('\\', "/"), Arc::from(f.bytes))));
+        }
         drop(parts);
-        let files: HashMap<String, Arc<[u8]>> =
-            made.into_iter().map(|f| (f.path.to_string_lossy().replace('\\', "/"), Arc::from(f.bytes))).collect();
         *self.search.write().expect("lock") = Arc::new(files);
         self.search_of.store(self.generation, Ordering::Release);
         Ok(())
@@ -194,13 +236,25 @@ impl State {
     }
 }
 
-/// What the theme was loaded for: loaded again when any of it changes.
+/// What the themes were loaded for: loaded again when any of it changes.
 #[derive(PartialEq)]
 struct ThemeKey {
     name: String,
-    lang: &'static str,
+    /// The languages of the site, the first first: one theme each.
+    langs: Vec<&'static str>,
     dot_files: Vec<String>,
 }
+
+impl ThemeKey {
+    fn of(site: &Site) -> ThemeKey {
+        let cfg = &site.config;
+        let langs = std::iter::once(cfg.language).chain(cfg.languages.iter().skip(1).copied()).map(|l| l.code());
+        ThemeKey { name: cfg.theme.clone(), langs: langs.collect(), dot_files: cfg.publish_dot_files.clone() }
+    }
+}
+
+/// The site theme of each language (as [`Renderers`] orders them).
+type Themes = Vec<SiteTheme>;
 
 /// The problems of the last version, but those in the changed texts (`edits`), which
 /// are the ones `found` now; with the text of every file they point into.
@@ -283,7 +337,7 @@ pub(crate) struct Preview {
     drafts: bool,
     base_url: String,
     cache: FileCache,
-    theme: Option<(ThemeKey, SiteTheme)>,
+    theme: Option<(ThemeKey, Themes)>,
     generation: u64,
     /// The newest search bundle made, for the next version until its own is made,
     /// and the version it was made for.
@@ -293,7 +347,7 @@ pub(crate) struct Preview {
     last: Option<(Arc<State>, Diagnostics)>,
     /// Where the search records are written while the index is made.
     pub(crate) records_base: PathBuf,
-    search_parts: Arc<Mutex<crate::search::PartCache>>,
+    search_parts: Arc<Mutex<SearchParts>>,
 }
 
 impl Preview {
@@ -349,18 +403,20 @@ impl Preview {
         if diagnostics.has_errors() {
             return Ok(self.failed(diagnostics));
         }
-        let cfg = &site.config;
-        let key =
-            ThemeKey { name: cfg.theme.clone(), lang: cfg.language.code(), dot_files: cfg.publish_dot_files.clone() };
+        let key = ThemeKey::of(&site);
+        let translated = pipeline::in_other_languages(&site);
         let theme_changed = self.theme.as_ref().is_none_or(|(k, _)| *k != key);
         if theme_changed {
             let Some(theme) = pipeline::load_theme(&self.root, &site, &mut diagnostics) else {
                 return Ok(self.failed(diagnostics));
             };
-            self.theme = Some((key, theme));
+            let Some(others) = pipeline::other_themes(&self.root, &translated, &mut diagnostics) else {
+                return Ok(self.failed(diagnostics));
+            };
+            self.theme = Some((key, std::iter::once(theme).chain(others).collect()));
         }
         let index = Index::build(&site);
-        match self.make_state(site, index, None) {
+        match self.make_state(Model { site, index, translated }, None) {
             Err(collisions) => {
                 diagnostics.extend(collisions);
                 Ok(self.failed(diagnostics))
@@ -388,40 +444,24 @@ impl Preview {
         Update::Failed(diagnostics)
     }
 
-    /// A new version from a model and its index, with the theme loaded; the files of
-    /// the last version when they are known to be the same. `Err` holds static files
-    /// that have a page's path.
+    /// A new version from a model in every language, with the themes loaded; the
+    /// files of the last version when they are known to be the same. `Err` holds
+    /// static files that have a page's path.
     fn make_state(
         &mut self,
-        site: Site,
-        index: Index,
+        model: Model,
         files: Option<Arc<HashMap<String, Target>>>,
     ) -> Result<Arc<State>, Vec<Diagnostic>> {
-        let theme = self.theme.as_ref().map(|(_, t)| t.clone()).expect("loaded before");
-        let ready = Ready::new(Model { site, index }, |m| {
-            let routes = Routes::new(&m.site.config.base_url, &m.site.config.paths);
-            Renderer::new(&m.site, &m.index, theme, routes)
+        let themes = self.theme.as_ref().map(|(_, t)| t.clone()).expect("loaded before");
+        let ready = Ready::new(model, |m| {
+            let mut themes = themes.into_iter();
+            let first = themes.next().expect("the first language's theme");
+            let (first, others) = pipeline::renderers(&m.site, &m.index, first, &m.translated, themes.collect());
+            std::iter::once(first).chain(others).collect()
         });
         let files = match files {
             Some(f) => f,
-            None => {
-                let r = ready.borrow_dependent();
-                let mut files: HashMap<String, Target> = HashMap::new();
-                for (rel, source) in pipeline::statics(r) {
-                    files.insert(rel.clone(), Target::Static(source.clone()));
-                }
-                let mut generated = HashSet::new();
-                for job in r.jobs() {
-                    let path = r.output_path(job).to_string_lossy().replace('\\', "/");
-                    generated.insert(path.clone());
-                    files.insert(path, Target::Job(job));
-                }
-                let collisions = pipeline::static_collisions(&self.root, r, &generated);
-                if !collisions.is_empty() {
-                    return Err(collisions);
-                }
-                Arc::new(files)
-            }
+            None => Arc::new(self.files_of(ready.borrow_dependent())?),
         };
         let search =
             if ready.borrow_owner().site.config.search_enabled { Arc::clone(&self.search) } else { Arc::default() };
@@ -438,11 +478,40 @@ impl Preview {
         }))
     }
 
+    /// Every file of a version: the static files and the pages and files of every
+    /// language, each with the renderer that makes it; `Err` as a build reports
+    /// static files that have a page's path.
+    fn files_of(&self, renderers: &[Renderer<'_>]) -> Result<HashMap<String, Target>, Vec<Diagnostic>> {
+        let (first, others) = renderers.split_first().expect("the first language's renderer");
+        let mut files: HashMap<String, Target> = HashMap::new();
+        for (rel, source) in pipeline::statics(first) {
+            files.insert(rel.clone(), Target::Static(source.clone()));
+        }
+        let (jobs, other_jobs) = pipeline::jobs_of_every_language(first, others);
+        let mut generated = HashSet::new();
+        for (lang, (r, jobs)) in std::iter::once((first, &jobs)).chain(others.iter().zip(&other_jobs)).enumerate() {
+            for &job in jobs {
+                let path = r.output_path(job).to_string_lossy().replace('\\', "/");
+                generated.insert(path.clone());
+                files.insert(path, Target::Job(lang, job));
+            }
+        }
+        let collisions = pipeline::static_collisions(&self.root, first, &generated);
+        if collisions.is_empty() { Ok(files) } else { Err(collisions) }
+    }
+
     /// The fast way for the most common edit: only the text (below the front matter)
     /// of content files changed. The last version's model is taken with the new
     /// texts, only they are checked, and the problems of the other files stay as they
     /// were. `None` when any changed file is not such an edit (the caller then reads
-    /// the site as usual).
+    /// the site as usual): among others a translation (`<stem>.<lang>.md`), which is
+    /// no entity's file, and a file that is new or gone.
+    ///
+    /// In a site of several languages the other languages are made anew from the
+    /// new model ([`pipeline::in_other_languages`], as a build makes them), so that a
+    /// page of another language that shows the untranslated original shows its new
+    /// text; the files of every language stay those of the last version, as an edit
+    /// of the text alone changes no page's address.
     fn body_only(&mut self, changed: &[PathBuf]) -> Option<Update> {
         let (last, warnings) = self.last.as_ref()?;
         let (content_files, statics) = self.cache.listing()?;
@@ -487,9 +556,18 @@ impl Preview {
         }
         let index = last.ready.borrow_owner().index.clone();
         let files = Arc::clone(&last.files);
-        let state = self.make_state(site, index, Some(files)).ok()?;
+        let translated = pipeline::in_other_languages(&site);
+        let state = self.make_state(Model { site, index, translated }, Some(files)).ok()?;
         self.last = Some((Arc::clone(&state), diagnostics.clone()));
         Some(Update::Ready { state, rendered_all: false, warnings: diagnostics })
+    }
+
+    /// The version after `changed` the fast way ([`Preview::body_only`]), `None` when
+    /// that way is not taken (for the tests).
+    #[cfg(test)]
+    pub(crate) fn fast(&mut self, changed: &[PathBuf]) -> Option<Update> {
+        self.cache.forget(&self.root, changed);
+        self.body_only(changed)
     }
 
     /// The search bundle of `state` is made: the next versions start with it.

@@ -1,7 +1,8 @@
 //! What `serve` hands out after any sequence of edits is what a fresh `build` of the
-//! same files writes, byte for byte, file for file (a property test over sequences
-//! of body, front-matter, add, delete, rename, break-and-fix, template, interface
-//! text and site.toml edits on a small site).
+//! same files writes, byte for byte, file for file, in every language of the site (a
+//! property test over sequences of body, front-matter, add, delete, rename,
+//! break-and-fix, translation, template, interface text and site.toml edits on a
+//! small site in Finnish and Swedish).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -42,6 +43,11 @@ enum Edit {
     Text(u16),
     /// The site's title.
     Title(u16),
+    /// Edit a translation (`*.sv.md`): its name or title, its text, or its text
+    /// emptied (the Swedish page then shows the original's).
+    Translation(usize, u16),
+    /// A new Swedish translation of an organisation that has none.
+    Translate(usize, u16),
 }
 
 fn edits() -> impl Strategy<Value = Edit> {
@@ -58,6 +64,8 @@ fn edits() -> impl Strategy<Value = Edit> {
         1 => any::<u16>().prop_map(Edit::Template),
         1 => any::<u16>().prop_map(Edit::Text),
         1 => any::<u16>().prop_map(Edit::Title),
+        2 => (any::<usize>(), any::<u16>()).prop_map(|(a, b)| Edit::Translation(a, b)),
+        1 => (any::<usize>(), any::<u16>()).prop_map(|(a, b)| Edit::Translate(a, b)),
     ]
 }
 
@@ -79,18 +87,6 @@ fn fixture() -> Fixture {
             std::fs::copy(e.path(), &to).unwrap();
         }
     }
-    // `serve` previews a site in its first language only: the fixture is taken in
-    // that one language (its translations and `languages` left out).
-    let toml = root.join("site.toml");
-    let settings = std::fs::read_to_string(&toml).unwrap();
-    let one: String = settings.lines().filter(|l| !l.starts_with("languages =")).map(|l| format!("{l}\n")).collect();
-    std::fs::write(&toml, one).unwrap();
-    for e in walkdir::WalkDir::new(root.join("content")).into_iter().flatten() {
-        let name = e.file_name().to_string_lossy();
-        if name.ends_with(".md") && name.trim_end_matches(".md").contains('.') {
-            std::fs::remove_file(e.path()).unwrap();
-        }
-    }
     let out = dir.path().join("out");
     Fixture { _dir: dir, root, out }
 }
@@ -102,9 +98,51 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// A translation's name: `<stem>.<lang>.md`.
+fn is_translation(p: &Path) -> bool {
+    p.file_stem().is_some_and(|s| s.to_string_lossy().contains('.'))
+}
+
+/// An original content file of `dir` (not a translation).
 fn pick(dir: &Path, i: usize) -> Option<PathBuf> {
-    let all: Vec<PathBuf> = files_in(dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+    let all: Vec<PathBuf> =
+        files_in(dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "md") && !is_translation(p)).collect();
     (!all.is_empty()).then(|| all[i % all.len()].clone())
+}
+
+/// The Swedish translation beside an original (which may not exist).
+fn swedish(original: &Path) -> PathBuf {
+    original.with_extension("sv.md")
+}
+
+/// A translation of the site.
+fn pick_translation(root: &Path, i: usize) -> Option<PathBuf> {
+    let all: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .map(walkdir::DirEntry::into_path)
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && is_translation(p))
+        .collect();
+    (!all.is_empty()).then(|| all[i % all.len()].clone())
+}
+
+/// A translation edited: its first field (the name or title), its text, or its
+/// text emptied.
+fn edit_translation(text: &str, n: u16) -> String {
+    let (front, body) = text.rsplit_once("+++\n").unwrap();
+    match n % 3 {
+        0 => {
+            let mut lines: Vec<String> = front.lines().map(String::from).collect();
+            if let Some(l) = lines.iter_mut().find(|l| l.starts_with("name = ") || l.starts_with("title = ")) {
+                let (field, _) = l.split_once(" = ").unwrap();
+                *l = format!("{field} = \"Översatt {n}\"");
+            }
+            format!("{}\n+++\n{body}", lines.join("\n"))
+        }
+        1 => format!("{text}\nTillägg {n} till texten.\n"),
+        _ => format!("{front}+++\n"),
+    }
 }
 
 /// Make the edit; the paths it touched.
@@ -154,20 +192,48 @@ fn apply(f: &Fixture, edit: &Edit) -> Vec<PathBuf> {
             std::fs::write(&p, text).unwrap();
             vec![p]
         }
+        // An organisation's translation goes with it.
         Edit::Delete(i) => match pick(&orgs, i) {
             Some(p) => {
                 std::fs::remove_file(&p).unwrap();
-                vec![p]
+                let sv = swedish(&p);
+                let mut changed = vec![p];
+                if sv.exists() {
+                    std::fs::remove_file(&sv).unwrap();
+                    changed.push(sv);
+                }
+                changed
             }
             None => vec![],
         },
         Edit::Rename(i, n) => match pick(&orgs, i) {
             Some(p) => {
                 let to = orgs.join(format!("siirretty-{n}.md"));
+                if to.exists() {
+                    return vec![];
+                }
                 std::fs::rename(&p, &to).unwrap();
-                vec![p, to]
+                let (sv, to_sv) = (swedish(&p), swedish(&to));
+                let mut changed = vec![p, to];
+                if sv.exists() {
+                    std::fs::rename(&sv, &to_sv).unwrap();
+                    changed.extend([sv, to_sv]);
+                }
+                changed
             }
             None => vec![],
+        },
+        Edit::Translation(i, n) => match pick_translation(&f.root, i) {
+            Some(p) => edit_text(&p, &|t| edit_translation(t, n)),
+            None => vec![],
+        },
+        Edit::Translate(i, n) => match pick(&orgs, i) {
+            Some(p) if !swedish(&p).exists() => {
+                let sv = swedish(&p);
+                std::fs::write(&sv, format!("+++\nname = \"Förening {n} rf\"\n+++\nPå svenska {n}.\n")).unwrap();
+                vec![sv]
+            }
+            _ => vec![],
         },
         Edit::BreakAndFix(_) | Edit::BadLinkAndFix(_) => unreachable!("several steps"),
         Edit::Network(i, n) => match pick(&f.root.join("content/networks"), i) {
@@ -222,7 +288,13 @@ fn build(f: &Fixture) -> Option<BTreeMap<String, Vec<u8>>> {
 
 /// Take the next version as `serve` does, with its background work done.
 fn next(preview: &mut Preview, changed: &[PathBuf]) -> Option<Arc<State>> {
-    match preview.update(changed).unwrap() {
+    let update = preview.update(changed).unwrap();
+    finish(preview, update)
+}
+
+/// The background work on a new version done.
+fn finish(preview: &mut Preview, update: Update) -> Option<Arc<State>> {
+    match update {
         Update::Ready { state, rendered_all, .. } => {
             if !rendered_all {
                 assert!(state.render_all(&|| false).is_empty(), "a page does not render");
@@ -236,6 +308,10 @@ fn next(preview: &mut Preview, changed: &[PathBuf]) -> Option<Arc<State>> {
 }
 
 fn assert_same(state: &State, built: &BTreeMap<String, Vec<u8>>, after: &[Edit]) {
+    // Both languages' pages and search bundles are compared.
+    for path in ["index.html", "pagefind/pagefind-entry.json", "sv/index.html", "sv/pagefind/pagefind-entry.json"] {
+        assert!(built.contains_key(path), "the build wrote {path} after {after:?}");
+    }
     let served = state.paths();
     let written: Vec<&String> = built.keys().collect();
     assert_eq!(served.iter().collect::<Vec<_>>(), written, "the same files after {after:?}");
@@ -302,6 +378,44 @@ proptest! {
     }
 }
 
+/// The fast way for an edit of the text alone: not taken for a translation; taken
+/// for an original, whose new text then shows on the Swedish page that shows the
+/// untranslated original too.
+#[test]
+fn text_edits_in_two_languages() {
+    crate::search::TEST_PARTS.store(3, std::sync::atomic::Ordering::Relaxed);
+    let f = fixture();
+    let mut preview = Preview::new(&f.root, false, BASE);
+    let state = next(&mut preview, &[]).expect("the fixture builds");
+    assert!(!state.pages_of(1).is_empty() && state.pages_of(1).iter().all(|p| p.starts_with("sv/")));
+    let orgs = f.root.join("content/organisations");
+    let sv = orgs.join("mantyrinteen-perhetupa.sv.md");
+    std::fs::write(&sv, std::fs::read_to_string(&sv).unwrap() + "\nEn ny mening.\n").unwrap();
+    assert!(preview.fast(std::slice::from_ref(&sv)).is_none(), "a translation is read as usual");
+    let state = next(&mut preview, &[sv]).unwrap();
+    let page = |state: &State, path: &str| String::from_utf8(state.bytes(path).unwrap().unwrap()).unwrap();
+    assert!(page(&state, "sv/organisationer/mantyrinteen-perhetupa/index.html").contains("En ny mening."));
+    assert_same(&state, &build(&f).unwrap(), &[]);
+
+    let fi = orgs.join("aanekosken-iltatahdet.md");
+    assert!(!swedish(&fi).exists());
+    std::fs::write(&fi, std::fs::read_to_string(&fi).unwrap() + "\nUusi virke tekstiin.\n").unwrap();
+    let update = preview.fast(std::slice::from_ref(&fi)).expect("the fast way");
+    let state = finish(&mut preview, update).unwrap();
+    for path in ["jarjestot/aanekosken-iltatahdet/index.html", "sv/organisationer/aanekosken-iltatahdet/index.html"] {
+        assert!(page(&state, path).contains("Uusi virke tekstiin."), "{path}");
+    }
+    assert_same(&state, &build(&f).unwrap(), &[]);
+
+    // The original of a translated text: its Swedish page keeps the translation.
+    let original = orgs.join("mantyrinteen-perhetupa.md");
+    std::fs::write(&original, std::fs::read_to_string(&original).unwrap() + "\nToinen uusi virke.\n").unwrap();
+    let update = preview.fast(std::slice::from_ref(&original)).expect("the fast way");
+    let state = finish(&mut preview, update).unwrap();
+    assert!(!page(&state, "sv/organisationer/mantyrinteen-perhetupa/index.html").contains("Toinen uusi virke."));
+    assert_same(&state, &build(&f).unwrap(), &[]);
+}
+
 /// Every kind of edit at least once, in one fixed sequence.
 #[test]
 fn every_kind_of_edit() {
@@ -321,5 +435,12 @@ fn every_kind_of_edit() {
         Edit::Text(8),
         Edit::Title(9),
         Edit::Themes(5, 4),
+        Edit::Translation(0, 1),
+        Edit::Translation(1, 0),
+        Edit::Translation(0, 2),
+        Edit::Translate(6, 3),
+        Edit::Body(6, 4),
+        Edit::Delete(6),
+        Edit::Translation(1, 2),
     ]);
 }

@@ -380,3 +380,34 @@ fn a_page_served_before_a_change_is_told_at_once_and_static_links_are_not_follow
         assert!(!body.contains("SALAINEN"), "{status}: the link was followed");
     }
 }
+
+#[test]
+fn every_language_is_served_with_its_search_and_a_translation_edit_shows() {
+    let s = super::small_site();
+    let toml = crate::support::SITE
+        .replace("https://example.org/", "https://example.org/jarjestot/")
+        .replace("language = \"fi\"\n", "language = \"fi\"\nlanguages = [\"fi\", \"sv\"]\n");
+    s.write("site.toml", &toml);
+    s.write("content/organisations/zeta.sv.md", "+++\nname = \"Zeta rf\"\n+++\nPå svenska.\n");
+    let (_child, addr, rx) = serve(&s);
+    let (status, body) = get(&addr, "/jarjestot/sv/organisationer/zeta/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Zeta rf") && body.contains("På svenska."), "{body}");
+    assert!(
+        body.contains("hreflang=\"fi\"") && body.contains("/jarjestot/jarjestot/zeta/"),
+        "links to the Finnish page"
+    );
+    let (_, fi) = get(&addr, "/jarjestot/jarjestot/zeta/");
+    assert!(fi.contains("/jarjestot/sv/organisationer/zeta/"), "links to the Swedish page");
+    // The Swedish search index, made with Swedish stemming, once the first is ready.
+    wait_line(&rx, "search index of version 1 ready");
+    let (status, entry) = get(&addr, "/jarjestot/sv/pagefind/pagefind-entry.json");
+    assert_eq!(status, 200, "{entry}");
+    assert!(entry.contains("\"languages\":{\"sv\""), "{entry}");
+    assert!(get(&addr, "/jarjestot/pagefind/pagefind-entry.json").1.contains("\"languages\":{\"fi\""));
+
+    s.write("content/organisations/zeta.sv.md", "+++\nname = \"Zeta rf\"\n+++\nEn ny text på svenska.\n");
+    wait_line(&rx, "built version 2");
+    let (_, body) = get(&addr, "/jarjestot/sv/organisationer/zeta/");
+    assert!(body.contains("En ny text på svenska.") && !body.contains("<p>På svenska.</p>"), "{body}");
+}
