@@ -90,6 +90,53 @@ fn a_git_repository_is_never_replaced() {
 }
 
 #[test]
+fn a_bare_repository_is_never_replaced_but_a_folder_that_only_looks_like_one_is() {
+    let s = small_site();
+    let bare = tempfile::tempdir().unwrap();
+    std::fs::write(bare.path().join("HEAD"), "ref: refs/heads/main\n").unwrap();
+    std::fs::create_dir(bare.path().join("objects")).unwrap();
+    std::fs::create_dir(bare.path().join("refs")).unwrap();
+    refused(&s, bare.path().to_str().unwrap(), &["--force"], "git");
+    assert!(bare.path().join("HEAD").is_file());
+    // A `HEAD` file and an `objects` folder alone are not a repository.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("HEAD"), "otsikko").unwrap();
+    std::fs::create_dir(other.path().join("objects")).unwrap();
+    let r = build(&s, &["--output", other.path().to_str().unwrap(), "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_sources_behind_a_symbolic_link_are_protected_too() {
+    // `content` is a link to a folder elsewhere: an output inside that folder is
+    // inside the sources.
+    let s = small_site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let real = elsewhere.path().join("sisalto");
+    std::fs::rename(s.root().join("content"), &real).unwrap();
+    std::os::unix::fs::symlink(&real, s.root().join("content")).unwrap();
+    refused(&s, real.join("public").to_str().unwrap(), &["--force"], "inside the site's `content` folder");
+    assert!(!real.join("public").exists());
+}
+
+#[test]
+fn an_output_path_through_a_file_cannot_be_resolved() {
+    let s = small_site();
+    s.write("tiedosto.txt", "x");
+    let out = s.root().join("tiedosto.txt/alikansio");
+    refused(&s, out.to_str().unwrap(), &[], "cannot be resolved");
+    refused(&s, out.to_str().unwrap(), &[], "check the path");
+}
+
+#[test]
+fn a_folder_right_under_home_is_a_home_folder() {
+    let s = small_site();
+    refused(&s, "/home/areena-testi-ei-ole", &["--force"], "home folder");
+    assert!(!Path::new("/home/areena-testi-ei-ole").exists());
+}
+
+#[test]
 fn a_file_is_not_replaced_by_a_folder() {
     let s = small_site();
     s.write("tiedosto.txt", "x");
