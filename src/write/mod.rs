@@ -181,7 +181,7 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
             Ok(()) => Ok(true),
-            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => Ok(false),
+            Err(e) if exchange_unsupported(e) => Ok(false),
             Err(e) => Err(e.into()),
         }
     }
@@ -190,6 +190,13 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
         let _ = (a, b);
         Ok(false)
     }
+}
+
+/// Whether the error of an exchange says that the system or the filesystem cannot
+/// exchange (an old kernel, or a filesystem without it), rather than that it failed.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange_unsupported(e: rustix::io::Errno) -> bool {
+    e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS
 }
 
 /// Clean up after builds that were killed: put an old output back when none is in
@@ -226,6 +233,17 @@ fn recover(target: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[test]
+    fn only_a_missing_exchange_falls_back_to_two_renames() {
+        use rustix::io::Errno;
+        assert!(exchange_unsupported(Errno::INVAL) && exchange_unsupported(Errno::NOSYS));
+        // A real failure (no permission, a full disk, another filesystem) is an error.
+        for e in [Errno::ACCESS, Errno::NOSPC, Errno::XDEV, Errno::NOENT] {
+            assert!(!exchange_unsupported(e), "{e:?}");
+        }
+    }
 
     #[test]
     fn a_folder_filled_during_the_build_is_not_replaced() {
