@@ -97,6 +97,7 @@ fn a_bare_repository_is_never_replaced_but_a_folder_that_only_looks_like_one_is(
     std::fs::create_dir(bare.path().join("objects")).unwrap();
     std::fs::create_dir(bare.path().join("refs")).unwrap();
     refused(&s, bare.path().to_str().unwrap(), &["--force"], "git");
+    refused(&s, bare.path().to_str().unwrap(), &[], "git repository");
     assert!(bare.path().join("HEAD").is_file());
     // A `HEAD` file and an `objects` folder alone are not a repository.
     let other = tempfile::tempdir().unwrap();
