@@ -91,6 +91,10 @@ fn every_feed_of_the_fixture_parses_and_holds_what_its_page_follows() {
         let url = format!("{ORIGIN}/jarjestot/{rel}");
         assert_eq!(feed.id, url, "{rel}: the id is the feed's own address");
         assert!(feed.title.as_ref().is_some_and(|t| !t.content.is_empty()), "{rel}: a title");
+        // Its alternate is the page it follows: the folder it is in.
+        let alternate: Vec<&str> =
+            feed.links.iter().filter(|l| l.rel.as_deref() == Some("alternate")).map(|l| l.href.as_str()).collect();
+        assert_eq!(alternate, [url.trim_end_matches("atom.xml")], "{rel}: the page it follows");
         let newest = feed.entries.iter().filter_map(|e| e.updated).max();
         if let Some(n) = newest {
             assert_eq!(feed.updated, Some(n), "{rel}: updated is its newest entry's date");
