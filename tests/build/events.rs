@@ -263,3 +263,25 @@ fn the_calendars_are_rfc_5545_with_finnish_times_and_whole_days() {
     assert!(sitemap.contains("<loc>https://example.org/jarjestot/tapahtumat/</loc>"));
     assert!(!sitemap.contains(".ics"));
 }
+
+#[test]
+fn an_event_s_feed_entry_says_when_where_and_what() {
+    let (_t, out) = built("2026-11-23");
+    let bytes = std::fs::read(out.join("tapahtumat/atom.xml")).unwrap();
+    let feed = feed_rs::parser::parse(bytes.as_slice()).unwrap();
+    let summary = |title: &str| {
+        let e = feed.entries.iter().find(|e| e.title.as_ref().is_some_and(|t| t.content == title)).unwrap();
+        e.summary.as_ref().unwrap().content.clone()
+    };
+    // When, then where (municipality and place), then the first paragraph.
+    assert_eq!(
+        summary("Kuvanäyttely: Kylien arki"),
+        "pe 20.11.2026 – su 29.11.2026 · Saarijärvi, Saarijärven kirjasto, näyttelytila\nKyläyhdistysten jäsenten valokuvia arjesta ja talkoista."
+    );
+    for e in &feed.entries {
+        let text = &e.summary.as_ref().unwrap().content;
+        let first_line = text.lines().next().unwrap();
+        assert!(first_line.contains(" · "), "every event of the fixture has a place: {text}");
+        assert_eq!(text.lines().count(), 2, "and a text: {text}");
+    }
+}

@@ -156,6 +156,22 @@ fn every_feed_of_the_fixture_parses_and_holds_what_its_page_follows() {
         in_feed.iter().filter(|l| !l.contains("/kumppanuuspoydat/")).cloned().collect();
     assert!(!listed.is_empty());
     assert_eq!(orgs_in_feed, listed, "the theme's organisations");
+    // The notes: every note of the tables of the theme, and the notes marked with it.
+    let notes_in = |theme: &str| -> BTreeSet<String> {
+        let feed = parse_feed(&out, &format!("teemat/{theme}/atom.xml"));
+        links(&feed).into_iter().filter(|l| l.contains("/kumppanuuspoydat/")).collect()
+    };
+    let note_url = |table: &str, slug: &str| format!("{ORIGIN}/jarjestot/kumppanuuspoydat/{table}/{slug}/");
+    let of_table: BTreeSet<String> =
+        files_named(&out.join("kumppanuuspoydat/hyvinvointialueen-jarjestopoyta"), "index.html")
+            .into_iter()
+            .filter(|f| f.contains('/'))
+            .map(|f| note_url("hyvinvointialueen-jarjestopoyta", f.trim_end_matches("/index.html")))
+            .collect();
+    assert!(of_table.len() >= 5 && of_table.is_subset(&notes_in("omaishoito")), "{of_table:?}");
+    let marked = note_url("maakunnan-kumppanuuspoyta", "2026-09-16-kokous-3-2026");
+    assert!(notes_in("nuoret").contains(&marked), "a note marked with the theme, of a table of other themes");
+    assert!(!notes_in("omaishoito").contains(&marked));
 
     // The events feed: the upcoming events, soonest first, as the events page lists them.
     let feed = parse_feed(&out, "tapahtumat/atom.xml");
