@@ -554,3 +554,22 @@ fn the_website_offers_a_search_action_only_with_search_on() {
         }
     }
 }
+
+#[test]
+fn an_empty_feed_is_as_new_as_the_newest_content() {
+    // Nothing of the theme `ikaihmiset` says when it was updated: its feed is empty,
+    // and dated by the newest date of the whole content (an organisation's here).
+    let s = small_site();
+    s.write(
+        "content/organisations/zeta.md",
+        "+++\nname = \"Zeta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\nupdated = 2026-05-04\n+++\n",
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let public = s.root().join("public");
+    let feed = parse_feed(&public, "teemat/ikaihmiset/atom.xml");
+    assert!(feed.entries.is_empty());
+    assert_eq!(feed.updated.map(|d| d.format("%Y-%m-%d").to_string()).as_deref(), Some("2026-05-04"));
+    let feed = parse_feed(&public, "teemat/omaishoito/atom.xml");
+    assert_eq!(titles(&feed), ["Zeta ry"]);
+}
