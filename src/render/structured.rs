@@ -335,5 +335,8 @@ mod tests {
         assert!(!s.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{s}");
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
+        // A direction override would turn the text around where it is shown.
+        let v = serde_json::json!({ "name": "a\u{202e}b\u{2066}c" });
+        assert_eq!(super::script_json(&v), r#"{"name":"abc"}"#);
     }
 }
