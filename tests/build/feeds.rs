@@ -445,6 +445,14 @@ fn every_page_s_json_ld_parses_and_says_what_its_type_needs() {
     }
     assert_eq!(in_json, on_page);
 
+    // An organisation's description is its one line, as in its page's description.
+    let described = by_type["NGO"].iter().filter(|rel| !rel.starts_with("sv/")).filter(|rel| {
+        let (_, v) = found.iter().find(|(r, v)| r == *rel && v["@type"] == "NGO").unwrap();
+        let meta = attrs(&doc(&out, rel), "meta[name=description]", "content");
+        v["description"].as_str().is_some_and(|d| meta == [d])
+    });
+    assert_eq!(described.count(), org_pages.len(), "every fixture organisation has a text");
+
     // An organisation with a Y-tunnus, an address, networks and a logo.
     let (_, org) = found.iter().find(|(rel, _)| rel == "jarjestot/keskimaan-jarjestokeskus/index.html").unwrap();
     assert_eq!(org["@type"], "NGO");
@@ -473,6 +481,7 @@ fn json_ld_names_no_contact_person_when_the_site_says_so() {
     let all = json_ld(&s.root().join("public"));
     let (_, zeta) = all.iter().find(|(rel, _)| rel == "jarjestot/zeta/index.html").unwrap();
     assert_eq!(zeta["contactPoint"][0]["telephone"], "+358 40 000 0009", "the organisation's own phone stays");
+    assert!(zeta["description"].is_null(), "no text, no summary: no description");
     for (rel, v) in &all {
         check_json_ld(&s.root().join("public"), rel, v, true, &format!("{ORIGIN}/"));
     }
