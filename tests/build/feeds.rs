@@ -473,8 +473,17 @@ fn json_ld_names_no_contact_person_when_the_site_says_so() {
         let all = json_ld(&s.root().join("public"));
         all.iter().any(|(_, v)| v.to_string().contains("Meikäläinen") || v.to_string().contains("maija@zeta"))
     };
+    // A contact person with a name alone is a contact point too.
+    s.write(
+        "content/organisations/eta.md",
+        "+++\nname = \"Eta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n[contact]\nname = \"Matti Meikäläinen\"\n+++\n",
+    );
     assert_eq!(build(&s, &[]).code, 0);
     assert!(named(&s), "with contact persons on, the JSON-LD names the contact person");
+    let all = json_ld(&s.root().join("public"));
+    let (_, eta) = all.iter().find(|(rel, _)| rel == "jarjestot/eta/index.html").unwrap();
+    assert_eq!(eta["contactPoint"].as_array().map(Vec::len), Some(1), "{eta}");
+    assert_eq!(eta["contactPoint"][0]["name"], "Matti Meikäläinen");
     s.write("site.toml", &format!("{}\n[privacy]\ncontact_persons = false\n", crate::support::SITE));
     assert_eq!(build(&s, &[]).code, 0);
     assert!(!named(&s), "a contact person named in JSON-LD");
