@@ -147,3 +147,17 @@ fn coverage_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
     w.write_record(wide.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
     w.into_inner().map_err(|e| csv_error(file, e))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn xml_text_escapes_markup_and_leaves_out_what_xml_cannot_hold() {
+        assert_eq!(super::xml_escape("a<b>&\"'c"), "a&lt;b&gt;&amp;&quot;&apos;c");
+        // Control characters are not allowed in XML 1.0; direction overrides would
+        // turn the text around where it is shown.
+        assert_eq!(super::xml_escape("x\u{1}y\u{202e}z\tw"), "xyz\tw");
+        let doc = format!("<t a=\"{0}\">{0}</t>", super::xml_escape("\u{0}\u{b}\u{1f}ok\"<"));
+        let parsed = roxmltree::Document::parse(&doc).unwrap();
+        assert_eq!(parsed.root_element().text(), Some("ok\"<"));
+    }
+}
