@@ -76,6 +76,8 @@ fn the_sitemap_lists_every_page_once_and_nothing_else() {
     assert!(locs.contains(&"https://example.org/haku/".to_string()), "search on: its page is listed");
     assert!(locs.contains(&"https://example.org/tietoa/".to_string()), "{locs:?}");
     assert!(!locs.iter().any(|l| l.contains("luonnos")), "no draft");
+    let text = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(!text.contains("xhtml"), "one language: no alternates, no namespace for them");
 
     // Under a sub-path given on the command line; search off.
     s.write("site.toml", &format!("{}\n[search]\nenabled = false\n", crate::support::SITE));

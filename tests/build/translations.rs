@@ -150,6 +150,28 @@ fn the_swedish_pages_have_swedish_paths_text_and_translations() {
     let sitemap = s.read("public/sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/sv/organisationer/keuruun-testiyhdistys/</loc>"));
     assert!(sitemap.contains("<loc>https://example.org/jarjestot/keuruun-testiyhdistys/</loc>"));
+    // Each page's entry names its versions in both languages.
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let xhtml = "http://www.w3.org/1999/xhtml";
+    let entry = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("url")
+                && n.children().any(|c| c.text() == Some("https://example.org/jarjestot/keuruun-testiyhdistys/"))
+        })
+        .unwrap();
+    let alternates: Vec<(&str, &str)> = entry
+        .children()
+        .filter(|c| c.has_tag_name((xhtml, "link")))
+        .map(|c| (c.attribute("hreflang").unwrap(), c.attribute("href").unwrap()))
+        .collect();
+    assert_eq!(
+        alternates,
+        [
+            ("fi", "https://example.org/jarjestot/keuruun-testiyhdistys/"),
+            ("sv", "https://example.org/sv/organisationer/keuruun-testiyhdistys/")
+        ]
+    );
     assert!(!s.root().join("public/sv/robots.txt").exists() && !s.root().join("public/sv/sitemap.xml").exists());
     // Each language has its own search index, made with its stemming.
     assert!(s.read("public/sv/pagefind/pagefind-entry.json").contains("\"languages\":{\"sv\""));
