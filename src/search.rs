@@ -36,6 +36,23 @@ const WIDE: &str = "wide";
 /// The `wide` value of nationwide records.
 const NATIONWIDE: &str = "*";
 
+/// The municipality filter is split into this many filters (`municipality-0` …
+/// `municipality-15`, by a hash of the municipality's name): a search with a
+/// municipality downloads only the file of its own group instead of every
+/// municipality's list. The site theme's search.js computes the same hash.
+pub(crate) const MUNICIPALITY_GROUPS: u32 = 16;
+
+/// The filter a municipality's records are listed under (see [`MUNICIPALITY_GROUPS`]):
+/// FNV-1a (32 bits) of the name's UTF-8 bytes.
+pub(crate) fn municipality_filter(name: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in name.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("municipality-{}", h % MUNICIPALITY_GROUPS)
+}
+
 /// The folder of the search files inside the output.
 pub(crate) const BUNDLE_DIR: &str = "pagefind";
 
@@ -252,7 +269,7 @@ impl<'a> Builder<'a> {
         rec.aux(&folded_forms(words.iter().chain(&wide_words).copied()));
         rec.meta("places", &meta);
         for v in filter_munis {
-            rec.filter("municipality", v);
+            rec.filter(&municipality_filter(v), v);
         }
         for v in filter_regions {
             rec.filter("region", v);
@@ -362,7 +379,7 @@ impl<'a> Builder<'a> {
         let municipality = e.municipality.map(|i| m.list[i].name.as_str());
         if let Some(i) = e.municipality {
             rec.text(3, &m.list[i].name);
-            rec.filter("municipality", &m.list[i].name);
+            rec.filter(&municipality_filter(&m.list[i].name), &m.list[i].name);
             rec.filter("region", &m.regions[m.list[i].region].name);
         }
         if let Some(p) = &e.place {
@@ -724,6 +741,14 @@ mod records_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn municipality_filter_groups_by_fnv1a() {
+        // Published FNV-1a (32-bit) values: "a" 0xe40c292c, "foobar" 0xbf9cf968.
+        assert_eq!(municipality_filter("a"), format!("municipality-{}", 0xe40c_292c_u32 % 16));
+        assert_eq!(municipality_filter("foobar"), format!("municipality-{}", 0xbf9c_f968_u32 % 16));
+        assert_eq!(municipality_filter(""), format!("municipality-{}", 0x811c_9dc5_u32 % 16));
+    }
 
     #[test]
     fn words_and_folding() {

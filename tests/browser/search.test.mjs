@@ -352,6 +352,37 @@ test('a municipality typed in search lists its local organisations, then the reg
   }
 });
 
+test('a municipality filter gives exactly its organisations, the region-wide and the nationwide ones, for every municipality', async () => {
+  // The index splits the municipality filter into groups by a hash of the name, and a
+  // part of the index may hold no record of a group: every municipality is checked.
+  const orgs = fs.readdirSync(CONTENT + 'organisations').filter((f) => f.endsWith('.md')).map((f) => entry('organisations/' + f))
+    .filter((o) => !/^draft = true$/m.test(o.front));
+  const list = (o, key) => JSON.parse(new RegExp(`^${key} = (\\[.*\\])$`, 'm').exec(o.front)?.[1] ?? '[]');
+  // Each municipality's region, from the list areena ships (the fixture has no list of its own).
+  const regionOf = Object.fromEntries(fs.readFileSync(new URL('../../data/municipalities.tsv', import.meta.url), 'utf8')
+    .trim().split('\n').slice(1).map((line) => line.split('\t')).map((c) => [c[1], c[4]]));
+  const municipalities = [...new Set(orgs.flatMap((o) => list(o, 'municipalities')))].sort();
+  assert.ok(municipalities.length >= 10, `${municipalities}`);
+  for (const m of municipalities) {
+    assert.ok(regionOf[m], `${m} is in data/municipalities.tsv`);
+    const expected = orgs.filter((o) => list(o, 'municipalities').includes(m) || list(o, 'regions').includes(regionOf[m]) || /^nationwide = true$/m.test(o.front))
+      .map((o) => o.name).sort();
+    const { page, errors } = await open(`haku/?municipality=${encodeURIComponent(m)}&type=J%C3%A4rjest%C3%B6`);
+    const found = (await allTitles(page)).sort();
+    assert.deepEqual(found, expected, m);
+    // The group lists the chosen municipality, checked, with its count; the others
+    // load on request.
+    const group = page.locator('.search-filter[data-filter="municipality"]');
+    assert.ok(await group.locator(`input[value="${m}"]`).isChecked(), m);
+    assert.equal(await group.locator('label').count(), 1, `${m}: only the chosen municipality before the rest is loaded`);
+    await group.locator('.search-filter__all').click();
+    await page.waitForFunction(() => document.querySelectorAll('.search-filter[data-filter="municipality"] label').length > 1);
+    assert.equal(await group.locator('.search-filter__all').count(), 0, 'the button goes once all are loaded');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('a name with a letter Pagefind does not fold (ø) is found typed in plain letters', async () => {
   // Pagefind folds what Unicode decomposes (ä → a, ö → o, å → a: `jyvaskyla` finds
   // Jyväskylä by itself); ø, æ, ß and ł have no decomposition, and only areena's own

@@ -14,6 +14,26 @@ const regionOf = {};
 for (const [region, names] of Object.entries(JSON.parse(root.dataset.regions || '{}'))) {
   for (const name of names) regionOf[name] = region;
 }
+// The index lists a municipality's records under one of 16 filters chosen by a hash
+// of its name (`municipality-0` … `municipality-15`, FNV-1a of the UTF-8 bytes, as
+// areena computes it), so that a search with one municipality downloads only that
+// filter's file. The page shows them as one group, `municipality`.
+const MUNICIPALITY = 'municipality';
+const MUNICIPALITY_GROUPS = 16;
+function municipalityKey(name) {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(name)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return `${MUNICIPALITY}-${h % MUNICIPALITY_GROUPS}`;
+}
+/** Pagefind's counts with the municipality filters joined into one group. */
+function joined(filters) {
+  const out = {};
+  for (const [key, values] of Object.entries(filters || {})) {
+    const group = key.startsWith(MUNICIPALITY + '-') ? MUNICIPALITY : key;
+    out[group] = { ...(out[group] || {}), ...values };
+  }
+  return out;
+}
 // Results shown at a time (each needs its fragment downloaded): a phone screen or two.
 const PAGE_SIZE = 10;
 
@@ -74,6 +94,9 @@ let state = readState();
 // A search downloads only the filters it uses; the others are loaded when the
 // reader opens their group, and from then on their counts come with every search.
 const loaded = new Set();
+// A group of which only the chosen values' files are loaded (a municipality from the
+// address): it lists those, and a button loads the rest.
+const partial = new Set();
 const opened = new Set();
 let shown = 0;
 let current = null;
@@ -167,7 +190,7 @@ function renderFilters(counts, totals) {
     details.addEventListener('toggle', () => {
       if (!details.open) { opened.delete(key); return; }
       opened.add(key);
-      if (!loaded.has(key)) loadFilter(key);
+      if (!loaded.has(key) && !partial.has(key)) loadFilter(key);
     });
     const summary = document.createElement('summary');
     summary.textContent = text('filter_' + key) + (chosen.size ? ` (${chosen.size})` : '');
@@ -180,6 +203,9 @@ function renderFilters(counts, totals) {
     for (const v of values) {
       const n = counts[key] && counts[key][v] !== undefined ? counts[key][v] : 0;
       if (!n && !chosen.has(v)) continue;
+      // Until the whole group is loaded, only the chosen values (their files came with
+      // the search; other municipalities in the same files would be a random few).
+      if (partial.has(key) && !loaded.has(key) && !chosen.has(v)) continue;
       const label = document.createElement('label');
       const box = document.createElement('input');
       box.type = 'checkbox';
@@ -202,13 +228,20 @@ function renderFilters(counts, totals) {
       label.append(box, ' ', name, ' ', count);
       fieldset.append(label);
     }
-    if (!loaded.has(key)) {
+    if (partial.has(key) && !loaded.has(key)) {
+      const all = document.createElement('button');
+      all.type = 'button';
+      all.className = 'search-filter__all';
+      all.textContent = more.textContent;
+      all.addEventListener('click', () => loadFilter(key));
+      fieldset.append(all);
+    } else if (!loaded.has(key)) {
       const wait = document.createElement('p');
       wait.className = 'search-filter__loading';
       wait.textContent = text('loading');
       fieldset.append(wait);
     }
-    if (key === 'municipality' && loaded.has(key)) {
+    if (key === MUNICIPALITY && (loaded.has(key) || partial.has(key))) {
       const note = document.createElement('p');
       note.className = 'search-filter__note';
       note.textContent = text('wide_note');
@@ -222,22 +255,24 @@ function renderFilters(counts, totals) {
 /** Download one filter's file, then search again to show its counts. */
 async function loadFilter(key) {
   if (loaded.has(key)) return;
-  await pagefind.preload(null, { filters: { [key]: { any: [] } } });
+  const keys = key === MUNICIPALITY ? Array.from({ length: MUNICIPALITY_GROUPS }, (_, i) => `${MUNICIPALITY}-${i}`) : [key];
+  await pagefind.preload(null, { filters: Object.fromEntries(keys.map((k) => [k, { any: [] }])) });
   loaded.add(key);
+  partial.delete(key);
   await run();
 }
 
 async function run() {
   input.value = state.q;
   const filters = {};
-  for (const [k, v] of Object.entries(state.filters)) if (k !== 'municipality') filters[k] = { any: v };
-  const chosen = state.filters.municipality;
+  for (const [k, v] of Object.entries(state.filters)) if (k !== MUNICIPALITY) filters[k] = { any: v };
+  const chosen = state.filters[MUNICIPALITY];
   if (chosen) {
     // A municipality's organisations: those that name it, and the region-wide ones
     // of its region and the nationwide ones, which the index does not repeat under
     // every municipality.
     const regions = [...new Set(chosen.map((m) => regionOf[m]).filter(Boolean))];
-    filters.any = [{ municipality: { any: chosen } }, { wide: { any: [...regions, '*'] } }];
+    filters.any = [...chosen.map((m) => ({ [municipalityKey(m)]: { any: [m] } })), { wide: { any: [...regions, '*'] } }];
   }
   const active = state.q || Object.keys(filters).length;
   list.replaceChildren();
@@ -247,16 +282,18 @@ async function run() {
     more.hidden = true;
     status.textContent = text('hint');
     const all = loaded.size ? await pagefind.search(null, { filters: {} }) : null;
-    renderFilters(all ? all.filters : {}, all ? all.filters : {});
+    renderFilters(joined(all && all.filters), joined(all && all.filters));
     return;
   }
   status.textContent = text('loading');
-  for (const key of Object.keys(state.filters)) loaded.add(key);
+  for (const key of Object.keys(state.filters)) {
+    if (key === MUNICIPALITY && !loaded.has(key)) partial.add(key); else loaded.add(key);
+  }
   const search = await pagefind.search(state.q || null, { filters });
   if (!search) return; // superseded by a newer search
   current = search;
   const n = search.results.length;
-  renderFilters(search.filters || {}, search.totalFilters || {});
+  renderFilters(joined(search.filters), joined(search.totalFilters));
   await showMore();
   // Announced last, when the results are on the page.
   status.textContent = n === 0 ? text('none') : n === 1 ? text('one') : text('many', n);
