@@ -525,7 +525,14 @@ impl Out {
         let generated: Mutex<Vec<String>> = Mutex::new(Vec::new());
         let render_nanos = AtomicU64::new(0);
         let write_nanos = AtomicU64::new(0);
-        jobs.par_iter().for_each(|&job| {
+        // The files of the whole directory (open data, sitemap, feed) take one thread
+        // each for long at 100,000 organisations: started first, they run beside the
+        // pages instead of after them.
+        let whole =
+            |j: &render::Job| matches!(j, render::Job::Data(_) | render::Job::Sitemap | render::Job::CoverageCsv);
+        let order: Vec<render::Job> =
+            jobs.iter().copied().filter(whole).chain(jobs.iter().copied().filter(|j| !whole(j))).collect();
+        order.par_iter().for_each(|&job| {
             let t = Instant::now();
             let rendered = renderer.render(job);
             let t2 = Instant::now();

@@ -134,27 +134,54 @@ pub(crate) fn output_error(file: &str, e: impl std::fmt::Display) -> Diagnostic 
 
 /// Pretty JSON with a final newline, without the characters that pages and feeds
 /// drop too (control characters, bidirectional overrides: see
-/// [`crate::model::values::is_dropped_char`]).
+/// [`crate::model::values::is_dropped_char`]). Serialised straight to bytes (a
+/// `serde_json::Value` of a large directory's open data took gigabytes), then
+/// cleaned in place.
 pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Diagnostic> {
-    let mut value = serde_json::to_value(value).map_err(|e| output_error(file, e))?;
-    drop_chars(&mut value);
-    let mut bytes = serde_json::to_vec_pretty(&value).map_err(|e| output_error(file, e))?;
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| output_error(file, e))?;
     bytes.push(b'\n');
-    Ok(bytes)
+    Ok(without_dropped_json_chars(bytes))
 }
 
-fn drop_chars(v: &mut serde_json::Value) {
-    use serde_json::Value;
-    match v {
-        Value::String(s) => {
-            if let Some(clean) = crate::model::values::without_dropped_chars(s) {
-                *s = clean;
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(drop_chars),
-        Value::Object(map) => map.values_mut().for_each(drop_chars),
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+/// JSON text without the strings' [`is_dropped_char`](crate::model::values::is_dropped_char)
+/// characters: those serde_json escapes (`\u0001`, `\b`, `\f`) and those it writes as
+/// they are (DEL, the C1 controls, the bidirectional controls, U+FFFE, U+FFFF).
+/// Outside strings JSON has only ASCII punctuation, digits and words, so only the
+/// escapes need care: `\\u0001` is a backslash and the text `u0001`.
+fn without_dropped_json_chars(bytes: Vec<u8>) -> Vec<u8> {
+    let Ok(text) = String::from_utf8(bytes) else { unreachable!("serde_json writes UTF-8") };
+    let dropped = crate::model::values::is_dropped_char;
+    if !text.contains(|c: char| dropped(c) || c == '\\') {
+        return text.into_bytes();
     }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find(|c: char| dropped(c) || c == '\\') {
+        out.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or_default();
+        if c != '\\' {
+            rest = &rest[i + c.len_utf8()..];
+            continue;
+        }
+        // An escape: `\uXXXX` (6 bytes) or a backslash and one character (2).
+        let esc = &rest[i..];
+        let len = if esc.as_bytes().get(1) == Some(&b'u') { 6 } else { 2 };
+        let (seq, after) = esc.split_at(len.min(esc.len()));
+        let escaped = match seq.as_bytes() {
+            [_, b'u', hex @ ..] => {
+                std::str::from_utf8(hex).ok().and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32)
+            }
+            [_, b'b'] => Some('\u{8}'),
+            [_, b'f'] => Some('\u{c}'),
+            _ => None,
+        };
+        if !escaped.is_some_and(dropped) {
+            out.push_str(seq);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out.into_bytes()
 }
 
 /// The JSON Schema (draft 2020-12) of `T`, with its title and, when given, `$id`.
@@ -186,4 +213,46 @@ pub(super) fn render(r: &Renderer<'_>, file: DataFile) -> Result<Output, Diagnos
 /// The address of a data file.
 pub(super) fn url(r: &Renderer<'_>, file: DataFile) -> String {
     r.routes.file(&file.path())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::values::without_dropped_chars;
+
+    /// What `to_json` must write: the JSON of the value with the dropped characters
+    /// taken out of its strings first.
+    fn expected(s: &str) -> Vec<u8> {
+        let clean = without_dropped_chars(s).unwrap_or_else(|| s.to_string());
+        let mut v = serde_json::to_vec_pretty(&serde_json::json!({ "a": [clean] })).unwrap();
+        v.push(b'\n');
+        v
+    }
+
+    #[test]
+    fn dropped_characters_leave_the_json_and_nothing_else_does() {
+        for s in [
+            "plain",
+            "tab\tline\nreturn\r",
+            "nul\u{0}bell\u{7}back\u{8}feed\u{c}esc\u{1b}unit\u{1f}",
+            "del\u{7f}c1\u{80}\u{9f}",
+            "bidi\u{202e}evil\u{2066}x\u{2069}",
+            "nonchar\u{fffe}\u{ffff}",
+            r"backslash \u0001 written out",
+            "\\\u{1}\\",
+            "quote \" and \\\" and \\\\",
+            "ääkköset ja emoji 🎉 \u{2028}",
+        ] {
+            let got = to_json("t.json", &serde_json::json!({ "a": [s] })).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(expected(s)).unwrap(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_cleaned_like_its_characters(s in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\u{202a}-\u{202e}\u{2066}-\u{2069}\u{fffe}\u{ffff}\\\\\"u0-9])*") {
+            let got = to_json("t.json", &serde_json::json!({ "a": [s.as_str()] })).unwrap();
+            proptest::prop_assert_eq!(got, expected(&s));
+        }
+    }
 }
