@@ -27,7 +27,7 @@ use serde::Serialize;
 use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::index::{Index, NoteRef};
 use crate::model::{EventId, MunicipalityId, NetworkId, OrganisationId, RegionId, Seeking, Site, TableId, ThemeId};
-pub use pages::{GROUP_LIMIT, PAGE_SIZE};
+pub use pages::{GROUP_LIMIT, PAGE_SIZE, THEME_PAGE_CARDS, WIDE_ON_MUNICIPALITY_THEME};
 pub use routes::Routes;
 pub use theme::SiteTheme;
 

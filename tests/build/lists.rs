@@ -113,6 +113,13 @@ fn without_search_long_lists_go_on_over_pages_of_their_own() {
         assert!(sitemap.contains(&format!("https://example.org/{u}")), "{u} in the sitemap");
     }
     assert!(super::links::broken_links(&s.root().join("public"), "/").is_empty());
+    // The theme in one municipality: every local one, then at most
+    // WIDE_ON_MUNICIPALITY_THEME of each wide reach and a link to the rest.
+    let here = page(&s, "kunnat/multia/omaishoito/index.html");
+    assert_eq!(cards(&here, "section[aria-labelledby=reach-local] .org-list > li"), 1_010);
+    let limit = areena::render::WIDE_ON_MUNICIPALITY_THEME;
+    assert_eq!(cards(&here, "section[aria-labelledby=reach-region] .org-list > li"), limit);
+    assert_eq!(hrefs(&here, "main .more a"), ["/kunnat/maakunta/keski-suomi/"]);
     // Another municipality of the region, with no local organisations: the same.
     let other = page(&s, "kunnat/joutsa/index.html");
     assert_eq!(cards(&other, "section[aria-labelledby=reach-nation] .org-list > li"), areena::render::GROUP_LIMIT);

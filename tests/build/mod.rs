@@ -563,12 +563,20 @@ fn long_lists_are_split_into_pages_and_capped_groups() {
     assert!(count(&first) >= 1_000 && count(&second) >= 200, "{} + {}", count(&first), count(&second));
     let pager = texts(&first, ".pager a");
     assert_eq!(pager, ["1", "2"]);
-    // A theme page lists 50 per municipality and links to the rest in search.
+    // A theme page of more than THEME_PAGE_CARDS local organisations names each
+    // municipality with its count, links its name to the theme's page in that
+    // municipality and the rest to search; the coverage table's anchor stays.
     let theme = page(&s, "teemat/omaishoito/index.html");
     let keuruu = theme.select(&Selector::parse("#kunta-keuruu").unwrap()).next().expect("group");
+    assert_eq!(
+        keuruu.select(&Selector::parse("a").unwrap()).next().and_then(|a| a.value().attr("href")),
+        Some("/kunnat/keuruu/omaishoito/")
+    );
     let section =
         keuruu.ancestors().filter_map(scraper::ElementRef::wrap).find(|e| e.value().name() == "section").unwrap();
-    assert_eq!(section.select(&Selector::parse(".org-list > li").unwrap()).count(), areena::render::GROUP_LIMIT);
+    assert_eq!(section.select(&Selector::parse(".org-list > li, .empty").unwrap()).count(), 0);
+    let text: String = section.text().collect::<String>().chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(text.contains("1206"), "the count (the 1,205 and the site's own one): {text}");
     let more: Vec<String> = section
         .select(&Selector::parse(".more a").unwrap())
         .filter_map(|a| a.value().attr("href").map(String::from))

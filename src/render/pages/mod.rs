@@ -30,6 +30,14 @@ use crate::model::{
 /// The most organisations a group on a theme or municipality page lists; the rest
 /// are a link away, in search (where the list loads in parts). Only with search on.
 pub const GROUP_LIMIT: usize = 50;
+/// On a theme page with more local organisations than this, each municipality's
+/// group shows only its name and count and links to the rest (the page of the
+/// theme in that municipality, or search): the page stays short however large the
+/// directory, and a resident picks the municipality first.
+pub const THEME_PAGE_CARDS: usize = 200;
+/// The most region-wide and the most nationwide organisations the page of a theme
+/// in one municipality lists (the local ones come first and are all listed).
+pub const WIDE_ON_MUNICIPALITY_THEME: usize = 10;
 /// The most upcoming events the page of a municipality, theme, organisation,
 /// network or table (and the front page) lists; all are on the events page.
 const UPCOMING_LIMIT: usize = 5;
@@ -402,7 +410,18 @@ impl<'a> Renderer<'a> {
         filters: &[(&str, &str)],
         list: String,
     ) -> (Vec<OrganisationItem<'a>>, Option<TextLink>) {
-        if ids.len() <= GROUP_LIMIT {
+        self.capped_at(GROUP_LIMIT, ids, filters, list)
+    }
+
+    /// As [`Self::capped_or_listed`], at most `limit` items.
+    fn capped_at(
+        &self,
+        limit: usize,
+        ids: &[OrganisationId],
+        filters: &[(&str, &str)],
+        list: String,
+    ) -> (Vec<OrganisationItem<'a>>, Option<TextLink>) {
+        if ids.len() <= limit {
             return (self.items(ids), None);
         }
         let n = ids.len().to_string();
@@ -411,7 +430,7 @@ impl<'a> Renderer<'a> {
         } else {
             TextLink { text: self.theme.t("show_all").replace("{n}", &n), url: list }
         };
-        (self.items(&ids[..GROUP_LIMIT]), Some(more))
+        (self.items(&ids[..limit]), Some(more))
     }
 
     fn group(

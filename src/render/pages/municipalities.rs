@@ -157,7 +157,7 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId) -> R
     let local = of_theme(reach.local);
     let (region_ids, nation_ids) = (of_theme(&reach.region), of_theme(&reach.nation));
     let wide = |kind: &'static str, ids: &[OrganisationId], filters: &[(&str, &str)], list: String| {
-        let (organisations, more) = r.capped_or_listed(ids, filters, list);
+        let (organisations, more) = r.capped_at(WIDE_ON_MUNICIPALITY_THEME, ids, filters, list);
         Reach { kind, count: ids.len(), organisations, more }
     };
     let reaches = vec![

@@ -78,6 +78,8 @@ pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic
     let (region_wide, region_wide_more) = r.capped(&groups.region_wide, &by_theme);
     let (nationwide, nationwide_more) = r.capped(&groups.nationwide, &by_theme);
     let (name_lang, description_lang) = r.theme_lang(id);
+    let local: usize = groups.municipalities.iter().map(|(_, orgs)| orgs.len()).sum();
+    let compact = local > THEME_PAGE_CARDS;
     let view = ThemeView {
         name: &t.name,
         description: t.description.as_deref(),
@@ -89,13 +91,15 @@ pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic
             .iter()
             .map(|(m, orgs)| {
                 let mu = &site.municipalities.list[*m];
-                r.group(
-                    mu.name.clone(),
-                    format!("kunta-{}", mu.slug),
-                    Some(rt.municipality(&mu.slug)),
-                    orgs,
-                    &[("theme", &t.name), ("municipality", &mu.name)],
-                )
+                let filters = [("theme", t.name.as_str()), ("municipality", mu.name.as_str())];
+                let id = format!("kunta-{}", mu.slug);
+                if compact {
+                    let here = rt.municipality_theme(&mu.slug, &t.id);
+                    let (_, more) = r.capped_at(0, orgs, &filters, here.clone());
+                    Group { name: mu.name.clone(), id, url: Some(here), count: orgs.len(), organisations: vec![], more }
+                } else {
+                    r.group(mu.name.clone(), id, Some(rt.municipality(&mu.slug)), orgs, &filters)
+                }
             })
             .collect(),
         region_wide,
