@@ -149,39 +149,44 @@ pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Di
 /// Outside strings JSON has only ASCII punctuation, digits and words, so only the
 /// escapes need care: `\\u0001` is a backslash and the text `u0001`.
 fn without_dropped_json_chars(bytes: Vec<u8>) -> Vec<u8> {
-    let Ok(text) = String::from_utf8(bytes) else { unreachable!("serde_json writes UTF-8") };
     let dropped = crate::model::values::is_dropped_char;
-    if !text.contains(|c: char| dropped(c) || c == '\\') {
-        return text.into_bytes();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find(|c: char| dropped(c) || c == '\\') {
-        out.push_str(&rest[..i]);
-        let c = rest[i..].chars().next().unwrap_or_default();
-        if c != '\\' {
-            rest = &rest[i + c.len_utf8()..];
-            continue;
-        }
-        // An escape: `\uXXXX` (6 bytes) or a backslash and one character (2).
-        let esc = &rest[i..];
-        let len = if esc.as_bytes().get(1) == Some(&b'u') { 6 } else { 2 };
-        let (seq, after) = esc.split_at(len.min(esc.len()));
-        let escaped = match seq.as_bytes() {
-            [_, b'u', hex @ ..] => {
-                std::str::from_utf8(hex).ok().and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32)
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let mut out: Option<Vec<u8>> = None;
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        // The length of a dropped character (or escape) at `i`, else of what to keep.
+        let (drop, len) = match bytes[i] {
+            b'\\' if at(i + 1) == b'u' => {
+                let escaped = bytes
+                    .get(i + 2..i + 6)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32);
+                (escaped.is_some_and(dropped), 6)
             }
-            [_, b'b'] => Some('\u{8}'),
-            [_, b'f'] => Some('\u{c}'),
-            _ => None,
+            b'\\' => (matches!(at(i + 1), b'b' | b'f'), 2),
+            0x7f => (true, 1),
+            // U+0080–U+009F (C1 controls).
+            0xc2 => (matches!(at(i + 1), 0x80..=0x9f), 2),
+            // U+202A–U+202E and U+2066–U+2069 (bidirectional controls).
+            0xe2 => (matches!((at(i + 1), at(i + 2)), (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)), 3),
+            // U+FFFE, U+FFFF.
+            0xef => (matches!((at(i + 1), at(i + 2)), (0xbf, 0xbe | 0xbf)), 3),
+            _ => (false, 1),
         };
-        if !escaped.is_some_and(dropped) {
-            out.push_str(seq);
+        if drop {
+            out.get_or_insert_with(|| Vec::with_capacity(bytes.len())).extend_from_slice(&bytes[start..i]);
+            start = i + len;
         }
-        rest = after;
+        i += len;
     }
-    out.push_str(rest);
-    out.into_bytes()
+    match out {
+        None => bytes,
+        Some(mut out) => {
+            out.extend_from_slice(&bytes[start.min(bytes.len())..]);
+            out
+        }
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of `T`, with its title and, when given, `$id`.
