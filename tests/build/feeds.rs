@@ -478,12 +478,27 @@ fn json_ld_names_no_contact_person_when_the_site_says_so() {
         "content/organisations/eta.md",
         "+++\nname = \"Eta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n[contact]\nname = \"Matti Meikäläinen\"\n+++\n",
     );
+    // So is one with a phone alone, or an email alone.
+    s.write(
+        "content/organisations/theta.md",
+        "+++\nname = \"Theta ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n[contact]\nphone = \"+358 40 000 0011\"\n+++\n",
+    );
+    s.write(
+        "content/organisations/iota.md",
+        "+++\nname = \"Iota ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n[contact]\nemail = \"iota@iota.example\"\n+++\n",
+    );
     assert_eq!(build(&s, &[]).code, 0);
     assert!(named(&s), "with contact persons on, the JSON-LD names the contact person");
     let all = json_ld(&s.root().join("public"));
     let (_, eta) = all.iter().find(|(rel, _)| rel == "jarjestot/eta/index.html").unwrap();
     assert_eq!(eta["contactPoint"].as_array().map(Vec::len), Some(1), "{eta}");
     assert_eq!(eta["contactPoint"][0]["name"], "Matti Meikäläinen");
+    let (_, theta) = all.iter().find(|(rel, _)| rel == "jarjestot/theta/index.html").unwrap();
+    assert_eq!(theta["contactPoint"].as_array().map(Vec::len), Some(1), "{theta}");
+    assert_eq!(theta["contactPoint"][0]["telephone"], "+358 40 000 0011");
+    let (_, iota) = all.iter().find(|(rel, _)| rel == "jarjestot/iota/index.html").unwrap();
+    assert_eq!(iota["contactPoint"].as_array().map(Vec::len), Some(1), "{iota}");
+    assert_eq!(iota["contactPoint"][0]["email"], "iota@iota.example");
     s.write("site.toml", &format!("{}\n[privacy]\ncontact_persons = false\n", crate::support::SITE));
     assert_eq!(build(&s, &[]).code, 0);
     assert!(!named(&s), "a contact person named in JSON-LD");
