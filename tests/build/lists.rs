@@ -198,3 +198,41 @@ fn cards_carry_a_line_about_the_organisation_its_contacts_and_what_it_looks_for(
     assert_eq!(texts(&list, "main .org-card__name"), ["Korttiyhdistys ry"]);
     assert!(!s.root().join("public/jarjestot/etsii-jasenia").exists(), "no empty list");
 }
+
+#[test]
+fn network_membership_is_the_union_of_both_sides_in_a_to_o_order() {
+    let s = Site::new();
+    // Öljymäen names itself a member; Aapelin is named by the network; Keskisen by both.
+    let member = |slug: &str, name: &str, networks: &str| {
+        s.write(
+            &format!("content/organisations/{slug}.md"),
+            &format!("+++\nname = \"{name}\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\nnetworks = [{networks}]\n+++\n"),
+        );
+    };
+    member("oljymaen", "Öljymäen Yhdistys", "\"verkko-b\", \"verkko-a\"");
+    member("aapelin", "Aapelin Yhdistys", "");
+    member("keskisen", "Keskisen Yhdistys", "\"verkko-a\"");
+    for (slug, name, members) in
+        [("verkko-a", "Alfa-verkosto", "\"keskisen\", \"aapelin\""), ("verkko-b", "Beta-verkosto", "\"aapelin\"")]
+    {
+        s.write(
+            &format!("content/networks/{slug}.md"),
+            &format!("+++\nname = \"{name}\"\nkind = \"local-network\"\nmembers = [{members}]\n+++\n"),
+        );
+    }
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let alfa = page(&s, "verkostot/verkko-a/index.html");
+    assert_eq!(
+        texts(&alfa, "main .org-card__name"),
+        ["Aapelin Yhdistys", "Keskisen Yhdistys", "Öljymäen Yhdistys"],
+        "each member once, A–Ö, whichever side names it"
+    );
+    let beta = page(&s, "verkostot/verkko-b/index.html");
+    assert_eq!(texts(&beta, "main .org-card__name"), ["Aapelin Yhdistys", "Öljymäen Yhdistys"]);
+    // And on the organisations' pages, A–Ö.
+    let networks = |slug: &str| texts(&page(&s, &format!("jarjestot/{slug}/index.html")), "#org-networks ~ ul a");
+    assert_eq!(networks("oljymaen"), ["Alfa-verkosto", "Beta-verkosto"]);
+    assert_eq!(networks("aapelin"), ["Alfa-verkosto", "Beta-verkosto"]);
+    assert_eq!(networks("keskisen"), ["Alfa-verkosto"]);
+}
