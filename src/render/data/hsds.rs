@@ -11,7 +11,7 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{License, license, to_json};
+use super::{License, license, size_hint, to_json, to_json_sized};
 use crate::diagnostics::Diagnostic;
 use crate::model::body::plain_text;
 use crate::model::{Area, Organisation, OrganisationId, ThemeId};
@@ -46,8 +46,8 @@ impl HsdsFile {
 pub(super) fn render(r: &Renderer<'_>, file: HsdsFile, path: &str) -> Result<Vec<u8>, Diagnostic> {
     let ids = Ids::new(r);
     match file {
-        HsdsFile::Organizations => to_json(path, &organizations(r, &ids)),
-        HsdsFile::Services => to_json(path, &services(r, &ids)),
+        HsdsFile::Organizations => to_json_sized(path, &organizations(r, &ids), size_hint(r)),
+        HsdsFile::Services => to_json_sized(path, &services(r, &ids), size_hint(r)),
         HsdsFile::TaxonomyTerms => to_json(path, &taxonomy_terms(r, &ids)),
         HsdsFile::Dataset => to_json(path, &dataset(r)),
     }

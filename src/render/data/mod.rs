@@ -138,9 +138,23 @@ pub(crate) fn output_error(file: &str, e: impl std::fmt::Display) -> Diagnostic 
 /// `serde_json::Value` of a large directory's open data took gigabytes), then
 /// cleaned in place.
 pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Diagnostic> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| output_error(file, e))?;
+    to_json_sized(file, value, 0)
+}
+
+/// As [`to_json`], into a buffer of `capacity` bytes reserved at the start: a file of
+/// hundreds of megabytes grown by doubling is copied again at each step. Reserved
+/// memory that is not written to costs nothing.
+pub(crate) fn to_json_sized<T: Serialize>(file: &str, value: &T, capacity: usize) -> Result<Vec<u8>, Diagnostic> {
+    let mut bytes = Vec::with_capacity(capacity);
+    serde_json::to_writer_pretty(&mut bytes, value).map_err(|e| output_error(file, e))?;
     bytes.push(b'\n');
     Ok(without_dropped_json_chars(bytes))
+}
+
+/// A generous size for a file holding every organisation's text: its description
+/// and fields three times over (JSON escapes, indentation, keys).
+pub(crate) fn size_hint(r: &Renderer<'_>) -> usize {
+    r.site.organisations.iter().map(|o| 3 * o.body.markdown().len() + 4096).sum()
 }
 
 /// JSON text without the strings' [`is_dropped_char`](crate::model::values::is_dropped_char)

@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Dataset, License, license, output_error, schema_of, to_json};
+use super::{Dataset, License, license, output_error, schema_of, size_hint, to_json, to_json_sized};
 use crate::diagnostics::Diagnostic;
 use crate::model::body::plain_text;
 use crate::model::{Area, Contact, Convener, EventTime, Organiser};
@@ -256,7 +256,7 @@ pub(super) fn json(r: &Renderer<'_>, d: Dataset, file: &str) -> Result<Vec<u8>, 
     let (license, source) = (license(r), r.routes.absolute(&r.routes.home()));
     match d {
         Dataset::Organisations => {
-            to_json(file, &OrganisationsFile { license, source, organisations: organisations(r) })
+            to_json_sized(file, &OrganisationsFile { license, source, organisations: organisations(r) }, size_hint(r))
         }
         Dataset::Networks => to_json(file, &NetworksFile { license, source, networks: networks(r) }),
         Dataset::Tables => to_json(file, &TablesFile { license, source, tables: tables(r) }),
@@ -563,7 +563,9 @@ pub(super) fn csv_schema(id: String) -> serde_json::Value {
 /// The organisations as CSV that opens as columns in a Finnish spreadsheet program:
 /// UTF-8 with a byte-order mark, `;` between cells, formulas made text ([`csv_safe`]).
 pub(super) fn organisations_csv(r: &Renderer<'_>, file: &str) -> Result<Vec<u8>, Diagnostic> {
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut buffer = Vec::with_capacity(size_hint(r));
+    buffer.extend_from_slice(b"\xEF\xBB\xBF");
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(buffer);
     w.write_record(CSV_COLUMNS).map_err(|e| output_error(file, e))?;
     for rec in organisations(r) {
         let founded = rec.founded.map(|f| f.to_string()).unwrap_or_default();
