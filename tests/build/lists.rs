@@ -236,3 +236,30 @@ fn network_membership_is_the_union_of_both_sides_in_a_to_o_order() {
     assert_eq!(networks("aapelin"), ["Alfa-verkosto", "Beta-verkosto"]);
     assert_eq!(networks("keskisen"), ["Alfa-verkosto"]);
 }
+
+#[test]
+fn municipalities_get_pages_in_the_region_and_wherever_something_is_named() {
+    let s = Site::new();
+    org(&s, "helsingin", "Helsingin Yhdistys", "\"omaishoito\"", "municipalities = [\"Helsinki\"]");
+    s.write(
+        "content/networks/pohjoinen.md",
+        "+++\nname = \"Pohjoinen verkosto\"\nkind = \"local-network\"\nmunicipalities = [\"Oulu\"]\nmembers = [\"helsingin\"]\n+++\n",
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let public = s.root().join("public/kunnat");
+    // Outside the site's region: a page where an organisation acts, or a network names it.
+    assert!(public.join("helsinki/index.html").is_file(), "a local organisation's municipality");
+    assert!(public.join("oulu/index.html").is_file(), "a network's municipality");
+    // Nothing names Turku, outside the region: no page.
+    assert!(!public.join("turku").exists(), "no page for a municipality nothing names");
+    // Every municipality of the site's region has one, even with nothing in it.
+    assert!(public.join("luhanka/index.html").is_file(), "a municipality of the region");
+    // The list of municipalities: the site's region first, then the others.
+    let index = page(&s, "kunnat/index.html");
+    let links = hrefs(&index, "main a[href^='/kunnat/']");
+    let pos = |u: &str| links.iter().position(|l| l == u).unwrap_or_else(|| panic!("{u} in {links:?}"));
+    assert!(pos("/kunnat/luhanka/") < pos("/kunnat/helsinki/"), "{links:?}");
+    assert!(pos("/kunnat/luhanka/") < pos("/kunnat/oulu/"), "{links:?}");
+    assert!(super::links::broken_links(&s.root().join("public"), "/").is_empty());
+}
