@@ -263,3 +263,38 @@ fn municipalities_get_pages_in_the_region_and_wherever_something_is_named() {
     assert!(pos("/kunnat/luhanka/") < pos("/kunnat/oulu/"), "{links:?}");
     assert!(super::links::broken_links(&s.root().join("public"), "/").is_empty());
 }
+
+#[test]
+fn others_nearby_are_of_the_same_theme_and_municipality_the_six_after_it_in_a_to_o_order() {
+    let s = Site::new();
+    // Nine in Keuruu with omaishoito (more than the six a page shows), one elsewhere,
+    // one of another theme.
+    let names: Vec<String> = (1..=9).map(|i| format!("Keuruun Yhdistys {i}")).collect();
+    for (i, name) in names.iter().enumerate() {
+        org(&s, &format!("k{}", i + 1), name, "\"omaishoito\"", "municipalities = [\"Keuruu\"]");
+    }
+    org(&s, "multian", "Multian Yhdistys", "\"omaishoito\"", "municipalities = [\"Multia\"]");
+    org(&s, "ikaihmiset", "Keuruun Ikäihmiset", "\"ikaihmiset\"", "municipalities = [\"Keuruu\"]");
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let nearby = |slug: &str| texts(&page(&s, &format!("jarjestot/{slug}/index.html")), ".nearby .org-card__name");
+    // The site's own Keuruu organisation with omaishoito sorts among them too.
+    let all: Vec<String> = {
+        let mut v = texts(
+            &page(&s, "kunnat/keuruu/omaishoito/index.html"),
+            "section[aria-labelledby=reach-local] .org-card__name",
+        );
+        v.retain(|n| n != "Keuruun Ikäihmiset");
+        v
+    };
+    assert!(all.len() >= 10, "{all:?}");
+    for (i, name) in names.iter().enumerate() {
+        let pos = all.iter().position(|n| n == name).unwrap();
+        // The six after it in A–Ö order, wrapping round to the start; shown A–Ö.
+        let mut picked: Vec<usize> = (1..=6).map(|k| (pos + k) % all.len()).collect();
+        picked.sort_unstable();
+        let expected: Vec<String> = picked.into_iter().map(|k| all[k].clone()).collect();
+        assert_eq!(nearby(&format!("k{}", i + 1)), expected, "{name}");
+    }
+    assert!(nearby("multian").is_empty(), "nobody else in Multia with the theme");
+}
