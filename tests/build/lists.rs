@@ -120,6 +120,12 @@ fn without_search_long_lists_go_on_over_pages_of_their_own() {
     let limit = areena::render::WIDE_ON_MUNICIPALITY_THEME;
     assert_eq!(cards(&here, "section[aria-labelledby=reach-region] .org-list > li"), limit);
     assert_eq!(hrefs(&here, "main .more a"), ["/kunnat/maakunta/keski-suomi/"]);
+    // The theme page (over 200 listings, search off): Multia's name links to the
+    // theme's page there, with its count; no cards, no second link to the same page.
+    let theme = page(&s, "teemat/omaishoito/index.html");
+    assert_eq!(hrefs(&theme, "#kunta-multia a"), ["/kunnat/multia/omaishoito/"]);
+    let group = theme.select(&Selector::parse("section:has(> .counted #kunta-multia)").unwrap()).next().expect("group");
+    assert_eq!(group.select(&Selector::parse(".org-list, .empty, .more").unwrap()).count(), 0, "{}", group.html());
     // Another municipality of the region, with no local organisations: the same.
     let other = page(&s, "kunnat/joutsa/index.html");
     assert_eq!(cards(&other, "section[aria-labelledby=reach-nation] .org-list > li"), areena::render::GROUP_LIMIT);
