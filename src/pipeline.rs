@@ -525,7 +525,7 @@ impl Out {
         let generated: Mutex<Vec<String>> = Mutex::new(Vec::new());
         let render_nanos = AtomicU64::new(0);
         let write_nanos = AtomicU64::new(0);
-        // The files of the whole directory (open data, sitemap, feed) take one thread
+        // The files of the whole directory (open data, sitemap, coverage CSV) take one thread
         // each for long at 100,000 organisations: started first, they run beside the
         // pages instead of after them.
         let whole =

@@ -136,7 +136,7 @@ pub(crate) fn output_error(file: &str, e: impl std::fmt::Display) -> Diagnostic 
 /// drop too (control characters, bidirectional overrides: see
 /// [`crate::model::values::is_dropped_char`]). Serialised straight to bytes (a
 /// `serde_json::Value` of a large directory's open data took gigabytes), then
-/// cleaned in place.
+/// cleaned by a scan of the bytes (copied only when something is dropped).
 pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Diagnostic> {
     to_json_sized(file, value, 0)
 }
