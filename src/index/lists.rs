@@ -82,6 +82,18 @@ impl Index {
         self.theme_order.iter().filter(|&&t| counts[t.index()] > 0).map(|&t| (t, counts[t.index()])).collect()
     }
 
+    /// For each theme (by index), how many organisations of municipality `m`'s own
+    /// (local) list have it.
+    pub fn local_theme_counts(&self, site: &Site, m: MunicipalityId) -> Vec<usize> {
+        let mut counts = vec![0usize; site.themes.len()];
+        for &o in &self.local[m] {
+            for &t in &site.organisations[o].themes {
+                counts[t.index()] += 1;
+            }
+        }
+        counts
+    }
+
     /// Where `area` acts, municipalities in A–Ö order.
     pub fn places<'s>(&self, area: &'s Area) -> Places<'s> {
         let mut municipalities = area.municipalities.clone();

@@ -46,7 +46,7 @@ pub enum Job {
     Municipality(MunicipalityId, usize),
     /// The organisations of one theme that act in a municipality: locally, across its
     /// region or nationwide (what a municipality page's theme chips lead to).
-    MunicipalityTheme(MunicipalityId, ThemeId),
+    MunicipalityTheme(MunicipalityId, ThemeId, usize),
     /// A page of the list of the organisations acting across a whole region (only
     /// without search, when the municipality pages show part of it).
     RegionWide(RegionId, usize),
@@ -358,7 +358,11 @@ impl<'a> Renderer<'a> {
         for &m in &ix.municipality_pages {
             let pages = ix.local[m].len().div_ceil(pages::PAGE_SIZE).max(1);
             jobs.extend((0..pages).map(|p| Job::Municipality(m, p)));
-            jobs.extend(ix.municipality_themes(s, m).into_iter().map(|(t, _)| Job::MunicipalityTheme(m, t)));
+            let local = ix.local_theme_counts(s, m);
+            for (t, _) in ix.municipality_themes(s, m) {
+                let pages = local[t.index()].div_ceil(pages::PAGE_SIZE).max(1);
+                jobs.extend((0..pages).map(|p| Job::MunicipalityTheme(m, t, p)));
+            }
         }
         if !s.config.search_enabled {
             // The whole lists that the municipality pages link to when they show only
@@ -556,7 +560,10 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         Job::Municipalities => rt.municipalities(),
         Job::Municipality(m, 0) => rt.municipality(&s.municipalities.list[m].slug),
         Job::Municipality(m, p) => rt.municipality_page(&s.municipalities.list[m].slug, p + 1),
-        Job::MunicipalityTheme(m, t) => rt.municipality_theme(&s.municipalities.list[m].slug, &s.themes[t].id),
+        Job::MunicipalityTheme(m, t, 0) => rt.municipality_theme(&s.municipalities.list[m].slug, &s.themes[t].id),
+        Job::MunicipalityTheme(m, t, p) => {
+            rt.municipality_theme_page(&s.municipalities.list[m].slug, &s.themes[t].id, p + 1)
+        }
         Job::RegionWide(r, p) => rt.region_wide(&s.municipalities.regions[r].slug, p + 1),
         Job::Nationwide(p) => rt.nationwide(p + 1),
         Job::Seeking(k) => rt.seeking(k),

@@ -85,6 +85,10 @@ impl Routes {
     pub fn municipality_theme(&self, slug: &str, theme: &str) -> String {
         self.page(&[&self.paths.municipalities, slug, theme])
     }
+    /// Page `n` (from 2) of the local organisations of theme `theme` in a municipality.
+    pub fn municipality_theme_page(&self, slug: &str, theme: &str, n: usize) -> String {
+        self.page(&[&self.paths.municipalities, slug, theme, &self.paths.page, &n.to_string()])
+    }
     /// Page `n` (from 2) of a municipality's local organisations.
     pub fn municipality_page(&self, slug: &str, n: usize) -> String {
         self.page(&[&self.paths.municipalities, slug, &self.paths.page, &n.to_string()])

@@ -78,13 +78,14 @@ fn one_problem(message: &Localized, lang: Language) -> String {
 }
 
 /// [`Preview::update`], with a panic caught and reported instead of ending the
-/// watcher. `Err` holds the problems for the pages (JSON).
+/// watcher; `Ok` holds the new version and how long it took, `Err` the problems
+/// for the pages (JSON).
 fn update_guarded(
     preview: &mut Preview,
     changed: &[PathBuf],
     seen: &mut Seen,
     lang: Language,
-) -> Result<(Arc<State>, bool), String> {
+) -> Result<(Arc<State>, bool, std::time::Duration), String> {
     // A test hook: an update panics while the file named here exists (to test that
     // `serve` survives an internal error).
     let hook = || {
@@ -102,13 +103,7 @@ fn update_guarded(
     match result {
         Ok(Ok(Update::Ready { state, rendered_all, warnings })) => {
             report_new(&warnings, seen, lang);
-            eprintln!(
-                "built version {}: {} files in {:.3} s",
-                state.generation,
-                state.paths().len(),
-                t.elapsed().as_secs_f64()
-            );
-            Ok((state, rendered_all))
+            Ok((state, rendered_all, t.elapsed()))
         }
         Ok(Ok(Update::Failed(diags))) => {
             report_new(&diags, seen, lang);
@@ -315,12 +310,19 @@ impl Versions {
         let css_only = !changed.is_empty() && changed.iter().all(|p| p.extension().is_some_and(|e| e == "css"));
         let lang = pipeline::report_language(&self.root, self.lang);
         match update_guarded(&mut self.preview, changed, &mut self.seen, lang) {
-            Ok((state, rendered_all)) => {
+            Ok((state, rendered_all, took)) => {
                 if rendered_all {
                     self.checked = Some(Arc::clone(&state));
                 }
                 self.newest.store(state.generation, Ordering::Release);
                 *self.site.current.write().expect("lock") = Some(Arc::clone(&state));
+                // Said once it is what a request gets.
+                eprintln!(
+                    "built version {}: {} files in {:.3} s",
+                    state.generation,
+                    state.paths().len(),
+                    took.as_secs_f64()
+                );
                 self.tell_pages(&state, css_only);
                 self.background.put(state, rendered_all);
             }

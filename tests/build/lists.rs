@@ -113,13 +113,7 @@ fn without_search_long_lists_go_on_over_pages_of_their_own() {
         assert!(sitemap.contains(&format!("https://example.org/{u}")), "{u} in the sitemap");
     }
     assert!(super::links::broken_links(&s.root().join("public"), "/").is_empty());
-    // The theme in one municipality: every local one, then at most
-    // WIDE_ON_MUNICIPALITY_THEME of each wide reach and a link to the rest.
-    let here = page(&s, "kunnat/multia/omaishoito/index.html");
-    assert_eq!(cards(&here, "section[aria-labelledby=reach-local] .org-list > li"), 1_010);
-    let limit = areena::render::WIDE_ON_MUNICIPALITY_THEME;
-    assert_eq!(cards(&here, "section[aria-labelledby=reach-region] .org-list > li"), limit);
-    assert_eq!(hrefs(&here, "main .more a"), ["/kunnat/maakunta/keski-suomi/"]);
+    theme_in_a_municipality_goes_on_over_pages(&s, &sitemap);
     // The theme page (over 200 listings, search off): Multia's name links to the
     // theme's page there, with its count; no cards, no second link to the same page.
     let theme = page(&s, "teemat/omaishoito/index.html");
@@ -130,6 +124,40 @@ fn without_search_long_lists_go_on_over_pages_of_their_own() {
     let other = page(&s, "kunnat/joutsa/index.html");
     assert_eq!(cards(&other, "section[aria-labelledby=reach-nation] .org-list > li"), areena::render::GROUP_LIMIT);
     assert_eq!(hrefs(&other, "main .more a"), more);
+}
+
+/// The theme in one municipality: its local ones in pages of 1,000, then at most
+/// WIDE_ON_MUNICIPALITY_THEME of each wide reach and a link to the rest.
+fn theme_in_a_municipality_goes_on_over_pages(s: &Site, sitemap: &str) {
+    let cards = |d: &Html, sel: &str| d.select(&Selector::parse(sel).unwrap()).count();
+    let here = page(s, "kunnat/multia/omaishoito/index.html");
+    assert_eq!(cards(&here, "section[aria-labelledby=reach-local] .org-list > li"), 1_000);
+    let limit = areena::render::WIDE_ON_MUNICIPALITY_THEME;
+    assert_eq!(cards(&here, "section[aria-labelledby=reach-region] .org-list > li"), limit);
+    assert_eq!(hrefs(&here, "main .more a"), ["/kunnat/maakunta/keski-suomi/"]);
+    assert_eq!(hrefs(&here, ".pager a"), ["/kunnat/multia/omaishoito/", "/kunnat/multia/omaishoito/sivu/2/"]);
+    let here_2 = page(s, "kunnat/multia/omaishoito/sivu/2/index.html");
+    assert_eq!(
+        texts(&here_2, "section[aria-labelledby=reach-local] .org-card__name"),
+        [
+            "Paikallinen 1000",
+            "Paikallinen 1001",
+            "Paikallinen 1002",
+            "Paikallinen 1003",
+            "Paikallinen 1004",
+            "Paikallinen 1005",
+            "Paikallinen 1006",
+            "Paikallinen 1007",
+            "Paikallinen 1008",
+            "Paikallinen 1009"
+        ]
+    );
+    assert_eq!(cards(&here_2, "section[aria-labelledby=reach-region], section[aria-labelledby=reach-nation]"), 0);
+    assert!(texts(&here_2, "h1")[0].ends_with("(2/2)"), "{:?}", texts(&here_2, "h1"));
+    assert!(sitemap.contains("https://example.org/kunnat/multia/omaishoito/sivu/2/"));
+    // A theme with fewer local ones than a page has no pager.
+    let elders = page(s, "kunnat/multia/ikaihmiset/index.html");
+    assert_eq!(cards(&elders, ".pager"), 0);
 }
 
 #[test]

@@ -68,7 +68,7 @@ pub(super) fn render(r: &Renderer<'_>, job: Job) -> Result<Output, Diagnostic> {
         Job::Theme(id) => themes::render(r, id),
         Job::Municipalities => municipalities::render_index(r),
         Job::Municipality(m, page) => municipalities::render(r, m, page),
-        Job::MunicipalityTheme(m, t) => municipalities::render_theme(r, m, t),
+        Job::MunicipalityTheme(m, t, page) => municipalities::render_theme(r, m, t, page),
         Job::RegionWide(reg, page) => municipalities::render_reach(r, Some(reg), page),
         Job::Nationwide(page) => municipalities::render_reach(r, None, page),
         Job::Seeking(k) => municipalities::render_seeking(r, k),

@@ -139,16 +139,25 @@ struct MunicipalityThemeView<'a> {
     municipality: Link<'a>,
     theme: Link<'a>,
     count: usize,
-    /// Local, then region-wide, then nationwide; each organisation once.
+    /// Local, then region-wide, then nationwide (on the first page; further pages go
+    /// on with the local ones); each organisation once.
     reaches: Vec<Reach<'a>>,
+    /// The pages of a long list of local organisations (empty when one page).
+    pages: Vec<organisations::PagerItem>,
 }
 
-/// The organisations of theme `t` acting in municipality `m`.
-pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId) -> Result<Output, Diagnostic> {
+/// Page `page` (from 0) of the organisations of theme `t` acting in municipality `m`.
+pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId, page: usize) -> Result<Output, Diagnostic> {
     let (site, ix, rt) = (r.site, r.index, &r.routes);
     let (mu, th) = (&site.municipalities.list[m], &site.themes[t]);
-    let title = format!("{}: {}", th.name, mu.name);
-    let mut meta = r.meta(&title, rt.municipality_theme(&mu.slug, &th.id), "municipalities");
+    let page_url = |p: usize| {
+        if p == 0 {
+            rt.municipality_theme(&mu.slug, &th.id)
+        } else {
+            rt.municipality_theme_page(&mu.slug, &th.id, p + 1)
+        }
+    };
+    let mut title = format!("{}: {}", th.name, mu.name);
     let reach = ix.reach(site, m);
     let region = &site.municipalities.regions[mu.region];
     let of_theme = |ids: &[OrganisationId]| -> Vec<OrganisationId> {
@@ -156,15 +165,23 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId) -> R
     };
     let local = of_theme(reach.local);
     let (region_ids, nation_ids) = (of_theme(&reach.region), of_theme(&reach.nation));
-    let wide = |kind: &'static str, ids: &[OrganisationId], filters: &[(&str, &str)], list: String| {
-        let (organisations, more) = r.capped_at(WIDE_ON_MUNICIPALITY_THEME, ids, filters, list);
-        Reach { kind, count: ids.len(), organisations, more }
-    };
-    let reaches = vec![
-        Reach { kind: "local", count: local.len(), organisations: r.items(&local), more: None },
-        wide("region", &region_ids, &[("theme", &th.name), ("wide", &region.name)], rt.region_wide(&region.slug, 1)),
-        wide("nation", &nation_ids, &[("theme", &th.name), ("wide", "*")], rt.nationwide(1)),
-    ];
+    let pages = local.len().div_ceil(PAGE_SIZE).max(1);
+    if page > 0 {
+        title = format!("{title} ({}/{pages})", page + 1);
+    }
+    let mut meta = r.meta(&title, page_url(page), "municipalities");
+    let start = (page * PAGE_SIZE).min(local.len());
+    let shown = &local[start..(start + PAGE_SIZE).min(local.len())];
+    let mut reaches = vec![Reach { kind: "local", count: local.len(), organisations: r.items(shown), more: None }];
+    if page == 0 {
+        let wide = |kind: &'static str, ids: &[OrganisationId], filters: &[(&str, &str)], list: String| {
+            let (organisations, more) = r.capped_at(WIDE_ON_MUNICIPALITY_THEME, ids, filters, list);
+            Reach { kind, count: ids.len(), organisations, more }
+        };
+        let region_filters = [("theme", th.name.as_str()), ("wide", region.name.as_str())];
+        reaches.push(wide("region", &region_ids, &region_filters, rt.region_wide(&region.slug, 1)));
+        reaches.push(wide("nation", &nation_ids, &[("theme", &th.name), ("wide", "*")], rt.nationwide(1)));
+    }
     let listed = reaches.iter().flat_map(|reach| &reach.organisations);
     let ld = r.collection_json_ld(&title, &meta.url, None, listed.map(|o| (o.name, o.url.as_str())));
     meta.json_ld = vec![script_json(&ld)];
@@ -173,6 +190,7 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId) -> R
         theme: r.theme_link(t),
         count: local.len() + region_ids.len() + nation_ids.len(),
         reaches,
+        pages: organisations::pager(pages, page, page_url),
     };
     r.page(&meta, &view)
 }
