@@ -70,13 +70,18 @@ pub(crate) fn parts(records: usize) -> usize {
     if let n @ 1.. = TEST_PARTS.load(std::sync::atomic::Ordering::Relaxed) {
         return n;
     }
-    let wanted = records.div_ceil(PART_RECORDS).clamp(1, MAX_PARTS);
     // A test (`AREENA_SEARCH_PARTS`) splits even a small site, to search across parts.
     std::env::var("AREENA_SEARCH_PARTS")
         .ok()
         .and_then(|v| v.parse().ok())
         .filter(|&n| (1..=64).contains(&n))
-        .unwrap_or(wanted)
+        .unwrap_or_else(|| parts_for(records))
+}
+
+/// The parts of `records` records: one per [`PART_RECORDS`], at least 1 and at most
+/// [`MAX_PARTS`].
+fn parts_for(records: usize) -> usize {
+    records.div_ceil(PART_RECORDS).clamp(1, MAX_PARTS)
 }
 
 /// Unit tests: this many parts whatever the number of records (0: as usual).
@@ -748,6 +753,38 @@ mod tests {
         assert_eq!(municipality_filter("a"), format!("municipality-{}", 0xe40c_292c_u32 % 16));
         assert_eq!(municipality_filter("foobar"), format!("municipality-{}", 0xbf9c_f968_u32 % 16));
         assert_eq!(municipality_filter(""), format!("municipality-{}", 0x811c_9dc5_u32 % 16));
+    }
+
+    #[test]
+    fn a_part_holds_at_most_part_records_up_to_max_parts() {
+        assert_eq!(parts_for(0), 1);
+        assert_eq!(parts_for(PART_RECORDS), 1);
+        assert_eq!(parts_for(PART_RECORDS + 1), 2);
+        assert_eq!(parts_for(10 * PART_RECORDS), 10);
+        assert_eq!(parts_for(1_000_000), MAX_PARTS);
+    }
+
+    #[test]
+    fn record_count_counts_the_records_made() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
+        let settings = crate::pipeline::Settings { drafts: false, today: "2026-11-23".parse().unwrap() };
+        let mut site = crate::pipeline::check(&root, settings).unwrap().site;
+        for notes in [true, false] {
+            site.config.search_notes = notes;
+            let index = Index::build(&site);
+            let theme = crate::pipeline::load_theme(&root, &site, &mut Default::default()).unwrap();
+            let routes = Routes::new(&site.config.base_url, &site.config.paths);
+            // Every kind of record is there, each more than one.
+            let kinds = [
+                index.order.len(),
+                index.network_order.len(),
+                index.table_order.len(),
+                index.notes_newest_first.len(),
+                index.events.upcoming.len(),
+            ];
+            assert!(kinds.iter().all(|&n| n > 1), "{kinds:?}");
+            assert_eq!(record_count(&site, &index), all_records(&site, &index, &routes, &theme).len(), "notes {notes}");
+        }
     }
 
     #[test]

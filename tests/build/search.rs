@@ -14,8 +14,13 @@ use crate::support::Site;
 
 /// Every fragment of the search index under `out` (all parts), by the record's address.
 pub(crate) fn fragments(out: &Path) -> BTreeMap<String, Value> {
+    fragments_in(&out.join("pagefind"))
+}
+
+/// Every fragment of the search files under `dir` (one part and those under it).
+fn fragments_in(dir: &Path) -> BTreeMap<String, Value> {
     let mut found = BTreeMap::new();
-    for e in walkdir::WalkDir::new(out.join("pagefind")).sort_by_file_name() {
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
         if !e.file_name().to_string_lossy().ends_with(".pf_fragment") {
             continue;
@@ -168,6 +173,41 @@ fn no_contact_person_is_indexed_when_privacy_leaves_them_out() {
     let zeta = &found["/jarjestot/zeta/"];
     assert_eq!(zeta["meta"]["phone"], "+358 40 000 0001");
     assert_eq!(zeta["meta"]["email"], "info@zeta.example");
+}
+
+#[test]
+fn an_index_in_parts_holds_each_record_once_and_the_search_page_knows_the_parts() {
+    let s = search_site("", "");
+    let out = std::process::Command::new(crate::support::bin())
+        .args(["build", "--lang", "en", "--root", s.root().to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .env("AREENA_SEARCH_PARTS", "3")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let public = s.root().join("public");
+    let parts_of_page = || {
+        let search = super::page(&s, "haku/index.html");
+        let el = search.select(&Selector::parse("[data-parts]").unwrap()).next().map(|e| e.value().clone());
+        el.and_then(|e| e.attr("data-parts").map(str::to_string))
+    };
+    assert_eq!(parts_of_page().as_deref(), Some("3"));
+    // Each part is an index of its own, and each holds some of the records.
+    for part in ["pagefind", "pagefind/part-1", "pagefind/part-2"] {
+        let dir = public.join(part);
+        assert!(dir.join("pagefind-entry.json").is_file(), "{part} is an index");
+        assert!(!fragments_in(&dir.join("fragment")).is_empty(), "{part} holds records");
+    }
+    assert!(!public.join("pagefind/part-3").exists());
+    // Together every record, each once (`fragments` fails on a record found twice).
+    let found: Vec<String> = fragments(&public).into_keys().collect();
+    let mut want: Vec<String> = records(&s, false).into_iter().map(|(u, _)| u).collect();
+    want.sort_unstable();
+    assert_eq!(found, want);
+    // A small site without the setting is one index.
+    assert_eq!(build(&s, &[]).code, 0);
+    assert!(!public.join("pagefind/part-1").exists());
+    assert_eq!(parts_of_page().as_deref(), Some("1"));
 }
 
 #[test]
