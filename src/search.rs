@@ -358,6 +358,7 @@ impl<'a> Builder<'a> {
     fn table(&self, id: TableId) -> Record {
         let t = &self.site.tables[id];
         let mut rec = RecordHtml::new(self.lang, &t.name);
+        rec.aux(&folded_forms([t.name.as_str()]));
         rec.text(3, &t.public_partners.join(", "));
         self.themes(&mut rec, &t.themes, 4);
         self.places(&mut rec, &t.area);
@@ -404,6 +405,7 @@ impl<'a> Builder<'a> {
         let t = &self.site.tables[table];
         let n = &t.notes[note];
         let mut rec = RecordHtml::new(self.lang, &n.title);
+        rec.aux(&folded_forms([n.title.as_str(), t.name.as_str()]));
         rec.text(3, &t.name);
         rec.text(3, &n.decisions.join(". "));
         let mut themes = t.themes.clone();
@@ -740,6 +742,47 @@ mod records_tests {
             assert!(!gone.exists(), "a folder of a build that is gone is removed");
         }
         assert!(running.exists() && unmarked.exists() && other_name.exists());
+    }
+
+    #[test]
+    fn a_build_removes_its_own_record_folders_only() {
+        let tmp = tempfile::tempdir().unwrap();
+        let me = std::process::id().to_string();
+        let made = |name: &str, pid: &str| {
+            let d = tmp.path().join(name);
+            std::fs::create_dir_all(d.join("part-0/x")).unwrap();
+            std::fs::write(d.join(RECORDS_MARKER), pid).unwrap();
+            d
+        };
+        let own = made("areena-search-mine", &me);
+        let other = made("areena-search-theirs", "4194399999");
+        let other_name = made("something-else", &me);
+        assert!(!remove_own_records(tmp.path()), "nothing is left");
+        assert!(!own.exists());
+        assert!(other.exists() && other_name.exists());
+    }
+
+    #[test]
+    fn records_with_odd_addresses_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let rec = |url: &str| Record { url: url.to_string(), html: "<html></html>".to_string() };
+        let kept = write_records(&[rec("/jarjestot/a/")], 1, tmp.path()).unwrap();
+        assert!(kept.path().join("part-0/jarjestot/a/index.html").is_file());
+        for url in ["/jarjestot/%2e%2e/", "/jarjestot/a?b/", "/a/../../b/", "/a/./b/", "/c:/x/"] {
+            assert!(write_records(&[rec(url)], 1, tmp.path()).is_err(), "{url}");
+        }
+    }
+
+    #[test]
+    fn records_are_written_in_memory_where_there_is_a_folder_for_it() {
+        let base = records_base_in_memory();
+        assert!(base.is_absolute() && base.is_dir(), "{}", base.display());
+        let shm = Path::new("/dev/shm");
+        if tempfile::tempdir_in(shm).is_ok() {
+            assert_eq!(base, shm);
+        } else {
+            assert_eq!(base, std::env::temp_dir());
+        }
     }
 }
 

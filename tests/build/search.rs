@@ -20,6 +20,9 @@ pub(crate) fn fragments(out: &Path) -> BTreeMap<String, Value> {
 /// Every fragment of the search files under `dir` (one part and those under it).
 fn fragments_in(dir: &Path) -> BTreeMap<String, Value> {
     let mut found = BTreeMap::new();
+    if !dir.exists() {
+        return found;
+    }
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
         if !e.file_name().to_string_lossy().ends_with(".pf_fragment") {
@@ -319,6 +322,76 @@ fn a_name_weighs_more_than_places_activities_and_the_description() {
     // A note's themes weigh less than an organisation's (organisations first for a theme).
     let note = &recs["/kumppanuuspoydat/poyta/2026-10-01-kokous/"];
     assert!(weight_of(note, "Omaishoito") < themes);
+}
+
+#[test]
+fn a_result_shows_the_summary_or_first_sentence_and_its_places_and_umlauts_are_optional() {
+    let s = search_site("", "");
+    s.write(
+        "content/organisations/laaja.md",
+        "+++\nname = \"Laaja Apu ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\nregions = [\"Keski-Suomi\"]\nnationwide = true\nactivities = [\"Neuvonta\", \"Vertaistuki\"]\n+++\n",
+    );
+    s.write(
+        "content/organisations/tiivis.md",
+        "+++\nname = \"Tiivis ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\nsummary = \"Apua arkeen.\"\n+++\nEnsimmäinen lause. Toinen lause.\n",
+    );
+    let found = built_fragments(&s);
+    let meta = |url: &str, key: &str| found[url]["meta"][key].as_str().unwrap_or_default().to_string();
+    // What a result shows under its name: the summary, else the first sentence of the
+    // text, else the activities.
+    assert_eq!(meta("/jarjestot/tiivis/", "summary"), "Apua arkeen.");
+    assert_eq!(meta("/jarjestot/zeta/", "summary"), "Kerhomme kokoontuu kirjastolla.");
+    assert_eq!(meta("/jarjestot/laaja/", "summary"), "Neuvonta, Vertaistuki");
+    // Where it acts: municipalities, then the region, then nationwide, one separator
+    // between each.
+    assert_eq!(meta("/jarjestot/laaja/", "places"), "Keuruu · Koko Keski-Suomi · Valtakunnallinen");
+    assert_eq!(meta("/jarjestot/valtakunnallinen/", "places"), "Valtakunnallinen");
+    // A name with umlauts is found typed without them too: the folded form is in the
+    // record, weighing least.
+    let recs: BTreeMap<String, String> = records(&s, false).into_iter().collect();
+    assert_eq!(weight_of(&recs["/jarjestot/aanekosken-seura/"], "aanekosken"), 1);
+    assert_eq!(weight_of(&recs["/kumppanuuspoydat/poyta/"], "testipoyta"), 1, "a table's name");
+    assert_eq!(weight_of(&recs["/kumppanuuspoydat/poyta/2026-10-01-kokous/"], "testipoyta"), 1, "a note's table");
+    assert!(found["/jarjestot/aanekosken-seura/"]["content"].as_str().unwrap().contains("aanekosken"));
+}
+
+#[test]
+fn parts_without_records_are_left_out() {
+    let s = search_site("", "");
+    let out = std::process::Command::new(crate::support::bin())
+        .args(["build", "--lang", "en", "--root", s.root().to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .env("AREENA_SEARCH_PARTS", "40")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bundle = s.root().join("public/pagefind");
+    // Part 0 is the bundle the page loads: Pagefind's script with the index. The other
+    // parts hold index files only, and only when they have records.
+    assert!(bundle.join("pagefind.js").is_file() && bundle.join("pagefind-entry.json").is_file());
+    let mut with_records = 0;
+    for i in 1..40 {
+        let part = bundle.join(format!("part-{i}"));
+        let n = fragments_in(&part.join("fragment")).len();
+        assert_eq!(part.exists(), n > 0, "part {i} with {n} records");
+        if n > 0 {
+            with_records += 1;
+            assert!(part.join("pagefind-entry.json").is_file());
+            assert!(!part.join("pagefind.js").exists(), "only part 0 has the script");
+        }
+    }
+    assert!(with_records > 2, "{with_records} parts have records");
+}
+
+#[test]
+fn a_site_with_nothing_to_find_still_has_a_working_search_bundle() {
+    let s = Site::new();
+    s.remove("content/organisations/keuruun-testiyhdistys.md").remove("content/networks/testiverkosto.md");
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bundle = s.root().join("public/pagefind");
+    assert!(bundle.join("pagefind.js").is_file() && bundle.join("pagefind-entry.json").is_file());
+    assert!(fragments(&s.root().join("public")).is_empty());
 }
 
 #[test]
