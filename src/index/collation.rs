@@ -79,6 +79,15 @@ mod tests {
     }
 
     #[test]
+    fn digits_in_order_and_u_umlaut_as_y() {
+        // Each digit weighs its own: 2 before 3 whatever follows.
+        assert_eq!(sorted(&["Kerho 3a", "Kerho 2b"], Language::Fi), ["Kerho 2b", "Kerho 3a"]);
+        // In Finnish and Swedish ü is a y (after v, before z).
+        assert_eq!(sorted(&["Zeta", "Über", "Vanha", "Yö"], Language::Fi), ["Vanha", "Über", "Yö", "Zeta"]);
+        assert_eq!(sorted(&["Über", "Vanha"], Language::En), ["Über", "Vanha"]);
+    }
+
+    #[test]
     fn case_and_punctuation_are_ignored() {
         let names = ["Keski-Suomen Kylät", "keskisuomen järjestöt", "Keskimaan Seura"];
         assert_eq!(sorted(&names, Language::Fi), ["Keskimaan Seura", "keskisuomen järjestöt", "Keski-Suomen Kylät"]);
@@ -95,6 +104,8 @@ mod tests {
         let cases = [
             ("Äänekosken Seura", "Ä"),
             ("åbo", "Å"),
+            ("Örebro", "Ö"),
+            ("øst", "Ö"),
             ("4H-yhdistys", "0–9"),
             ("\"Kylä\" ry", "K"),
             ("Émile", "E"),

@@ -100,23 +100,6 @@ impl Index {
         municipalities.sort_by_key(|&m| self.municipality_rank[m]);
         Places { municipalities, regions: &area.regions, nationwide: area.nationwide }
     }
-
-    /// `ids` grouped by theme: themes A–Ö, each list in the order of `ids`.
-    pub fn by_theme(&self, site: &Site, ids: &[OrganisationId]) -> Vec<(ThemeId, Vec<OrganisationId>)> {
-        let mut buckets: Vec<Vec<OrganisationId>> = vec![Vec::new(); site.themes.len()];
-        for &o in ids {
-            for &t in &site.organisations[o].themes {
-                buckets[t].push(o);
-            }
-        }
-        let mut out = Vec::new();
-        for &t in &self.theme_order {
-            if !buckets[t].is_empty() {
-                out.push((t, std::mem::take(&mut buckets[t])));
-            }
-        }
-        out
-    }
 }
 
 /// The groups of every theme page.

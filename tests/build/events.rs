@@ -55,6 +55,14 @@ fn upcoming_and_past_are_split_by_the_builds_day() {
     assert_eq!(past_titles.first().map(String::as_str), Some("Mielen hyvinvointi arjessa – luento verkossa"));
     assert_eq!(past_titles.len(), 5, "{past_titles:?}");
 
+    // On its last day an event is still ahead.
+    let (_t, last_day) = built("2026-11-29");
+    let titles = texts(&html(&last_day, "tapahtumat/index.html"), ".event-item__title");
+    assert!(titles.iter().any(|t| t == "Kuvanäyttely: Kylien arki"), "{titles:?}");
+    let (_t, after) = built("2026-11-30");
+    let titles = texts(&html(&after, "tapahtumat/index.html"), ".event-item__title");
+    assert!(!titles.iter().any(|t| t == "Kuvanäyttely: Kylien arki"), "{titles:?}");
+
     // Another day, another split: on 1.3.2027 only the spring's trip is ahead.
     let (_t, later) = built("2027-03-01");
     assert_eq!(

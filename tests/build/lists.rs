@@ -332,3 +332,46 @@ fn others_nearby_are_of_the_same_theme_and_municipality_the_six_after_it_in_a_to
     }
     assert!(nearby("multian").is_empty(), "nobody else in Multia with the theme");
 }
+
+#[test]
+fn each_reach_lists_an_organisation_once_and_coverage_counts_gaps_and_wide_ones() {
+    let s = Site::new();
+    s.write(
+        "content/themes.toml",
+        &format!("{}\n[[theme]]\nid = \"nuoret\"\nname = \"Nuoret\"\n", crate::support::THEMES),
+    );
+    org(&s, "multian-apu", "Multian Apu ry", "\"omaishoito\"", "municipalities = [\"Multia\"]");
+    org(&s, "maakunnan-tuki", "Maakunnan Tuki ry", "\"omaishoito\"", "regions = [\"Keski-Suomi\"]");
+    org(&s, "valtakunnan-apu", "Valtakunnan Apu ry", "\"ikaihmiset\"", "nationwide = true");
+    org(
+        &s,
+        "molempien-liitto",
+        "Molempien Liitto ry",
+        "\"ikaihmiset\"",
+        "regions = [\"Keski-Suomi\"]\nnationwide = true",
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Region-wide and nationwide at once: listed once, as region-wide.
+    let multia = page(&s, "kunnat/multia/index.html");
+    let names = |d: &Html, kind: &str| texts(d, &format!("section[aria-labelledby=reach-{kind}] .org-card__name"));
+    assert_eq!(names(&multia, "local"), ["Multian Apu ry"]);
+    assert_eq!(names(&multia, "region"), ["Maakunnan Tuki ry", "Molempien Liitto ry"]);
+    assert_eq!(names(&multia, "nation"), ["Valtakunnan Apu ry"]);
+    // Theme chips only for themes someone has there (none has Nuoret).
+    assert_eq!(texts(&multia, ".chip > span:first-child"), ["Ikäihmiset", "Omaishoito"]);
+    // The theme page's region-wide group: those naming a region, not the local ones.
+    let theme = page(&s, "teemat/omaishoito/index.html");
+    assert_eq!(texts(&theme, "section[aria-labelledby=region-wide] .org-card__name"), ["Maakunnan Tuki ry"]);
+    let elders = page(&s, "teemat/ikaihmiset/index.html");
+    assert_eq!(
+        texts(&elders, "section[aria-labelledby=nationwide] .org-card__name"),
+        ["Molempien Liitto ry", "Valtakunnan Apu ry"]
+    );
+    // Coverage: 22 municipalities × 3 themes, of which Keuruu and Multia have
+    // Omaishoito; the wide row counts region-wide or nationwide ones per theme
+    // (Ikäihmiset, Nuoret, Omaishoito).
+    let coverage = page(&s, "kattavuus/index.html");
+    assert!(texts(&coverage, "strong").iter().any(|t| t == "Aukkoja: 64"), "{:?}", texts(&coverage, "strong"));
+    assert_eq!(texts(&coverage, "tr.coverage__wide td:not(.coverage__total)"), ["2", "0", "1"]);
+}
