@@ -40,6 +40,17 @@ fn fragments_in(dir: &Path) -> BTreeMap<String, Value> {
     found
 }
 
+/// Build `s` with its search index made in `parts` parts (as a large directory's is).
+fn build_in_parts(s: &Site, parts: usize) {
+    let out = std::process::Command::new(crate::support::bin())
+        .args(["build", "--lang", "en", "--root", s.root().to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .env("AREENA_SEARCH_PARTS", parts.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// The values of filter `key` of a fragment, sorted.
 fn filter(f: &Value, key: &str) -> Vec<String> {
     let mut v: Vec<String> = f["filters"][key]
@@ -181,13 +192,7 @@ fn no_contact_person_is_indexed_when_privacy_leaves_them_out() {
 #[test]
 fn an_index_in_parts_holds_each_record_once_and_the_search_page_knows_the_parts() {
     let s = search_site("", "");
-    let out = std::process::Command::new(crate::support::bin())
-        .args(["build", "--lang", "en", "--root", s.root().to_str().unwrap()])
-        .env("AREENA_TODAY", "2026-11-23")
-        .env("AREENA_SEARCH_PARTS", "3")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    build_in_parts(&s, 3);
     let public = s.root().join("public");
     let parts_of_page = || {
         let search = super::page(&s, "haku/index.html");
@@ -358,13 +363,7 @@ fn a_result_shows_the_summary_or_first_sentence_and_its_places_and_umlauts_are_o
 #[test]
 fn parts_without_records_are_left_out() {
     let s = search_site("", "");
-    let out = std::process::Command::new(crate::support::bin())
-        .args(["build", "--lang", "en", "--root", s.root().to_str().unwrap()])
-        .env("AREENA_TODAY", "2026-11-23")
-        .env("AREENA_SEARCH_PARTS", "40")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    build_in_parts(&s, 40);
     let bundle = s.root().join("public/pagefind");
     // Part 0 is the bundle the page loads: Pagefind's script with the index. The other
     // parts hold index files only, and only when they have records.

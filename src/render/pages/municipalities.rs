@@ -90,12 +90,10 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId, page: usize) -> Result
     let events: &[EventId] = if page == 0 { &ix.events.municipality[m] } else { &[] };
     let mut meta = r.with_events(meta, events, calendar);
     let reach = ix.reach(site, m);
-    let pages = reach.local.len().div_ceil(PAGE_SIZE).max(1);
+    let (local, pages) = organisations::paged(reach.local, page);
     if page > 0 {
         meta.title = format!("{} ({}/{pages})", meta.title, page + 1);
     }
-    let start = (page * PAGE_SIZE).min(reach.local.len());
-    let local = &reach.local[start..(start + PAGE_SIZE).min(reach.local.len())];
     let region = &site.municipalities.regions[mu.region];
     let mut reaches =
         vec![Reach { kind: "local", count: reach.local.len(), organisations: r.items(local), more: None }];
@@ -165,13 +163,11 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId, page
     };
     let local = of_theme(reach.local);
     let (region_ids, nation_ids) = (of_theme(&reach.region), of_theme(&reach.nation));
-    let pages = local.len().div_ceil(PAGE_SIZE).max(1);
+    let (shown, pages) = organisations::paged(&local, page);
     if page > 0 {
         title = format!("{title} ({}/{pages})", page + 1);
     }
     let mut meta = r.meta(&title, page_url(page), "municipalities");
-    let start = (page * PAGE_SIZE).min(local.len());
-    let shown = &local[start..(start + PAGE_SIZE).min(local.len())];
     let mut reaches = vec![Reach { kind: "local", count: local.len(), organisations: r.items(shown), more: None }];
     if page == 0 {
         let wide = |kind: &'static str, ids: &[OrganisationId], filters: &[(&str, &str)], list: String| {
@@ -206,16 +202,15 @@ pub(super) fn render_reach(r: &Renderer<'_>, region: Option<RegionId>, page: usi
         }
         None => ("nation", &ix.nationwide, r.theme.t("reach_nation"), Box::new(|p| rt.nationwide(p + 1))),
     };
-    let pages = ids.len().div_ceil(PAGE_SIZE).max(1);
+    let (shown, pages) = organisations::paged(ids, page);
     let mut meta = r.meta(&title, url(page), "municipalities");
     if page > 0 {
         meta.title = format!("{} ({}/{pages})", meta.title, page + 1);
     }
-    let start = (page * PAGE_SIZE).min(ids.len());
     let view = ReachListView {
         kind,
         count: ids.len(),
-        organisations: r.items(&ids[start..(start + PAGE_SIZE).min(ids.len())]),
+        organisations: r.items(shown),
         pages: organisations::pager(pages, page, url),
     };
     r.set_list_json_ld(&mut meta, view.organisations.iter().map(|o| (o.name, o.url.as_str())));

@@ -36,11 +36,17 @@ pub(super) fn pager(pages: usize, page: usize, url: impl Fn(usize) -> String) ->
     (0..pages).map(|p| PagerItem { number: p + 1, url: url(p), current: p == page }).collect()
 }
 
+/// Page `page` (from 0) of a long list, and how many pages the list has (at least 1).
+pub(super) fn paged<T>(list: &[T], page: usize) -> (&[T], usize) {
+    let start = (page * PAGE_SIZE).min(list.len());
+    (&list[start..(start + PAGE_SIZE).min(list.len())], list.len().div_ceil(PAGE_SIZE).max(1))
+}
+
 pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic> {
     let (site, ix, rt, lang) = (r.site, r.index, &r.routes, r.lang());
     let url = if page == 0 { rt.organisations() } else { rt.organisations_page(page + 1) };
     let mut meta = r.meta(r.theme.t("all_organisations"), url, "organisations");
-    let pages = ix.order.len().div_ceil(PAGE_SIZE).max(1);
+    let (slice, pages) = paged(&ix.order, page);
     if page > 0 {
         meta.title = format!("{} ({}/{pages})", meta.title, page + 1);
     }
@@ -57,8 +63,6 @@ pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic
             last = letter;
         }
     }
-    let start = page * PAGE_SIZE;
-    let slice = &ix.order[start.min(ix.order.len())..(start + PAGE_SIZE).min(ix.order.len())];
     let mut letters: Vec<Group<'_>> = Vec::new();
     for &id in slice {
         let letter = initial(&site.organisations[id].name, lang);
