@@ -224,6 +224,11 @@ mod tests {
         assert!(h.contains(r#"href="/j/teemat/""#), "{h}");
         assert!(h.contains(r#"src="/j/kuvat/k.jpg""#), "{h}");
         assert!(h.contains(r#"href="https://a.example""#), "{h}");
+        // An address with a scheme is left as written, even where its path would
+        // lead to a content file.
+        let h = render("[s](x:/../../networks/n.md) [f](#yhteystiedot)", false);
+        assert!(h.contains(r#"href="x:/../../networks/n.md""#), "{h}");
+        assert!(h.contains(r##"href="#yhteystiedot""##), "{h}");
     }
 
     #[test]
@@ -309,8 +314,18 @@ mod tests {
         assert!(h.contains(r#"<h3 id="toiminta-2">Toiminta</h3>"#), "{h}");
         assert!(h.contains(r#"<h4 id="yht">Yhteystiedot</h4>"#), "{h}");
         assert!(h.contains(r#"<h3 id="about-2">About</h3>"#), "an id the templates use is not taken: {h}");
+        // The same heading again and again counts on: -2, -3, -4.
+        let h = render("## Kokoukset\n\n## Kokoukset\n\n## Kokoukset\n\n## Kokoukset", false);
+        for id in ["kokoukset", "kokoukset-2", "kokoukset-3", "kokoukset-4"] {
+            assert_eq!(h.matches(&format!(r#"id="{id}""#)).count(), 1, "{id}: {h}");
+        }
         // A body that starts at ## still starts at the top level.
         let h = render("## Jäsenyys\n\n### Maksut", false);
         assert!(h.contains("<h2 id=\"jasenyys\">") && h.contains("<h3 id=\"maksut\">"), "{h}");
+        // Each level down to the last: h2 … h6, and deeper ones stay at h6.
+        let h = render("# A\n\n## B\n\n### C\n\n#### D\n\n##### E\n\n###### F", false);
+        for (level, text) in [(2, "A"), (3, "B"), (4, "C"), (5, "D"), (6, "E"), (6, "F")] {
+            assert!(h.contains(&format!(">{text}</h{level}>")), "{text} at h{level}: {h}");
+        }
     }
 }
