@@ -226,7 +226,8 @@ mod tests {
         assert!(h.contains(r#"href="https://a.example""#), "{h}");
         // An address with a scheme is left as written, even where its path would
         // lead to a content file.
-        let h = render("[s](x:/../../networks/n.md) [f](#yhteystiedot)", false);
+        let h = render("[s](x:/../../networks/n.md) [f](#yhteystiedot) [p](//a.example/opas.md)", false);
+        assert!(h.contains(r#"href="//a.example/opas.md""#), "{h}");
         assert!(h.contains(r#"href="x:/../../networks/n.md""#), "{h}");
         assert!(h.contains(r##"href="#yhteystiedot""##), "{h}");
     }
