@@ -283,6 +283,87 @@ mod tests {
     }
 
     #[test]
+    fn which_characters_are_dropped_or_invisible() {
+        for c in [
+            '\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{fffe}',
+            '\u{ffff}',
+        ] {
+            assert!(is_dropped_char(c), "{c:?}");
+        }
+        for c in ['\t', '\n', '\r', 'a', 'ä', ' ', '\u{2029}', '\u{2065}', '\u{206a}', '\u{200b}', '\u{fffd}'] {
+            assert!(!is_dropped_char(c), "{c:?}");
+        }
+        for c in ['\u{200b}', '\u{200f}', '\u{2060}', '\u{feff}', '\u{061c}'] {
+            assert!(is_invisible_char(c), "{c:?}");
+        }
+        for c in ['\u{200a}', '\u{2010}', '\u{2061}', 'a', ' '] {
+            assert!(!is_invisible_char(c), "{c:?}");
+        }
+        // A dropped character also makes no difference to how a name looks.
+        assert_eq!(look_alike_key("Keuruun\u{202e} Seura"), "keuruun seura");
+    }
+
+    #[test]
+    fn url_hosts_and_hints() {
+        for ok in ["https://kayttaja@a.example/", "HTTPS://A.EXAMPLE", "http://localhost", " https://a.example "] {
+            assert!(check_url(ok).is_ok(), "{ok}");
+        }
+        for bad in
+            ["https://intranet/", "https://a.example@", "https://:80/", "http://?q=a.example", "https://a.example/ x"]
+        {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+        let hint = |s: &str| check_url(s).unwrap_err().en().to_string();
+        assert_eq!(hint("a.example/x"), "add https:// in front: `https://a.example/x`");
+        for generic in ["a example.x", "yhdistys", "tel:0401234567"] {
+            assert!(hint(generic).starts_with("a web address starts with https://"), "{generic}: {}", hint(generic));
+        }
+    }
+
+    #[test]
+    fn email_shapes_and_hints() {
+        for ok in [" info@a.example ", "etu.suku@ala.a.example"] {
+            assert!(check_email(ok).is_ok(), "{ok}");
+        }
+        for bad in ["a@.b.example", "a@b.example.", "a@b@c.example", "<a@b.example>", "\"a\"@b.example"] {
+            assert_eq!(
+                check_email(bad).unwrap_err().en(),
+                "check the address: it should look like `info@yhdistys.example`",
+                "{bad}"
+            );
+        }
+        for several in ["a@b.example;c@d.example", "a@b.example c@d.example", "a@b.example,c@d.example"] {
+            assert_eq!(
+                check_email(several).unwrap_err().en(),
+                "write one address only; put others in the Markdown text",
+                "{several}"
+            );
+        }
+        assert!(check_email("info").unwrap_err().en().starts_with("an email address has an @"));
+    }
+
+    #[test]
+    fn phone_digit_counts() {
+        assert!(check_phone("12345").is_ok());
+        assert!(check_phone("1234567890123456").is_ok());
+        assert!(check_phone("+358/40 123").is_ok());
+        assert!(check_phone("1234").is_err());
+        assert!(check_phone("12345678901234567").is_err());
+        assert!(check_phone("040 123 4567+").is_err());
+        assert!(check_phone("").is_err());
+    }
+
+    #[test]
+    fn language_code_hints() {
+        assert_eq!(check_language_code("Ukrainian").unwrap_err().en(), "write the two-letter ISO 639-1 code: `uk`");
+        assert_eq!(check_language_code(" SV ").unwrap_err().en(), "write the code in lowercase: `sv`");
+        assert!(check_language_code("fin").unwrap_err().en().ends_with("`fi`"));
+        assert!(check_language_code("zu").is_ok() && check_language_code("aa").is_ok());
+        assert!(check_language_code("xx").unwrap_err().en().starts_with("write a two-letter ISO 639-1 code"));
+        assert!(check_language_code("f").is_err() && check_language_code("fin ").is_err());
+    }
+
+    #[test]
     fn dates_and_years() {
         let d: Datetime = "2025-03-01".parse().unwrap();
         assert_eq!(to_date(&d).unwrap(), Date::constant(2025, 3, 1));
@@ -292,5 +373,15 @@ mod tests {
         assert_eq!(check_year(1994, today), Ok(1994));
         assert!(check_year(19994, today).is_err());
         assert!(check_year(2027, today).is_err());
+        assert_eq!(check_year(1800, today), Ok(1800));
+        assert_eq!(check_year(2026, today), Ok(2026));
+        assert!(check_year(1799, today).is_err());
+        assert!(check_year(-2026, today).is_err());
+        // TOML's parser already refuses most impossible dates; the check is for the rest.
+        let no_such_day =
+            Datetime { date: Some(toml::value::Date { year: 2025, month: 2, day: 29 }), time: None, offset: None };
+        assert!(to_date(&no_such_day).unwrap_err().en().starts_with("write an existing date"));
+        let time_only: Datetime = "10:00:00".parse().unwrap();
+        assert!(to_date(&time_only).unwrap_err().en().starts_with("write a date as YYYY-MM-DD"));
     }
 }

@@ -239,6 +239,21 @@ mod tests {
     use super::*;
     use crate::model::values::without_dropped_chars;
 
+    #[test]
+    fn the_common_licences_have_their_pages() {
+        for (id, url) in [
+            ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"),
+            ("cc-by-sa-4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+            ("CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+            ("ODbL-1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+            ("PDDL-1.0", "https://opendatacommons.org/licenses/pddl/1-0/"),
+        ] {
+            assert_eq!(license_url(id), Some(url), "{id}");
+        }
+        assert_eq!(license_url("MIT"), None);
+        assert_eq!(license_url("CC-BY"), None);
+    }
+
     /// What `to_json` must write: the JSON of the value with the dropped characters
     /// taken out of its strings first.
     fn expected(s: &str) -> Vec<u8> {
