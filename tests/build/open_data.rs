@@ -339,6 +339,13 @@ fn an_organisation_in_hsds_carries_its_source_fields() {
     assert_eq!(h["year_incorporated"], 1994);
     assert_eq!(h["contacts"][0]["name"], "Testi Henkilö");
     assert_eq!(h["contacts"][0]["phones"][0]["number"], "+358 40 000 0004");
+    // A phone belongs either to the organisation or to its contact person, not both.
+    let (own, contacts) = (&h["phones"][0], &h["contacts"][0]["phones"][0]);
+    assert_eq!((&own["number"], &own["organization_id"]), (&json!("+358 40 000 0003"), &h["id"]));
+    assert!(own["contact_id"].is_null(), "{own}");
+    assert_eq!(contacts["contact_id"], h["contacts"][0]["id"]);
+    assert!(contacts["organization_id"].is_null(), "{contacts}");
+    assert_ne!(own["id"], contacts["id"]);
     assert_eq!(h["locations"][0]["addresses"][0]["address_1"], "Kauppakatu 1");
     assert_eq!(h["locations"][0]["addresses"][0]["state_province"], "Keski-Suomi");
     let idents: Vec<(&str, &str)> = h["organization_identifiers"]
