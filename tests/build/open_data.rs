@@ -337,6 +337,8 @@ fn an_organisation_in_hsds_carries_its_source_fields() {
     let h = hsds.as_array().unwrap().iter().find(|o| o["name"] == "Keuruun Täysi Yhdistys ry").unwrap();
     assert_eq!(h["alternate_name"], "Täysi");
     assert_eq!(h["year_incorporated"], 1994);
+    assert_eq!(h["website"], "https://taysi.example/");
+    assert_eq!(h["uri"], "https://example.org/jarjestot/taysi/");
     assert_eq!(h["contacts"][0]["name"], "Testi Henkilö");
     assert_eq!(h["contacts"][0]["phones"][0]["number"], "+358 40 000 0004");
     // A phone belongs either to the organisation or to its contact person, not both.
