@@ -569,3 +569,76 @@ fn the_open_data_page_explains_every_data_file_with_its_schema() {
     let footer = super::texts(&super::page(&s, "index.html"), "footer a");
     assert!(footer.iter().any(|t| t == "Avoin data"), "{footer:?}");
 }
+
+#[test]
+fn hsds_ids_are_made_from_the_documented_names() {
+    let s = small_site();
+    s.write("content/organisations/taysi.md", FULL);
+    s.write(
+        "content/organisations/kerhot.md",
+        "+++\nname = \"Kerhojen Yhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n\
+         activities = [\"Kerho\", \"Retket\", \"Kerho\", \"Kerho!\"]\n+++\n",
+    );
+    assert_eq!(build(&s, &[]).code, 0);
+    let out = s.root().join("public");
+    let source = read_json(&out.join("data/organisations.json"))["source"].as_str().unwrap().to_string();
+    let namespace = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, source.as_bytes());
+    let id = |name: &str| uuid::Uuid::new_v5(&namespace, name.as_bytes()).to_string();
+    let orgs = read_json(&out.join("data/hsds/organizations.json"));
+    let org = |name: &str| orgs.as_array().unwrap().iter().find(|o| o["name"] == name).unwrap().clone();
+    assert_eq!(org("Keuruun Täysi Yhdistys ry")["id"], id("organisation/taysi"));
+    let services = read_json(&out.join("data/hsds/services.json"));
+    let of = |org_id: &Value| -> Vec<(String, String)> {
+        services
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["organization_id"] == *org_id)
+            .map(|s| (s["name"].as_str().unwrap().to_string(), s["id"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let want = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs.iter().map(|(n, k)| (n.to_string(), id(k))).collect()
+    };
+    // A repeated activity (also one written with other punctuation) counts on from -2.
+    assert_eq!(
+        of(&org("Kerhojen Yhdistys ry")["id"]),
+        want(&[
+            ("Kerho", "service/kerhot/kerho"),
+            ("Retket", "service/kerhot/retket"),
+            ("Kerho", "service/kerhot/kerho-2"),
+            ("Kerho!", "service/kerhot/kerho-3"),
+        ])
+    );
+    assert_eq!(of(&org("Zeta ry")["id"]), want(&[("Zeta ry", "service/zeta")]));
+    let ids: std::collections::BTreeSet<&str> =
+        services.as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), services.as_array().unwrap().len(), "every service has an id of its own");
+}
+
+#[test]
+fn the_hsds_description_is_the_text_else_the_summary_else_the_name() {
+    let s = small_site();
+    s.write("content/organisations/taysi.md", FULL);
+    s.write(
+        "content/organisations/tiivis.md",
+        "+++\nname = \"Tiivis ry\"\nsummary = \"Kerhoja nuorille\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n",
+    );
+    s.write(
+        "content/organisations/tyhja.md",
+        "+++\nname = \"Tyhjä ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n  \n",
+    );
+    assert_eq!(build(&s, &[]).code, 0);
+    let orgs = read_json(&s.root().join("public/data/hsds/organizations.json"));
+    let description = |name: &str| {
+        orgs.as_array().unwrap().iter().find(|o| o["name"] == name).unwrap()["description"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let full = description("Keuruun Täysi Yhdistys ry");
+    assert!(full.contains("Ensimmäinen kappale.") && full.contains("Toinen kappale."), "{full:?}");
+    assert!(!full.contains("**"), "plain text: {full:?}");
+    assert_eq!(description("Tiivis ry"), "Kerhoja nuorille");
+    assert_eq!(description("Tyhjä ry"), "Tyhjä ry");
+}
