@@ -325,14 +325,28 @@ mod tests {
         for ok in [" info@a.example ", "etu.suku@ala.a.example"] {
             assert!(check_email(ok).is_ok(), "{ok}");
         }
-        for bad in ["a@.b.example", "a@b.example.", "a@b@c.example", "<a@b.example>", "\"a\"@b.example"] {
+        for bad in [
+            "a@.b.example",
+            "a@b.example.",
+            "a@b@c.example",
+            "<a@b.example>",
+            "\"a\"@b.example",
+            "a<b@c.example",
+            "a>b@c.example",
+        ] {
             assert_eq!(
                 check_email(bad).unwrap_err().en(),
                 "check the address: it should look like `info@yhdistys.example`",
                 "{bad}"
             );
         }
-        for several in ["a@b.example;c@d.example", "a@b.example c@d.example", "a@b.example,c@d.example"] {
+        for several in [
+            "a@b.example;c@d.example",
+            "a@b.example c@d.example",
+            "a@b.example,c@d.example",
+            "a,b@c.example",
+            "a;b@c.example",
+        ] {
             assert_eq!(
                 check_email(several).unwrap_err().en(),
                 "write one address only; put others in the Markdown text",
