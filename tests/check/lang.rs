@@ -191,3 +191,45 @@ fn finnish_and_swedish_reports_have_no_programmer_words_and_no_english() {
         assert!(!human.contains("help:") && !human.contains("── here"), "{lang}: {human}");
     }
 }
+
+#[test]
+fn references_to_drafts_and_to_missing_files_name_what_they_are_in_finnish() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/luonnos.md",
+        &org("name = \"L\"\nthemes = [\"omaishoito\"]\nnationwide = true\ndraft = true\n"),
+    );
+    s.write("content/networks/luonnosverkko.md", "+++\nname = \"LV\"\nkind = \"theme-group\"\ndraft = true\n+++\n");
+    s.write("content/partnership-tables/luonnospoyta/index.md", "+++\nname = \"LP\"\ndraft = true\n+++\nPöytä.\n");
+    s.write(O, &org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\nnetworks = [\"luonnosverkko\", \"eiverkkoa\"]\n"));
+    s.write(
+        "content/networks/testiverkosto.md",
+        "+++\nname = \"Testiverkosto\"\nkind = \"theme-group\"\nmembers = [\"keuruun-testiyhdistys\", \"luonnos\", \"eijarjestoa\"]\n+++\n",
+    );
+    let event = |table: &str| {
+        format!(
+            "+++\ntitle = \"Tori\"\nstart = 2026-12-05T10:00:00\norganisers = [\"keuruun-testiyhdistys\"]\nmunicipality = \"Keuruu\"\ntable = \"{table}\"\n+++\n"
+        )
+    };
+    s.write("content/events/2026-12-05-tori.md", &event("luonnospoyta"));
+    s.write("content/events/2026-12-06-tori.md", &event("eipoytaa"));
+    let diags = check(&s, &["--format", "json"]).diagnostics();
+    let said = |needle: &str| {
+        diags
+            .iter()
+            .find(|d| d.message.contains(needle))
+            .unwrap_or_else(|| panic!("nothing says {needle:?}: {diags:#?}"))
+            .clone()
+    };
+    said("järjestö `luonnos` on luonnos, eikä se ole sivustolla");
+    said("verkosto `luonnosverkko` on luonnos, eikä se ole sivustolla");
+    let table = said("kumppanuuspöytä `luonnospoyta` on luonnos, eikä se ole sivustolla");
+    let help = table.help.unwrap_or_default();
+    assert!(help.contains("content/partnership-tables/luonnospoyta/index.md"), "{help}");
+    said("järjestöä `eijarjestoa` ei ole (ei tiedostoa content/organisations/eijarjestoa.md)");
+    said("verkostoa `eiverkkoa` ei ole (ei tiedostoa content/networks/eiverkkoa.md)");
+    said("kumppanuuspöytää `eipoytaa` ei ole (ei tiedostoa content/partnership-tables/eipoytaa/index.md)");
+    // With --drafts the drafts are on the site, and nothing is said of them.
+    let with_drafts = check(&s, &["--format", "json", "--drafts"]).diagnostics();
+    assert!(!with_drafts.iter().any(|d| d.code == "draft-reference"), "{with_drafts:#?}");
+}

@@ -500,11 +500,17 @@ impl<'c, 'a> Report<'c, 'a> {
                         which.draft(t.get_ref()),
                     )
                     .with_help({
+                        // A partnership table is a folder with its index.md.
                         let (folder, v) = (which.folder, t.get_ref());
+                        let file = if folder == crate::layout::PARTNERSHIP_TABLES {
+                            format!("content/{folder}/{v}/index.md")
+                        } else {
+                            format!("content/{folder}/{v}.md")
+                        };
                         tr!(
-                            en: "publish it (remove `draft = true` from content/{folder}/{v}.md) or remove this reference",
-                            fi: "julkaise se (poista `draft = true` tiedostosta content/{folder}/{v}.md) tai poista tämä viittaus",
-                            sv: "publicera den (ta bort `draft = true` i filen content/{folder}/{v}.md) eller ta bort den här hänvisningen"
+                            en: "publish it (remove `draft = true` from {file}) or remove this reference",
+                            fi: "julkaise se (poista `draft = true` tiedostosta {file}) tai poista tämä viittaus",
+                            sv: "publicera den (ta bort `draft = true` i filen {file}) eller ta bort den här hänvisningen"
                         )
                     }),
                 );
