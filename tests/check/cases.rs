@@ -638,3 +638,30 @@ fn a_summary_longer_than_a_card_line_is_a_warning() {
     assert_eq!(d.severity, "warning");
     assert!(d.message.contains("160"), "{}", d.message);
 }
+
+#[test]
+fn an_invisible_character_in_a_name_or_title_is_a_warning() {
+    let zw = "\\u200B";
+    let help = "retype the name without them";
+    let s = with_org(&BASE.replace("Keuruun ", &format!("Keuruun{zw} ")));
+    expect(&s, "look-alike-name", O, Some("\"Keuruun"), help);
+    let s = Site::new();
+    s.write(N, &format!("+++\nname = \"Testi{zw}verkosto\"\nkind = \"theme-group\"\n+++\n"));
+    expect(&s, "look-alike-name", N, Some("\"Testi"), help);
+    let s = with_table(&format!("name = \"Pöy{zw}tä\"\n"));
+    expect(&s, "look-alike-name", T, Some("\"Pöy"), help);
+    let s = with_note("2025-02-12-kokous.md", &format!("title = \"Kokous{zw}\"\ndate = 2025-02-12\n"));
+    expect(&s, "look-alike-name", "content/partnership-tables/poyta/2025-02-12-kokous.md", Some("\"Kokous"), help);
+    let s = Site::new();
+    s.write("content/pages/tietoa.md", &format!("+++\ntitle = \"Tie{zw}toa\"\n+++\nTeksti.\n"));
+    expect(&s, "look-alike-name", "content/pages/tietoa.md", Some("\"Tie"), help);
+    let s = Site::new();
+    let e = "content/events/2026-12-05-tori.md";
+    s.write(
+        e,
+        &format!(
+            "+++\ntitle = \"To{zw}ri\"\nstart = 2026-12-05T10:00:00\norganisers = [\"keuruun-testiyhdistys\"]\nmunicipality = \"Keuruu\"\n+++\n"
+        ),
+    );
+    expect(&s, "look-alike-name", e, Some("\"To"), help);
+}
