@@ -642,3 +642,17 @@ fn the_hsds_description_is_the_text_else_the_summary_else_the_name() {
     assert_eq!(description("Tiivis ry"), "Kerhoja nuorille");
     assert_eq!(description("Tyhjä ry"), "Tyhjä ry");
 }
+
+#[test]
+fn a_value_of_seeking_written_twice_is_listed_once() {
+    let s = small_site();
+    s.write(
+        "content/organisations/kaksi.md",
+        "+++\nname = \"Kaksi ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n\
+         seeking = [\"volunteers\", \"members\", \" volunteers\"]\n+++\n",
+    );
+    assert_eq!(build(&s, &[]).code, 0);
+    let data = read_json(&s.root().join("public/data/organisations.json"));
+    let org = data["organisations"].as_array().unwrap().iter().find(|o| o["slug"] == "kaksi").unwrap().clone();
+    assert_eq!(org["seeking"], json!(["volunteers", "members"]));
+}

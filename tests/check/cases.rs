@@ -637,6 +637,13 @@ fn a_summary_longer_than_a_card_line_is_a_warning() {
     let d = expect(&s, "invalid-value", O, Some("\"Yhdistys tukee"), "shorten it");
     assert_eq!(d.severity, "warning");
     assert!(d.message.contains("160"), "{}", d.message);
+    // Characters, not bytes: 160 with umlauts fit, 161 do not.
+    let fits = "ä".repeat(160);
+    let s = with_org_extra(&format!("summary = \"{fits}\"\n"));
+    assert_eq!(s.check_json().stdout, "", "160 characters fit");
+    let s = with_org_extra(&format!("summary = \"{fits}ö\"\n"));
+    let d = expect(&s, "invalid-value", O, Some("\"ää"), "shorten it");
+    assert!(d.message.contains("161"), "{}", d.message);
 }
 
 #[test]
