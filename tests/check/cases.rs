@@ -560,6 +560,12 @@ fn stale_entry_is_a_warning() {
 fn recent_entry_is_not_stale() {
     let s = with_org_extra("updated = 2025-06-01\n");
     assert_eq!(s.check_json().stdout, "");
+    // The tests' today is 2026-11-23 and the limit 18 months: checked exactly 18
+    // months ago is not yet stale, a day earlier is.
+    let s = with_org_extra("updated = 2025-05-23\n");
+    assert_eq!(s.check_json().stdout, "");
+    let s = with_org_extra("updated = 2025-05-22\n");
+    expect(&s, "stale-entry", O, Some("2025-05-22"), "set `updated`");
 }
 
 #[test]
