@@ -267,8 +267,16 @@ Toinen **kappale**.
 
 /// The small site with [`FULL`], built.
 fn full_site() -> crate::support::Site {
+    full_site_with(&[])
+}
+
+/// The small site with [`FULL`] and the `extra` files (path, text), built.
+fn full_site_with(extra: &[(&str, &str)]) -> crate::support::Site {
     let s = small_site();
     s.write("content/organisations/taysi.md", FULL);
+    for (path, text) in extra {
+        s.write(path, text);
+    }
     let r = build(&s, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     s
@@ -572,14 +580,11 @@ fn the_open_data_page_explains_every_data_file_with_its_schema() {
 
 #[test]
 fn hsds_ids_are_made_from_the_documented_names() {
-    let s = small_site();
-    s.write("content/organisations/taysi.md", FULL);
-    s.write(
+    let s = full_site_with(&[(
         "content/organisations/kerhot.md",
         "+++\nname = \"Kerhojen Yhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n\
          activities = [\"Kerho\", \"Retket\", \"Kerho\", \"Kerho!\"]\n+++\n",
-    );
-    assert_eq!(build(&s, &[]).code, 0);
+    )]);
     let out = s.root().join("public");
     let source = read_json(&out.join("data/organisations.json"))["source"].as_str().unwrap().to_string();
     let namespace = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, source.as_bytes());
@@ -618,17 +623,16 @@ fn hsds_ids_are_made_from_the_documented_names() {
 
 #[test]
 fn the_hsds_description_is_the_text_else_the_summary_else_the_name() {
-    let s = small_site();
-    s.write("content/organisations/taysi.md", FULL);
-    s.write(
-        "content/organisations/tiivis.md",
-        "+++\nname = \"Tiivis ry\"\nsummary = \"Kerhoja nuorille\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n",
-    );
-    s.write(
-        "content/organisations/tyhja.md",
-        "+++\nname = \"Tyhjä ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n  \n",
-    );
-    assert_eq!(build(&s, &[]).code, 0);
+    let s = full_site_with(&[
+        (
+            "content/organisations/tiivis.md",
+            "+++\nname = \"Tiivis ry\"\nsummary = \"Kerhoja nuorille\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n",
+        ),
+        (
+            "content/organisations/tyhja.md",
+            "+++\nname = \"Tyhjä ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n+++\n  \n",
+        ),
+    ]);
     let orgs = read_json(&s.root().join("public/data/hsds/organizations.json"));
     let description = |name: &str| {
         orgs.as_array().unwrap().iter().find(|o| o["name"] == name).unwrap()["description"]
