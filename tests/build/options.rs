@@ -89,16 +89,28 @@ fn drafts_are_built_and_checked_only_with_drafts() {
         "content/organisations/luonnos.md",
         "+++\nname = \"Luonnos ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\ndraft = true\n+++\n",
     );
+    s.write(
+        "content/partnership-tables/luonnospoyta/index.md",
+        "+++\nname = \"Luonnospöytä\"\ndraft = true\n+++\nPöytä.\n",
+    );
+    s.write("content/partnership-tables/poyta/index.md", "+++\nname = \"Pöytä\"\n+++\nPöytä.\n");
+    let note = "content/partnership-tables/poyta/2025-02-12-luonnos.md";
+    s.write(note, "+++\ntitle = \"Luonnosmuistio\"\ndate = 2025-02-12\ndraft = true\n+++\nMuistio.\n");
     let r = build(&s, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let out = s.root().join("public");
     assert!(!out.join("jarjestot/luonnos").exists());
+    assert!(!out.join("kumppanuuspoydat/luonnospoyta").exists(), "a draft partnership table");
+    assert!(out.join("kumppanuuspoydat/poyta/index.html").is_file());
+    assert!(!out.join("kumppanuuspoydat/poyta/2025-02-12-luonnos").exists(), "a draft note");
     for rel in ["jarjestot/index.html", "kunnat/keuruu/index.html", "teemat/omaishoito/index.html"] {
         assert!(!texts(&page(&s, rel), "main").join(" ").contains("Luonnos ry"), "{rel} lists a draft");
     }
     let r = build(&s, &["--drafts"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(out.join("jarjestot/luonnos/index.html").is_file());
+    assert!(out.join("kumppanuuspoydat/luonnospoyta/index.html").is_file(), "a draft partnership table with --drafts");
+    assert!(out.join("kumppanuuspoydat/poyta/2025-02-12-luonnos/index.html").is_file(), "a draft note with --drafts");
     for rel in ["jarjestot/index.html", "kunnat/keuruu/index.html", "teemat/omaishoito/index.html"] {
         assert!(texts(&page(&s, rel), "main").join(" ").contains("Luonnos ry"), "{rel} with --drafts");
     }

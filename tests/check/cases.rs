@@ -382,6 +382,21 @@ fn note_file_name_without_date() {
 }
 
 #[test]
+fn note_file_name_with_a_wrong_date_keeps_its_words_after_the_right_date() {
+    let f = "content/partnership-tables/poyta/2025-03-kevatkokous.md";
+    let s = with_note("2025-03-kevatkokous.md", "title = \"K\"\ndate = 2025-03-04\n");
+    expect(&s, "note-file-name", f, None, "rename the file to 2025-03-04-kevatkokous.md");
+}
+
+#[test]
+fn a_note_without_date_is_told_the_date_of_its_file_name() {
+    let f = "content/partnership-tables/poyta/2025-02-12-kokous.md";
+    let s = with_note("2025-02-12-kokous.md", "title = \"K\"\n");
+    let d = expect(&s, "missing-field", f, None, "add `date = 2025-02-12`");
+    assert!(d.message.contains("`date` is missing"), "{}", d.message);
+}
+
+#[test]
 fn table_folder_without_index() {
     let s = Site::new();
     let f = "content/partnership-tables/poyta/2025-02-12-kokous.md";
@@ -506,6 +521,17 @@ fn link_to_a_missing_content_file() {
     let s = Site::new();
     s.write(O, &format!("+++\n{BASE}+++\nKatso myös [verkosto](../networks/testiverkko.md).\n"));
     expect(&s, "broken-link", O, Some("[verkosto]"), "did you mean `../networks/testiverkosto.md`?");
+}
+
+#[test]
+fn a_colon_after_a_path_is_not_a_scheme() {
+    // `ei-ole.md#klo:10` and `kokous 1:2025.md` name files; only letters, digits and `+-.`
+    // before the first colon make a scheme (`https:`, `mailto:`).
+    for link in ["../networks/testiverkko.md#klo:10", "../networks/testi verkko:2025.md"] {
+        let s = Site::new();
+        s.write(O, &format!("+++\n{BASE}+++\nKatso myös [verkosto](<{link}>).\n"));
+        expect(&s, "broken-link", O, Some("[verkosto]"), "did you mean `../networks/testiverkosto.md`?");
+    }
 }
 
 #[test]
@@ -677,4 +703,29 @@ fn an_invisible_character_in_a_name_or_title_is_a_warning() {
         ),
     );
     expect(&s, "look-alike-name", e, Some("\"To"), help);
+}
+
+#[test]
+fn the_same_name_twice_is_a_warning_at_the_later_name_and_a_draft_is_left_out() {
+    let s = Site::new();
+    let second = "content/organisations/toinen.md";
+    let front = "name = \"KEURUUN  testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n";
+    s.write(second, &format!("+++\n{front}+++\n"));
+    let d = expect(&s, "look-alike-name", second, Some("\"KEURUUN"), "keep one file");
+    assert!(d.message.contains(O) && d.message.contains("Keuruun Testiyhdistys ry"), "{}", d.message);
+    let fi = |s: &Site| {
+        let run = crate::support::run_as_site(&["check", "--format", "json", "--root", s.root().to_str().unwrap()]);
+        run.diagnostics().into_iter().find(|d| d.code == "look-alike-name").expect("in Finnish").message
+    };
+    assert!(fi(&s).starts_with("tällä järjestöllä on sama nimi"), "{}", fi(&s));
+    // A draft of the same name is not yet a second organisation.
+    s.write(second, &format!("+++\n{front}draft = true\n+++\n"));
+    assert_eq!(s.check_json().stdout, "", "a draft");
+    // Networks are compared among themselves.
+    s.remove(second);
+    let n2 = "content/networks/toinen-verkosto.md";
+    s.write(n2, "+++\nname = \"testiverkosto\"\nkind = \"theme-group\"\nmembers = [\"keuruun-testiyhdistys\"]\n+++\n");
+    let d = expect(&s, "look-alike-name", n2, Some("\"testiverkosto"), "keep one file");
+    assert!(d.message.contains(N), "{}", d.message);
+    assert!(fi(&s).starts_with("tällä verkostolla on sama nimi"), "{}", fi(&s));
 }

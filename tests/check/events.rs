@@ -166,3 +166,17 @@ fn two_mistakes_are_both_reported() {
         assert!(codes.iter().any(|x| x == c), "{c} in {codes:?}");
     }
 }
+
+#[test]
+fn an_event_may_end_when_it_starts() {
+    // A one-day event written with the same date twice, and a moment (start = end).
+    assert_clean(&changed("start = 2026-12-05T10:00:00\n", "start = 2026-12-05\nend = 2026-12-05\n"));
+    assert_clean(&changed("municipality", "end = 2026-12-05T10:00:00\nmunicipality"));
+}
+
+#[test]
+fn a_file_name_with_a_wrong_date_gets_its_words_after_the_right_date() {
+    let f = "content/events/2026-12-syystori.md";
+    let s = with_event_file(f, OK);
+    expect(&s, "event-file-name", f, None, "rename the file to 2026-12-05-syystori.md");
+}

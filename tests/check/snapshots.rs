@@ -61,6 +61,16 @@ fn stale_warning_only() {
 }
 
 /// The report in the site's language (Finnish), or in the language of `--lang`.
+#[test]
+fn body_link_and_control_character_underlined() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        "+++\nname = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n+++\nKatso [verkosto](../networks/testiverkko.md).\n\nVapaa\u{202e}ehtoiset.\n",
+    );
+    insta::assert_snapshot!(human(&s));
+}
+
 fn human_in(s: &Site, lang: Option<&str>) -> String {
     let root = s.root().to_str().unwrap();
     let mut args = vec!["check", "--root", root];
