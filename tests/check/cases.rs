@@ -558,6 +558,13 @@ fn image_without_alt_text_is_a_warning() {
     s.write(O, &format!("+++\n{BASE}+++\nKuva:\n\n![](/kuvat/kevatretki.jpg)\n"));
     let d = expect(&s, "image-without-alt", O, Some("![]"), "describe the picture");
     assert_eq!(d.severity, "warning");
+    // An alternative text of words, of code, or of both is enough; spaces alone are not.
+    for alt in ["Kevätretki", "`kartta.png`", "Reitti `A`"] {
+        s.write(O, &format!("+++\n{BASE}+++\nKuva:\n\n![{alt}](/kuvat/kevatretki.jpg)\n"));
+        assert_eq!(s.check_json().stdout, "", "{alt}");
+    }
+    s.write(O, &format!("+++\n{BASE}+++\nKuva:\n\n![  ](/kuvat/kevatretki.jpg)\n"));
+    expect(&s, "image-without-alt", O, Some("![  ]"), "describe the picture");
 }
 
 #[test]
