@@ -71,6 +71,16 @@ fn body_link_and_control_character_underlined() {
     insta::assert_snapshot!(human(&s));
 }
 
+#[test]
+fn same_name_underlined() {
+    let s = Site::new();
+    s.write(
+        "content/organisations/toinen.md",
+        &org("name = \"Keuruun  TESTIYHDISTYS ry\"\nthemes = [\"omaishoito\"]\nnationwide = true\n"),
+    );
+    insta::assert_snapshot!(human(&s));
+}
+
 fn human_in(s: &Site, lang: Option<&str>) -> String {
     let root = s.root().to_str().unwrap();
     let mut args = vec!["check", "--root", root];
