@@ -535,6 +535,15 @@ fn a_colon_after_a_path_is_not_a_scheme() {
 }
 
 #[test]
+fn site_absolute_and_fragment_links_are_not_content_files() {
+    // `/liitteet/ohje.md` is a file under static/ and `#ohje.md` a place on the page:
+    // neither is checked against content/.
+    let s = Site::new();
+    s.write(O, &format!("+++\n{BASE}+++\nLue [ohje](/liitteet/ohje.md) ja [alempaa](#ohje.md).\n"));
+    assert_eq!(s.check_json().stdout, "");
+}
+
+#[test]
 fn javascript_link_in_markdown() {
     let s = Site::new();
     s.write(O, &format!("+++\n{BASE}+++\nKlikkaa [tästä](javascript:alert(1)).\n"));
