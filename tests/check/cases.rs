@@ -541,6 +541,19 @@ fn site_absolute_and_fragment_links_are_not_content_files() {
     let s = Site::new();
     s.write(O, &format!("+++\n{BASE}+++\nLue [ohje](/liitteet/ohje.md) ja [alempaa](#ohje.md).\n"));
     assert_eq!(s.check_json().stdout, "");
+    // Nor is a link to a Markdown file on another site.
+    s.write(O, &format!("+++\n{BASE}+++\nLue [ohje](https://jarjesto.example/ohje.md).\n"));
+    assert_eq!(s.check_json().stdout, "");
+}
+
+#[test]
+fn an_image_path_may_be_written_with_percent_escapes() {
+    let s = Site::new();
+    s.write("static/kuvat/kevät retki.jpg", "jpg");
+    s.write(O, &format!("+++\n{BASE}+++\n![Kevätretki](/kuvat/kev%C3%A4t%20retki.jpg)\n"));
+    assert_eq!(s.check_json().stdout, "");
+    s.write(O, &format!("+++\n{BASE}+++\n![Kevätretki](</kuvat/kevät retki.jpg>)\n"));
+    assert_eq!(s.check_json().stdout, "");
 }
 
 #[test]
