@@ -72,6 +72,21 @@ fn body_link_and_control_character_underlined() {
 }
 
 #[test]
+fn heading_attributes_underlined() {
+    // The braces are underlined, on an ATX heading and at the end of the second line of
+    // a setext heading.
+    let s = Site::new();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &format!(
+            "{}## Toiminta {{.iso tabindex=1}}\n\nRivi yksi\nrivi kaksi {{.luokka}}\n==========\n",
+            org("name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n")
+        ),
+    );
+    insta::assert_snapshot!(human(&s));
+}
+
+#[test]
 fn same_name_underlined() {
     let s = Site::new();
     s.write(
