@@ -400,6 +400,9 @@ mod first_sentence_tests {
         assert_eq!(first_sentence("Mikä *meitä* yhdistää? Luonto."), "Mikä meitä yhdistää?");
         assert_eq!(first_sentence("Ei pistettä lopussa"), "Ei pistettä lopussa");
         assert_eq!(first_sentence(""), "");
+        // A paragraph with no text (raw HTML alone) is passed over, and a heading after
+        // it is not part of the next one.
+        assert_eq!(first_sentence("<span></span>\n\n# Otsikko\n\nTeksti tässä."), "Teksti tässä.");
         let long = "sana ".repeat(100);
         let s = first_sentence(&long);
         assert!(s.chars().count() <= 201 && s.ends_with('…'), "{s}");
