@@ -399,6 +399,9 @@ mod first_sentence_tests {
         assert_eq!(first_sentence("Kokoonnumme esim. kirjastolla. Tervetuloa!"), "Kokoonnumme esim. kirjastolla.");
         assert_eq!(first_sentence("Mikä *meitä* yhdistää? Luonto."), "Mikä meitä yhdistää?");
         assert_eq!(first_sentence("Ei pistettä lopussa"), "Ei pistettä lopussa");
+        // A line break inside the paragraph is a space.
+        assert_eq!(first_sentence("Yhdistys\ntukee omaisia.  \nToinen."), "Yhdistys tukee omaisia.");
+        assert_eq!(first_sentence("Yhdistys tukee\\\nomaisia. Toinen."), "Yhdistys tukee omaisia.");
         assert_eq!(first_sentence(""), "");
         // A paragraph with no text (raw HTML alone) is passed over, and a heading after
         // it is not part of the next one.
