@@ -433,3 +433,20 @@ pub fn plain_text(markdown: &str) -> String {
     }
     out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
+
+#[cfg(test)]
+mod plain_text_tests {
+    use super::plain_text;
+
+    #[test]
+    fn paragraphs_headings_and_items_each_on_a_line_of_their_own() {
+        let md =
+            "# Otsikko\n\nEnsimmäinen\nrivi *korostettu* ja `koodi`.  \nKova rivinvaihto.\n\n- yksi\n- kaksi\n\nLoppu.";
+        assert_eq!(
+            plain_text(md),
+            "Otsikko\nEnsimmäinen rivi korostettu ja koodi.\nKova rivinvaihto.\nyksi\nkaksi\nLoppu."
+        );
+        assert_eq!(plain_text(""), "");
+        assert_eq!(plain_text("<b></b>\n\n   \n\nSana"), "Sana");
+    }
+}
