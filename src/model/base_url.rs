@@ -105,6 +105,10 @@ mod tests {
             "https://e.example/?q=1#f",
             "https://e.example/x/#f",
             "https://e.example/a%2e%2e/",
+            "https://e.example/a+b/",
+            "https://e.example/x,y/",
+            "https://e.example/(x)/",
+            "https://e.example/k=v/",
         ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad}");
         }
