@@ -508,6 +508,23 @@ fn unknown_site_theme() {
 }
 
 #[test]
+fn the_site_image_is_a_file_under_static_written_plainly() {
+    let s = Site::new();
+    s.write("static/kuvat/jako.png", "png");
+    let with = |image: &str| crate::support::SITE.replace("region =", &format!("image = \"{image}\"\nregion ="));
+    for ok in ["kuvat/jako.png", "/kuvat/jako.png"] {
+        s.write("site.toml", &with(ok));
+        assert_eq!(s.check_json().stdout, "", "{ok}");
+    }
+    // A file outside static/ (site.toml itself), and paths with `.`, `..` or `//` in them.
+    for bad in ["../site.toml", "./kuvat/jako.png", "kuvat/../kuvat/jako.png", "kuvat//jako.png", ""] {
+        s.write("site.toml", &with(bad));
+        let at = format!("\"{bad}\"");
+        expect(&s, "missing-static-file", "site.toml", Some(&at), "under static/");
+    }
+}
+
+#[test]
 fn base_url_without_scheme() {
     let s = Site::new();
     s.write("site.toml", &crate::support::SITE.replace("https://example.org/", "example.org/jarjestot/"));
