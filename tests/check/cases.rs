@@ -498,6 +498,11 @@ fn unknown_site_language() {
     let s = Site::new();
     s.write("site.toml", &crate::support::SITE.replace("language = \"fi\"", "language = \"suomi\""));
     expect(&s, "unknown-site-language", "site.toml", Some("\"suomi\""), "`language = \"fi\"`");
+    for (name, code) in [("Svenska", "sv"), ("se", "sv"), ("English", "en"), ("eng", "en"), ("fin", "fi")] {
+        s.write("site.toml", &crate::support::SITE.replace("language = \"fi\"", &format!("language = \"{name}\"")));
+        let at = format!("\"{name}\"");
+        expect(&s, "unknown-site-language", "site.toml", Some(&at), &format!("`language = \"{code}\"`"));
+    }
 }
 
 #[test]
@@ -505,6 +510,13 @@ fn unknown_site_theme() {
     let s = Site::new();
     s.write("site.toml", &format!("theme = \"defualt\"\n{}", crate::support::SITE));
     expect(&s, "unknown-site-theme", "site.toml", Some("\"defualt\""), "did you mean `default`?");
+    // A theme of the site's own is a folder under themes/, named with a-z, digits and
+    // `-`, or with letters, digits and `_`.
+    for name in ["oma-teema", "Oma_Teema2"] {
+        s.write(&format!("themes/{name}/templates/.keep"), "");
+        s.write("site.toml", &format!("theme = \"{name}\"\n{}", crate::support::SITE));
+        assert_eq!(s.check_json().stdout, "", "{name}");
+    }
 }
 
 #[test]
