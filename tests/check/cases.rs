@@ -517,6 +517,12 @@ fn unknown_site_theme() {
         s.write("site.toml", &format!("theme = \"{name}\"\n{}", crate::support::SITE));
         assert_eq!(s.check_json().stdout, "", "{name}");
     }
+    // A path is not a name, even when it leads to a folder.
+    for path in ["../themes/oma-teema", "oma-teema/templates", "/tmp"] {
+        s.write("site.toml", &format!("theme = \"{path}\"\n{}", crate::support::SITE));
+        let at = format!("\"{path}\"");
+        expect(&s, "unknown-site-theme", "site.toml", Some(&at), "");
+    }
 }
 
 #[test]
