@@ -543,6 +543,36 @@ fn the_site_image_is_a_file_under_static_written_plainly() {
 }
 
 #[test]
+fn stale_after_months_and_description_words_take_numbers_in_their_range() {
+    let s = Site::new();
+    // The error is at the number, with the help and the range.
+    let refused = |s: &Site, key: &str, v: &str, help: &str, range: &str| {
+        let d = s.check_json().diagnostics().into_iter().find(|d| d.code == "invalid-value").expect(v);
+        let (line, col) = crate::support::position_of(&s.read("site.toml"), &format!("{key} = {v}"));
+        assert_eq!((d.line, d.column), (line, col + key.len() + 3), "{key} = {v}");
+        assert!(d.help.unwrap_or_default().contains(help) && d.message.contains(range), "{}", d.message);
+    };
+    let stale = |v: &str| crate::support::SITE.replace("stale_after_months = 18", &format!("stale_after_months = {v}"));
+    for ok in ["1", "1200"] {
+        s.write("site.toml", &stale(ok));
+        assert_eq!(s.check_json().stdout, "", "stale_after_months = {ok}");
+    }
+    for bad in ["0", "-3", "1201"] {
+        s.write("site.toml", &stale(bad));
+        refused(&s, "stale_after_months", bad, "stale_after_months = 18", "from 1 to 1200");
+    }
+    let words = |v: &str| format!("{}\n[search]\ndescription_words = {v}\n", crate::support::SITE);
+    for ok in ["0", "25", "10000"] {
+        s.write("site.toml", &words(ok));
+        assert_eq!(s.check_json().stdout, "", "description_words = {ok}");
+    }
+    for bad in ["10001", "-1"] {
+        s.write("site.toml", &words(bad));
+        refused(&s, "description_words", bad, "description_words = 25", "from 0 to 10000");
+    }
+}
+
+#[test]
 fn base_url_without_scheme() {
     let s = Site::new();
     s.write("site.toml", &crate::support::SITE.replace("https://example.org/", "example.org/jarjestot/"));
