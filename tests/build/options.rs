@@ -228,3 +228,18 @@ fn unsafe_html_keeps_raw_html_but_never_script() {
     let main = Html::parse_fragment(&doc.select(&Selector::parse("main").unwrap()).next().unwrap().html());
     assert_eq!(main.select(&Selector::parse("details").unwrap()).count(), 0, "raw HTML is escaped by default");
 }
+
+#[test]
+fn the_statement_names_its_supervisor_and_a_blank_name_gives_way_to_the_address() {
+    let s = small_site();
+    let site =
+        |a: &str| crate::support::SITE.replace("assessed = 2026-01-15 }", &format!("assessed = 2026-01-15, {a} }}"));
+    let link = "main a[href='https://valvonta.example/']";
+    s.write("site.toml", &site("supervisor = \"Testivirasto\", supervisor_url = \"https://valvonta.example/\""));
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(texts(&page(&s, "saavutettavuusseloste/index.html"), link), ["Testivirasto"]);
+    s.write("site.toml", &site("supervisor = \"  \", supervisor_url = \"https://valvonta.example/\""));
+    assert_eq!(build(&s, &[]).code, 0);
+    assert_eq!(texts(&page(&s, "saavutettavuusseloste/index.html"), link), ["https://valvonta.example/"]);
+}
