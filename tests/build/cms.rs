@@ -117,6 +117,23 @@ fn mistakes_in_editing_are_reported_at_their_place() {
     let diags = s.check_json().diagnostics();
     let d = diags.iter().find(|d| d.code == "missing-field").expect("a missing repository");
     assert!(d.help.as_deref().unwrap_or("").contains("repo = \"owner/name\""), "{d:?}");
+
+    // Each backend by name; `test-repo` needs no repository.
+    for (backend, repo) in [("github", "repo = \"a/b\"\n"), ("gitlab", "repo = \"a/b/c\"\n"), ("test-repo", "")] {
+        s.write("site.toml", &format!("{SITE}\n[editing]\ncms = true\nbackend = \"{backend}\"\n{repo}"));
+        assert_eq!(s.check_json().stdout, "", "{backend}");
+    }
+    // A branch name: not blank, no spaces, not an option.
+    for branch in ["", "oma haara", "-f", " "] {
+        let toml = format!("{SITE}\n[editing]\ncms = true\nrepo = \"a/b\"\nbranch = \"{branch}\"\n");
+        s.write("site.toml", &toml);
+        let diags = s.check_json().diagnostics();
+        let d = diags.iter().find(|d| d.code == "invalid-value").unwrap_or_else(|| panic!("{branch:?}: {diags:#?}"));
+        assert_eq!((d.line, d.column), crate::support::position_of(&toml, &format!("\"{branch}\"")), "{branch:?}");
+        assert!(d.help.as_deref().unwrap_or("").contains("branch = \"main\""), "{d:?}");
+    }
+    s.write("site.toml", &format!("{SITE}\n[editing]\ncms = true\nrepo = \"a/b\"\nbranch = \"release/2026-v1\"\n"));
+    assert_eq!(s.check_json().stdout, "");
 }
 
 /// The fixture site in a temporary folder, with the editor turned on, and its
