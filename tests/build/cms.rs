@@ -118,6 +118,11 @@ fn mistakes_in_editing_are_reported_at_their_place() {
     let d = diags.iter().find(|d| d.code == "missing-field").expect("a missing repository");
     assert!(d.help.as_deref().unwrap_or("").contains("repo = \"owner/name\""), "{d:?}");
 
+    // Without the editor, no repository is needed.
+    for editing in ["cms = false\n", "backend = \"gitlab\"\n"] {
+        s.write("site.toml", &format!("{SITE}\n[editing]\n{editing}"));
+        assert_eq!(s.check_json().stdout, "", "{editing}");
+    }
     // Each backend by name; `test-repo` needs no repository.
     for (backend, repo) in [("github", "repo = \"a/b\"\n"), ("gitlab", "repo = \"a/b/c\"\n"), ("test-repo", "")] {
         s.write("site.toml", &format!("{SITE}\n[editing]\ncms = true\nbackend = \"{backend}\"\n{repo}"));
