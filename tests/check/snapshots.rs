@@ -91,7 +91,7 @@ fn incomplete_statement_underlines_its_section() {
     let s = Site::new();
     let site: String =
         crate::support::SITE.lines().filter(|l| !l.starts_with("accessibility =")).map(|l| format!("{l}\n")).collect();
-    s.write("site.toml", &format!("{site}\n  [accessibility]\nassessed = 2026-01-15\n"));
+    s.write("site.toml", &format!("{site}  [accessibility]\nassessed = 2026-01-15\n"));
     insta::assert_snapshot!(human(&s));
 }
 
