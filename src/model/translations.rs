@@ -45,14 +45,6 @@ impl Translations {
     pub fn get(&self, original: &str, lang: Language) -> Option<&Translated> {
         self.by_original.get(original)?.get(&lang)
     }
-
-    pub fn len(&self) -> usize {
-        self.by_original.values().map(BTreeMap::len).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_original.is_empty()
-    }
 }
 
 /// Check each translation file and keep those that can be used.
