@@ -270,3 +270,25 @@ fn every_alternate_points_to_a_written_page_that_points_back() {
     }
     assert!(pages > 20, "{pages} pages");
 }
+
+#[test]
+fn a_translation_without_text_keeps_the_original_text_and_one_into_the_first_language_is_named() {
+    let s = bilingual();
+    s.write("content/organisations/keuruun-testiyhdistys.sv.md", "+++\nname = \"Keuru Testförening rf\"\n+++\n\n");
+    let r = super::build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = super::page(&s, "sv/organisationer/keuruun-testiyhdistys/index.html");
+    assert_eq!(super::texts(&doc, "main h1"), ["Keuru Testförening rf"]);
+    assert_eq!(super::texts(&doc, "main .prose > [lang=fi]"), ["Kuvaus."], "the original text, marked");
+    // Into the language the original is written in, and into one the site does not have.
+    s.write("content/networks/testiverkosto.fi.md", "+++\nname = \"X\"\n+++\n");
+    s.write("content/organisations/keuruun-testiyhdistys.en.md", "+++\nname = \"X\"\n+++\n");
+    let diags = s.check_json().diagnostics();
+    let message = |file: &str| {
+        diags.iter().find(|d| d.code == "translation-language" && d.file == file).map(|d| d.message.clone()).unwrap()
+    };
+    let fi = message("content/networks/testiverkosto.fi.md");
+    assert!(fi.contains("translates into `fi`, the language the original is written in"), "{fi}");
+    let en = message("content/organisations/keuruun-testiyhdistys.en.md");
+    assert!(en.contains("`en` is not one of the site's languages"), "{en}");
+}
