@@ -275,11 +275,19 @@ fn every_alternate_points_to_a_written_page_that_points_back() {
 fn a_translation_without_text_keeps_the_original_text_and_one_into_the_first_language_is_named() {
     let s = bilingual();
     s.write("content/organisations/keuruun-testiyhdistys.sv.md", "+++\nname = \"Keuru Testförening rf\"\n+++\n\n");
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &crate::support::ORG.replace("[\"Keuruu\"]", "[\"Keuruu\", \"Pietarsaari\"]"),
+    );
     let r = super::build(&s, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let doc = super::page(&s, "sv/organisationer/keuruun-testiyhdistys/index.html");
     assert_eq!(super::texts(&doc, "main h1"), ["Keuru Testförening rf"]);
     assert_eq!(super::texts(&doc, "main .prose > [lang=fi]"), ["Kuvaus."], "the original text, marked");
+    // Places by their Swedish names on the Swedish page, by their Finnish ones on the Finnish page.
+    let places = |rel: &str| super::texts(&super::page(&s, rel), "main .page-header__places").join(" ");
+    assert!(places("sv/organisationer/keuruun-testiyhdistys/index.html").contains("Jakobstad"));
+    assert!(places("jarjestot/keuruun-testiyhdistys/index.html").contains("Pietarsaari"));
     // Into the language the original is written in, and into one the site does not have.
     s.write("content/networks/testiverkosto.fi.md", "+++\nname = \"X\"\n+++\n");
     s.write("content/organisations/keuruun-testiyhdistys.en.md", "+++\nname = \"X\"\n+++\n");
