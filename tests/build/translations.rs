@@ -300,3 +300,43 @@ fn a_translation_without_text_keeps_the_original_text_and_one_into_the_first_lan
     let en = message("content/organisations/keuruun-testiyhdistys.en.md");
     assert!(en.contains("`en` is not one of the site's languages"), "{en}");
 }
+
+#[test]
+fn an_event_s_and_a_contact_person_s_translated_words_are_on_the_swedish_pages() {
+    let s = bilingual();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &crate::support::ORG
+            .replace("+++\nKuvaus", "[contact]\nname = \"Testi Henkilö\"\nrole = \"puheenjohtaja\"\n+++\nKuvaus"),
+    );
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.sv.md",
+        "+++\nname = \"Keuru Testförening rf\"\n[contact]\nrole = \"ordförande\"\n+++\nBeskrivning.\n",
+    );
+    s.write(
+        "content/events/2026-12-05-syystori.md",
+        "+++\ntitle = \"Syystori\"\nstart = 2026-12-05T10:00:00\norganisers = [\"keuruun-testiyhdistys\"]\nmunicipality = \"Keuruu\"\nplace = \"Kirjasto\"\nprice = \"maksuton\"\naccessibility = \"Esteetön\"\n+++\nTervetuloa!\n",
+    );
+    s.write(
+        "content/events/2026-12-05-syystori.sv.md",
+        "+++\ntitle = \"Hösttorg\"\nplace = \"Biblioteket\"\nprice = \"gratis\"\naccessibility = \"Tillgängligt\"\n+++\nVälkommen!\n",
+    );
+    let out = s.root().join("public");
+    let r = std::process::Command::new(crate::support::bin())
+        .args(["build", "--root", s.root().to_str().unwrap(), "--output", out.to_str().unwrap()])
+        .env("AREENA_TODAY", "2026-11-23")
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let main = |rel: &str| super::texts(&super::page(&s, rel), "main").join(" ");
+    let event = main("sv/evenemang/2026-12-05-syystori/index.html");
+    for word in ["Hösttorg", "Biblioteket", "gratis", "Tillgängligt", "Välkommen!"] {
+        assert!(event.contains(word), "{word}: {event}");
+    }
+    for word in ["Syystori", "Kirjasto", "maksuton", "Esteetön"] {
+        assert!(!event.contains(word), "{word}: {event}");
+    }
+    let org = main("sv/organisationer/keuruun-testiyhdistys/index.html");
+    assert!(org.contains("ordförande") && !org.contains("puheenjohtaja"), "{org}");
+    assert!(main("jarjestot/keuruun-testiyhdistys/index.html").contains("puheenjohtaja"));
+}
