@@ -179,16 +179,12 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
                 image = Some((range, String::new()));
             }
             Event::Start(Tag::Heading { classes, attrs, .. }) if !classes.is_empty() || !attrs.is_empty() => {
-                // Point at the `{...}` block, the last one of the heading's text (above the
-                // `===` or `---` line of a setext heading).
+                // Point at the `{...}` block, the last one of the heading (on the line above
+                // a setext heading's `===` or `---`, which holds no braces).
                 let text = &body[range.clone()];
-                let head = match text.trim_end().rfind('\n') {
-                    Some(i) if text[i + 1..].trim().chars().all(|c| c == '=' || c == '-') => &text[..i],
-                    _ => text,
-                };
                 let line_end = text.find('\n').unwrap_or(text.len());
-                let start = head.rfind('{').map_or(range.start, |i| range.start + i);
-                let end = head.rfind('}').map_or(range.start + line_end, |i| range.start + i + 1);
+                let start = text.rfind('{').map_or(range.start, |i| range.start + i);
+                let end = text.rfind('}').map_or(range.start + line_end, |i| range.start + i + 1);
                 let mut dropped: Vec<String> = classes.iter().map(|c| format!(".{c}")).collect();
                 dropped.extend(attrs.iter().map(|(k, v)| match v {
                     Some(v) => format!("{k}={v}"),
