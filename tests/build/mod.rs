@@ -22,7 +22,7 @@ use std::path::Path;
 
 use scraper::{Html, Selector};
 
-use crate::support::{Site, run};
+use crate::support::{Site, run, site_without_statement as without_statement};
 
 pub(crate) fn build(site: &Site, extra: &[&str]) -> crate::support::Run {
     let root = site.root().to_str().unwrap().to_string();
@@ -455,11 +455,6 @@ fn the_search_index_is_written_with_search_on() {
     assert!(out.join("search.js").is_file());
     let entry = std::fs::read_to_string(out.join("pagefind/pagefind-entry.json")).unwrap();
     assert!(entry.contains("\"fi\""), "indexed as Finnish: {entry}");
-}
-
-/// The base site.toml without its `accessibility = { ... }` line.
-fn without_statement() -> String {
-    crate::support::SITE.lines().filter(|l| !l.starts_with("accessibility =")).map(|l| format!("{l}\n")).collect()
 }
 
 #[test]

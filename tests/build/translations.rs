@@ -321,13 +321,8 @@ fn an_event_s_and_a_contact_person_s_translated_words_are_on_the_swedish_pages()
         "content/events/2026-12-05-syystori.sv.md",
         "+++\ntitle = \"Hösttorg\"\nplace = \"Biblioteket\"\nprice = \"gratis\"\naccessibility = \"Tillgängligt\"\n+++\nVälkommen!\n",
     );
-    let out = s.root().join("public");
-    let r = std::process::Command::new(crate::support::bin())
-        .args(["build", "--root", s.root().to_str().unwrap(), "--output", out.to_str().unwrap()])
-        .env("AREENA_TODAY", "2026-11-23")
-        .output()
-        .unwrap();
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let r = super::build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let main = |rel: &str| super::texts(&super::page(&s, rel), "main").join(" ");
     let event = main("sv/evenemang/2026-12-05-syystori/index.html");
     for word in ["Hösttorg", "Biblioteket", "gratis", "Tillgängligt", "Välkommen!"] {

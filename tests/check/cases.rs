@@ -575,8 +575,7 @@ fn stale_after_months_and_description_words_take_numbers_in_their_range() {
 #[test]
 fn an_accessibility_statement_without_feedback_and_date_names_both() {
     let s = Site::new();
-    let site: String =
-        crate::support::SITE.lines().filter(|l| !l.starts_with("accessibility =")).map(|l| format!("{l}\n")).collect();
+    let site = crate::support::site_without_statement();
     s.write("site.toml", &site);
     let d = expect(&s, "incomplete-statement", "site.toml", None, "in a new section `[accessibility]`");
     assert!(d.message.contains("no feedback channel and no assessment date"), "{}", d.message);

@@ -89,8 +89,7 @@ fn heading_attributes_underlined() {
 #[test]
 fn incomplete_statement_underlines_its_section() {
     let s = Site::new();
-    let site: String =
-        crate::support::SITE.lines().filter(|l| !l.starts_with("accessibility =")).map(|l| format!("{l}\n")).collect();
+    let site = crate::support::site_without_statement();
     s.write("site.toml", &format!("{site}  [accessibility]\nassessed = 2026-01-15\n"));
     insta::assert_snapshot!(human(&s));
 }

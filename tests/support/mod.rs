@@ -17,6 +17,11 @@ accessibility = { feedback_email = "saavutettavuus@testiyhdistys.example", asses
 stale_after_months = 18
 "#;
 
+/// [`SITE`] without its `accessibility = { ... }` line.
+pub(crate) fn site_without_statement() -> String {
+    SITE.lines().filter(|l| !l.starts_with("accessibility =")).map(|l| format!("{l}\n")).collect()
+}
+
 pub(crate) const THEMES: &str = r#"[[theme]]
 id = "omaishoito"
 name = "Omaishoito"
