@@ -503,7 +503,10 @@ impl<'a> Renderer<'a> {
         if let Some(v) = view {
             ctx.insert(key.to_string(), v);
         }
-        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
+        // Rendered into a buffer sized for a typical page: grown from tera's own
+        // guess, most pages were copied several times over while being written.
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        self.theme.tera.render_to(template, &ctx, &mut html).map_err(|e| {
             let mut msg = e.to_string();
             let mut src = std::error::Error::source(&e);
             while let Some(s) = src {
@@ -525,9 +528,13 @@ impl<'a> Renderer<'a> {
                 sv: "rätta sidmallen; uppgifterna som varje sidmall får räknas upp i anvisningen docs/themes.md"
             ))
         })?;
-        Ok(Output { path: self.routes.output_path(&meta.url), bytes: html.into_bytes() })
+        Ok(Output { path: self.routes.output_path(&meta.url), bytes: html })
     }
 }
+
+/// The buffer a page is rendered into at first: larger than most pages (an
+/// organisation's is 10–20 kB), so that few grow.
+const PAGE_CAPACITY: usize = 64 * 1024;
 
 /// Make each renderer link to the versions of its pages in the others' languages.
 pub fn set_versions(first: &mut Renderer<'_>, others: &mut [Renderer<'_>]) {

@@ -35,6 +35,28 @@ pub struct SiteTheme {
     pub statics: BTreeMap<String, StaticSource>,
 }
 
+/// HTML escaping of every value a template writes (`& < > " '`, as tera does):
+/// the text between the characters to escape is written in one piece, where
+/// tera's own function writes every byte on its own (a seventh of a build's time).
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(entity)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
+}
+
 fn files_under(dir: &Path, publish_dot_files: &[String]) -> Vec<(String, PathBuf)> {
     if !dir.is_dir() {
         return Vec::new();
@@ -122,6 +144,7 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
     }
     let mut tera = tera::Tera::default();
     tera.autoescape_on([".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     let list: Vec<(&str, &str)> = templates.iter().map(|(k, (t, _))| (k.as_str(), t.as_str())).collect();
     if let Err(e) = tera.add_raw_templates(list) {
         let message = e.to_string();
@@ -260,6 +283,40 @@ mod label_tests {
             for key in &keys {
                 assert!(theme.text.contains_key(*key), "{lang}: no text for {key}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod escape_tests {
+    /// Tera's own escaping, byte by byte: what the faster one must write.
+    fn tera_escape(input: &str) -> String {
+        let mut out = Vec::new();
+        tera::escape_html(input, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn escape(input: &str) -> String {
+        let mut out = Vec::new();
+        super::escape_html(input, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn every_special_character_is_escaped_in_place() {
+        assert_eq!(
+            escape(r#"<a href="x" title='y'>&amp;</a>"#),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;"
+        );
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("ääkköset ja 🎉"), "ääkköset ja 🎉");
+        assert_eq!(escape("&"), "&amp;");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escapes_as_tera_does(s in "(\\PC|[<>&\"'])*") {
+            proptest::prop_assert_eq!(escape(&s), tera_escape(&s));
         }
     }
 }

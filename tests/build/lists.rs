@@ -36,7 +36,9 @@ fn a_municipality_page_lists_each_organisation_once_with_theme_chips() {
     let r = build(&s, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let doc = page(&s, "kunnat/keuruu/index.html");
-    let cards = hrefs(&doc, "main .org-card__name");
+    // Local ones as cards, the region-wide and nationwide ones as a list of names.
+    let cards = hrefs(&doc, "main .org-card__name, main .org-links__name");
+    assert_eq!(hrefs(&doc, "main .org-card__name"), ["/jarjestot/kaksi-teemaa/", "/jarjestot/keuruun-testiyhdistys/"]);
     let unique: HashSet<&String> = cards.iter().collect();
     assert_eq!(cards.len(), unique.len(), "each organisation once: {cards:?}");
     assert_eq!(cards.len(), 4, "{cards:?}");
@@ -52,7 +54,7 @@ fn a_municipality_page_lists_each_organisation_once_with_theme_chips() {
     let counts = texts(&doc, "main .chips .chip__count");
     assert_eq!(counts, ["3", "4"], "Ikäihmiset: 3 (not Keuruun Testiyhdistys), Omaishoito: all 4");
     let list = page(&s, "kunnat/keuruu/ikaihmiset/index.html");
-    let names = hrefs(&list, "main .org-card__name");
+    let names = hrefs(&list, "main .org-card__name, main .org-links__name");
     assert_eq!(names, ["/jarjestot/kaksi-teemaa/", "/jarjestot/maakunnan/", "/jarjestot/koko-maan/"]);
     assert!(super::links::broken_links(&s.root().join("public"), "/").is_empty());
     // The official data in a side box.
@@ -97,8 +99,8 @@ fn without_search_long_lists_go_on_over_pages_of_their_own() {
     let cards = |d: &Html, sel: &str| d.select(&Selector::parse(sel).unwrap()).count();
     assert_eq!(cards(&first, "section[aria-labelledby=reach-local] .org-list > li"), 1_000);
     assert_eq!(cards(&second, "section[aria-labelledby=reach-local] .org-list > li"), 10);
-    assert_eq!(cards(&first, "section[aria-labelledby=reach-region] .org-list > li"), areena::render::GROUP_LIMIT);
-    assert_eq!(cards(&first, "section[aria-labelledby=reach-nation] .org-list > li"), areena::render::GROUP_LIMIT);
+    assert_eq!(cards(&first, "section[aria-labelledby=reach-region] .org-links > li"), areena::render::GROUP_LIMIT);
+    assert_eq!(cards(&first, "section[aria-labelledby=reach-nation] .org-links > li"), areena::render::GROUP_LIMIT);
     assert_eq!(texts(&first, ".pager a"), ["1", "2"]);
     // The whole lists: one page each for the region and the nation, linked from every
     // municipality page, in the sitemap, with every organisation of the reach.
@@ -122,7 +124,7 @@ fn without_search_long_lists_go_on_over_pages_of_their_own() {
     assert_eq!(group.select(&Selector::parse(".org-list, .empty, .more").unwrap()).count(), 0, "{}", group.html());
     // Another municipality of the region, with no local organisations: the same.
     let other = page(&s, "kunnat/joutsa/index.html");
-    assert_eq!(cards(&other, "section[aria-labelledby=reach-nation] .org-list > li"), areena::render::GROUP_LIMIT);
+    assert_eq!(cards(&other, "section[aria-labelledby=reach-nation] .org-links > li"), areena::render::GROUP_LIMIT);
     assert_eq!(hrefs(&other, "main .more a"), more);
 }
 
@@ -133,7 +135,7 @@ fn theme_in_a_municipality_goes_on_over_pages(s: &Site, sitemap: &str) {
     let here = page(s, "kunnat/multia/omaishoito/index.html");
     assert_eq!(cards(&here, "section[aria-labelledby=reach-local] .org-list > li"), 1_000);
     let limit = areena::render::WIDE_ON_MUNICIPALITY_THEME;
-    assert_eq!(cards(&here, "section[aria-labelledby=reach-region] .org-list > li"), limit);
+    assert_eq!(cards(&here, "section[aria-labelledby=reach-region] .org-links > li"), limit);
     assert_eq!(hrefs(&here, "main .more a"), ["/kunnat/maakunta/keski-suomi/"]);
     assert_eq!(hrefs(&here, ".pager a"), ["/kunnat/multia/omaishoito/", "/kunnat/multia/omaishoito/sivu/2/"]);
     let here_2 = page(s, "kunnat/multia/omaishoito/sivu/2/index.html");
@@ -311,7 +313,7 @@ fn others_nearby_are_of_the_same_theme_and_municipality_the_six_after_it_in_a_to
     org(&s, "ikaihmiset", "Keuruun Ikäihmiset", "\"ikaihmiset\"", "municipalities = [\"Keuruu\"]");
     let r = build(&s, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let nearby = |slug: &str| texts(&page(&s, &format!("jarjestot/{slug}/index.html")), ".nearby .org-card__name");
+    let nearby = |slug: &str| texts(&page(&s, &format!("jarjestot/{slug}/index.html")), ".nearby .org-links__name");
     // The site's own Keuruu organisation with omaishoito sorts among them too.
     let all: Vec<String> = {
         let mut v = texts(
@@ -354,7 +356,9 @@ fn each_reach_lists_an_organisation_once_and_coverage_counts_gaps_and_wide_ones(
     assert_eq!(r.code, 0, "{}", r.stderr);
     // Region-wide and nationwide at once: listed once, as region-wide.
     let multia = page(&s, "kunnat/multia/index.html");
-    let names = |d: &Html, kind: &str| texts(d, &format!("section[aria-labelledby=reach-{kind}] .org-card__name"));
+    let names = |d: &Html, kind: &str| {
+        texts(d, &format!("section[aria-labelledby=reach-{kind}] :is(.org-card__name, .org-links__name)"))
+    };
     assert_eq!(names(&multia, "local"), ["Multian Apu ry"]);
     assert_eq!(names(&multia, "region"), ["Maakunnan Tuki ry", "Molempien Liitto ry"]);
     assert_eq!(names(&multia, "nation"), ["Valtakunnan Apu ry"]);

@@ -163,11 +163,27 @@ pub(crate) fn size_hint(r: &Renderer<'_>) -> usize {
 /// Outside strings JSON has only ASCII punctuation, digits and words, so only the
 /// escapes need care: `\\u0001` is a backslash and the text `u0001`.
 fn without_dropped_json_chars(bytes: Vec<u8>) -> Vec<u8> {
+    /// The bytes the match below looks at: a backslash, DEL and the first bytes of
+    /// the dropped characters of two and three bytes.
+    const MAY_START_DROPPED: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'\\' as usize] = true;
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xe2] = true;
+        t[0xef] = true;
+        t
+    };
     let dropped = crate::model::values::is_dropped_char;
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
     let mut out: Option<Vec<u8>> = None;
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
+        // Most bytes start nothing that could be dropped: skip them in a tight loop.
+        if !MAY_START_DROPPED[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         // The length of a dropped character (or escape) at `i`, else of what to keep.
         let (drop, len) = match bytes[i] {
             b'\\' if at(i + 1) == b'u' => {
