@@ -102,13 +102,19 @@ test('omaishoito in Keuruu in three taps from the front page, results on screen'
   // Tap 2: the theme chip.
   await page.locator('.chips a', { hasText: 'Omaishoito' }).click();
   await page.waitForURL(/kunnat\/keuruu\/omaishoito\/$/);
-  const cards = page.locator('main .org-card');
-  assert.ok((await cards.count()) > 0, 'organisations listed');
-  const first = await cards.first().evaluate((e) => e.getBoundingClientRect().top);
+  // Local ones as cards; region-wide and nationwide ones as a list of names.
+  const listed = page.locator('main .org-card, main .org-links > li');
+  assert.ok((await listed.count()) > 0, 'organisations listed');
+  const first = await listed.first().evaluate((e) => e.getBoundingClientRect().top);
   assert.ok(first < PHONE.height, `the first organisation at ${first} px, on screen without scrolling`);
-  // Every one of them has omaishoito among its themes.
+  // Every card has omaishoito among its themes.
+  const cards = page.locator('main .org-card');
   const themes = await cards.evaluateAll((cs) => cs.map((c) => [...c.querySelectorAll('.tag')].map((t) => t.textContent)));
   assert.ok(themes.every((ts) => ts.includes('Omaishoito')), `${themes}`);
+  // A listed name leads to its page, with the contact details there.
+  await page.locator('main .org-card__name, main .org-links__name').first().click();
+  await page.waitForURL(/jarjestot\/[^/]+\/$/);
+  assert.ok(await page.locator('h1').isVisible());
   await context.close();
 });
 
