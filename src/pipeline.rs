@@ -224,6 +224,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         let t = Instant::now();
         let base = crate::search::records_base_in_memory();
         let records = crate::search::records(&site, &index, &renderer.routes, &renderer.theme, &base);
+        timings.push("  make records", t.elapsed());
         // Indexing needs only the records: let go of the content first (most of the
         // memory of a large build), keeping the sources of files with reports.
         drop(renderer);

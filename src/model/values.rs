@@ -23,7 +23,48 @@ pub fn is_invisible_char(c: char) -> bool {
 
 /// `s` without [`is_dropped_char`] characters, or `None` when it has none.
 pub fn without_dropped_chars(s: &str) -> Option<String> {
-    s.contains(is_dropped_char).then(|| s.chars().filter(|&c| !is_dropped_char(c)).collect())
+    has_dropped_char(s).then(|| s.chars().filter(|&c| !is_dropped_char(c)).collect())
+}
+
+/// Whether `s` has an [`is_dropped_char`] character, found by its UTF-8 bytes: a
+/// scan of the bytes passes most text (every page's) without decoding it.
+fn has_dropped_char(s: &str) -> bool {
+    /// The bytes a dropped character starts with.
+    const STARTS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = !matches!(b, 0x09 | 0x0a | 0x0d);
+            b += 1;
+        }
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xe2] = true;
+        t[0xef] = true;
+        t
+    };
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        if STARTS[usize::from(b[i])] {
+            let dropped = match b[i] {
+                // U+0080–U+009F.
+                0xc2 => matches!(at(i + 1), 0x80..=0x9f),
+                // U+202A–U+202E, U+2066–U+2069.
+                0xe2 => matches!((at(i + 1), at(i + 2)), (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)),
+                // U+FFFE, U+FFFF.
+                0xef => matches!((at(i + 1), at(i + 2)), (0xbf, 0xbe | 0xbf)),
+                // An ASCII control or DEL.
+                _ => true,
+            };
+            if dropped {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 /// A name as people read it: Unicode compatibility form, invisible characters
@@ -397,5 +438,14 @@ mod tests {
         assert!(to_date(&no_such_day).unwrap_err().en().starts_with("write an existing date"));
         let time_only: Datetime = "10:00:00".parse().unwrap();
         assert!(to_date(&time_only).unwrap_err().en().starts_with("write a date as YYYY-MM-DD"));
+    }
+
+    proptest::proptest! {
+        /// The scan of the bytes finds every dropped character the characters do.
+        #[test]
+        fn dropped_characters_are_found_by_their_bytes(s in "(\\PC|[\x00-\x1f\u{7f}-\u{a0}\u{2000}-\u{206f}\u{fff0}-\u{ffff}])*") {
+            let expected = s.contains(is_dropped_char).then(|| s.chars().filter(|&c| !is_dropped_char(c)).collect::<String>());
+            proptest::prop_assert_eq!(without_dropped_chars(&s), expected);
+        }
     }
 }

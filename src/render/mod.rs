@@ -198,6 +198,9 @@ pub struct Renderer<'a> {
     pub versions: Vec<Version>,
     /// Page address → its job, to find a page's other versions.
     jobs_by_url: HashMap<String, Job>,
+    /// Each organisation's text as plain text, made once for the open data files
+    /// that all carry it (JSON, CSV, HSDS), which are made at the same time.
+    plain_texts: Vec<std::sync::OnceLock<String>>,
 }
 
 /// The site in one of its languages: its addresses and the name of the language
@@ -299,7 +302,23 @@ impl<'a> Renderer<'a> {
         g.insert("t", &theme.text);
         g.insert("nav", &nav);
         g.insert("urls", &urls);
-        Renderer { site, index, theme, routes, content_pages, versions: Vec::new(), jobs_by_url: HashMap::new() }
+        let plain_texts = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
+        Renderer {
+            site,
+            index,
+            theme,
+            routes,
+            content_pages,
+            versions: Vec::new(),
+            jobs_by_url: HashMap::new(),
+            plain_texts,
+        }
+    }
+
+    /// The text of organisation `o` as plain text (see [`crate::model::body::plain_text`]).
+    pub(crate) fn organisation_text(&self, o: OrganisationId) -> &str {
+        self.plain_texts[o.index()]
+            .get_or_init(|| crate::model::body::plain_text(self.site.organisations[o].body.markdown()))
     }
 
     /// The languages the site is built in (see [`Version`]): each page links to its

@@ -13,7 +13,6 @@ use uuid::Uuid;
 
 use super::{License, license, size_hint, to_json, to_json_sized};
 use crate::diagnostics::Diagnostic;
-use crate::model::body::plain_text;
 use crate::model::{Area, Organisation, OrganisationId, ThemeId};
 use crate::render::Renderer;
 
@@ -261,10 +260,10 @@ fn uri(address: &str) -> Option<String> {
 }
 
 /// The description HSDS requires: the text, else the one line, else the name.
-fn description(org: &Organisation) -> String {
-    let text = plain_text(org.body.markdown());
+fn description(r: &Renderer<'_>, o: OrganisationId) -> String {
+    let (org, text) = (&r.site.organisations[o], r.organisation_text(o));
     if !text.trim().is_empty() {
-        text
+        text.to_string()
     } else if !org.lead.trim().is_empty() {
         org.lead.clone()
     } else {
@@ -282,7 +281,7 @@ fn organizations<'a>(r: &Renderer<'a>, ids: &Ids) -> Vec<HsdsOrganization<'a>> {
             HsdsOrganization {
                 name: &org.name,
                 alternate_name: org.short_name.as_deref(),
-                description: description(org),
+                description: description(r, o),
                 email: org.email.as_deref(),
                 website: org.website.as_deref().and_then(uri),
                 year_incorporated: org.founded,

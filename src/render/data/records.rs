@@ -327,7 +327,7 @@ fn organisations<'a>(r: &Renderer<'a>) -> Vec<OrganisationRecord<'a>> {
                 logo: org.logo.as_ref().map(|l| r.routes.absolute(&r.routes.file(&l.path))),
                 updated: org.updated.map(|d| d.to_string()),
                 url: r.routes.absolute(&r.routes.organisation(&org.slug)),
-                description: plain_text(org.body.markdown()),
+                description: r.organisation_text(o).to_string(),
             }
         })
         .collect()
