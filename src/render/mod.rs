@@ -303,16 +303,8 @@ impl<'a> Renderer<'a> {
         g.insert("nav", &nav);
         g.insert("urls", &urls);
         let plain_texts = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
-        Renderer {
-            site,
-            index,
-            theme,
-            routes,
-            content_pages,
-            versions: Vec::new(),
-            jobs_by_url: HashMap::new(),
-            plain_texts,
-        }
+        let (versions, jobs_by_url) = (Vec::new(), HashMap::new());
+        Renderer { site, index, theme, routes, content_pages, versions, jobs_by_url, plain_texts }
     }
 
     /// The text of organisation `o` as plain text (see [`crate::model::body::plain_text`]).
