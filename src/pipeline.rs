@@ -235,7 +235,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         // with that language's stemming.
         for (prefix, records) in std::iter::once((String::new(), records)).chain(other_records) {
             if let Some(bundle) = out.search(records, &prefix, t, &mut timings) {
-                files += bundle.files.len();
+                files += bundle.files;
                 cleanup.push(bundle);
             }
         }
@@ -585,17 +585,21 @@ impl Out {
         started: Instant,
         timings: &mut Timings,
     ) -> Option<crate::search::Bundle> {
-        match records.and_then(crate::search::index) {
-            Ok(mut bundle) => {
-                let t2 = Instant::now();
-                put_under(&mut bundle.files, prefix);
-                bundle.files.par_iter().for_each(|f| {
-                    if let Err(e) = self.staging.write(&f.path, &f.bytes) {
-                        self.error(output_error(&f.path.to_string_lossy(), &e));
-                    }
-                });
-                timings.push("search", t2 - started);
-                timings.push("  write search files", t2.elapsed());
+        let writing = AtomicU64::new(0);
+        let write = |mut files: Vec<crate::search::SearchFile>| {
+            let t = Instant::now();
+            put_under(&mut files, prefix);
+            files.par_iter().for_each(|f| {
+                if let Err(e) = self.staging.write(&f.path, &f.bytes) {
+                    self.error(output_error(&f.path.to_string_lossy(), &e));
+                }
+            });
+            writing.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        };
+        match records.and_then(|r| crate::search::index(r, &write)) {
+            Ok(bundle) => {
+                timings.push("search", started.elapsed());
+                timings.push("  write search files", Duration::from_nanos(writing.into_inner()));
                 Some(bundle)
             }
             Err(d) => {

@@ -113,7 +113,8 @@ fn part_of(url: &str, parts: usize) -> usize {
 /// The search bundle's files, and the removal of the temporary folder of records
 /// (running on its own thread; wait for it with [`Bundle::finish`]).
 pub(crate) struct Bundle {
-    pub(crate) files: Vec<SearchFile>,
+    /// How many files the bundle has (each part's written as soon as it was made).
+    pub(crate) files: usize,
     cleanup: std::thread::JoinHandle<()>,
 }
 
@@ -637,8 +638,10 @@ fn fail(e: String) -> Diagnostic {
 }
 
 /// Index the records with Pagefind: the search bundle (index, filters, fragments and
-/// Pagefind's script), one part after the other.
-pub(crate) fn index(records: Records) -> Result<Bundle, Diagnostic> {
+/// Pagefind's script), two parts at a time. Each part's files are handed to `write`
+/// as soon as the part is made, so that writing them (thousands of small files, slow
+/// on some disks) goes on while the other parts are indexed.
+pub(crate) fn index(records: Records, write: &(dyn Fn(Vec<SearchFile>) + Sync)) -> Result<Bundle, Diagnostic> {
     let Records { folder, count, language } = records;
     // Much of Pagefind's work on one index runs on one thread: two parts are indexed
     // at a time (on two threads), which keeps both cores busy and the memory at that
@@ -660,16 +663,20 @@ pub(crate) fn index(records: Records) -> Result<Bundle, Diagnostic> {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(&n) = count.get(i) else { break };
                     let dir = folder.path().join(part_dir(i));
-                    let result = runtime.block_on(index_part(&dir, n, language, i));
+                    let result = runtime.block_on(index_part(&dir, n, language, i)).map(|files| {
+                        let n = files.len();
+                        write(files);
+                        n
+                    });
                     *made[i].lock().expect("lock") = Some(result);
                 }
             });
         }
     });
-    let mut files = Vec::new();
+    let mut files = 0;
     for part in made {
         match part.into_inner().expect("lock") {
-            Some(Ok(f)) => files.extend(f),
+            Some(Ok(n)) => files += n,
             Some(Err(d)) => return Err(d),
             None => return Err(fail("a part of the search index was not made".into())),
         }
@@ -678,8 +685,8 @@ pub(crate) fn index(records: Records) -> Result<Bundle, Diagnostic> {
     Ok(Bundle { files, cleanup })
 }
 
-/// A part's index files once made (`None` until then).
-type PartMade = Option<Result<Vec<SearchFile>, Diagnostic>>;
+/// The number of a part's index files once made and written (`None` until then).
+type PartMade = Option<Result<usize, Diagnostic>>;
 
 /// Index one part's records. Part 0 is the bundle the search page loads
 /// (`pagefind/`), with Pagefind's script and WebAssembly; the others, under
