@@ -379,3 +379,20 @@ fn each_reach_lists_an_organisation_once_and_coverage_counts_gaps_and_wide_ones(
     assert!(texts(&coverage, "strong").iter().any(|t| t == "Aukkoja: 64"), "{:?}", texts(&coverage, "strong"));
     assert_eq!(texts(&coverage, "tr.coverage__wide td:not(.coverage__total)"), ["2", "0", "1"]);
 }
+
+#[test]
+fn a_region_wide_or_nationwide_part_with_nobody_in_it_says_so() {
+    let s = Site::new();
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let keuruu = page(&s, "kunnat/keuruu/index.html");
+    for kind in ["region", "nation"] {
+        let section = format!("section[aria-labelledby=reach-{kind}]");
+        assert_eq!(
+            texts(&keuruu, &format!("{section} .empty")),
+            ["Ei järjestöjä."],
+            "{kind}"
+        );
+        assert!(texts(&keuruu, &format!("{section} .org-links")).is_empty(), "{kind}: no empty list");
+    }
+}
