@@ -388,11 +388,7 @@ fn a_region_wide_or_nationwide_part_with_nobody_in_it_says_so() {
     let keuruu = page(&s, "kunnat/keuruu/index.html");
     for kind in ["region", "nation"] {
         let section = format!("section[aria-labelledby=reach-{kind}]");
-        assert_eq!(
-            texts(&keuruu, &format!("{section} .empty")),
-            ["Ei järjestöjä."],
-            "{kind}"
-        );
+        assert_eq!(texts(&keuruu, &format!("{section} .empty")), ["Ei järjestöjä."], "{kind}");
         assert!(texts(&keuruu, &format!("{section} .org-links")).is_empty(), "{kind}: no empty list");
     }
 }
