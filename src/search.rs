@@ -99,15 +99,79 @@ pub(crate) fn part_dir(i: usize) -> String {
     format!("part-{i}")
 }
 
-/// Which part a record goes to: by a hash of its address, which does not change
-/// between builds (FNV-1a).
-fn part_of(url: &str, parts: usize) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in url.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// Which part each record goes to. A search with a municipality downloads only the
+/// parts that hold records found by it (see [`parts_map`]), so records of the same
+/// places are kept together: the parts are equal runs of the records ordered by place,
+/// 1. region-wide and nationwide records first (every municipality's search finds
+///    them, and part 0, which the search page always loads, holds them),
+/// 2. then the records listed under municipalities, by region (that of the record's
+///    most common municipality), then by their municipalities with the most common
+///    first: every record of a region's most common municipality comes in one run,
+///    within it those of each next municipality in turn, and so on,
+/// 3. last the records with no place (found only by a search without a municipality).
+///
+/// Within a key, the records keep their order, so the same content gives the same parts.
+fn assign_parts(records: &[Record], parts: usize) -> Vec<usize> {
+    let n = records.len();
+    if parts <= 1 || n == 0 {
+        return vec![0; n];
     }
-    (h % parts as u64) as usize
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for r in records {
+        for (m, _) in &r.places.municipalities {
+            *count.entry(m.as_str()).or_default() += 1;
+        }
+    }
+    let mut names: Vec<(&str, usize)> = count.into_iter().collect();
+    names.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let rank: std::collections::HashMap<&str, usize> = names.iter().enumerate().map(|(i, (m, _))| (*m, i)).collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_cached_key(|&i| {
+        let p = &records[i].places;
+        let class = match (p.wide.is_empty(), p.municipalities.is_empty()) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        };
+        let nationwide = !p.wide.iter().any(|w| w == NATIONWIDE);
+        let mut wide: Vec<&str> = p.wide.iter().map(String::as_str).collect();
+        wide.sort_unstable();
+        let mut ranks: Vec<usize> = p.municipalities.iter().map(|(m, _)| rank[m.as_str()]).collect();
+        ranks.sort_unstable();
+        let region = p.municipalities.iter().min_by_key(|(m, _)| rank[m.as_str()]).map(|(_, r)| r.as_str());
+        (class, nationwide, wide, region, ranks, i)
+    });
+    let mut part = vec![0; n];
+    for (pos, &i) in order.iter().enumerate() {
+        part[i] = pos * parts / n;
+    }
+    part
+}
+
+/// The file that tells the search page which parts a search with a municipality
+/// needs: `{"parts": N, "municipalities": {"name": [part, …]}, "wide": {"region" or
+/// "*": [part, …]}}`. A municipality's search needs the parts of its own records and
+/// those of the `wide` values of its region and `*`. Made only for an index of more
+/// than one part.
+pub(crate) const PARTS_MAP: &str = "parts.json";
+
+fn parts_map(records: &[Record], part: &[usize], parts: usize) -> Option<SearchFile> {
+    use std::collections::BTreeMap;
+    if parts <= 1 {
+        return None;
+    }
+    let mut municipalities: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    let mut wide: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (r, &p) in records.iter().zip(part) {
+        for (m, _) in &r.places.municipalities {
+            municipalities.entry(m).or_default().insert(p);
+        }
+        for w in &r.places.wide {
+            wide.entry(w).or_default().insert(p);
+        }
+    }
+    let json = serde_json::json!({ "parts": parts, "municipalities": municipalities, "wide": wide });
+    Some(SearchFile { path: Path::new(BUNDLE_DIR).join(PARTS_MAP), bytes: serde_json::to_vec(&json).ok()? })
 }
 
 /// The search bundle's files, and the removal of the temporary folder of records
@@ -171,6 +235,17 @@ fn folded_forms<'s>(texts: impl IntoIterator<Item = &'s str>) -> String {
 struct Record {
     url: String,
     html: String,
+    /// Where the record is found by a municipality filter: the municipalities it is
+    /// listed under and its `wide` values (which part of the index it goes to).
+    places: Places,
+}
+
+/// The municipality filter's values of a record and its `wide` values.
+#[derive(Default)]
+struct Places {
+    /// Each municipality with its region.
+    municipalities: Vec<(String, String)>,
+    wide: Vec<String>,
 }
 
 /// Builds one record's HTML.
@@ -179,13 +254,14 @@ struct RecordHtml {
     /// Searchable helper words (folded forms, the region's municipalities), kept at
     /// the end so that excerpts come from the record's real text first.
     aux: String,
+    places: Places,
 }
 
 impl RecordHtml {
     fn new(lang: &str, title: &str) -> Self {
         let mut html = format!("<html lang=\"{lang}\"><body>");
         let _ = write!(html, "<h1 data-pagefind-weight=\"10\" data-pagefind-meta=\"title\">{}</h1>", esc(title));
-        RecordHtml { html, aux: String::new() }
+        RecordHtml { html, aux: String::new(), places: Places::default() }
     }
     fn text(&mut self, weight: u8, text: &str) {
         if !text.trim().is_empty() {
@@ -206,12 +282,21 @@ impl RecordHtml {
         }
     }
     fn filter(&mut self, key: &str, value: &str) {
+        if key == WIDE {
+            self.places.wide.push(value.to_string());
+        }
         let _ = write!(self.html, "<span data-pagefind-filter=\"{key}:{}\"></span>", esc(value));
     }
-    fn finish(mut self) -> String {
+    /// Listed under municipality `name` (of `region`) in the municipality filter.
+    fn municipality(&mut self, name: &str, region: &str) {
+        self.filter(&municipality_filter(name), name);
+        self.places.municipalities.push((name.to_string(), region.to_string()));
+    }
+    /// The record of `url`.
+    fn finish(mut self, url: String) -> Record {
         self.html.push_str(&self.aux);
         self.html.push_str("</body></html>");
-        self.html
+        Record { url, html: self.html, places: self.places }
     }
 }
 
@@ -243,7 +328,11 @@ impl<'a> Builder<'a> {
         let mut words: Vec<&str> = munis.clone();
         words.extend(&regions);
         let mut wide_words: Vec<&str> = Vec::new();
-        let filter_munis: BTreeSet<&str> = munis.iter().copied().collect();
+        let filter_munis: BTreeSet<(&str, &str)> = area
+            .municipalities
+            .iter()
+            .map(|&i| (m.list[i].name.as_str(), m.regions[m.list[i].region].name.as_str()))
+            .collect();
         let mut filter_regions: BTreeSet<&str> = regions.iter().copied().collect();
         for &mid in &area.municipalities {
             filter_regions.insert(&m.regions[m.list[mid].region].name);
@@ -274,8 +363,8 @@ impl<'a> Builder<'a> {
         rec.aux_at(if region_wide { 2 } else { 1 }, &wide_words.join(" "));
         rec.aux(&folded_forms(words.iter().chain(&wide_words).copied()));
         rec.meta("places", &meta);
-        for v in filter_munis {
-            rec.filter(&municipality_filter(v), v);
+        for (name, region) in filter_munis {
+            rec.municipality(name, region);
         }
         for v in filter_regions {
             rec.filter("region", v);
@@ -342,7 +431,7 @@ impl<'a> Builder<'a> {
         if let Some(e) = &o.email {
             rec.meta("email", e);
         }
-        Record { url: self.routes.organisation(&o.slug), html: rec.finish() }
+        rec.finish(self.routes.organisation(&o.slug))
     }
 
     fn network(&self, id: NetworkId) -> Record {
@@ -353,7 +442,7 @@ impl<'a> Builder<'a> {
         self.places(&mut rec, &n.area);
         rec.text(1, &first_words(n.body.markdown(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_network"));
-        Record { url: self.routes.network(&n.slug), html: rec.finish() }
+        rec.finish(self.routes.network(&n.slug))
     }
 
     fn table(&self, id: TableId) -> Record {
@@ -365,7 +454,7 @@ impl<'a> Builder<'a> {
         self.places(&mut rec, &t.area);
         rec.text(1, &first_words(t.body.markdown(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_table"));
-        Record { url: self.routes.table(&t.slug), html: rec.finish() }
+        rec.finish(self.routes.table(&t.slug))
     }
 
     fn event(&self, id: EventId) -> Record {
@@ -386,7 +475,7 @@ impl<'a> Builder<'a> {
         let municipality = e.municipality.map(|i| m.list[i].name.as_str());
         if let Some(i) = e.municipality {
             rec.text(3, &m.list[i].name);
-            rec.filter(&municipality_filter(&m.list[i].name), &m.list[i].name);
+            rec.municipality(&m.list[i].name, &m.regions[m.list[i].region].name);
             rec.filter("region", &m.regions[m.list[i].region].name);
         }
         if let Some(p) = &e.place {
@@ -399,7 +488,7 @@ impl<'a> Builder<'a> {
         rec.meta("places", &[Some(when), place].into_iter().flatten().collect::<Vec<_>>().join(" · "));
         rec.text(1, &first_words(e.body.markdown(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_event"));
-        Record { url: self.routes.event(&e.slug), html: rec.finish() }
+        rec.finish(self.routes.event(&e.slug))
     }
 
     fn note(&self, table: TableId, note: usize) -> Record {
@@ -422,7 +511,7 @@ impl<'a> Builder<'a> {
         );
         rec.text(1, &first_words(n.body.markdown(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_note"));
-        Record { url: self.routes.note(&t.slug, &n.slug), html: rec.finish() }
+        rec.finish(self.routes.note(&t.slug, &n.slug))
     }
 }
 
@@ -477,18 +566,18 @@ pub(crate) fn remove_own_records(base: &Path) -> bool {
 /// Writes each record to `<folder>/<url>/index.html`, one after the other so that the
 /// folder lists them in the same order in every build (Pagefind numbers pages in the
 /// order it finds them, and the index files depend on those numbers).
-fn write_records(records: &[Record], parts: usize, base: &Path) -> std::io::Result<tempfile::TempDir> {
+fn write_records(records: &[Record], part: &[usize], base: &Path) -> std::io::Result<tempfile::TempDir> {
     remove_abandoned_records(base);
     let folder = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir_in(base)?;
     // Which build the folder is of: a build killed before it removed its records
     // leaves them, and a later build recognises them by this file.
     std::fs::write(folder.path().join(RECORDS_MARKER), std::process::id().to_string())?;
-    for r in records {
+    for (r, &p) in records.iter().zip(part) {
         let rel = r.url.trim_start_matches('/');
         if rel.contains(['%', '?', '#', '\\', ':']) || rel.split('/').any(|c| c == ".." || c == ".") {
             return Err(std::io::Error::other(format!("a search record has an unexpected address: {}", r.url)));
         }
-        let dir = folder.path().join(part_dir(part_of(&r.url, parts))).join(rel);
+        let dir = folder.path().join(part_dir(p)).join(rel);
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join("index.html"), &r.html)?;
     }
@@ -546,13 +635,15 @@ pub(crate) fn records(
     // scan and parses the files on all cores, so the records are written to a temporary
     // folder, one file per URL, in the records' order, and indexed from there.
     let parts = parts(records.len());
+    let part = assign_parts(&records, parts);
     let mut count = vec![0; parts];
-    for r in &records {
-        count[part_of(&r.url, parts)] += 1;
+    for &p in &part {
+        count[p] += 1;
     }
     let folder =
-        write_records(&records, parts, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
-    Ok(Records { folder, count, language: site.config.language.code() })
+        write_records(&records, &part, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
+    let map = parts_map(&records, &part, parts);
+    Ok(Records { folder, count, map, language: site.config.language.code() })
 }
 
 /// The index files of each part of the last index made, with a hash of what the part
@@ -576,9 +667,11 @@ pub(crate) fn index_changed_parts(
     let records = all_records(site, index, routes, theme);
     let parts = parts(records.len());
     let language = site.config.language.code();
+    let part = assign_parts(&records, parts);
+    let map = parts_map(&records, &part, parts);
     let mut split: Vec<Vec<Record>> = (0..parts).map(|_| Vec::new()).collect();
-    for r in records {
-        split[part_of(&r.url, parts)].push(r);
+    for (r, p) in records.into_iter().zip(part) {
+        split[p].push(r);
     }
     let runtime =
         tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
@@ -594,8 +687,8 @@ pub(crate) fn index_changed_parts(
         if cache.parts.get(i).is_some_and(|(old, _)| *old == hash) {
             continue;
         }
-        let folder =
-            write_records(part, 1, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
+        let folder = write_records(part, &vec![0; part.len()], base)
+            .map_err(|e| fail(format!("could not write the search records: {e}")))?;
         let files = runtime.block_on(index_part(&folder.path().join(part_dir(0)), part.len(), language, i))?;
         if i < cache.parts.len() {
             cache.parts[i] = (hash, files);
@@ -607,6 +700,7 @@ pub(crate) fn index_changed_parts(
         .parts
         .iter()
         .flat_map(|(_, files)| files.iter().map(|f| SearchFile { path: f.path.clone(), bytes: f.bytes.clone() }))
+        .chain(map)
         .collect())
 }
 
@@ -616,6 +710,8 @@ pub(crate) struct Records {
     folder: tempfile::TempDir,
     /// Records in each part.
     count: Vec<usize>,
+    /// Which parts a search with a municipality needs ([`parts_map`]).
+    map: Option<SearchFile>,
     language: &'static str,
 }
 
@@ -642,7 +738,11 @@ fn fail(e: String) -> Diagnostic {
 /// as soon as the part is made, so that writing them (thousands of small files, slow
 /// on some disks) goes on while the other parts are indexed.
 pub(crate) fn index(records: Records, write: &(dyn Fn(Vec<SearchFile>) + Sync)) -> Result<Bundle, Diagnostic> {
-    let Records { folder, count, language } = records;
+    let Records { folder, count, map, language } = records;
+    let mut files = usize::from(map.is_some());
+    if let Some(map) = map {
+        write(vec![map]);
+    }
     // Much of Pagefind's work on one index runs on one thread: two parts are indexed
     // at a time (on two threads), which keeps both cores busy and the memory at that
     // of two parts.
@@ -673,7 +773,6 @@ pub(crate) fn index(records: Records, write: &(dyn Fn(Vec<SearchFile>) + Sync)) 
             });
         }
     });
-    let mut files = 0;
     for part in made {
         match part.into_inner().expect("lock") {
             Some(Ok(n)) => files += n,
@@ -772,11 +871,12 @@ mod records_tests {
     #[test]
     fn records_with_odd_addresses_are_refused() {
         let tmp = tempfile::tempdir().unwrap();
-        let rec = |url: &str| Record { url: url.to_string(), html: "<html></html>".to_string() };
-        let kept = write_records(&[rec("/jarjestot/a/")], 1, tmp.path()).unwrap();
+        let rec =
+            |url: &str| Record { url: url.to_string(), html: "<html></html>".to_string(), places: Places::default() };
+        let kept = write_records(&[rec("/jarjestot/a/")], &[0], tmp.path()).unwrap();
         assert!(kept.path().join("part-0/jarjestot/a/index.html").is_file());
         for url in ["/jarjestot/%2e%2e/", "/jarjestot/a?b/", "/a/../../b/", "/a/./b/", "/c:/x/"] {
-            assert!(write_records(&[rec(url)], 1, tmp.path()).is_err(), "{url}");
+            assert!(write_records(&[rec(url)], &[0], tmp.path()).is_err(), "{url}");
         }
     }
 
@@ -814,6 +914,89 @@ mod tests {
         assert_eq!(parts_for(1_000_000), MAX_PARTS);
     }
 
+    /// A record at `munis` (each of region "R", or "S" when the name starts with "s")
+    /// and `wide`.
+    fn placed(url: &str, munis: &[&str], wide: &[&str]) -> Record {
+        let region = |m: &str| if m.starts_with('s') { "S" } else { "R" };
+        Record {
+            url: url.to_string(),
+            html: String::new(),
+            places: Places {
+                municipalities: munis.iter().map(|m| ((*m).to_string(), region(m).to_string())).collect(),
+                wide: wide.iter().map(|w| (*w).to_string()).collect(),
+            },
+        }
+    }
+
+    /// Records of a directory: wide ones, local ones in one or several municipalities,
+    /// and some with no place, interleaved as the content's order would have them.
+    fn directory() -> Vec<Record> {
+        let munis = ["big", "mid", "small", "tiny", "sfar", "sother"];
+        (0..1200)
+            .map(|i| {
+                let url = format!("/o/{i}/");
+                match i % 12 {
+                    0 => placed(&url, &[], &["*"]),
+                    1 => placed(&url, &["mid"], &["R"]),
+                    2 => placed(&url, &[], &[]),
+                    3..=5 => placed(&url, &["big"], &[]),
+                    6 => placed(&url, &["big", munis[2 + (i / 12) % 2]], &[]),
+                    7 => placed(&url, &["sfar", "sother"], &[]),
+                    k => placed(&url, &[munis[(k + i) % munis.len()]], &[]),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parts_keep_the_records_of_a_place_together() {
+        let records = directory();
+        let parts = 4;
+        let part = assign_parts(&records, parts);
+        // Equal parts.
+        let mut count = vec![0; parts];
+        for &p in &part {
+            count[p] += 1;
+        }
+        assert!(count.iter().all(|&c| c == records.len() / parts), "{count:?}");
+        // Every region-wide and nationwide record is in part 0, which is always loaded.
+        for (r, &p) in records.iter().zip(&part) {
+            if !r.places.wide.is_empty() {
+                assert_eq!(p, 0, "{}", r.url);
+            }
+        }
+        // The map names every part a municipality's records are in, and only those.
+        let map: serde_json::Value = serde_json::from_slice(&parts_map(&records, &part, parts).unwrap().bytes).unwrap();
+        assert_eq!(map["parts"], parts);
+        for m in ["big", "mid", "small", "tiny", "sfar", "sother"] {
+            let mut expected: Vec<usize> = records
+                .iter()
+                .zip(&part)
+                .filter(|(r, _)| r.places.municipalities.iter().any(|(n, _)| n == m))
+                .map(|(_, &p)| p)
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            let listed: Vec<usize> =
+                map["municipalities"][m].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect();
+            assert_eq!(listed, expected, "{m}");
+            // Kept together: fewer parts than all.
+            assert!(listed.len() < parts, "{m} in {listed:?}");
+        }
+        assert_eq!(map["wide"]["*"], serde_json::json!([0]));
+        assert_eq!(map["wide"]["R"], serde_json::json!([0]));
+        // The records with no place come last.
+        for (r, &p) in records.iter().zip(&part) {
+            if r.places.wide.is_empty() && r.places.municipalities.is_empty() {
+                assert_eq!(p, parts - 1, "{}", r.url);
+            }
+        }
+        // The same records give the same parts; one part needs no map.
+        assert_eq!(assign_parts(&records, parts), part);
+        assert_eq!(assign_parts(&records, 1), vec![0; records.len()]);
+        assert!(parts_map(&records, &vec![0; records.len()], 1).is_none());
+    }
+
     #[test]
     fn record_count_counts_the_records_made() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
@@ -849,7 +1032,7 @@ mod tests {
         let mut r = RecordHtml::new("fi", "<script>x</script>");
         r.filter("theme", "a\"b");
         r.meta("places", "<b>");
-        let h = r.finish();
+        let h = r.finish("/a/".into()).html;
         assert!(!h.contains("<script>"));
         assert!(h.contains("a&quot;b"));
         assert!(h.contains("&lt;b&gt;"));

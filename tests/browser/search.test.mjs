@@ -21,8 +21,9 @@ const words = (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boole
 const PREFIX = process.env.AREENA_PREFIX || '/jarjestot/';
 const ctx = useSite({ before, after }, siteDir, PREFIX);
 
-async function open(rel, width = 1280) {
+async function open(rel, width = 1280, watch = () => {}) {
   const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
+  watch(page);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(ctx.server.base + rel);
@@ -363,13 +364,27 @@ test('a municipality filter gives exactly its organisations, the region-wide and
     .trim().split('\n').slice(1).map((line) => line.split('\t')).map((c) => [c[1], c[4]]));
   const municipalities = [...new Set(orgs.flatMap((o) => list(o, 'municipalities')))].sort();
   assert.ok(municipalities.length >= 10, `${municipalities}`);
+  // An index in parts: a search with a municipality downloads only the parts that
+  // parts.json names for it (and its region's and the nationwide records' parts).
+  const mapFile = `${siteDir()}/pagefind/parts.json`;
+  const map = fs.existsSync(mapFile) ? JSON.parse(fs.readFileSync(mapFile, 'utf8')) : null;
+  let fewer = 0;
   for (const m of municipalities) {
     assert.ok(regionOf[m], `${m} is in data/municipalities.tsv`);
     const expected = orgs.filter((o) => list(o, 'municipalities').includes(m) || list(o, 'regions').includes(regionOf[m]) || /^nationwide = true$/m.test(o.front))
       .map((o) => o.name).sort();
-    const { page, errors } = await open(`haku/?municipality=${encodeURIComponent(m)}&type=J%C3%A4rjest%C3%B6`);
+    const parts = new Set();
+    const { page, errors } = await open(`haku/?municipality=${encodeURIComponent(m)}&type=J%C3%A4rjest%C3%B6`, 1280, (p) => p.on('request', (r) => {
+      const n = /\/pagefind\/part-(\d+)\//.exec(r.url())?.[1];
+      if (n) parts.add(Number(n));
+    }));
     const found = (await allTitles(page)).sort();
     assert.deepEqual(found, expected, m);
+    if (map) {
+      const needed = new Set([...(map.municipalities[m] || []), ...(map.wide['*'] || []), ...(map.wide[regionOf[m]] || [])]);
+      for (const p of parts) assert.ok(needed.has(p), `${m}: part ${p} downloaded, not needed by ${[...needed]}`);
+      if (parts.size < map.parts - 1) fewer++;
+    }
     // The group lists the chosen municipality, checked, with its count; the others
     // load on request.
     const group = page.locator('.search-filter[data-filter="municipality"]');
@@ -378,9 +393,12 @@ test('a municipality filter gives exactly its organisations, the region-wide and
     await group.locator('.search-filter__all').click();
     await page.waitForFunction(() => document.querySelectorAll('.search-filter[data-filter="municipality"] label').length > 1);
     assert.equal(await group.locator('.search-filter__all').count(), 0, 'the button goes once all are loaded');
+    // Every municipality's count comes from every part.
+    if (map) assert.equal(parts.size, map.parts - 1, `${m}: every part once all municipalities are listed`);
     assert.deepEqual(errors, []);
     await page.close();
   }
+  if (map) assert.ok(fewer > 0, 'some municipality needs fewer parts than all');
 });
 
 test('a name with a letter Pagefind does not fold (ø) is found typed in plain letters', async () => {

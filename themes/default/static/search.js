@@ -252,9 +252,44 @@ function renderFilters(counts, totals) {
   }
 }
 
+// A large directory's index is made in parts (pagefind/part-N/, part 0 being the
+// bundle itself) that the search merges. A search with a municipality needs only the
+// parts that hold its records (pagefind/parts.json names them, with the parts of the
+// region-wide and nationwide ones); any other search needs them all. A part, once
+// merged, stays.
+const bundle = root.dataset.bundle;
+const options = { baseUrl: '/', excerptLength: 24 };
+const merging = new Map();
+let partCount = 1;
+let partsMap = null;
+
+function mergePart(i) {
+  if (!merging.has(i)) merging.set(i, pagefind.mergeIndex(`${bundle}part-${i}/`, options));
+  return merging.get(i);
+}
+
+/** Merge the parts the search of `state` needs (all of them unless `some`). */
+async function mergeParts(some = true) {
+  let want = Array.from({ length: partCount }, (_, i) => i);
+  const chosen = state.filters[MUNICIPALITY];
+  if (some && partsMap && chosen && !loaded.has(MUNICIPALITY)) {
+    const set = new Set();
+    const add = (list) => { for (const p of list || []) set.add(p); };
+    for (const m of chosen) {
+      add(partsMap.municipalities[m]);
+      add(partsMap.wide['*']);
+      add(partsMap.wide[regionOf[m]]);
+    }
+    want = [...set];
+  }
+  await Promise.all(want.filter((p) => p > 0 && p < partCount).map(mergePart));
+}
+
 /** Download one filter's file, then search again to show its counts. */
 async function loadFilter(key) {
   if (loaded.has(key)) return;
+  // Every municipality's count: from every part.
+  if (key === MUNICIPALITY) await mergeParts(false);
   const keys = key === MUNICIPALITY ? Array.from({ length: MUNICIPALITY_GROUPS }, (_, i) => `${MUNICIPALITY}-${i}`) : [key];
   await pagefind.preload(null, { filters: Object.fromEntries(keys.map((k) => [k, { any: [] }])) });
   loaded.add(key);
@@ -281,11 +316,13 @@ async function run() {
     current = null;
     more.hidden = true;
     status.textContent = text('hint');
+    if (loaded.size) await mergeParts();
     const all = loaded.size ? await pagefind.search(null, { filters: {} }) : null;
     renderFilters(joined(all && all.filters), joined(all && all.filters));
     return;
   }
   status.textContent = text('loading');
+  await mergeParts();
   for (const key of Object.keys(state.filters)) {
     if (key === MUNICIPALITY && !loaded.has(key)) partial.add(key); else loaded.add(key);
   }
@@ -312,22 +349,25 @@ window.addEventListener('popstate', () => { state = readState(); run(); });
   try {
     pagefind = await import(root.dataset.bundle + 'pagefind.js');
     // No worker: one script less to download, and these records are small to search.
-    const options = { baseUrl: '/', excerptLength: 24 };
     await pagefind.options({ ...options, noWorker: true });
     await pagefind.init();
-    // A large directory's index is made in parts (pagefind/part-N/); searches run
-    // over all of them. A template without data-parts: look for the parts.
-    const bundle = root.dataset.bundle;
     if (root.dataset.parts !== undefined) {
-      const parts = Number(root.dataset.parts) || 1;
-      await Promise.all(Array.from({ length: parts - 1 }, (_, i) => pagefind.mergeIndex(`${bundle}part-${i + 1}/`, options)));
+      partCount = Number(root.dataset.parts) || 1;
+      // Which parts a municipality needs: only worth asking when one is chosen.
+      if (partCount > 1 && state.filters[MUNICIPALITY]) {
+        const res = await fetch(`${bundle}parts.json`).catch(() => null);
+        const map = res && res.ok ? await res.json().catch(() => null) : null;
+        if (map && map.parts === partCount && map.municipalities && map.wide) partsMap = map;
+      }
     } else {
+      // A template without data-parts: look for the parts.
       for (let i = 1; i < 64; i++) {
         const res = await fetch(`${bundle}part-${i}/pagefind-entry.json`, { method: 'HEAD' }).catch(() => null);
         if (!res || !res.ok) break;
-        await pagefind.mergeIndex(`${bundle}part-${i}/`, options);
+        partCount = i + 1;
       }
     }
+    await mergeParts();
     root.classList.add('search--ready');
     await run();
   } catch (e) {
