@@ -401,6 +401,18 @@ test('a municipality filter gives exactly its organisations, the region-wide and
   if (map) assert.ok(fewer > 0, 'some municipality needs fewer parts than all');
 });
 
+test('an address naming a municipality like a property of every object still searches', async () => {
+  for (const m of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    const { page, errors } = await open(`haku/?municipality=${encodeURIComponent(m)}`);
+    await titles(page);
+    const status = await page.locator('#search-status').innerText();
+    assert.ok(status.trim() && !/…/.test(status), `${m}: the search answered: ${status}`);
+    assert.notEqual(status, await page.locator('#search').getAttribute('data-failed'), `${m}: ${status}`);
+    assert.deepEqual(errors, [], m);
+    await page.close();
+  }
+});
+
 test('a name with a letter Pagefind does not fold (ø) is found typed in plain letters', async () => {
   // Pagefind folds what Unicode decomposes (ä → a, ö → o, å → a: `jyvaskyla` finds
   // Jyväskylä by itself); ø, æ, ß and ł have no decomposition, and only areena's own

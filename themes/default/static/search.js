@@ -10,7 +10,8 @@ const FILTERS = ['type', 'theme', 'municipality', 'region', 'kind', 'language', 
 // region-wide organisations) or `*` (nationwide ones).
 const KEYS = [...FILTERS, 'wide'];
 // Region → its municipalities, turned into municipality → region.
-const regionOf = {};
+// (Maps without a prototype: a name from the address such as `constructor` is no key.)
+const regionOf = Object.create(null);
 for (const [region, names] of Object.entries(JSON.parse(root.dataset.regions || '{}'))) {
   for (const name of names) regionOf[name] = region;
 }
@@ -274,11 +275,12 @@ async function mergeParts(some = true) {
   const chosen = state.filters[MUNICIPALITY];
   if (some && partsMap && chosen && !loaded.has(MUNICIPALITY)) {
     const set = new Set();
-    const add = (list) => { for (const p of list || []) set.add(p); };
+    const own = (map, key) => (key !== undefined && Object.hasOwn(map, key) && Array.isArray(map[key]) ? map[key] : []);
+    const add = (list) => { for (const p of list) if (Number.isInteger(p)) set.add(p); };
     for (const m of chosen) {
-      add(partsMap.municipalities[m]);
-      add(partsMap.wide['*']);
-      add(partsMap.wide[regionOf[m]]);
+      add(own(partsMap.municipalities, m));
+      add(own(partsMap.wide, '*'));
+      add(own(partsMap.wide, regionOf[m]));
     }
     want = [...set];
   }
