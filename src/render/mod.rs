@@ -201,6 +201,9 @@ pub struct Renderer<'a> {
     /// Each organisation's text as plain text, made once for the open data files
     /// that all carry it (JSON, CSV, HSDS), which are made at the same time.
     plain_texts: Vec<std::sync::OnceLock<String>>,
+    /// Where each initial letter starts in the A–Ö list (position, letter), made once
+    /// for all the pages of the list.
+    letter_starts: std::sync::OnceLock<Vec<(usize, String)>>,
 }
 
 /// The site in one of its languages: its addresses and the name of the language
@@ -304,7 +307,23 @@ impl<'a> Renderer<'a> {
         g.insert("urls", &urls);
         let plain_texts = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
         let (versions, jobs_by_url) = (Vec::new(), HashMap::new());
-        Renderer { site, index, theme, routes, content_pages, versions, jobs_by_url, plain_texts }
+        let letter_starts = std::sync::OnceLock::new();
+        Renderer { site, index, theme, routes, content_pages, versions, jobs_by_url, plain_texts, letter_starts }
+    }
+
+    /// Where each initial letter starts in the A–Ö list: (position, letter).
+    pub(crate) fn letter_starts(&self) -> &[(usize, String)] {
+        self.letter_starts.get_or_init(|| {
+            let lang = self.site.config.language;
+            let mut starts: Vec<(usize, String)> = Vec::new();
+            for (pos, &id) in self.index.order.iter().enumerate() {
+                let letter = crate::index::collation::initial(&self.site.organisations[id].name, lang);
+                if starts.last().is_none_or(|(_, last)| *last != letter) {
+                    starts.push((pos, letter));
+                }
+            }
+            starts
+        })
     }
 
     /// The text of organisation `o` as plain text (see [`crate::model::body::plain_text`]).

@@ -52,17 +52,14 @@ pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic
     }
     let page_url = |p: usize| if p == 0 { rt.organisations() } else { rt.organisations_page(p + 1) };
     // The index of every letter, pointing at the page where it starts.
-    let mut letter_index: Vec<TextLink> = Vec::new();
-    let mut last = String::new();
-    for (pos, &id) in ix.order.iter().enumerate() {
-        let letter = initial(&site.organisations[id].name, lang);
-        if letter != last {
+    let letter_index: Vec<TextLink> = r
+        .letter_starts()
+        .iter()
+        .map(|(pos, letter)| {
             let target = if pos / PAGE_SIZE == page { String::new() } else { page_url(pos / PAGE_SIZE) };
-            letter_index
-                .push(TextLink { url: format!("{target}#kirjain-{}", letter_id(&letter)), text: letter.clone() });
-            last = letter;
-        }
-    }
+            TextLink { url: format!("{target}#kirjain-{}", letter_id(letter)), text: letter.clone() }
+        })
+        .collect();
     let mut letters: Vec<Group<'_>> = Vec::new();
     for &id in slice {
         let letter = initial(&site.organisations[id].name, lang);
