@@ -118,8 +118,8 @@ fn assign_parts(records: &[Record], parts: usize) -> Vec<usize> {
     }
     let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for r in records {
-        for (m, _) in &r.places.municipalities {
-            *count.entry(m.as_str()).or_default() += 1;
+        for &(m, _) in &r.places.municipalities {
+            *count.entry(m).or_default() += 1;
         }
     }
     let mut names: Vec<(&str, usize)> = count.into_iter().collect();
@@ -133,12 +133,12 @@ fn assign_parts(records: &[Record], parts: usize) -> Vec<usize> {
             (true, false) => 1,
             (true, true) => 2,
         };
-        let nationwide = !p.wide.iter().any(|w| w == NATIONWIDE);
-        let mut wide: Vec<&str> = p.wide.iter().map(String::as_str).collect();
+        let nationwide = !p.wide.contains(&NATIONWIDE);
+        let mut wide = p.wide.clone();
         wide.sort_unstable();
-        let mut ranks: Vec<usize> = p.municipalities.iter().map(|(m, _)| rank[m.as_str()]).collect();
+        let mut ranks: Vec<usize> = p.municipalities.iter().map(|(m, _)| rank[m]).collect();
         ranks.sort_unstable();
-        let region = p.municipalities.iter().min_by_key(|(m, _)| rank[m.as_str()]).map(|(_, r)| r.as_str());
+        let region = p.municipalities.iter().min_by_key(|(m, _)| rank[m]).map(|&(_, r)| r);
         (class, nationwide, wide, region, ranks, i)
     });
     let mut part = vec![0; n];
@@ -163,10 +163,10 @@ fn parts_map(records: &[Record], part: &[usize], parts: usize) -> Option<SearchF
     let mut municipalities: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     let mut wide: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for (r, &p) in records.iter().zip(part) {
-        for (m, _) in &r.places.municipalities {
+        for &(m, _) in &r.places.municipalities {
             municipalities.entry(m).or_default().insert(p);
         }
-        for w in &r.places.wide {
+        for &w in &r.places.wide {
             wide.entry(w).or_default().insert(p);
         }
     }
@@ -232,32 +232,32 @@ fn folded_forms<'s>(texts: impl IntoIterator<Item = &'s str>) -> String {
     out.into_iter().collect::<Vec<_>>().join(" ")
 }
 
-struct Record {
+struct Record<'a> {
     url: String,
     html: String,
     /// Where the record is found by a municipality filter: the municipalities it is
     /// listed under and its `wide` values (which part of the index it goes to).
-    places: Places,
+    places: Places<'a>,
 }
 
-/// The municipality filter's values of a record and its `wide` values.
+/// The municipality filter's values of a record (each with its region) and its
+/// `wide` values, borrowed from the site.
 #[derive(Default)]
-struct Places {
-    /// Each municipality with its region.
-    municipalities: Vec<(String, String)>,
-    wide: Vec<String>,
+struct Places<'a> {
+    municipalities: Vec<(&'a str, &'a str)>,
+    wide: Vec<&'a str>,
 }
 
 /// Builds one record's HTML.
-struct RecordHtml {
+struct RecordHtml<'a> {
     html: String,
     /// Searchable helper words (folded forms, the region's municipalities), kept at
     /// the end so that excerpts come from the record's real text first.
     aux: String,
-    places: Places,
+    places: Places<'a>,
 }
 
-impl RecordHtml {
+impl<'a> RecordHtml<'a> {
     fn new(lang: &str, title: &str) -> Self {
         let mut html = format!("<html lang=\"{lang}\"><body>");
         let _ = write!(html, "<h1 data-pagefind-weight=\"10\" data-pagefind-meta=\"title\">{}</h1>", esc(title));
@@ -282,18 +282,20 @@ impl RecordHtml {
         }
     }
     fn filter(&mut self, key: &str, value: &str) {
-        if key == WIDE {
-            self.places.wide.push(value.to_string());
-        }
         let _ = write!(self.html, "<span data-pagefind-filter=\"{key}:{}\"></span>", esc(value));
     }
     /// Listed under municipality `name` (of `region`) in the municipality filter.
-    fn municipality(&mut self, name: &str, region: &str) {
+    fn municipality(&mut self, name: &'a str, region: &'a str) {
         self.filter(&municipality_filter(name), name);
-        self.places.municipalities.push((name.to_string(), region.to_string()));
+        self.places.municipalities.push((name, region));
+    }
+    /// Region-wide (`value`: the region) or nationwide ([`NATIONWIDE`]).
+    fn wide(&mut self, value: &'a str) {
+        self.filter(WIDE, value);
+        self.places.wide.push(value);
     }
     /// The record of `url`.
-    fn finish(mut self, url: String) -> Record {
+    fn finish(mut self, url: String) -> Record<'a> {
         self.html.push_str(&self.aux);
         self.html.push_str("</body></html>");
         Record { url, html: self.html, places: self.places }
@@ -322,7 +324,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Place words, the `places` meta, and the municipality and region filters.
-    fn places(&self, rec: &mut RecordHtml, area: &'a Area) {
+    fn places(&self, rec: &mut RecordHtml<'a>, area: &'a Area) {
         let m = &self.site.municipalities;
         let (munis, regions) = self.place_names(area);
         let mut words: Vec<&str> = munis.clone();
@@ -373,16 +375,16 @@ impl<'a> Builder<'a> {
         // (that would repeat them in the municipality filter, which a search with a
         // municipality downloads): the search page adds `wide` = the municipality's
         // region or `*` to a municipality filter instead.
-        for r in &regions {
-            rec.filter(WIDE, r);
+        for r in regions {
+            rec.wide(r);
         }
         if area.nationwide {
-            rec.filter(WIDE, NATIONWIDE);
+            rec.wide(NATIONWIDE);
         }
     }
 
     /// The theme names (searchable at `weight`) and the theme filter.
-    fn themes(&self, rec: &mut RecordHtml, ids: &[ThemeId], weight: u8) {
+    fn themes(&self, rec: &mut RecordHtml<'a>, ids: &[ThemeId], weight: u8) {
         let names: Vec<&str> = ids.iter().map(|&t| self.site.themes[t].name.as_str()).collect();
         rec.text(weight, &names.join(", "));
         for n in names {
@@ -390,7 +392,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn organisation(&self, id: OrganisationId) -> Record {
+    fn organisation(&self, id: OrganisationId) -> Record<'a> {
         let o = &self.site.organisations[id];
         let mut rec = RecordHtml::new(self.lang, &o.name);
         if let Some(s) = &o.short_name {
@@ -434,7 +436,7 @@ impl<'a> Builder<'a> {
         rec.finish(self.routes.organisation(&o.slug))
     }
 
-    fn network(&self, id: NetworkId) -> Record {
+    fn network(&self, id: NetworkId) -> Record<'a> {
         let n = &self.site.networks[id];
         let mut rec = RecordHtml::new(self.lang, &n.name);
         rec.aux(&folded_forms([n.name.as_str()]));
@@ -445,7 +447,7 @@ impl<'a> Builder<'a> {
         rec.finish(self.routes.network(&n.slug))
     }
 
-    fn table(&self, id: TableId) -> Record {
+    fn table(&self, id: TableId) -> Record<'a> {
         let t = &self.site.tables[id];
         let mut rec = RecordHtml::new(self.lang, &t.name);
         rec.aux(&folded_forms([t.name.as_str()]));
@@ -457,7 +459,7 @@ impl<'a> Builder<'a> {
         rec.finish(self.routes.table(&t.slug))
     }
 
-    fn event(&self, id: EventId) -> Record {
+    fn event(&self, id: EventId) -> Record<'a> {
         let e = &self.site.events[id];
         let mut rec = RecordHtml::new(self.lang, &e.title);
         let organisers: Vec<&str> = e
@@ -491,7 +493,7 @@ impl<'a> Builder<'a> {
         rec.finish(self.routes.event(&e.slug))
     }
 
-    fn note(&self, table: TableId, note: usize) -> Record {
+    fn note(&self, table: TableId, note: usize) -> Record<'a> {
         let t = &self.site.tables[table];
         let n = &t.notes[note];
         let mut rec = RecordHtml::new(self.lang, &n.title);
@@ -596,13 +598,13 @@ pub(crate) fn records_base_in_memory() -> PathBuf {
 }
 
 /// Every search record of the site, in the index's order.
-fn all_records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Vec<Record> {
+fn all_records<'a>(site: &'a Site, index: &'a Index, routes: &'a Routes, theme: &'a SiteTheme) -> Vec<Record<'a>> {
     let region_municipalities: Vec<&str> = match site.config.region {
         Some(r) => site.municipalities.list.iter().filter(|m| m.region == r).map(|m| m.name.as_str()).collect(),
         None => Vec::new(),
     };
     let b = Builder { site, index, routes, theme, lang: site.config.language.code(), region_municipalities };
-    let mut records: Vec<Record> = index.order.par_iter().map(|&o| b.organisation(o)).collect();
+    let mut records: Vec<Record<'_>> = index.order.par_iter().map(|&o| b.organisation(o)).collect();
     records.extend(index.network_order.iter().map(|&n| b.network(n)));
     records.extend(index.table_order.iter().map(|&t| b.table(t)));
     if site.config.search_notes {
@@ -916,21 +918,18 @@ mod tests {
 
     /// A record at `munis` (each of region "R", or "S" when the name starts with "s")
     /// and `wide`.
-    fn placed(url: &str, munis: &[&str], wide: &[&str]) -> Record {
+    fn placed(url: &str, munis: &[&'static str], wide: &[&'static str]) -> Record<'static> {
         let region = |m: &str| if m.starts_with('s') { "S" } else { "R" };
         Record {
             url: url.to_string(),
             html: String::new(),
-            places: Places {
-                municipalities: munis.iter().map(|m| ((*m).to_string(), region(m).to_string())).collect(),
-                wide: wide.iter().map(|w| (*w).to_string()).collect(),
-            },
+            places: Places { municipalities: munis.iter().map(|&m| (m, region(m))).collect(), wide: wide.to_vec() },
         }
     }
 
     /// Records of a directory: wide ones, local ones in one or several municipalities,
     /// and some with no place, interleaved as the content's order would have them.
-    fn directory() -> Vec<Record> {
+    fn directory() -> Vec<Record<'static>> {
         let munis = ["big", "mid", "small", "tiny", "sfar", "sother"];
         (0..1200)
             .map(|i| {
@@ -972,7 +971,7 @@ mod tests {
             let mut expected: Vec<usize> = records
                 .iter()
                 .zip(&part)
-                .filter(|(r, _)| r.places.municipalities.iter().any(|(n, _)| n == m))
+                .filter(|(r, _)| r.places.municipalities.iter().any(|&(n, _)| n == m))
                 .map(|(_, &p)| p)
                 .collect();
             expected.sort_unstable();
