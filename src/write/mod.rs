@@ -2,7 +2,9 @@
 //!
 //! Files go into a staging folder next to the output folder; only a build without
 //! errors swaps it in. A failed build deletes the staging folder and leaves the
-//! previous output exactly as it was. The swap cannot lose the site: where the
+//! previous output exactly as it was. A file the same as the previous output's is
+//! linked instead of written ([`Previous::reuse`]), never written through. The swap
+//! cannot lose the site: where the
 //! system can exchange two folders in one step (Linux `renameat2` with
 //! `RENAME_EXCHANGE`) it does that; elsewhere the old output is kept under a
 //! hidden name until the new one is in place, and the next build puts it back if a
@@ -26,6 +28,19 @@ pub(crate) struct Staging {
     force: bool,
     /// Held until the staging folder is swapped in or thrown away.
     _lock: File,
+    /// The previous output, when areena made it: its files that are unchanged are
+    /// linked into the staging folder instead of written again ([`reuse`]).
+    previous: Option<Previous>,
+}
+
+/// The previous output, and what a file written now looks like (its owner and
+/// permissions), which a file of the previous output must match to be reused.
+struct Previous {
+    dir: PathBuf,
+    #[cfg(unix)]
+    owner: (u32, u32),
+    #[cfg(unix)]
+    mode: u32,
 }
 
 /// `.public.staging-123`, `.public.old-123`, `.public.lock` beside `public`.
@@ -71,7 +86,8 @@ impl Staging {
         let dir = sibling(target, &format!("staging-{}", std::process::id()));
         std::fs::create_dir(&dir)?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
-        Ok(Staging { dir, target: target.to_path_buf(), force, _lock: lock })
+        let previous = Previous::of(target, &dir.join(MARKER));
+        Ok(Staging { dir, target: target.to_path_buf(), force, _lock: lock, previous })
     }
 
     fn path_for(&self, rel: &Path) -> io::Result<PathBuf> {
@@ -90,7 +106,11 @@ impl Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(path, bytes)
+        match &self.previous {
+            None => std::fs::write(path, bytes),
+            Some(previous) if previous.reuse(rel, &path, bytes) => Ok(()),
+            Some(_) => write_new(&path, bytes),
+        }
     }
 
     /// Copy a static file of the site or its theme.
@@ -98,13 +118,7 @@ impl Staging {
         let rel = Path::new(rel);
         match source {
             StaticSource::Builtin(bytes) => self.write(rel, bytes),
-            StaticSource::File(from) => {
-                let path = self.path_for(rel)?;
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
-                std::fs::copy(from, path).map(|_| ())
-            }
+            StaticSource::File(from) => self.write(rel, &std::fs::read(from)?),
         }
     }
 
@@ -168,6 +182,74 @@ impl Staging {
     /// Throw the staging folder away; the output stays as it was.
     pub(crate) fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Write `bytes` into a new file at `path`. A file already there (which may be a
+/// link to the previous output's file) is replaced, never written through.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let open = || File::options().write(true).create_new(true).open(path);
+    let mut file = match open() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            open()?
+        }
+        other => other?,
+    };
+    file.write_all(bytes)
+}
+
+impl Previous {
+    /// The previous output at `target` if areena made it; `fresh` is a file just
+    /// written into the staging folder.
+    fn of(target: &Path, fresh: &Path) -> Option<Previous> {
+        if std::env::var_os("AREENA_TEST_NO_REUSE").is_some() {
+            return None;
+        }
+        let meta = std::fs::symlink_metadata(target).ok()?;
+        if !meta.is_dir() || !guard::is_ours(target) {
+            return None;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let fresh = std::fs::symlink_metadata(fresh).ok()?;
+            Some(Previous { dir: target.to_path_buf(), owner: (fresh.uid(), fresh.gid()), mode: fresh.mode() })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = fresh;
+            Some(Previous { dir: target.to_path_buf() })
+        }
+    }
+
+    /// Link the previous output's file at `rel` to `new` if it holds exactly `bytes`
+    /// (a plain file with no other name, of the owner and permissions a new file gets):
+    /// an unchanged page keeps its file and its time, so a rebuild writes only what
+    /// changed (and a copy to the host can skip the rest). `false` if not, or if the
+    /// system cannot link: then the file is written. The old file is never written to.
+    fn reuse(&self, rel: &Path, new: &Path, bytes: &[u8]) -> bool {
+        use std::io::Read;
+        let old = self.dir.join(rel);
+        let Ok(meta) = std::fs::symlink_metadata(&old) else { return false };
+        if !meta.file_type().is_file() || meta.len() != bytes.len() as u64 {
+            return false;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            // One name only: no other folder shares the file.
+            if (meta.uid(), meta.gid()) != self.owner || meta.mode() != self.mode || meta.nlink() != 1 {
+                return false;
+            }
+        }
+        let Ok(mut file) = File::open(&old) else { return false };
+        let mut held = Vec::with_capacity(bytes.len() + 1);
+        if file.read_to_end(&mut held).is_err() || held != bytes {
+            return false;
+        }
+        std::fs::hard_link(&old, new).is_ok()
     }
 }
 
@@ -269,6 +351,52 @@ mod tests {
         let old = staging.commit().unwrap();
         assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "new");
         std::fs::remove_dir_all(old.unwrap()).unwrap();
+    }
+
+    #[test]
+    fn the_previous_output_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let first = Staging::new(&target, false).unwrap();
+        first.write(Path::new("a/index.html"), b"same").unwrap();
+        first.write(Path::new("b.html"), b"old").unwrap();
+        assert!(first.commit().unwrap().is_none());
+        let staging = Staging::new(&target, false).unwrap();
+        assert!(staging.previous.is_some(), "areena's own output is reused");
+        staging.write(Path::new("a/index.html"), b"same").unwrap();
+        staging.write(Path::new("b.html"), b"new").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+            assert_eq!(ino(&staging.dir.join("a/index.html")), ino(&target.join("a/index.html")), "linked");
+            assert_ne!(ino(&staging.dir.join("b.html")), ino(&target.join("b.html")), "written");
+        }
+        // The same file written again with other bytes: a new file, the old one as it was.
+        staging.write(Path::new("a/index.html"), b"changed").unwrap();
+        staging.copy_static("b.html", &StaticSource::Builtin(b"newer")).unwrap();
+        assert_eq!(std::fs::read(staging.dir.join("a/index.html")).unwrap(), b"changed");
+        assert_eq!(std::fs::read(target.join("a/index.html")).unwrap(), b"same");
+        assert_eq!(std::fs::read(target.join("b.html")).unwrap(), b"old");
+        staging.abandon();
+        assert_eq!(std::fs::read(target.join("a/index.html")).unwrap(), b"same");
+    }
+
+    #[test]
+    fn a_folder_areena_did_not_make_is_not_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("index.html"), "same").unwrap();
+        let staging = Staging::new(&target, true).unwrap();
+        assert!(staging.previous.is_none());
+        staging.write(Path::new("index.html"), b"same").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            assert_eq!(std::fs::metadata(target.join("index.html")).unwrap().nlink(), 1);
+        }
+        staging.abandon();
     }
 
     #[cfg(unix)]

@@ -285,3 +285,76 @@ fn builds_into_one_output_at_once_take_turns() {
     assert!(leftovers(s.root()).is_empty(), "{:?}", leftovers(s.root()));
     assert!(s.root().join("public/index.html").is_file());
 }
+
+/// The inode of each file of `dir` (by its path inside), and the files that are not
+/// plain files.
+#[cfg(unix)]
+fn inodes(dir: &Path) -> (std::collections::BTreeMap<String, u64>, Vec<String>) {
+    use std::os::unix::fs::MetadataExt;
+    let mut files = std::collections::BTreeMap::new();
+    let mut odd = Vec::new();
+    for e in walkdir::WalkDir::new(dir).min_depth(1) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+        if e.file_type().is_file() {
+            files.insert(rel, e.metadata().unwrap().ino());
+        } else if !e.file_type().is_dir() {
+            odd.push(rel);
+        }
+    }
+    (files, odd)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_the_files_of_unchanged_pages_and_writes_the_rest_anew() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let s = small_site();
+    assert_eq!(build(&s, &[]).code, 0);
+    let public = s.root().join("public");
+    let (first, _) = inodes(&public);
+    // Nothing changed: every file is the same file as before (its time too).
+    assert_eq!(build(&s, &[]).code, 0);
+    let (second, odd) = inodes(&public);
+    assert!(odd.is_empty(), "{odd:?}");
+    let kept = |a: &std::collections::BTreeMap<String, u64>, b: &std::collections::BTreeMap<String, u64>| {
+        a.iter().filter(|(k, v)| b.get(*k) == Some(v)).count()
+    };
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert!(kept(&first, &second) >= first.len() - 1, "only the marker is new");
+
+    // One description edited; a page's permissions changed and another page replaced
+    // by a link to a file elsewhere with the same bytes: those are written anew.
+    let zeta = "jarjestot/zeta/index.html";
+    let multia = "jarjestot/multian-kyla/index.html";
+    let keuruu_page = std::fs::read(public.join(multia)).unwrap();
+    std::fs::set_permissions(public.join("index.html"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    let elsewhere = s.root().join("elsewhere.html");
+    std::fs::write(&elsewhere, &keuruu_page).unwrap();
+    std::fs::remove_file(public.join(multia)).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, public.join(multia)).unwrap();
+    let text = std::fs::read_to_string(s.root().join("content/organisations/zeta.md")).unwrap();
+    s.write("content/organisations/zeta.md", &format!("{text}\nUusi kappale kerhoista.\n"));
+    assert_eq!(build(&s, &[]).code, 0);
+    let (third, odd) = inodes(&public);
+    assert!(odd.is_empty(), "no link is carried over: {odd:?}");
+    assert_ne!(second[zeta], third[zeta], "the edited page is a new file");
+    assert!(String::from_utf8_lossy(&std::fs::read(public.join(zeta)).unwrap()).contains("kerhoista"));
+    assert_ne!(second["index.html"], third["index.html"]);
+    let mode = std::fs::metadata(public.join("index.html")).unwrap().mode() & 0o777;
+    assert_eq!(mode, std::fs::metadata(public.join(zeta)).unwrap().mode() & 0o777, "as any new file");
+    assert_eq!(std::fs::read(&elsewhere).unwrap(), keuruu_page, "the linked file is left alone");
+    assert!(kept(&second, &third) > second.len() / 2, "most files are kept");
+    for (rel, ino) in &third {
+        assert_eq!(std::fs::metadata(public.join(rel)).unwrap().nlink(), 1, "{rel}: one name, {ino}");
+    }
+
+    // Byte for byte what a build into a new folder gives.
+    let fresh = s.root().join("fresh");
+    assert_eq!(build(&s, &["--output", fresh.to_str().unwrap()]).code, 0);
+    let (a, b) = (tree(&public), tree(&fresh));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(v == &b[k], "{k} differs from a fresh build");
+    }
+}
