@@ -159,6 +159,8 @@ pub struct Built {
     pub diagnostics: Diagnostics,
     /// Pages and files written (0 when the build failed).
     pub files: usize,
+    /// Of those, files the same as the previous output's, kept instead of written.
+    pub kept: usize,
     pub output: PathBuf,
     pub timings: Timings,
 }
@@ -177,7 +179,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let Checked { mut site, mut diagnostics } = check_timed(root, opts.settings, &mut timings)?;
     apply_base_url(&mut site, opts.base_url.as_deref(), &mut diagnostics);
     let output = checked_output(root, &site, opts, &mut diagnostics);
-    let mut built = Built { diagnostics: Diagnostics::new(), files: 0, output, timings: Timings::default() };
+    let mut built = Built { diagnostics: Diagnostics::new(), files: 0, kept: 0, output, timings: Timings::default() };
     if diagnostics.has_errors() {
         built.diagnostics = diagnostics;
         built.timings = timings;
@@ -439,6 +441,7 @@ fn finish(
     }
     let t = Instant::now();
     let output = built.output.clone();
+    built.kept = staging.kept();
     let old = staging.commit().map_err(|e| LoadError::Io { path: output, source: e })?;
     if let Some(path) = &opts.manifest {
         let text = serde_json::to_string_pretty(manifest).expect("the manifest serialises");

@@ -37,6 +37,16 @@ pub fn run(args: &BuildArgs) -> Outcome {
         eprintln!("build failed: nothing was written; {} is as it was", built.output.display());
         return Outcome::ContentErrors;
     }
-    eprintln!("wrote {} files to {} in {:.2} s", built.files, built.output.display(), start.elapsed().as_secs_f64());
+    let kept = if built.kept > 0 {
+        format!(" ({} of them unchanged, kept from the previous output)", built.kept)
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "wrote {} files to {}{kept} in {:.2} s",
+        built.files,
+        built.output.display(),
+        start.elapsed().as_secs_f64()
+    );
     Outcome::Ok
 }

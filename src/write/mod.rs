@@ -31,6 +31,8 @@ pub(crate) struct Staging {
     /// The previous output, when areena made it: its files that are unchanged are
     /// linked into the staging folder instead of written again ([`reuse`]).
     previous: Option<Previous>,
+    /// Files linked from the previous output so far.
+    kept: std::sync::atomic::AtomicUsize,
 }
 
 /// The previous output, and what a file written now looks like (its owner and
@@ -87,7 +89,7 @@ impl Staging {
         std::fs::create_dir(&dir)?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         let previous = Previous::of(target, &dir.join(MARKER));
-        Ok(Staging { dir, target: target.to_path_buf(), force, _lock: lock, previous })
+        Ok(Staging { dir, target: target.to_path_buf(), force, _lock: lock, previous, kept: Default::default() })
     }
 
     fn path_for(&self, rel: &Path) -> io::Result<PathBuf> {
@@ -108,7 +110,10 @@ impl Staging {
         }
         match &self.previous {
             None => std::fs::write(path, bytes),
-            Some(previous) if previous.reuse(rel, &path, bytes) => Ok(()),
+            Some(previous) if previous.reuse(rel, &path, bytes) => {
+                self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                Ok(())
+            }
             Some(_) => write_new(&path, bytes),
         }
     }
@@ -120,6 +125,11 @@ impl Staging {
             StaticSource::Builtin(bytes) => self.write(rel, bytes),
             StaticSource::File(from) => self.write(rel, &std::fs::read(from)?),
         }
+    }
+
+    /// How many files are the previous output's, unchanged (linked, not written).
+    pub(crate) fn kept(&self) -> usize {
+        self.kept.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Swap the staging folder in as the output. Returns the old output's new name,

@@ -314,7 +314,10 @@ fn a_rebuild_keeps_the_files_of_unchanged_pages_and_writes_the_rest_anew() {
     let public = s.root().join("public");
     let (first, _) = inodes(&public);
     // Nothing changed: every file is the same file as before (its time too).
-    assert_eq!(build(&s, &[]).code, 0);
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let said = format!("({} of them unchanged, kept from the previous output)", first.len() - 1);
+    assert!(r.stderr.contains(&said), "{said} in {}", r.stderr);
     let (second, odd) = inodes(&public);
     assert!(odd.is_empty(), "{odd:?}");
     let kept = |a: &std::collections::BTreeMap<String, u64>, b: &std::collections::BTreeMap<String, u64>| {
