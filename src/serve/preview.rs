@@ -348,6 +348,9 @@ pub(crate) struct Preview {
     /// Where the search records are written while the index is made.
     pub(crate) records_base: PathBuf,
     search_parts: Arc<Mutex<SearchParts>>,
+    /// The date the site is made for; `None`: today's, at each update. (Tests fix it,
+    /// so that a build compared with the preview is of the same day around midnight.)
+    pub(crate) today: Option<jiff::civil::Date>,
 }
 
 impl Preview {
@@ -364,6 +367,7 @@ impl Preview {
             last: None,
             records_base: crate::search::records_base_in_memory(),
             search_parts: Arc::default(),
+            today: None,
         }
     }
 
@@ -381,6 +385,7 @@ impl Preview {
             last: None,
             records_base: self.records_base.clone(),
             search_parts: Arc::clone(&self.search_parts),
+            today: self.today,
         }
     }
 
@@ -397,7 +402,7 @@ impl Preview {
         {
             return Ok(update);
         }
-        let settings = Settings { drafts: self.drafts, today: pipeline::today() };
+        let settings = Settings { drafts: self.drafts, today: self.today.unwrap_or_else(pipeline::today) };
         let checked = pipeline::check_cached(&self.root, settings, Some(&self.base_url), &mut self.cache)?;
         let (site, mut diagnostics) = (checked.site, checked.diagnostics);
         if diagnostics.has_errors() {

@@ -73,6 +73,16 @@ struct Fixture {
     _dir: tempfile::TempDir,
     root: PathBuf,
     out: PathBuf,
+    /// The day both the build and the preview are made for (a run may cross midnight).
+    today: jiff::civil::Date,
+}
+
+impl Fixture {
+    fn preview(&self) -> Preview {
+        let mut preview = Preview::new(&self.root, false, BASE);
+        preview.today = Some(self.today);
+        preview
+    }
 }
 
 fn fixture() -> Fixture {
@@ -88,7 +98,7 @@ fn fixture() -> Fixture {
         }
     }
     let out = dir.path().join("out");
-    Fixture { _dir: dir, root, out }
+    Fixture { _dir: dir, root, out, today: pipeline::today() }
 }
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -266,7 +276,7 @@ fn apply(f: &Fixture, edit: &Edit) -> Vec<PathBuf> {
 /// A fresh build of the site: its files, or `None` when it fails.
 fn build(f: &Fixture) -> Option<BTreeMap<String, Vec<u8>>> {
     let opts = BuildOptions {
-        settings: Settings { drafts: false, today: pipeline::today() },
+        settings: Settings { drafts: false, today: f.today },
         output: Some(f.out.clone()),
         base_url: Some(BASE.into()),
         force: false,
@@ -326,7 +336,7 @@ fn check_sequence(seq: &[Edit]) {
     // makes serve index again only some of them.
     crate::search::TEST_PARTS.store(3, std::sync::atomic::Ordering::Relaxed);
     let f = fixture();
-    let mut preview = Preview::new(&f.root, false, BASE);
+    let mut preview = f.preview();
     let state = next(&mut preview, &[]).expect("the fixture builds");
     assert_same(&state, &build(&f).unwrap(), &[]);
     for (i, edit) in seq.iter().enumerate() {
@@ -385,7 +395,7 @@ proptest! {
 fn text_edits_in_two_languages() {
     crate::search::TEST_PARTS.store(3, std::sync::atomic::Ordering::Relaxed);
     let f = fixture();
-    let mut preview = Preview::new(&f.root, false, BASE);
+    let mut preview = f.preview();
     let state = next(&mut preview, &[]).expect("the fixture builds");
     assert!(!state.pages_of(1).is_empty() && state.pages_of(1).iter().all(|p| p.starts_with("sv/")));
     let orgs = f.root.join("content/organisations");
