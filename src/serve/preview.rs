@@ -397,12 +397,13 @@ impl Preview {
         if changed.iter().any(|p| !p.starts_with(&content)) {
             self.theme = None;
         }
+        let today = self.today.unwrap_or_else(pipeline::today);
         if self.theme.is_some()
-            && let Some(update) = self.body_only(changed)
+            && let Some(update) = self.body_only(changed, today)
         {
             return Ok(update);
         }
-        let settings = Settings { drafts: self.drafts, today: self.today.unwrap_or_else(pipeline::today) };
+        let settings = Settings { drafts: self.drafts, today };
         let checked = pipeline::check_cached(&self.root, settings, Some(&self.base_url), &mut self.cache)?;
         let (site, mut diagnostics) = (checked.site, checked.diagnostics);
         if diagnostics.has_errors() {
@@ -517,10 +518,15 @@ impl Preview {
     /// page of another language that shows the untranslated original shows its new
     /// text; the files of every language stay those of the last version, as an edit
     /// of the text alone changes no page's address.
-    fn body_only(&mut self, changed: &[PathBuf]) -> Option<Update> {
+    fn body_only(&mut self, changed: &[PathBuf], today: jiff::civil::Date) -> Option<Update> {
         let (last, warnings) = self.last.as_ref()?;
         let (content_files, statics) = self.cache.listing()?;
         let prev = &last.ready.borrow_owner().site;
+        // A new day since the last version (a preview left open over midnight): events
+        // that ended yesterday leave the lists, so everything is made anew.
+        if prev.today != today {
+            return None;
+        }
         let mut edits: Vec<(String, Arc<str>, std::ops::Range<usize>)> = Vec::new();
         for p in changed {
             let rel = p.strip_prefix(&self.root).ok()?.to_str()?.replace('\\', "/");
@@ -572,7 +578,7 @@ impl Preview {
     #[cfg(test)]
     pub(crate) fn fast(&mut self, changed: &[PathBuf]) -> Option<Update> {
         self.cache.forget(&self.root, changed);
-        self.body_only(changed)
+        self.body_only(changed, self.today.unwrap_or_else(pipeline::today))
     }
 
     /// The search bundle of `state` is made: the next versions start with it.

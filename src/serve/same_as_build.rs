@@ -426,6 +426,24 @@ fn text_edits_in_two_languages() {
     assert_same(&state, &build(&f).unwrap(), &[]);
 }
 
+#[test]
+fn a_text_edit_on_a_new_day_makes_everything_anew() {
+    crate::search::TEST_PARTS.store(3, std::sync::atomic::Ordering::Relaxed);
+    let mut f = fixture();
+    let mut preview = f.preview();
+    next(&mut preview, &[]).expect("the fixture builds");
+    let p = f.root.join("content/organisations/aanekosken-iltatahdet.md");
+    std::fs::write(&p, std::fs::read_to_string(&p).unwrap() + "\nUusi virke tekstiin.\n").unwrap();
+    assert!(preview.fast(std::slice::from_ref(&p)).is_some(), "the same day: the fast way");
+    // The preview is left open over midnight; the next edit comes the day after.
+    f.today = f.today.tomorrow().unwrap();
+    preview.today = Some(f.today);
+    std::fs::write(&p, std::fs::read_to_string(&p).unwrap() + "\nToinen virke.\n").unwrap();
+    assert!(preview.fast(std::slice::from_ref(&p)).is_none(), "a new day: not the fast way");
+    let state = next(&mut preview, std::slice::from_ref(&p)).unwrap();
+    assert_same(&state, &build(&f).unwrap(), &[]);
+}
+
 /// Every kind of edit at least once, in one fixed sequence.
 #[test]
 fn every_kind_of_edit() {
