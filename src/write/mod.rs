@@ -240,7 +240,6 @@ impl Previous {
     /// changed (and a copy to the host can skip the rest). `false` if not, or if the
     /// system cannot link: then the file is written. The old file is never written to.
     fn reuse(&self, rel: &Path, new: &Path, bytes: &[u8]) -> bool {
-        use std::io::Read;
         let old = self.dir.join(rel);
         let Ok(meta) = std::fs::symlink_metadata(&old) else { return false };
         if !meta.file_type().is_file() || meta.len() != bytes.len() as u64 {
@@ -254,12 +253,7 @@ impl Previous {
                 return false;
             }
         }
-        let Ok(mut file) = File::open(&old) else { return false };
-        let mut held = Vec::with_capacity(bytes.len() + 1);
-        if file.read_to_end(&mut held).is_err() || held != bytes {
-            return false;
-        }
-        std::fs::hard_link(&old, new).is_ok()
+        std::fs::read(&old).is_ok_and(|held| held == bytes) && std::fs::hard_link(&old, new).is_ok()
     }
 }
 
