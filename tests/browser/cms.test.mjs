@@ -59,13 +59,29 @@ function savedFiles(page) {
   });
 }
 
-/** Press Save and wait until the browser's storage holds `count` files; returns them. */
+/**
+ * Press Save and wait until the browser's storage holds `count` files; returns them.
+ * On a loaded machine the first click can land before the editor has taken the last
+ * field's value, so an unsaved entry gets the click again (at most three times); if it
+ * never saves, the test fails with what the editor showed (a validation message, say).
+ */
 async function saveAndWait(page, count) {
-  await page.getByRole('button', { name: 'Save' }).click();
   let files = {};
-  for (let i = 0; i < 100 && Object.keys(files).length < count; i++) {
-    await page.waitForTimeout(200);
-    files = await savedFiles(page);
+  for (let attempt = 0; attempt < 3 && Object.keys(files).length < count; attempt++) {
+    const save = page.getByRole('button', { name: 'Save' });
+    if (attempt === 0 || await save.isEnabled({ timeout: 2_000 }).catch(() => false)) {
+      await save.click({ timeout: 10_000 }).catch(() => {});
+    }
+    for (let i = 0; i < 50 && Object.keys(files).length < count; i++) {
+      await page.waitForTimeout(200);
+      files = await savedFiles(page);
+    }
+  }
+  if (Object.keys(files).length < count) {
+    const shown = await page.locator('[role=alert], [aria-invalid=true], .validation, [role=status]')
+      .allInnerTexts().catch(() => []);
+    assert.fail(`the editor saved ${Object.keys(files).length} of ${count} files `
+      + `(${Object.keys(files).join(', ')}); it showed: ${JSON.stringify(shown)}`);
   }
   return files;
 }
