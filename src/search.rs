@@ -58,10 +58,10 @@ pub(crate) const BUNDLE_DIR: &str = "pagefind";
 
 /// Records per part of the index, at most. Pagefind holds every word of the records
 /// it indexes in memory until it writes the index, so a large directory is indexed
-/// in parts, one after the other (each a Pagefind index of its own, under
+/// in parts, two at a time (each a Pagefind index of its own, under
 /// `pagefind/part-N/`), which the search page merges in the browser. Smaller parts
-/// are indexed faster in all (less memory to clear and fill) and add little to a
-/// search's download: a search with a municipality merges the parts of its places.
+/// were indexed faster in all and in less memory (docs/performance.md), and add little
+/// to a search's download: a search with a municipality merges the parts of its places.
 const PART_RECORDS: usize = 1_250;
 /// Parts at most: each adds a few small files to every search.
 const MAX_PARTS: usize = 24;
