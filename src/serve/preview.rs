@@ -397,7 +397,7 @@ impl Preview {
         if changed.iter().any(|p| !p.starts_with(&content)) {
             self.theme = None;
         }
-        let today = self.today.unwrap_or_else(pipeline::today);
+        let today = self.day();
         if self.theme.is_some()
             && let Some(update) = self.body_only(changed, today)
         {
@@ -573,12 +573,18 @@ impl Preview {
         Some(Update::Ready { state, rendered_all: false, warnings: diagnostics })
     }
 
+    /// The date the next version is made for: the fixed one, else today's.
+    fn day(&self) -> jiff::civil::Date {
+        self.today.unwrap_or_else(pipeline::today)
+    }
+
     /// The version after `changed` the fast way ([`Preview::body_only`]), `None` when
     /// that way is not taken (for the tests).
     #[cfg(test)]
     pub(crate) fn fast(&mut self, changed: &[PathBuf]) -> Option<Update> {
         self.cache.forget(&self.root, changed);
-        self.body_only(changed, self.today.unwrap_or_else(pipeline::today))
+        let today = self.day();
+        self.body_only(changed, today)
     }
 
     /// The search bundle of `state` is made: the next versions start with it.
