@@ -538,6 +538,16 @@ impl Out {
             jobs.iter().copied().filter(whole).chain(jobs.iter().copied().filter(|j| !whole(j))).collect();
         order.par_iter().for_each(|&job| {
             let t = Instant::now();
+            if let Some(path) = renderer.streamed_path(job) {
+                // Rendered and written at once: its time counts as rendering.
+                match self.staging.write_with(&path, |out| renderer.render_into(job, out)) {
+                    Ok(Ok(())) => generated.lock().expect("lock").push(path.to_string_lossy().replace('\\', "/")),
+                    Ok(Err(d)) => self.error(d),
+                    Err(e) => self.error(output_error(&path.to_string_lossy(), &e)),
+                }
+                render_nanos.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                return;
+            }
             let rendered = renderer.render(job);
             let t2 = Instant::now();
             render_nanos.fetch_add((t2 - t).as_nanos() as u64, Ordering::Relaxed);

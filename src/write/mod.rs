@@ -118,6 +118,32 @@ impl Staging {
         }
     }
 
+    /// Write one file as `make` hands its bytes on, without holding them all (the open
+    /// data of a large directory). Returns what `make` returns; the file is complete
+    /// only when that is a success. Like [`Staging::write`], an unchanged file ends up
+    /// as the previous output's, linked ([`Previous::reuse_written`]).
+    pub(crate) fn write_with<T, E>(
+        &self,
+        rel: &Path,
+        make: impl FnOnce(&mut dyn io::Write) -> Result<T, E>,
+    ) -> io::Result<Result<T, E>> {
+        let path = self.path_for(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut file = io::BufWriter::with_capacity(128 * 1024, create_new(&path)?);
+        let made = make(&mut file);
+        io::Write::flush(&mut file)?;
+        drop(file);
+        if made.is_ok()
+            && let Some(previous) = &self.previous
+            && previous.reuse_written(rel, &path)
+        {
+            self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(made)
+    }
+
     /// Copy a static file of the site or its theme.
     pub(crate) fn copy_static(&self, rel: &str, source: &StaticSource) -> io::Result<()> {
         let rel = Path::new(rel);
@@ -199,15 +225,19 @@ impl Staging {
 /// link to the previous output's file) is replaced, never written through.
 fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
+    create_new(path)?.write_all(bytes)
+}
+
+/// A new, empty file at `path`, replacing (never opening) one already there.
+fn create_new(path: &Path) -> io::Result<File> {
     let open = || File::options().write(true).create_new(true).open(path);
-    let mut file = match open() {
+    match open() {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             std::fs::remove_file(path)?;
-            open()?
+            open()
         }
-        other => other?,
-    };
-    file.write_all(bytes)
+        other => other,
+    }
 }
 
 impl Previous {
@@ -240,20 +270,65 @@ impl Previous {
     /// changed (and a copy to the host can skip the rest). `false` if not, or if the
     /// system cannot link: then the file is written. The old file is never written to.
     fn reuse(&self, rel: &Path, new: &Path, bytes: &[u8]) -> bool {
-        let old = self.dir.join(rel);
-        let Ok(meta) = std::fs::symlink_metadata(&old) else { return false };
-        if !meta.file_type().is_file() || meta.len() != bytes.len() as u64 {
+        self.reusable(rel, bytes.len() as u64).is_some_and(|old| {
+            std::fs::read(&old).is_ok_and(|held| held == bytes) && std::fs::hard_link(&old, new).is_ok()
+        })
+    }
+
+    /// As [`Previous::reuse`], for a file already written at `new`: when the previous
+    /// output's file holds the same bytes, it takes the new file's place (linked under
+    /// a temporary name, then renamed over it). `false` leaves the new file.
+    fn reuse_written(&self, rel: &Path, new: &Path) -> bool {
+        let Ok(len) = std::fs::metadata(new).map(|m| m.len()) else { return false };
+        let Some(old) = self.reusable(rel, len) else { return false };
+        if !same_contents(&old, new).unwrap_or(false) {
             return false;
+        }
+        let link = new.with_file_name(format!(".{}.same", name_of(new)));
+        let _ = std::fs::remove_file(&link);
+        if std::fs::hard_link(&old, &link).is_err() {
+            return false;
+        }
+        std::fs::rename(&link, new).is_ok() || {
+            let _ = std::fs::remove_file(&link);
+            false
+        }
+    }
+
+    /// The previous output's file at `rel`, if it may be linked into the new output
+    /// and is `len` bytes long: a plain file with no other name (no other folder shares
+    /// it), of the owner and permissions a new file gets.
+    fn reusable(&self, rel: &Path, len: u64) -> Option<PathBuf> {
+        let old = self.dir.join(rel);
+        let meta = std::fs::symlink_metadata(&old).ok()?;
+        if !meta.file_type().is_file() || meta.len() != len {
+            return None;
         }
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            // One name only: no other folder shares the file.
             if (meta.uid(), meta.gid()) != self.owner || meta.mode() != self.mode || meta.nlink() != 1 {
-                return false;
+                return None;
             }
         }
-        std::fs::read(&old).is_ok_and(|held| held == bytes) && std::fs::hard_link(&old, new).is_ok()
+        Some(old)
+    }
+}
+
+/// Whether two files hold the same bytes, read a block at a time.
+fn same_contents(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::io::Read;
+    let (mut a, mut b) = (File::open(a)?, File::open(b)?);
+    let (mut x, mut y) = (vec![0; 64 * 1024], vec![0; 64 * 1024]);
+    loop {
+        let n = a.read(&mut x)?;
+        if n == 0 {
+            return Ok(b.read(&mut y[..1])? == 0);
+        }
+        b.read_exact(&mut y[..n]).map_err(|_| io::Error::other("shorter"))?;
+        if x[..n] != y[..n] {
+            return Ok(false);
+        }
     }
 }
 

@@ -342,6 +342,10 @@ fn a_rebuild_keeps_the_files_of_unchanged_pages_and_writes_the_rest_anew() {
     let (third, odd) = inodes(&public);
     assert!(odd.is_empty(), "no link is carried over: {odd:?}");
     assert_ne!(second[zeta], third[zeta], "the edited page is a new file");
+    let data = "data/organisations.json";
+    assert_ne!(second[data], third[data], "the open data holds the new text");
+    assert!(String::from_utf8_lossy(&std::fs::read(public.join(data)).unwrap()).contains("kerhoista"));
+    assert_eq!(second["data/networks.json"], third["data/networks.json"], "unchanged open data is kept");
     assert!(String::from_utf8_lossy(&std::fs::read(public.join(zeta)).unwrap()).contains("kerhoista"));
     assert_ne!(second["index.html"], third["index.html"]);
     let mode = std::fs::metadata(public.join("index.html")).unwrap().mode() & 0o777;

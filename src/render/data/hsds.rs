@@ -8,10 +8,12 @@
 //! one build to the next and differ between two directories. The mapping field by
 //! field is in docs/open-data.md.
 
+use std::io::Write;
+
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{License, license, size_hint, to_json, to_json_sized};
+use super::{License, license, to_json_into};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Area, Organisation, OrganisationId, ThemeId};
 use crate::render::Renderer;
@@ -42,13 +44,13 @@ impl HsdsFile {
     }
 }
 
-pub(super) fn render(r: &Renderer<'_>, file: HsdsFile, path: &str) -> Result<Vec<u8>, Diagnostic> {
+pub(super) fn write(r: &Renderer<'_>, file: HsdsFile, path: &str, out: &mut dyn Write) -> Result<(), Diagnostic> {
     let ids = Ids::new(r);
     match file {
-        HsdsFile::Organizations => to_json_sized(path, &organizations(r, &ids), size_hint(r)),
-        HsdsFile::Services => to_json_sized(path, &services(r, &ids), size_hint(r)),
-        HsdsFile::TaxonomyTerms => to_json(path, &taxonomy_terms(r, &ids)),
-        HsdsFile::Dataset => to_json(path, &dataset(r)),
+        HsdsFile::Organizations => to_json_into(path, &organizations(r, &ids), out),
+        HsdsFile::Services => to_json_into(path, &services(r, &ids), out),
+        HsdsFile::TaxonomyTerms => to_json_into(path, &taxonomy_terms(r, &ids), out),
+        HsdsFile::Dataset => to_json_into(path, &dataset(r), out),
     }
 }
 

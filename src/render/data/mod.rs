@@ -14,6 +14,8 @@
 pub mod hsds;
 mod records;
 
+use std::io::{self, Write};
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -134,35 +136,91 @@ pub(crate) fn output_error(file: &str, e: impl std::fmt::Display) -> Diagnostic 
 
 /// Pretty JSON with a final newline, without the characters that pages and feeds
 /// drop too (control characters, bidirectional overrides: see
-/// [`crate::model::values::is_dropped_char`]). Serialised straight to bytes (a
-/// `serde_json::Value` of a large directory's open data took gigabytes), then
-/// cleaned by a scan of the bytes (copied only when something is dropped).
+/// [`crate::model::values::is_dropped_char`]), in memory: see [`to_json_into`].
+#[cfg(test)]
 pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Diagnostic> {
-    to_json_sized(file, value, 0)
+    let mut bytes = Vec::new();
+    to_json_into(file, value, &mut bytes)?;
+    Ok(bytes)
 }
 
-/// As [`to_json`], into a buffer of `capacity` bytes reserved at the start: a file of
-/// hundreds of megabytes grown by doubling is copied again at each step. Reserved
-/// memory that is not written to costs nothing.
-pub(crate) fn to_json_sized<T: Serialize>(file: &str, value: &T, capacity: usize) -> Result<Vec<u8>, Diagnostic> {
-    let mut bytes = Vec::with_capacity(capacity);
-    serde_json::to_writer_pretty(&mut bytes, value).map_err(|e| output_error(file, e))?;
-    bytes.push(b'\n');
-    Ok(without_dropped_json_chars(bytes))
+/// As [`to_json`], written on to `out` as it is made: serialised straight to bytes (a
+/// `serde_json::Value` of a large directory's open data took gigabytes) and cleaned
+/// a chunk at a time ([`CleanJson`]), so that a file of hundreds of megabytes is never
+/// held whole in memory.
+pub(crate) fn to_json_into<T: Serialize>(file: &str, value: &T, out: &mut dyn Write) -> Result<(), Diagnostic> {
+    let mut clean = CleanJson::new(out);
+    serde_json::to_writer_pretty(&mut clean, value).map_err(|e| output_error(file, e))?;
+    clean.write_all(b"\n").and_then(|()| clean.finish()).map_err(|e| output_error(file, e))
 }
 
-/// A generous size for a file holding every organisation's text: its description
-/// and fields three times over (JSON escapes, indentation, keys).
-pub(crate) fn size_hint(r: &Renderer<'_>) -> usize {
-    r.site.organisations.iter().map(|o| 3 * o.body.markdown().len() + 4096).sum()
+/// A writer of JSON text that passes it on to `out` without the strings'
+/// [`is_dropped_char`](crate::model::values::is_dropped_char) characters: those
+/// serde_json escapes (`\u0001`, `\b`, `\f`) and those it writes as they are (DEL,
+/// the C1 controls, the bidirectional controls, U+FFFE, U+FFFF). What is written is
+/// held until a chunk has gathered, then cleaned and passed on, all but its last few
+/// bytes (the start of an escape or character that the next write completes).
+pub(crate) struct CleanJson<W: Write> {
+    out: W,
+    pending: Vec<u8>,
+    chunk: usize,
 }
 
-/// JSON text without the strings' [`is_dropped_char`](crate::model::values::is_dropped_char)
-/// characters: those serde_json escapes (`\u0001`, `\b`, `\f`) and those it writes as
-/// they are (DEL, the C1 controls, the bidirectional controls, U+FFFE, U+FFFF).
-/// Outside strings JSON has only ASCII punctuation, digits and words, so only the
-/// escapes need care: `\\u0001` is a backslash and the text `u0001`.
-fn without_dropped_json_chars(bytes: Vec<u8>) -> Vec<u8> {
+/// The longest sequence the cleaning drops, less one: `\u0001` is six bytes.
+const LONGEST_DROPPED: usize = 5;
+
+impl<W: Write> CleanJson<W> {
+    pub(crate) fn new(out: W) -> Self {
+        Self::with_chunk(out, 64 * 1024)
+    }
+
+    fn with_chunk(out: W, chunk: usize) -> Self {
+        CleanJson { out, pending: Vec::with_capacity(chunk.saturating_add(LONGEST_DROPPED + 64).min(1 << 17)), chunk }
+    }
+
+    /// Clean and pass on what is pending; all of it when `last`.
+    fn pass_on(&mut self, last: bool) -> io::Result<()> {
+        let stop = if last { self.pending.len() } else { self.pending.len().saturating_sub(LONGEST_DROPPED) };
+        let (out, mut result) = (&mut self.out, Ok(()));
+        let scanned = scan_json(&self.pending, stop, |kept| {
+            if result.is_ok() {
+                result = out.write_all(kept);
+            }
+        });
+        result?;
+        self.pending.drain(..scanned);
+        Ok(())
+    }
+
+    /// Pass everything on and flush `out`.
+    pub(crate) fn finish(mut self) -> io::Result<()> {
+        self.pass_on(true)?;
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Write for CleanJson<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= self.chunk {
+            self.pass_on(false)?;
+        }
+        Ok(buf.len())
+    }
+
+    /// Passes on all but the bytes that may begin a dropped character.
+    fn flush(&mut self) -> io::Result<()> {
+        self.pass_on(false)?;
+        self.out.flush()
+    }
+}
+
+/// Scans JSON text from its start to `stop` (or a little past it, to the end of an
+/// escape or character begun before it), handing what is kept to `kept`, and
+/// returns where it stopped. Outside strings JSON has only ASCII punctuation, digits
+/// and words, so only the escapes need care: `\\u0001` is a backslash and the text
+/// `u0001`.
+fn scan_json(bytes: &[u8], stop: usize, mut kept: impl FnMut(&[u8])) -> usize {
     /// The bytes the match below looks at: a backslash, DEL and the first bytes of
     /// the dropped characters of two and three bytes.
     const MAY_START_DROPPED: [bool; 256] = {
@@ -176,9 +234,8 @@ fn without_dropped_json_chars(bytes: Vec<u8>) -> Vec<u8> {
     };
     let dropped = crate::model::values::is_dropped_char;
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    let mut out: Option<Vec<u8>> = None;
     let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
+    while i < stop {
         // Most bytes start nothing that could be dropped: skip them in a tight loop.
         if !MAY_START_DROPPED[usize::from(bytes[i])] {
             i += 1;
@@ -205,18 +262,14 @@ fn without_dropped_json_chars(bytes: Vec<u8>) -> Vec<u8> {
             _ => (false, 1),
         };
         if drop {
-            out.get_or_insert_with(|| Vec::with_capacity(bytes.len())).extend_from_slice(&bytes[start..i]);
+            kept(&bytes[start..i]);
             start = i + len;
         }
         i += len;
     }
-    match out {
-        None => bytes,
-        Some(mut out) => {
-            out.extend_from_slice(&bytes[start.min(bytes.len())..]);
-            out
-        }
-    }
+    let end = i.min(bytes.len());
+    kept(&bytes[start.min(end)..end]);
+    end
 }
 
 /// The JSON Schema (draft 2020-12) of `T`, with its title and, when given, `$id`.
@@ -231,18 +284,31 @@ fn schema_of<T: JsonSchema>(title: &str, id: Option<String>) -> serde_json::Valu
     schema
 }
 
+/// A data file in memory (for `serve`, which answers one request at a time).
 pub(super) fn render(r: &Renderer<'_>, file: DataFile) -> Result<Output, Diagnostic> {
+    let mut bytes = Vec::new();
+    write(r, file, &mut bytes)?;
+    Ok(Output { path: output_path(r, file), bytes })
+}
+
+/// Where a data file is written in the output.
+pub(super) fn output_path(r: &Renderer<'_>, file: DataFile) -> std::path::PathBuf {
+    r.routes.output_path(&url(r, file))
+}
+
+/// Write a data file on to `out` as it is made: a build writes it straight to its
+/// file, so that the open data of a large directory (hundreds of megabytes) is never
+/// held in memory whole.
+pub(super) fn write(r: &Renderer<'_>, file: DataFile, out: &mut dyn Write) -> Result<(), Diagnostic> {
     let path = file.path();
-    let url = r.routes.file(&path);
-    let id = r.routes.absolute(&url);
-    let bytes = match file {
-        DataFile::Json(d) => records::json(r, d, &path)?,
-        DataFile::Csv => records::organisations_csv(r, &path)?,
-        DataFile::Schema(d) => to_json(&path, &records::schema(d, id))?,
-        DataFile::CsvSchema => to_json(&path, &records::csv_schema(id))?,
-        DataFile::Hsds(f) => hsds::render(r, f, &path)?,
-    };
-    Ok(Output { path: r.routes.output_path(&url), bytes })
+    let id = r.routes.absolute(&url(r, file));
+    match file {
+        DataFile::Json(d) => records::json(r, d, &path, out),
+        DataFile::Csv => records::organisations_csv(r, &path, out),
+        DataFile::Schema(d) => to_json_into(&path, &records::schema(d, id), out),
+        DataFile::CsvSchema => to_json_into(&path, &records::csv_schema(id), out),
+        DataFile::Hsds(f) => hsds::write(r, f, &path, out),
+    }
 }
 
 /// The address of a data file.
@@ -298,11 +364,48 @@ mod tests {
         }
     }
 
+    /// JSON written through [`CleanJson`] in chunks of `chunk` bytes, as `pieces`.
+    fn cleaned_in_chunks(pieces: &[&[u8]], chunk: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut clean = CleanJson::with_chunk(&mut out, chunk);
+        for p in pieces {
+            clean.write_all(p).unwrap();
+        }
+        clean.finish().unwrap();
+        out
+    }
+
+    #[test]
+    fn an_escape_split_between_writes_is_still_dropped() {
+        let json = br#"["a\u0001b\\u0001\f\u202e\n"]"#;
+        let whole = cleaned_in_chunks(&[json], usize::MAX);
+        assert_eq!(whole, br#"["ab\\u0001\n"]"#);
+        for at in 0..json.len() {
+            for chunk in 1..8 {
+                let (a, b) = json.split_at(at);
+                assert_eq!(cleaned_in_chunks(&[a, b], chunk), whole, "split at {at}, chunks of {chunk}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn any_string_is_cleaned_like_its_characters(s in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\u{202a}-\u{202e}\u{2066}-\u{2069}\u{fffe}\u{ffff}\\\\\"u0-9])*") {
             let got = to_json("t.json", &serde_json::json!({ "a": [s.as_str()] })).unwrap();
             proptest::prop_assert_eq!(got, expected(&s));
+        }
+
+        #[test]
+        fn chunks_and_writes_of_any_size_clean_alike(
+            s in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\u{202a}-\u{202e}\u{2066}-\u{2069}\u{fffe}\u{ffff}\\\\\"u0-9])*",
+            chunk in 1usize..24,
+            cut in 1usize..9,
+        ) {
+            let json = serde_json::to_vec_pretty(&serde_json::json!({ "a": [s.as_str()] })).unwrap();
+            let pieces: Vec<&[u8]> = json.chunks(cut).collect();
+            let mut want = expected(&s);
+            want.pop();
+            proptest::prop_assert_eq!(cleaned_in_chunks(&pieces, chunk), want);
         }
     }
 }

@@ -3,10 +3,12 @@
 //! `data/organisations.csv`. The doc comments of the fields are the descriptions
 //! of the published schemas.
 
+use std::io::Write;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Dataset, License, license, output_error, schema_of, size_hint, to_json, to_json_sized};
+use super::{Dataset, License, license, output_error, schema_of, to_json_into};
 use crate::diagnostics::Diagnostic;
 use crate::model::body::plain_text;
 use crate::model::{Area, Contact, Convener, EventTime, Organiser};
@@ -252,15 +254,15 @@ pub(super) fn schema(d: Dataset, id: String) -> serde_json::Value {
 }
 
 /// A dataset's JSON file.
-pub(super) fn json(r: &Renderer<'_>, d: Dataset, file: &str) -> Result<Vec<u8>, Diagnostic> {
+pub(super) fn json(r: &Renderer<'_>, d: Dataset, file: &str, out: &mut dyn Write) -> Result<(), Diagnostic> {
     let (license, source) = (license(r), r.routes.absolute(&r.routes.home()));
     match d {
         Dataset::Organisations => {
-            to_json_sized(file, &OrganisationsFile { license, source, organisations: organisations(r) }, size_hint(r))
+            to_json_into(file, &OrganisationsFile { license, source, organisations: organisations(r) }, out)
         }
-        Dataset::Networks => to_json(file, &NetworksFile { license, source, networks: networks(r) }),
-        Dataset::Tables => to_json(file, &TablesFile { license, source, tables: tables(r) }),
-        Dataset::Events => to_json(file, &EventsFile { license, source, events: events(r) }),
+        Dataset::Networks => to_json_into(file, &NetworksFile { license, source, networks: networks(r) }, out),
+        Dataset::Tables => to_json_into(file, &TablesFile { license, source, tables: tables(r) }, out),
+        Dataset::Events => to_json_into(file, &EventsFile { license, source, events: events(r) }, out),
     }
 }
 
@@ -562,10 +564,9 @@ pub(super) fn csv_schema(id: String) -> serde_json::Value {
 
 /// The organisations as CSV that opens as columns in a Finnish spreadsheet program:
 /// UTF-8 with a byte-order mark, `;` between cells, formulas made text ([`csv_safe`]).
-pub(super) fn organisations_csv(r: &Renderer<'_>, file: &str) -> Result<Vec<u8>, Diagnostic> {
-    let mut buffer = Vec::with_capacity(size_hint(r));
-    buffer.extend_from_slice(b"\xEF\xBB\xBF");
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(buffer);
+pub(super) fn organisations_csv(r: &Renderer<'_>, file: &str, out: &mut dyn Write) -> Result<(), Diagnostic> {
+    out.write_all(b"\xEF\xBB\xBF").map_err(|e| output_error(file, e))?;
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
     w.write_record(CSV_COLUMNS).map_err(|e| output_error(file, e))?;
     for rec in organisations(r) {
         let founded = rec.founded.map(|f| f.to_string()).unwrap_or_default();
@@ -608,7 +609,7 @@ pub(super) fn organisations_csv(r: &Renderer<'_>, file: &str) -> Result<Vec<u8>,
         let cells = CSV_COLUMNS.iter().map(|&h| csv_safe(value[h].as_str().unwrap_or_default()));
         w.write_record(cells).map_err(|e| output_error(file, e))?;
     }
-    w.into_inner().map_err(|e| output_error(file, e))
+    w.flush().map_err(|e| output_error(file, e))
 }
 
 /// Drop the characters that pages and feeds drop too, and keep spreadsheet programs
