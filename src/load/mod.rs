@@ -384,6 +384,9 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, mut cache: Option<&mut Fi
         static_files: listing.static_files.clone(),
         content_files,
     };
+    // Reserved at once: grown one push at a time, the list of a large directory's
+    // organisations was copied over and over.
+    loaded.organisations.reserve(results.iter().filter(|r| matches!(r.0, Some(Parsed::Organisation(_)))).count());
     for (parsed, ds, source) in results {
         if let Some(s) = source {
             diags.add_source(&s.file, s.text);
