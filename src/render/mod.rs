@@ -201,6 +201,10 @@ pub struct Renderer<'a> {
     /// Each organisation's text as plain text, made once for the open data files
     /// that all carry it (JSON, CSV, HSDS), which are made at the same time.
     plain_texts: Vec<std::sync::OnceLock<String>>,
+    /// Each organisation's card ([`views::OrganisationItem`]) as the template engine's
+    /// value, made once and shared by every list it is on (a large directory's
+    /// organisation is on a dozen lists: its municipalities, themes, their pairs).
+    cards: Vec<std::sync::OnceLock<tera::Value>>,
     /// Where each initial letter starts in the A–Ö list (position, letter), made once
     /// for all the pages of the list.
     letter_starts: std::sync::OnceLock<Vec<(usize, String)>>,
@@ -306,9 +310,10 @@ impl<'a> Renderer<'a> {
         g.insert("nav", &nav);
         g.insert("urls", &urls);
         let plain_texts = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
+        let cards = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
         let (versions, jobs_by_url) = (Vec::new(), HashMap::new());
         let letter_starts = std::sync::OnceLock::new();
-        Renderer { site, index, theme, routes, content_pages, versions, jobs_by_url, plain_texts, letter_starts }
+        Renderer { site, index, theme, routes, content_pages, versions, jobs_by_url, plain_texts, cards, letter_starts }
     }
 
     /// Where each initial letter starts in the A–Ö list: (position, letter).

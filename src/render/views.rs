@@ -135,6 +135,34 @@ pub struct OrganisationItem<'a> {
     pub seeking: Vec<String>,
 }
 
+/// An organisation's card in a list: its [`OrganisationItem`] as the template
+/// engine's value, made once per organisation. Templates see the same fields.
+#[derive(Debug, Clone)]
+pub struct Card(pub tera::Value);
+
+impl Card {
+    /// The organisation's name.
+    pub fn name(&self) -> &str {
+        self.field("name")
+    }
+
+    /// The address of the organisation's page.
+    pub fn url(&self) -> &str {
+        self.field("url")
+    }
+
+    fn field<'s>(&'s self, key: &'s str) -> &'s str {
+        self.0.get_from_path(key).and_then(|v| v.as_str()).unwrap_or_default()
+    }
+}
+
+impl Serialize for Card {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Into a page's context, tera takes the value as it is (shared, not copied).
+        self.0.serialize(serializer)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactView<'a> {
     pub name: Option<&'a str>,
@@ -182,14 +210,14 @@ pub struct NoteItem<'a> {
 
 /// A group of organisations under a heading (a letter, a municipality, a theme).
 #[derive(Debug, Clone, Serialize)]
-pub struct Group<'a> {
+pub struct Group {
     pub name: String,
     /// Fragment id for in-page links (`#kunta-keuruu`, `#kirjain-a`).
     pub id: String,
     pub url: Option<String>,
     /// How many organisations the group has (more than listed when `more` is set).
     pub count: usize,
-    pub organisations: Vec<OrganisationItem<'a>>,
+    pub organisations: Vec<Card>,
     /// When the group is longer than a page should be: where to see all of it.
     pub more: Option<TextLink>,
 }

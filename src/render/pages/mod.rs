@@ -328,7 +328,12 @@ impl<'a> Renderer<'a> {
         parts.join(" · ")
     }
 
-    fn item(&self, id: OrganisationId) -> OrganisationItem<'a> {
+    /// Organisation `id`'s card, made once ([`Card`]).
+    fn item(&self, id: OrganisationId) -> Card {
+        Card(self.cards[id.index()].get_or_init(|| tera::Value::from_serializable(&self.organisation_item(id))).clone())
+    }
+
+    fn organisation_item(&self, id: OrganisationId) -> OrganisationItem<'a> {
         let o: &'a Organisation = &self.site.organisations[id];
         OrganisationItem {
             name: &o.name,
@@ -345,7 +350,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn items(&self, ids: &[OrganisationId]) -> Vec<OrganisationItem<'a>> {
+    fn items(&self, ids: &[OrganisationId]) -> Vec<Card> {
         ids.iter().map(|&i| self.item(i)).collect()
     }
 
@@ -387,11 +392,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// At most `GROUP_LIMIT` items, and a link to all of them in search when cut.
-    fn capped(
-        &self,
-        ids: &[OrganisationId],
-        filters: &[(&str, &str)],
-    ) -> (Vec<OrganisationItem<'a>>, Option<TextLink>) {
+    fn capped(&self, ids: &[OrganisationId], filters: &[(&str, &str)]) -> (Vec<Card>, Option<TextLink>) {
         if !self.site.config.search_enabled || ids.len() <= GROUP_LIMIT {
             return (self.items(ids), None);
         }
@@ -409,7 +410,7 @@ impl<'a> Renderer<'a> {
         ids: &[OrganisationId],
         filters: &[(&str, &str)],
         list: String,
-    ) -> (Vec<OrganisationItem<'a>>, Option<TextLink>) {
+    ) -> (Vec<Card>, Option<TextLink>) {
         self.capped_at(GROUP_LIMIT, ids, filters, list)
     }
 
@@ -420,7 +421,7 @@ impl<'a> Renderer<'a> {
         ids: &[OrganisationId],
         filters: &[(&str, &str)],
         list: String,
-    ) -> (Vec<OrganisationItem<'a>>, Option<TextLink>) {
+    ) -> (Vec<Card>, Option<TextLink>) {
         if ids.len() <= limit {
             return (self.items(ids), None);
         }
@@ -440,7 +441,7 @@ impl<'a> Renderer<'a> {
         url: Option<String>,
         ids: &[OrganisationId],
         filters: &[(&str, &str)],
-    ) -> Group<'a> {
+    ) -> Group {
         let (organisations, more) = self.capped(ids, filters);
         Group { name, id, url, count: ids.len(), organisations, more }
     }

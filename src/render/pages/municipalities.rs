@@ -20,11 +20,11 @@ struct MunicipalitiesView<'a> {
 
 /// One of the three parts of a municipality page: each organisation once, A–Ö.
 #[derive(Debug, Clone, Serialize)]
-struct Reach<'a> {
+struct Reach {
     /// `local`, `region` or `nation`.
     kind: &'static str,
     count: usize,
-    organisations: Vec<OrganisationItem<'a>>,
+    organisations: Vec<Card>,
     /// All of them, when only part is shown.
     more: Option<TextLink>,
 }
@@ -40,7 +40,7 @@ struct MunicipalityView<'a> {
     count: usize,
     /// Local, then region-wide, then nationwide (on the first page; further pages go
     /// on with the local ones).
-    reaches: Vec<Reach<'a>>,
+    reaches: Vec<Reach>,
     /// The themes of the local organisations, each linking to the theme's list for
     /// this municipality.
     themes: Vec<CountLink<'a>>,
@@ -50,11 +50,11 @@ struct MunicipalityView<'a> {
 
 /// `reach_list.html`: every organisation acting across a region, or nationwide.
 #[derive(Debug, Clone, Serialize)]
-struct ReachListView<'a> {
+struct ReachListView {
     /// `region` or `nation`.
     kind: &'static str,
     count: usize,
-    organisations: Vec<OrganisationItem<'a>>,
+    organisations: Vec<Card>,
     pages: Vec<organisations::PagerItem>,
 }
 
@@ -115,7 +115,7 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId, page: usize) -> Result
         .collect();
     meta.feeds = vec![r.feed_link(Job::MunicipalityFeed(m))];
     let listed = reaches.iter().flat_map(|reach| &reach.organisations);
-    let ld = r.collection_json_ld(&meta.title, &meta.url, None, listed.map(|o| (o.name, o.url.as_str())));
+    let ld = r.collection_json_ld(&meta.title, &meta.url, None, listed.map(|o| (o.name(), o.url())));
     meta.json_ld = vec![script_json(&ld)];
     let view = MunicipalityView {
         name: &mu.name,
@@ -139,7 +139,7 @@ struct MunicipalityThemeView<'a> {
     count: usize,
     /// Local, then region-wide, then nationwide (on the first page; further pages go
     /// on with the local ones); each organisation once.
-    reaches: Vec<Reach<'a>>,
+    reaches: Vec<Reach>,
     /// The pages of a long list of local organisations (empty when one page).
     pages: Vec<organisations::PagerItem>,
 }
@@ -179,7 +179,7 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId, page
         reaches.push(wide("nation", &nation_ids, &[("theme", &th.name), ("wide", "*")], rt.nationwide(1)));
     }
     let listed = reaches.iter().flat_map(|reach| &reach.organisations);
-    let ld = r.collection_json_ld(&title, &meta.url, None, listed.map(|o| (o.name, o.url.as_str())));
+    let ld = r.collection_json_ld(&title, &meta.url, None, listed.map(|o| (o.name(), o.url())));
     meta.json_ld = vec![script_json(&ld)];
     let view = MunicipalityThemeView {
         municipality: Link { name: &mu.name, url: rt.municipality(&mu.slug), lang: None },
@@ -213,7 +213,7 @@ pub(super) fn render_reach(r: &Renderer<'_>, region: Option<RegionId>, page: usi
         organisations: r.items(shown),
         pages: organisations::pager(pages, page, url),
     };
-    r.set_list_json_ld(&mut meta, view.organisations.iter().map(|o| (o.name, o.url.as_str())));
+    r.set_list_json_ld(&mut meta, view.organisations.iter().map(|o| (o.name(), o.url())));
     r.page(&meta, &view)
 }
 
@@ -226,7 +226,7 @@ pub(super) fn render_seeking(r: &Renderer<'_>, k: Seeking) -> Result<Output, Dia
     let ids: Vec<OrganisationId> =
         ix.order.iter().copied().filter(|&o| site.organisations[o].seeking.contains(&k)).collect();
     let view = ReachListView { kind: "seeking", count: ids.len(), organisations: r.items(&ids), pages: Vec::new() };
-    r.set_list_json_ld(&mut meta, view.organisations.iter().map(|o| (o.name, o.url.as_str())));
+    r.set_list_json_ld(&mut meta, view.organisations.iter().map(|o| (o.name(), o.url())));
     r.page(&meta, &view)
 }
 
@@ -245,7 +245,7 @@ impl PageView for MunicipalityThemeView<'_> {
     const KEY: &'static str = "mt";
 }
 
-impl PageView for ReachListView<'_> {
+impl PageView for ReachListView {
     const TEMPLATE: &'static str = "reach_list.html";
     const KEY: &'static str = "reach";
 }

@@ -26,7 +26,7 @@ struct NetworkView<'a> {
     kind: &'static str,
     kind_label: String,
     coordinator: Option<Link<'a>>,
-    members: Vec<OrganisationItem<'a>>,
+    members: Vec<Card>,
     themes: Vec<Link<'a>>,
     municipalities: Vec<Link<'a>>,
     regions: Vec<&'a str>,

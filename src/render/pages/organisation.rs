@@ -33,7 +33,7 @@ struct OrganisationView<'a> {
     contact: Option<ContactView<'a>>,
     body_html: String,
     /// Others working on the same theme in the same municipality.
-    nearby: Vec<OrganisationItem<'a>>,
+    nearby: Vec<Card>,
     /// What it is looking for, in the site's language.
     seeking: Vec<String>,
     /// The languages of `summary` and of `activities` when shown untranslated.

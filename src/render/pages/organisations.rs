@@ -10,10 +10,10 @@ pub(crate) const PAGE_SIZE: usize = 1000;
 
 /// `organisations.html`: A–Ö.
 #[derive(Debug, Clone, Serialize)]
-struct OrganisationsView<'a> {
+struct OrganisationsView {
     count: usize,
     /// The letters on this page.
-    letters: Vec<Group<'a>>,
+    letters: Vec<Group>,
     /// Every letter of the whole list, linking to the page and place it starts.
     letter_index: Vec<TextLink>,
     /// The pages of a long list (empty when it fits on one page).
@@ -60,7 +60,7 @@ pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic
             TextLink { url: format!("{target}#kirjain-{}", letter_id(letter)), text: letter.clone() }
         })
         .collect();
-    let mut letters: Vec<Group<'_>> = Vec::new();
+    let mut letters: Vec<Group> = Vec::new();
     for &id in slice {
         let letter = initial(&site.organisations[id].name, lang);
         if letters.last().is_none_or(|g| g.name != letter) {
@@ -79,7 +79,7 @@ pub(super) fn render(r: &Renderer<'_>, page: usize) -> Result<Output, Diagnostic
         g.count += 1;
     }
     let listed = letters.iter().flat_map(|g| &g.organisations);
-    r.set_list_json_ld(&mut meta, listed.map(|o| (o.name, o.url.as_str())));
+    r.set_list_json_ld(&mut meta, listed.map(|o| (o.name(), o.url())));
     let view = OrganisationsView { count: ix.order.len(), letters, letter_index, pages: pager(pages, page, page_url) };
     r.page(&meta, &view)
 }
@@ -96,7 +96,7 @@ fn letter_id(letter: &str) -> String {
     }
 }
 
-impl PageView for OrganisationsView<'_> {
+impl PageView for OrganisationsView {
     const TEMPLATE: &'static str = "organisations.html";
     const KEY: &'static str = "orgs";
 }

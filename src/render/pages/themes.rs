@@ -33,11 +33,11 @@ struct ThemeView<'a> {
     description_lang: Option<&'static str>,
     count: usize,
     /// Organisations acting locally, grouped by municipality (A–Ö).
-    municipalities: Vec<Group<'a>>,
-    region_wide: Vec<OrganisationItem<'a>>,
+    municipalities: Vec<Group>,
+    region_wide: Vec<Card>,
     /// Where to see all region-wide ones, when the list is cut.
     region_wide_more: Option<TextLink>,
-    nationwide: Vec<OrganisationItem<'a>>,
+    nationwide: Vec<Card>,
     nationwide_more: Option<TextLink>,
     networks: Vec<Link<'a>>,
     tables: Vec<Link<'a>>,
@@ -111,8 +111,7 @@ pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic
     };
     let listed =
         view.municipalities.iter().flat_map(|g| &g.organisations).chain(&view.region_wide).chain(&view.nationwide);
-    let ld =
-        r.collection_json_ld(&t.name, &meta.url, t.description.as_deref(), listed.map(|o| (o.name, o.url.as_str())));
+    let ld = r.collection_json_ld(&t.name, &meta.url, t.description.as_deref(), listed.map(|o| (o.name(), o.url())));
     meta.json_ld = vec![script_json(&ld)];
     r.page(&meta, &view)
 }
