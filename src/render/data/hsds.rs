@@ -47,8 +47,8 @@ impl HsdsFile {
 pub(super) fn write(r: &Renderer<'_>, file: HsdsFile, path: &str, out: &mut dyn Write) -> Result<(), Diagnostic> {
     let ids = Ids::new(r);
     match file {
-        HsdsFile::Organizations => to_json_into(path, &organizations(r, &ids), out),
-        HsdsFile::Services => to_json_into(path, &services(r, &ids), out),
+        HsdsFile::Organizations => to_json_into(path, &Each(|| organizations(r, &ids)), out),
+        HsdsFile::Services => to_json_into(path, &Each(|| services(r, &ids)), out),
         HsdsFile::TaxonomyTerms => to_json_into(path, &taxonomy_terms(r, &ids), out),
         HsdsFile::Dataset => to_json_into(path, &dataset(r), out),
     }
@@ -273,32 +273,42 @@ fn description(r: &Renderer<'_>, o: OrganisationId) -> String {
     }
 }
 
-fn organizations<'a>(r: &Renderer<'a>, ids: &Ids) -> Vec<HsdsOrganization<'a>> {
-    r.index
-        .order
-        .iter()
-        .map(|&o| {
-            let org = &r.site.organisations[o];
-            let id = organisation_id(ids, org);
-            HsdsOrganization {
-                name: &org.name,
-                alternate_name: org.short_name.as_deref(),
-                description: description(r, o),
-                email: org.email.as_deref(),
-                website: org.website.as_deref().and_then(uri),
-                year_incorporated: org.founded,
-                legal_status: org.kind.as_str(),
-                logo: org.logo.as_ref().map(|l| r.routes.absolute(&r.routes.file(&l.path))),
-                uri: r.routes.absolute(&r.routes.organisation(&org.slug)),
-                contacts: contacts(r, ids, org, &id),
-                phones: org.phone.iter().map(|p| phone(ids, &id, p, false)).collect(),
-                locations: locations(r, ids, org, &id),
-                organization_identifiers: identifiers(ids, org, &id),
-                attributes: theme_attributes(r, ids, &id, "organization", &org.themes),
-                id,
-            }
-        })
-        .collect()
+/// A list written as its items are made, one at a time: the HSDS files hold every
+/// organisation and service of the directory, and are never held whole in memory.
+struct Each<F>(F);
+
+impl<F, I> Serialize for Each<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item: Serialize>,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+fn organizations<'r, 'a>(r: &'r Renderer<'a>, ids: &'r Ids) -> impl Iterator<Item = HsdsOrganization<'a>> + 'r {
+    r.index.order.iter().map(move |&o| {
+        let org = &r.site.organisations[o];
+        let id = organisation_id(ids, org);
+        HsdsOrganization {
+            name: &org.name,
+            alternate_name: org.short_name.as_deref(),
+            description: description(r, o),
+            email: org.email.as_deref(),
+            website: org.website.as_deref().and_then(uri),
+            year_incorporated: org.founded,
+            legal_status: org.kind.as_str(),
+            logo: org.logo.as_ref().map(|l| r.routes.absolute(&r.routes.file(&l.path))),
+            uri: r.routes.absolute(&r.routes.organisation(&org.slug)),
+            contacts: contacts(r, ids, org, &id),
+            phones: org.phone.iter().map(|p| phone(ids, &id, p, false)).collect(),
+            locations: locations(r, ids, org, &id),
+            organization_identifiers: identifiers(ids, org, &id),
+            attributes: theme_attributes(r, ids, &id, "organization", &org.themes),
+            id,
+        }
+    })
 }
 
 #[derive(Serialize)]
@@ -379,9 +389,8 @@ fn service_areas<'a>(r: &Renderer<'a>, ids: &Ids, sid: &str, area: &Area) -> Vec
 const COUNTRY: &str = "Suomi – Finland";
 
 /// One service per activity; one for the organisation itself when it lists none.
-fn services<'a>(r: &Renderer<'a>, ids: &Ids) -> Vec<Service<'a>> {
-    let mut out = Vec::new();
-    for &o in &r.index.order {
+fn services<'r, 'a>(r: &'r Renderer<'a>, ids: &'r Ids) -> impl Iterator<Item = Service<'a>> + 'r {
+    r.index.order.iter().flat_map(move |&o| {
         let org = &r.site.organisations[o];
         let names: Vec<(String, &str)> = if org.activities.is_empty() {
             vec![(format!("service/{}", org.slug), org.name.as_str())]
@@ -400,11 +409,8 @@ fn services<'a>(r: &Renderer<'a>, ids: &Ids) -> Vec<Service<'a>> {
                 })
                 .collect()
         };
-        for (key, name) in names {
-            out.push(service(r, ids, o, &key, name));
-        }
-    }
-    out
+        names.into_iter().map(move |(key, name)| service(r, ids, o, &key, name))
+    })
 }
 
 fn service<'a>(r: &Renderer<'a>, ids: &Ids, o: OrganisationId, key: &str, name: &'a str) -> Service<'a> {
