@@ -462,6 +462,58 @@ mod tests {
     }
 
     #[test]
+    fn a_file_written_as_it_is_made_is_the_previous_one_only_when_byte_for_byte_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let pieces = |parts: &'static [&'static [u8]]| {
+            move |out: &mut dyn io::Write| -> Result<(), ()> {
+                parts.iter().for_each(|p| out.write_all(p).unwrap());
+                Ok(())
+            }
+        };
+        let first = Staging::new(&target, false).unwrap();
+        for (rel, bytes) in [("data/a.json", b"12345678".as_slice()), ("data/b.json", b"abcdefgh"), ("c.csv", b"ab")] {
+            first.write(Path::new(rel), bytes).unwrap();
+        }
+        assert!(first.commit().unwrap().is_none());
+        let staging = Staging::new(&target, false).unwrap();
+        let write = |rel: &str, parts: &'static [&'static [u8]]| {
+            staging.write_with(Path::new(rel), pieces(parts)).unwrap().unwrap();
+        };
+        write("data/a.json", &[b"1234", b"", b"5678"]);
+        write("data/b.json", &[b"abcdefgX"]);
+        write("c.csv", &[b"a", b"bc"]);
+        let failed = staging.write_with(Path::new("d.json"), |out| {
+            out.write_all(b"half").unwrap();
+            Err::<(), _>("cannot")
+        });
+        assert_eq!(failed.unwrap(), Err("cannot"));
+        assert_eq!(staging.kept(), 1, "only the file with the same bytes");
+        let read = |p: PathBuf| std::fs::read(p).unwrap();
+        assert_eq!(read(staging.dir.join("data/b.json")), b"abcdefgX");
+        assert_eq!(read(staging.dir.join("c.csv")), b"abc");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+            assert_eq!(ino(&staging.dir.join("data/a.json")), ino(&target.join("data/a.json")), "linked");
+            assert_ne!(ino(&staging.dir.join("data/b.json")), ino(&target.join("data/b.json")), "written");
+        }
+        let names: Vec<String> = std::fs::read_dir(staging.dir.join("data"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary name is left: {names:?}");
+        // Written again with other bytes: a new file; the previous output's stays as it was.
+        write("data/a.json", &[b"changed"]);
+        assert_eq!(read(staging.dir.join("data/a.json")), b"changed");
+        assert_eq!(read(target.join("data/a.json")), b"12345678");
+        assert_eq!(read(target.join("data/b.json")), b"abcdefgh");
+        staging.abandon();
+        assert_eq!(read(target.join("data/a.json")), b"12345678");
+    }
+
+    #[test]
     fn a_folder_areena_did_not_make_is_not_reused() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("public");
