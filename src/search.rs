@@ -203,21 +203,25 @@ fn esc(s: &str) -> String {
 
 /// The first `n` words of a Markdown body, as plain text.
 fn first_words(markdown: &str, n: usize) -> String {
+    let (mut out, mut count) = (String::new(), 0);
     if n == 0 {
-        return String::new();
+        return out;
     }
-    let mut words = Vec::new();
     for ev in Parser::new(markdown) {
         if let Event::Text(t) | Event::Code(t) = ev {
             for w in t.split_whitespace() {
-                words.push(w.to_string());
-                if words.len() >= n {
-                    return words.join(" ");
+                if count > 0 {
+                    out.push(' ');
+                }
+                out.push_str(w);
+                count += 1;
+                if count >= n {
+                    return out;
                 }
             }
         }
     }
-    words.join(" ")
+    out
 }
 
 /// Forms without diacritics of the words that have them (`jyvaskyla` for Jyväskylä),
@@ -567,24 +571,32 @@ pub(crate) fn remove_own_records(base: &Path) -> bool {
     left
 }
 
-/// Writes each record to `<folder>/<url>/index.html`, one after the other so that the
-/// folder lists them in the same order in every build (Pagefind numbers pages in the
-/// order it finds them, and the index files depend on those numbers).
+/// Writes each record to `<folder>/<part>/<url>/index.html`: the parts side by side,
+/// the records of one part one after the other, so that each part's folder lists them
+/// in the same order in every build (Pagefind numbers pages in the order it finds them,
+/// and the index files depend on those numbers; each part is an index of its own).
 fn write_records(records: &[Record], part: &[usize], base: &Path) -> std::io::Result<tempfile::TempDir> {
     remove_abandoned_records(base);
     let folder = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir_in(base)?;
     // Which build the folder is of: a build killed before it removed its records
     // leaves them, and a later build recognises them by this file.
     std::fs::write(folder.path().join(RECORDS_MARKER), std::process::id().to_string())?;
+    let mut parts: Vec<Vec<(&str, &str)>> = vec![Vec::new(); part.iter().max().map_or(0, |&p| p + 1)];
     for (r, &p) in records.iter().zip(part) {
         let rel = r.url.trim_start_matches('/');
         if rel.contains(['%', '?', '#', '\\', ':']) || rel.split('/').any(|c| c == ".." || c == ".") {
             return Err(std::io::Error::other(format!("a search record has an unexpected address: {}", r.url)));
         }
-        let dir = folder.path().join(part_dir(p)).join(rel);
-        std::fs::create_dir_all(&dir)?;
-        std::fs::write(dir.join("index.html"), &r.html)?;
+        parts[p].push((rel, &r.html));
     }
+    parts.par_iter().enumerate().try_for_each(|(p, records)| {
+        let dir = folder.path().join(part_dir(p));
+        records.iter().try_for_each(|(rel, html)| {
+            let dir = dir.join(rel);
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(dir.join("index.html"), html)
+        })
+    })?;
     Ok(folder)
 }
 
