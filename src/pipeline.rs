@@ -538,9 +538,9 @@ impl Out {
             jobs.iter().copied().filter(whole).chain(jobs.iter().copied().filter(|j| !whole(j))).collect();
         order.par_iter().for_each(|&job| {
             let t = Instant::now();
-            if let Some(path) = renderer.streamed_path(job) {
+            if let Some((path, file)) = renderer.streamed(job) {
                 // Rendered and written at once: its time counts as rendering.
-                match self.staging.write_with(&path, |out| renderer.render_into(job, out)) {
+                match self.staging.write_with(&path, |out| renderer.write_data(file, out)) {
                     Ok(Ok(())) => generated.lock().expect("lock").push(path.to_string_lossy().replace('\\', "/")),
                     Ok(Err(d)) => self.error(d),
                     Err(e) => self.error(output_error(&path.to_string_lossy(), &e)),

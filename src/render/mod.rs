@@ -494,25 +494,20 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Where a build writes the file of `job` as it is made instead of rendering it
-    /// into memory first ([`Renderer::render_into`]): the open data files, which hold the
-    /// whole directory. `None` for the other jobs.
-    pub fn streamed_path(&self, job: Job) -> Option<PathBuf> {
+    /// For a job whose file a build writes as it is made instead of rendering it into
+    /// memory first (the open data files, which hold the whole directory): where it
+    /// goes, and which file it is ([`Renderer::write_data`] writes it). `None` for the
+    /// other jobs.
+    pub fn streamed(&self, job: Job) -> Option<(PathBuf, data::DataFile)> {
         match job {
-            Job::Data(f) => Some(data::output_path(self, f)),
+            Job::Data(f) => Some((data::output_path(self, f), f)),
             _ => None,
         }
     }
 
-    /// Render the file of `job` on to `out` (for a job with a [`Renderer::streamed_path`]).
-    pub fn render_into(&self, job: Job, out: &mut dyn std::io::Write) -> Result<(), Diagnostic> {
-        match job {
-            Job::Data(f) => data::write(self, f, out),
-            _ => {
-                let rendered = self.render(job)?;
-                out.write_all(&rendered.bytes).map_err(|e| data::output_error(&rendered.path.to_string_lossy(), e))
-            }
-        }
+    /// Write open data file `f` on to `out` as it is made.
+    pub fn write_data(&self, f: data::DataFile, out: &mut dyn std::io::Write) -> Result<(), Diagnostic> {
+        data::write(self, f, out)
     }
 
     /// What `<head>` says about a page: its description for search engines and link
