@@ -38,6 +38,11 @@ impl Routes {
         self
     }
 
+    /// The scheme and host of the site's address (`https://jarjestot.example`).
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     pub fn base(&self) -> &str {
         &self.base
     }

@@ -8,11 +8,64 @@
 //! templates, and written into `<script type="application/ld+json">` only through
 //! [`script_json`].
 
+use std::fmt::Write as _;
+
 use serde_json::{Value, json};
 
 use super::Renderer;
 use super::views::PageMeta;
 use crate::model::{Area, OrganisationId};
+
+/// `s` as a JSON string the way [`script_json`] writes it: serde_json's escapes
+/// (`\"`, `\\`, `\n` and the others below U+0020), then `<`, `>`, `&`, U+2028 and
+/// U+2029 as `\u` escapes, and without the other dropped characters.
+fn push_script_str(out: &mut String, s: &str) {
+    out.push('"');
+    push_script_chars(out, s);
+    out.push('"');
+}
+
+/// An absolute address, `origin` then `path`, as [`push_script_str`] writes it.
+fn push_script_url(out: &mut String, origin: &str, path: &str) {
+    out.push('"');
+    push_script_chars(out, origin);
+    push_script_chars(out, path);
+    out.push('"');
+}
+
+fn push_script_chars(out: &mut String, s: &str) {
+    // The text between the characters to replace is copied in one piece.
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let replacement = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            ' '..='~' => continue,
+            c if (c as u32) < 0x20 => {
+                out.push_str(&s[start..i]);
+                let _ = write!(out, "\\u{:04x}", c as u32);
+                start = i + 1;
+                continue;
+            }
+            c if crate::model::values::is_dropped_char(c) => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(replacement);
+        start = i + c.len_utf8();
+    }
+    out.push_str(&s[start..]);
+}
 
 /// The `propertyID` of an organisation's Y-tunnus: the ISO 6523 International Code
 /// Designator 0037 (*LY-tunnus*, the register of the Finnish Tax Administration,
@@ -172,34 +225,48 @@ impl Renderer<'_> {
     }
 
     /// A `CollectionPage` whose main entity lists `items` (name, page address) in
-    /// the order the page shows them, each once.
+    /// the order the page shows them, each once, as [`script_json`] writes it. A
+    /// list page may list thousands of organisations, so the text is written
+    /// directly rather than built as a `serde_json::Value` first: the same bytes, with
+    /// the keys in serde_json's (sorted) order and each string as
+    /// [`push_script_str`] writes it.
     pub(super) fn collection_json_ld<'i>(
         &self,
         name: &str,
         url: &str,
         description: Option<&str>,
         items: impl IntoIterator<Item = (&'i str, &'i str)>,
-    ) -> Value {
+    ) -> String {
         let rt = &self.routes;
         let mut seen = std::collections::HashSet::new();
-        let list: Vec<Value> = items
-            .into_iter()
-            .filter(|(_, u)| seen.insert(*u))
-            .enumerate()
-            .map(|(i, (n, u))| json!({ "@type": "ListItem", "position": i + 1, "url": rt.absolute(u), "name": n }))
-            .collect();
-        let mut v = json!({
-            "@context": "https://schema.org",
-            "@type": "CollectionPage",
-            "name": name,
-            "url": rt.absolute(url),
-            "inLanguage": self.site.config.language.code(),
-            "mainEntity": { "@type": "ItemList", "numberOfItems": list.len(), "itemListElement": list },
-        });
+        let items: Vec<(&str, &str)> = items.into_iter().filter(|(_, u)| seen.insert(*u)).collect();
+        let mut out = String::with_capacity(256 + items.iter().map(|(n, u)| n.len() + u.len() + 96).sum::<usize>());
+        // serde_json writes an object's keys in their sorted order.
+        out.push_str(r#"{"@context":"https://schema.org","@type":"CollectionPage","#);
         if let Some(d) = description {
-            v["description"] = json!(d);
+            out.push_str(r#""description":"#);
+            push_script_str(&mut out, d);
+            out.push(',');
         }
-        v
+        out.push_str(r#""inLanguage":"#);
+        push_script_str(&mut out, self.site.config.language.code());
+        out.push_str(r#","mainEntity":{"@type":"ItemList","itemListElement":["#);
+        for (i, (n, u)) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(r#"{"@type":"ListItem","name":"#);
+            push_script_str(&mut out, n);
+            let _ = write!(out, r#","position":{},"url":"#, i + 1);
+            push_script_url(&mut out, rt.origin(), u);
+            out.push('}');
+        }
+        let _ = write!(out, r#"],"numberOfItems":{}}},"name":"#, items.len());
+        push_script_str(&mut out, name);
+        out.push_str(r#","url":"#);
+        push_script_url(&mut out, rt.origin(), url);
+        out.push('}');
+        out
     }
 
     /// The site as the `isPartOf` of its pages.
@@ -354,7 +421,27 @@ mod tests {
         assert_eq!(super::script_json(&v), r#"{"name":"abc"}"#);
     }
 
+    #[test]
+    fn every_escaped_character_is_written_as_script_json_writes_it() {
+        let mut s: String = (0u8..0x20).map(char::from).collect();
+        s.push_str("\"\\<>&/'\u{7f}\u{85}\u{9f}\u{2028}\u{2029}\u{202e}\u{2066}\u{fffe}\u{ffff}äö€😀 end");
+        let mut out = String::new();
+        super::push_script_str(&mut out, &s);
+        assert_eq!(out, super::script_json(&serde_json::json!(s)));
+    }
+
     proptest::proptest! {
+        /// A string written on its own is written as in a whole JSON value.
+        #[test]
+        fn a_string_is_written_as_script_json_writes_it(s in "(\\PC|[\"\\\\<>&\u{2028}\u{2029}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{fffe}\u{ffff}\x00-\x1f\u{7f}-\u{9f}])*") {
+            let mut out = String::new();
+            super::push_script_str(&mut out, &s);
+            proptest::prop_assert_eq!(out, super::script_json(&serde_json::json!(s)));
+            let mut url = String::new();
+            super::push_script_url(&mut url, "https://a.example", &s);
+            proptest::prop_assert_eq!(url, super::script_json(&serde_json::json!(format!("https://a.example{s}"))));
+        }
+
         /// Any text comes back as itself without the dropped characters, and no
         /// character that could end the script is left.
         #[test]

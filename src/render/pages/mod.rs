@@ -138,8 +138,7 @@ impl<'a> Renderer<'a> {
     /// Describe the page as a `CollectionPage` of `items` (name, page address), in
     /// the order the page lists them.
     fn set_list_json_ld<'i>(&self, meta: &mut PageMeta<'_>, items: impl IntoIterator<Item = (&'i str, &'i str)>) {
-        let ld = self.collection_json_ld(&meta.title, &meta.url, meta.description.as_deref(), items);
-        meta.json_ld = vec![super::structured::script_json(&ld)];
+        meta.json_ld = vec![self.collection_json_ld(&meta.title, &meta.url, meta.description.as_deref(), items)];
     }
 
     /// The page's upcoming events (at most [`UPCOMING_LIMIT`]) for the

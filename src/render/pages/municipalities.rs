@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::*;
-use crate::render::structured::script_json;
 
 #[derive(Debug, Clone, Serialize)]
 struct RegionGroup<'a> {
@@ -115,8 +114,7 @@ pub(super) fn render(r: &Renderer<'_>, m: MunicipalityId, page: usize) -> Result
         .collect();
     meta.feeds = vec![r.feed_link(Job::MunicipalityFeed(m))];
     let listed = reaches.iter().flat_map(|reach| &reach.organisations);
-    let ld = r.collection_json_ld(&meta.title, &meta.url, None, listed.map(|o| (o.name(), o.url())));
-    meta.json_ld = vec![script_json(&ld)];
+    meta.json_ld = vec![r.collection_json_ld(&meta.title, &meta.url, None, listed.map(|o| (o.name(), o.url())))];
     let view = MunicipalityView {
         name: &mu.name,
         name_sv: &mu.name_sv,
@@ -179,8 +177,7 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId, page
         reaches.push(wide("nation", &nation_ids, &[("theme", &th.name), ("wide", "*")], rt.nationwide(1)));
     }
     let listed = reaches.iter().flat_map(|reach| &reach.organisations);
-    let ld = r.collection_json_ld(&title, &meta.url, None, listed.map(|o| (o.name(), o.url())));
-    meta.json_ld = vec![script_json(&ld)];
+    meta.json_ld = vec![r.collection_json_ld(&title, &meta.url, None, listed.map(|o| (o.name(), o.url())))];
     let view = MunicipalityThemeView {
         municipality: Link { name: &mu.name, url: rt.municipality(&mu.slug), lang: None },
         theme: r.theme_link(t),

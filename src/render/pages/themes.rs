@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::*;
-use crate::render::structured::script_json;
 
 #[derive(Debug, Clone, Serialize)]
 struct ThemeItem<'a> {
@@ -111,8 +110,8 @@ pub(super) fn render(r: &Renderer<'_>, id: ThemeId) -> Result<Output, Diagnostic
     };
     let listed =
         view.municipalities.iter().flat_map(|g| &g.organisations).chain(&view.region_wide).chain(&view.nationwide);
-    let ld = r.collection_json_ld(&t.name, &meta.url, t.description.as_deref(), listed.map(|o| (o.name(), o.url())));
-    meta.json_ld = vec![script_json(&ld)];
+    meta.json_ld =
+        vec![r.collection_json_ld(&t.name, &meta.url, t.description.as_deref(), listed.map(|o| (o.name(), o.url())))];
     r.page(&meta, &view)
 }
 
