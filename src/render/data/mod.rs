@@ -145,131 +145,72 @@ pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Di
 }
 
 /// As [`to_json`], written on to `out` as it is made: serialised straight to bytes (a
-/// `serde_json::Value` of a large directory's open data took gigabytes) and cleaned
-/// a chunk at a time ([`CleanJson`]), so that a file of hundreds of megabytes is never
-/// held whole in memory.
+/// `serde_json::Value` of a large directory's open data took gigabytes), so that a
+/// file of hundreds of megabytes is never held whole in memory, and cleaned as it is
+/// written ([`Clean`]).
 pub(crate) fn to_json_into<T: Serialize>(file: &str, value: &T, out: &mut dyn Write) -> Result<(), Diagnostic> {
-    let mut clean = CleanJson::new(out);
-    serde_json::to_writer_pretty(&mut clean, value).map_err(|e| output_error(file, e))?;
-    clean.write_all(b"\n").and_then(|()| clean.finish()).map_err(|e| output_error(file, e))
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Clean(serde_json::ser::PrettyFormatter::new()));
+    value.serialize(&mut ser).map_err(|e| output_error(file, e))?;
+    out.write_all(b"\n").and_then(|()| out.flush()).map_err(|e| output_error(file, e))
 }
 
-/// A writer of JSON text that passes it on to `out` without the strings'
+/// Pretty JSON without the strings'
 /// [`is_dropped_char`](crate::model::values::is_dropped_char) characters: those
 /// serde_json escapes (`\u0001`, `\b`, `\f`) and those it writes as they are (DEL,
-/// the C1 controls, the bidirectional controls, U+FFFE, U+FFFF). What is written is
-/// held until a chunk has gathered, then cleaned and passed on, all but its last few
-/// bytes (the start of an escape or character that the next write completes).
-pub(crate) struct CleanJson<W: Write> {
-    out: W,
-    pending: Vec<u8>,
-    chunk: usize,
-}
+/// the C1 controls, the bidirectional controls, U+FFFE, U+FFFF). A formatter sees
+/// each escape and each unescaped piece of a string (or key) on its own, so nothing
+/// that looks like an escape in the text itself (`\\u0001`) is touched.
+struct Clean<'a>(serde_json::ser::PrettyFormatter<'a>);
 
-/// The longest sequence the cleaning drops, less one: `\u0001` is six bytes.
-const LONGEST_DROPPED: usize = 5;
-
-impl<W: Write> CleanJson<W> {
-    pub(crate) fn new(out: W) -> Self {
-        Self::with_chunk(out, 64 * 1024)
-    }
-
-    fn with_chunk(out: W, chunk: usize) -> Self {
-        CleanJson { out, pending: Vec::with_capacity(chunk.saturating_add(LONGEST_DROPPED + 64).min(1 << 17)), chunk }
-    }
-
-    /// Clean and pass on what is pending; all of it when `last`.
-    fn pass_on(&mut self, last: bool) -> io::Result<()> {
-        let stop = if last { self.pending.len() } else { self.pending.len().saturating_sub(LONGEST_DROPPED) };
-        let (out, mut result) = (&mut self.out, Ok(()));
-        let scanned = scan_json(&self.pending, stop, |kept| {
-            if result.is_ok() {
-                result = out.write_all(kept);
-            }
-        });
-        result?;
-        self.pending.drain(..scanned);
-        Ok(())
-    }
-
-    /// Pass everything on and flush `out`.
-    pub(crate) fn finish(mut self) -> io::Result<()> {
-        self.pass_on(true)?;
-        self.out.flush()
-    }
-}
-
-impl<W: Write> Write for CleanJson<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.pending.extend_from_slice(buf);
-        if self.pending.len() >= self.chunk {
-            self.pass_on(false)?;
+impl serde_json::ser::Formatter for Clean<'_> {
+    fn write_char_escape<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        escape: serde_json::ser::CharEscape,
+    ) -> io::Result<()> {
+        use serde_json::ser::CharEscape;
+        match escape {
+            // The controls below U+0020 other than the tab and the line ends.
+            CharEscape::Backspace | CharEscape::FormFeed | CharEscape::AsciiControl(_) => Ok(()),
+            e => self.0.write_char_escape(writer, e),
         }
-        Ok(buf.len())
     }
 
-    /// Passes on all but the bytes that may begin a dropped character.
-    fn flush(&mut self) -> io::Result<()> {
-        self.pass_on(false)?;
-        self.out.flush()
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
+        match crate::model::values::without_dropped_chars(fragment) {
+            Some(kept) => writer.write_all(kept.as_bytes()),
+            None => writer.write_all(fragment.as_bytes()),
+        }
     }
-}
 
-/// Scans JSON text from its start to `stop` (or a little past it, to the end of an
-/// escape or character begun before it), handing what is kept to `kept`, and
-/// returns where it stopped. Outside strings JSON has only ASCII punctuation, digits
-/// and words, so only the escapes need care: `\\u0001` is a backslash and the text
-/// `u0001`.
-fn scan_json(bytes: &[u8], stop: usize, mut kept: impl FnMut(&[u8])) -> usize {
-    /// The bytes the match below looks at: a backslash, DEL and the first bytes of
-    /// the dropped characters of two and three bytes.
-    const MAY_START_DROPPED: [bool; 256] = {
-        let mut t = [false; 256];
-        t[b'\\' as usize] = true;
-        t[0x7f] = true;
-        t[0xc2] = true;
-        t[0xe2] = true;
-        t[0xef] = true;
-        t
-    };
-    let dropped = crate::model::values::is_dropped_char;
-    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    let (mut start, mut i) = (0, 0);
-    while i < stop {
-        // Most bytes start nothing that could be dropped: skip them in a tight loop.
-        if !MAY_START_DROPPED[usize::from(bytes[i])] {
-            i += 1;
-            continue;
-        }
-        // The length of a dropped character (or escape) at `i`, else of what to keep.
-        let (drop, len) = match bytes[i] {
-            b'\\' if at(i + 1) == b'u' => {
-                let escaped = bytes
-                    .get(i + 2..i + 6)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .and_then(char::from_u32);
-                (escaped.is_some_and(dropped), 6)
-            }
-            b'\\' => (matches!(at(i + 1), b'b' | b'f'), 2),
-            0x7f => (true, 1),
-            // U+0080–U+009F (C1 controls).
-            0xc2 => (matches!(at(i + 1), 0x80..=0x9f), 2),
-            // U+202A–U+202E and U+2066–U+2069 (bidirectional controls).
-            0xe2 => (matches!((at(i + 1), at(i + 2)), (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)), 3),
-            // U+FFFE, U+FFFF.
-            0xef => (matches!((at(i + 1), at(i + 2)), (0xbf, 0xbe | 0xbf)), 3),
-            _ => (false, 1),
-        };
-        if drop {
-            kept(&bytes[start..i]);
-            start = i + len;
-        }
-        i += len;
+    // The layout is the pretty formatter's.
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
     }
-    let end = i.min(bytes.len());
-    kept(&bytes[start.min(end)..end]);
-    end
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of `T`, with its title and, when given, `$id`.
@@ -364,28 +305,10 @@ mod tests {
         }
     }
 
-    /// JSON written through [`CleanJson`] in chunks of `chunk` bytes, as `pieces`.
-    fn cleaned_in_chunks(pieces: &[&[u8]], chunk: usize) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut clean = CleanJson::with_chunk(&mut out, chunk);
-        for p in pieces {
-            clean.write_all(p).unwrap();
-        }
-        clean.finish().unwrap();
-        out
-    }
-
     #[test]
-    fn an_escape_split_between_writes_is_still_dropped() {
-        let json = br#"["a\u0001b\\u0001\f\u202e\n"]"#;
-        let whole = cleaned_in_chunks(&[json], usize::MAX);
-        assert_eq!(whole, br#"["ab\\u0001\n"]"#);
-        for at in 0..json.len() {
-            for chunk in 1..8 {
-                let (a, b) = json.split_at(at);
-                assert_eq!(cleaned_in_chunks(&[a, b], chunk), whole, "split at {at}, chunks of {chunk}");
-            }
-        }
+    fn keys_are_cleaned_and_text_that_looks_like_an_escape_is_kept() {
+        let got = to_json("t.json", &serde_json::json!({ "k\u{1}e\u{202e}y": r"\u0001 \b" })).unwrap();
+        assert_eq!(String::from_utf8(got).unwrap(), "{\n  \"key\": \"\\\\u0001 \\\\b\"\n}\n");
     }
 
     proptest::proptest! {
@@ -393,19 +316,6 @@ mod tests {
         fn any_string_is_cleaned_like_its_characters(s in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\u{202a}-\u{202e}\u{2066}-\u{2069}\u{fffe}\u{ffff}\\\\\"u0-9])*") {
             let got = to_json("t.json", &serde_json::json!({ "a": [s.as_str()] })).unwrap();
             proptest::prop_assert_eq!(got, expected(&s));
-        }
-
-        #[test]
-        fn chunks_and_writes_of_any_size_clean_alike(
-            s in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\u{202a}-\u{202e}\u{2066}-\u{2069}\u{fffe}\u{ffff}\\\\\"u0-9])*",
-            chunk in 1usize..24,
-            cut in 1usize..9,
-        ) {
-            let json = serde_json::to_vec_pretty(&serde_json::json!({ "a": [s.as_str()] })).unwrap();
-            let pieces: Vec<&[u8]> = json.chunks(cut).collect();
-            let mut want = expected(&s);
-            want.pop();
-            proptest::prop_assert_eq!(cleaned_in_chunks(&pieces, chunk), want);
         }
     }
 }
