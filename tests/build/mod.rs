@@ -375,6 +375,48 @@ fn site_templates_and_static_files_override_the_theme() {
     assert_eq!(std::fs::read_to_string(s.root().join("public/style.css")).unwrap(), "body { color: black }\n");
 }
 
+/// The default theme's components with `org_item`'s body replaced by `body`.
+fn components_with_org_item(body: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/components.html");
+    let text = std::fs::read_to_string(path).unwrap();
+    let start = text.find("{% component org_item(org, @t) %}").expect("org_item in the default theme");
+    let end = text.find("{%- endcomponent org_item %}").unwrap();
+    format!("{}{{% component org_item(org, @t) %}}{body}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn a_site_s_own_card_is_shown_on_every_list() {
+    let s = small_site();
+    s.write(
+        "templates/components.html",
+        &components_with_org_item("<li class=\"own-card\">{{ org.name }} – {{ t.phone }}</li>"),
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (rel, names) in [
+        ("kunnat/keuruu/index.html", &["Zeta ry", "Äänekosken Seura ry"][..]),
+        ("kunnat/keuruu/omaishoito/index.html", &["Zeta ry", "Ålands Förening rf"][..]),
+        ("teemat/omaishoito/index.html", &["Zeta ry", "Maakunnan Omaishoitajaliitto", "Valtakunnallinen Tuki"][..]),
+    ] {
+        let doc = page(&s, rel);
+        let cards = texts(&doc, ".own-card");
+        assert_eq!(texts(&doc, ".org-card").len(), 0, "{rel}: the default card");
+        for name in names {
+            assert!(cards.contains(&format!("{name} – Puhelin")), "{rel}: {name} in {cards:?}");
+        }
+    }
+}
+
+#[test]
+fn a_card_that_cannot_be_rendered_is_reported() {
+    let s = small_site();
+    s.write("templates/components.html", &components_with_org_item("<li>{{ org.nope.x }}</li>"));
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("template-error"), "{}", r.stderr);
+    assert!(!s.root().join("public").exists());
+}
+
 #[test]
 fn a_broken_site_template_is_reported_and_nothing_is_written() {
     let s = small_site();

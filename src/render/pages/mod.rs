@@ -114,6 +114,9 @@ fn tel(phone: &str) -> String {
     s
 }
 
+/// The theme's component of one organisation's card in a list.
+const CARD_COMPONENT: &str = "org_item";
+
 impl<'a> Renderer<'a> {
     fn lang(&self) -> crate::model::Language {
         self.site.config.language
@@ -329,7 +332,27 @@ impl<'a> Renderer<'a> {
 
     /// Organisation `id`'s card, made once ([`Card`]).
     fn item(&self, id: OrganisationId) -> Card {
-        Card(self.cards[id.index()].get_or_init(|| tera::Value::from_serializable(&self.organisation_item(id))).clone())
+        Card(self.cards[id.index()].get_or_init(|| self.card(id)).clone())
+    }
+
+    /// The fields of organisation `id`'s card, and `html`: the card as the theme's
+    /// `org_item` component renders it. The component sees only the card and the
+    /// site's texts, so it renders the same card on every list, which can write
+    /// `html` instead of calling it again (most of the time of a list page). Without
+    /// `html` when the theme has no such component or it fails here (the lists that
+    /// call it report the error).
+    fn card(&self, id: OrganisationId) -> tera::Value {
+        let fields = tera::Value::from_serializable(&self.organisation_item(id));
+        let tera = &self.theme.tera;
+        if !tera.contains_component(CARD_COMPONENT) {
+            return fields;
+        }
+        let mut ctx = tera::Context::new();
+        ctx.insert("org", &fields);
+        let Ok(html) = tera.render_component(CARD_COMPONENT, &ctx, None, true) else { return fields };
+        let Some(mut map) = fields.clone().into_map() else { return fields };
+        map.insert("html".into(), tera::Value::safe_string(&html));
+        tera::Value::from(map)
     }
 
     fn organisation_item(&self, id: OrganisationId) -> OrganisationItem<'a> {
