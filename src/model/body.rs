@@ -76,7 +76,9 @@ pub struct Files<'a> {
 pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>, out: &mut Vec<Diagnostic>) {
     let in_content = file.strip_prefix("content/").unwrap_or(file);
     let at = |r: Range<usize>| Some(r.start + body_range.start..r.end + body_range.start);
-    if let Some((i, c)) = body.char_indices().find(|&(_, c)| super::values::is_dropped_char(c)) {
+    if super::values::has_dropped_char(body)
+        && let Some((i, c)) = body.char_indices().find(|&(_, c)| super::values::is_dropped_char(c))
+    {
         let n = body.chars().filter(|&c| super::values::is_dropped_char(c)).count();
         out.push(
             Diagnostic::warning(Code::ControlCharacter, file, at(i..i + c.len_utf8()), {

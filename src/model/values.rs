@@ -28,7 +28,7 @@ pub fn without_dropped_chars(s: &str) -> Option<String> {
 
 /// Whether `s` has an [`is_dropped_char`] character, found by its UTF-8 bytes: a
 /// scan of the bytes passes most text (every page's) without decoding it.
-fn has_dropped_char(s: &str) -> bool {
+pub fn has_dropped_char(s: &str) -> bool {
     /// The bytes a dropped character starts with.
     const STARTS: [bool; 256] = {
         let mut t = [false; 256];
@@ -47,24 +47,53 @@ fn has_dropped_char(s: &str) -> bool {
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let mut i = 0;
     while i < b.len() {
-        if STARTS[usize::from(b[i])] {
-            let dropped = match b[i] {
-                // U+0080–U+009F.
-                0xc2 => matches!(at(i + 1), 0x80..=0x9f),
-                // U+202A–U+202E, U+2066–U+2069.
-                0xe2 => matches!((at(i + 1), at(i + 2)), (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)),
-                // U+FFFE, U+FFFF.
-                0xef => matches!((at(i + 1), at(i + 2)), (0xbf, 0xbe | 0xbf)),
-                // An ASCII control or DEL.
-                _ => true,
-            };
-            if dropped {
-                return true;
+        // Eight bytes at a time past those that start nothing dropped (most text):
+        // a word is looked at byte by byte only when one of its bytes may.
+        let end = match b.get(i..i + 8) {
+            Some(word) if !may_start_dropped(u64::from_le_bytes(word.try_into().unwrap_or_default())) => {
+                i += 8;
+                continue;
             }
+            Some(_) => i + 8,
+            None => b.len(),
+        };
+        while i < end {
+            if STARTS[usize::from(b[i])] {
+                let dropped = match b[i] {
+                    // U+0080–U+009F.
+                    0xc2 => matches!(at(i + 1), 0x80..=0x9f),
+                    // U+202A–U+202E, U+2066–U+2069.
+                    0xe2 => matches!((at(i + 1), at(i + 2)), (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)),
+                    // U+FFFE, U+FFFF.
+                    0xef => matches!((at(i + 1), at(i + 2)), (0xbf, 0xbe | 0xbf)),
+                    // An ASCII control or DEL.
+                    _ => true,
+                };
+                if dropped {
+                    return true;
+                }
+            }
+            i += 1;
         }
-        i += 1;
     }
     false
+}
+
+/// Whether one of the eight bytes of `word` is below 0x20 or one of 0x7F, 0xC2,
+/// 0xE2 and 0xEF: the bytes a dropped character starts with (and the tab and the
+/// line ends). The tricks of "Bit Twiddling Hacks" tell whether a word has a byte
+/// that is zero or below a value, without saying which.
+fn may_start_dropped(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    // A byte below 0x20.
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0;
+    below_space
+        || has_zero(word ^ (ONES * 0x7f))
+        || has_zero(word ^ (ONES * 0xc2))
+        || has_zero(word ^ (ONES * 0xe2))
+        || has_zero(word ^ (ONES * 0xef))
 }
 
 /// A name as people read it: Unicode compatibility form, invisible characters
@@ -272,6 +301,37 @@ pub fn check_language_code(code: &str) -> Result<(), Localized> {
 
 #[cfg(test)]
 mod tests {
+    use super::{has_dropped_char, is_dropped_char, may_start_dropped};
+
+    #[test]
+    fn a_word_is_looked_at_when_any_of_its_bytes_may_start_a_dropped_character() {
+        for byte in 0..=255u8 {
+            let flagged = byte < 0x20 || matches!(byte, 0x7f | 0xc2 | 0xe2 | 0xef);
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = byte;
+                assert_eq!(may_start_dropped(u64::from_le_bytes(word)), flagged, "{byte:#x} at {at}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_dropped_character_is_found_anywhere(s in "(\\PC|[\x00-\x1f\u{7f}-\u{9f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{fffe}\u{ffff}\u{2000}-\u{2070}äöÅ\u{ff00}-\u{ffff}])*") {
+            proptest::prop_assert_eq!(has_dropped_char(&s), s.chars().any(is_dropped_char));
+        }
+    }
+
+    #[test]
+    fn a_dropped_character_is_found_at_any_place() {
+        for c in ['\u{1}', '\u{7f}', '\u{85}', '\u{202e}', '\u{2066}', '\u{ffff}'] {
+            for before in 0..20 {
+                let s = format!("{}{c}{}", "ä".repeat(before / 2) + &"a".repeat(before % 2), "b".repeat(before));
+                assert!(has_dropped_char(&s), "{s:?}");
+                assert!(!has_dropped_char(&s.replace(c, "\u{2028}\u{a0}\n")), "{s:?}");
+            }
+        }
+    }
     use super::*;
 
     #[test]
