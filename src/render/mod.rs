@@ -308,6 +308,10 @@ impl<'a> Renderer<'a> {
         g.insert("site", &global);
         g.insert("t", &theme.text);
         g.insert("nav", &nav);
+        // The same split as two lists, made once rather than on every page.
+        let (pages, sections): (Vec<&NavItem>, Vec<&NavItem>) = nav.iter().partition(|i| i.key.starts_with("page-"));
+        g.insert("nav_sections", &sections);
+        g.insert("nav_pages", &pages);
         g.insert("urls", &urls);
         let plain_texts = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
         let cards = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
