@@ -305,6 +305,7 @@ impl<'a> Renderer<'a> {
             built: dates::format(site.today, cfg.language),
         };
         let g = theme.tera.global_context();
+        // Every name here is in `GLOBALS`.
         g.insert("site", &global);
         g.insert("t", &theme.text);
         g.insert("nav", &nav);
@@ -586,6 +587,10 @@ impl<'a> Renderer<'a> {
         Ok(Output { path: self.routes.output_path(&meta.url), bytes: html })
     }
 }
+
+/// The names of the values in the template engine's global context, the same on
+/// every page of a language.
+pub(crate) const GLOBALS: [&str; 6] = ["site", "t", "nav", "nav_sections", "nav_pages", "urls"];
 
 /// The buffer a page is rendered into at first: larger than most pages (an
 /// organisation's is 10–20 kB), so that few grow.

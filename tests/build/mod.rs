@@ -408,6 +408,25 @@ fn a_site_s_own_card_is_shown_on_every_list() {
 }
 
 #[test]
+fn a_card_that_reads_the_page_shows_each_page_s_own() {
+    let s = small_site();
+    let components = components_with_org_item(
+        "<li class=\"own-card\">{{ org.name }} @ {% if page %}{{ page.title }}{% else %}no page{% endif %}</li>",
+    )
+    .replace("{% component org_item(org, @t) %}", "{% component org_item(org, @t, @page = none) %}");
+    s.write("templates/components.html", &components);
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for rel in ["kunnat/keuruu/index.html", "kunnat/keuruu/omaishoito/index.html", "teemat/omaishoito/index.html"] {
+        let doc = page(&s, rel);
+        let title = texts(&doc, "title").join("");
+        let page_title = title.split(" – ").next().unwrap().to_string();
+        let cards = texts(&doc, ".own-card");
+        assert!(cards.contains(&format!("Zeta ry @ {page_title}")), "{rel}: {cards:?}");
+    }
+}
+
+#[test]
 fn a_card_that_cannot_be_rendered_is_reported() {
     let s = small_site();
     s.write("templates/components.html", &components_with_org_item("<li>{{ org.nope.x }}</li>"));

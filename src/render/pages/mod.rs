@@ -337,14 +337,19 @@ impl<'a> Renderer<'a> {
 
     /// The fields of organisation `id`'s card, and `html`: the card as the theme's
     /// `org_item` component renders it. The component sees only the card and the
-    /// site's texts, so it renders the same card on every list, which can write
-    /// `html` instead of calling it again (most of the time of a list page). Without
-    /// `html` when the theme has no such component or it fails here (the lists that
-    /// call it report the error).
+    /// site's global values (`t`), so it renders the same card on every list, which
+    /// can write `html` instead of calling it again (most of the time of a list
+    /// page). Without `html` when the theme has no such component, when it asks for
+    /// a value of the page (an implicit argument such as `@page`), or when it fails
+    /// here (the lists that call it report the error).
     fn card(&self, id: OrganisationId) -> tera::Value {
         let fields = tera::Value::from_serializable(&self.organisation_item(id));
         let tera = &self.theme.tera;
-        if !tera.contains_component(CARD_COMPONENT) {
+        // Its implicit arguments (`@t`) are looked up where it is called: only those
+        // of the site's global context have the same value on every page (alone, an
+        // `@page = none` would quietly be `none`).
+        let Some(def) = tera.get_component_definition(CARD_COMPONENT) else { return fields };
+        if def.args().iter().any(|a| a.is_implicit() && !super::GLOBALS.contains(&a.name())) {
             return fields;
         }
         let mut ctx = tera::Context::new();
