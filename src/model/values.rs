@@ -301,7 +301,7 @@ pub fn check_language_code(code: &str) -> Result<(), Localized> {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_dropped_char, is_dropped_char, may_start_dropped};
+    use super::*;
 
     #[test]
     fn a_word_is_looked_at_when_any_of_its_bytes_may_start_a_dropped_character() {
@@ -332,7 +332,6 @@ mod tests {
             }
         }
     }
-    use super::*;
 
     #[test]
     fn dropped_and_look_alike() {

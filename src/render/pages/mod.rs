@@ -352,10 +352,17 @@ impl<'a> Renderer<'a> {
         if def.args().iter().any(|a| a.is_implicit() && !super::GLOBALS.contains(&a.name())) {
             return fields;
         }
-        let mut ctx = tera::Context::new();
-        ctx.insert("org", &fields);
-        let Ok(html) = tera.render_component(CARD_COMPONENT, &ctx, None, true) else { return fields };
-        let Some(mut map) = fields.clone().into_map() else { return fields };
+        if fields.as_map().is_none() {
+            return fields;
+        }
+        let html = {
+            let mut ctx = tera::Context::new();
+            ctx.insert("org", &fields);
+            tera.render_component(CARD_COMPONENT, &ctx, None, true)
+        };
+        let Ok(html) = html else { return fields };
+        // The context shared the fields and is gone: the map is taken, not copied.
+        let mut map = fields.into_map().unwrap_or_default();
         map.insert("html".into(), tera::Value::safe_string(&html));
         tera::Value::from(map)
     }
