@@ -149,9 +149,47 @@ pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Di
 /// file of hundreds of megabytes is never held whole in memory, and cleaned as it is
 /// written ([`Clean`]).
 pub(crate) fn to_json_into<T: Serialize>(file: &str, value: &T, out: &mut dyn Write) -> Result<(), Diagnostic> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Clean(serde_json::ser::PrettyFormatter::new()));
+    let mut chunks = Chunks { buf: Vec::with_capacity(CHUNK + CHUNK / 4), out };
+    let mut ser = serde_json::Serializer::with_formatter(&mut chunks, Clean(serde_json::ser::PrettyFormatter::new()));
     value.serialize(&mut ser).map_err(|e| output_error(file, e))?;
-    out.write_all(b"\n").and_then(|()| out.flush()).map_err(|e| output_error(file, e))
+    chunks.write_all(b"\n").and_then(|()| chunks.flush()).map_err(|e| output_error(file, e))
+}
+
+/// How many bytes [`Chunks`] gathers before it hands them on.
+const CHUNK: usize = 64 * 1024;
+
+/// Gathers the many small pieces a serialiser writes (a quote, a colon, an indent)
+/// into a buffer of its own, handed on to `out` a chunk at a time: appending to a
+/// buffer the serialiser knows is a few instructions, while each write through
+/// `&mut dyn Write` is a call (22 million for the open data of 10,000
+/// organisations).
+struct Chunks<'a> {
+    buf: Vec<u8>,
+    out: &'a mut dyn Write,
+}
+
+impl Write for Chunks<'_> {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= CHUNK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.flush()
+    }
 }
 
 /// Pretty JSON without the strings'
