@@ -7,9 +7,14 @@ use std::fmt::Write as _;
 use super::data::csv_safe;
 use super::{Job, Output, Renderer};
 use crate::diagnostics::{Code, Diagnostic, tr};
+use crate::model::values::{has_dropped_char, is_dropped_char};
 
 /// Escape text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
+    // Most text has nothing to escape or leave out: copied at once.
+    if !s.bytes().fold(false, |any, b| any | matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) && !has_dropped_char(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -18,7 +23,7 @@ pub fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if crate::model::values::is_dropped_char(c) => {}
+            c if is_dropped_char(c) => {}
             c => out.push(c),
         }
     }
@@ -159,5 +164,15 @@ mod tests {
         let doc = format!("<t a=\"{0}\">{0}</t>", super::xml_escape("\u{0}\u{b}\u{1f}ok\"<"));
         let parsed = roxmltree::Document::parse(&doc).unwrap();
         assert_eq!(parsed.root_element().text(), Some("ok\"<"));
+        // Text with nothing to escape stays as it is; one character to escape or
+        // leave out anywhere in a long text is found.
+        let plain = "Yhdistys tukee omaisia Jyväskylässä ja lähikunnissa. ".repeat(3);
+        assert_eq!(super::xml_escape(&plain), plain);
+        for (c, written) in [("&", "&amp;"), ("'", "&apos;"), ("\u{202e}", "")] {
+            for at in [0, 31, 32, 77, plain.len()] {
+                let s = format!("{}{c}{}", &plain[..at], &plain[at..]);
+                assert_eq!(super::xml_escape(&s), format!("{}{written}{}", &plain[..at], &plain[at..]), "{at}");
+            }
+        }
     }
 }

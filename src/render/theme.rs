@@ -311,6 +311,14 @@ mod escape_tests {
         assert_eq!(escape(""), "");
         assert_eq!(escape("ääkköset ja 🎉"), "ääkköset ja 🎉");
         assert_eq!(escape("&"), "&amp;");
+        // Each special character at every place of texts longer than a block.
+        for c in ['&', '<', '>', '"', '\''] {
+            for before in 0..80 {
+                let s = format!("{}{c}{}", "ä".repeat(before / 2) + &"a".repeat(before % 2), "b".repeat(before));
+                assert_eq!(escape(&s), tera_escape(&s), "{s:?}");
+                assert_ne!(escape(&s), s, "{s:?}");
+            }
+        }
     }
 
     proptest::proptest! {
