@@ -344,21 +344,60 @@ mod tests {
 /// ([`is_dropped_char`](crate::model::values::is_dropped_char)), otherwise whole:
 /// what a feed entry of a meeting note says.
 pub fn first_paragraph(markdown: &str) -> String {
+    let mut text = opening_paragraph(markdown).unwrap_or_else(|| paragraph_text(markdown, false));
+    text.retain(|c| !crate::model::values::is_dropped_char(c));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of the first paragraph with any text of `markdown`; with `opening`, only
+/// of a paragraph that is the text's very first block (else empty).
+fn paragraph_text(markdown: &str, opening: bool) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut text = String::new();
     let mut in_paragraph = false;
     for ev in Parser::new_ext(markdown, markdown_options()) {
         match ev {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
-            Event::End(TagEnd::Paragraph) if !text.trim().is_empty() => break,
+            Event::End(TagEnd::Paragraph) if !text.trim().is_empty() => return text,
             Event::End(TagEnd::Paragraph) => in_paragraph = false,
             Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
             _ => {}
         }
+        // Not a paragraph first, or one without text: the whole text decides.
+        if opening && !in_paragraph {
+            return String::new();
+        }
     }
-    text.retain(|c| !crate::model::values::is_dropped_char(c));
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    if opening { String::new() } else { text }
+}
+
+/// The first paragraph's text when the Markdown opens with a paragraph, found by
+/// parsing only the lines up to the first blank one (a whole description is parsed
+/// in one go, before the first event): those lines are the same blocks whatever
+/// follows them. Only where nothing later can change the paragraph's words: no link
+/// reference or footnote definitions (`]:`, `[^`) anywhere. `None`: parse it all.
+fn opening_paragraph(markdown: &str) -> Option<String> {
+    if markdown.contains("]:") || markdown.contains("[^") {
+        return None;
+    }
+    let mut end = None;
+    let mut seen_text = false;
+    let mut at = 0;
+    for line in markdown.split_inclusive('\n') {
+        // A blank line holds only spaces and tabs (a no-break space is text).
+        if line.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
+            if seen_text {
+                end = Some(at);
+                break;
+            }
+        } else {
+            seen_text = true;
+        }
+        at += line.len();
+    }
+    let text = paragraph_text(&markdown[..end?], true);
+    (!text.trim().is_empty()).then_some(text)
 }
 
 /// The first sentence of a text's first paragraph, as plain text (at most about 200
@@ -389,7 +428,26 @@ pub fn first_sentence(markdown: &str) -> String {
 
 #[cfg(test)]
 mod first_sentence_tests {
-    use super::first_sentence;
+    use super::{first_paragraph, first_sentence, paragraph_text};
+
+    proptest::proptest! {
+        /// Parsing only the opening lines finds what parsing the whole text finds.
+        #[test]
+        fn the_opening_lines_give_the_whole_text_s_first_paragraph(
+            lines in proptest::collection::vec(proptest::sample::select(vec![
+                "", " ", "\t", "\u{a0}", "Yhdistys tukee", "omaisia *ja* [läheisiä][a].", "[a]: https://x.example",
+                "[b]", "- kohta", "1. kohta", "  jatko", "    koodia", "> lainaus", "# Otsikko", "Otsikko", "===",
+                "---", "```", "<div>", "</div>", "<!--", "-->", "a | b", "--|--", "[^1]", "[^1]: huom", "\r",
+                "<span></span>", "`koodi`", "teksti\\",
+            ]), 0..12)
+        ) {
+            let md = lines.join("\n");
+            let mut whole = paragraph_text(&md, false);
+            whole.retain(|c| !crate::model::values::is_dropped_char(c));
+            let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(first_paragraph(&md), whole, "{:?}", md);
+        }
+    }
 
     #[test]
     fn the_first_sentence_of_the_first_paragraph() {
