@@ -134,7 +134,7 @@ pub(crate) fn output_error(file: &str, e: impl std::fmt::Display) -> Diagnostic 
     )
 }
 
-/// Pretty JSON with a final newline, without the characters that pages and feeds
+/// JSON (laid out as [`Clean`] says) with a final newline, without the characters that pages and feeds
 /// drop too (control characters, bidirectional overrides: see
 /// [`crate::model::values::is_dropped_char`]), in memory: see [`to_json_into`].
 #[cfg(test)]
@@ -150,7 +150,7 @@ pub(crate) fn to_json<T: Serialize>(file: &str, value: &T) -> Result<Vec<u8>, Di
 /// written ([`Clean`]).
 pub(crate) fn to_json_into<T: Serialize>(file: &str, value: &T, out: &mut dyn Write) -> Result<(), Diagnostic> {
     let mut chunks = Chunks { buf: Vec::with_capacity(CHUNK + CHUNK / 4), out };
-    let mut ser = serde_json::Serializer::with_formatter(&mut chunks, Clean(serde_json::ser::PrettyFormatter::new()));
+    let mut ser = serde_json::Serializer::with_formatter(&mut chunks, Clean::default());
     value.serialize(&mut ser).map_err(|e| output_error(file, e))?;
     chunks.write_all(b"\n").and_then(|()| chunks.flush()).map_err(|e| output_error(file, e))
 }
@@ -192,15 +192,71 @@ impl Write for Chunks<'_> {
     }
 }
 
-/// Pretty JSON without the strings'
+/// JSON without the strings'
 /// [`is_dropped_char`](crate::model::values::is_dropped_char) characters: those
 /// serde_json escapes (`\u0001`, `\b`, `\f`) and those it writes as they are (DEL,
 /// the C1 controls, the bidirectional controls, U+FFFE, U+FFFF). A formatter sees
 /// each escape and each unescaped piece of a string (or key) on its own, so nothing
 /// that looks like an escape in the text itself (`\\u0001`) is touched.
-struct Clean<'a>(serde_json::ser::PrettyFormatter<'a>);
+///
+/// Laid out as pretty JSON down to the values of the first array (an organisation, a
+/// service, a meeting note's table), each of which is written compactly on a line
+/// of its own: a change to one organisation is a change to one line, and the file
+/// has no indentation inside the records (a fifth of the services' bytes).
+#[derive(Default)]
+struct Clean {
+    /// The arrays and objects open, outermost first.
+    open: Vec<Level>,
+    /// How many of them are arrays.
+    arrays: usize,
+}
 
-impl serde_json::ser::Formatter for Clean<'_> {
+struct Level {
+    /// Each value on a line of its own (no array is around it).
+    lined: bool,
+    has_value: bool,
+}
+
+impl Clean {
+    fn begin<W: ?Sized + Write>(&mut self, w: &mut W, array: bool) -> io::Result<()> {
+        self.open.push(Level { lined: self.arrays == 0, has_value: false });
+        self.arrays += usize::from(array);
+        w.write_all(if array { b"[" } else { b"{" })
+    }
+
+    fn end<W: ?Sized + Write>(&mut self, w: &mut W, array: bool) -> io::Result<()> {
+        let level = self.open.pop();
+        self.arrays -= usize::from(array);
+        if level.is_some_and(|l| l.lined && l.has_value) {
+            self.line(w)?;
+        }
+        w.write_all(if array { b"]" } else { b"}" })
+    }
+
+    /// Before a value of an array or a key of an object.
+    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        let lined = self.open.last().is_some_and(|l| l.lined);
+        if !first {
+            w.write_all(b",")?;
+        }
+        if lined { self.line(w) } else { Ok(()) }
+    }
+
+    /// A line break and the indent of the open levels.
+    fn line<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"\n")?;
+        (0..self.open.len()).try_for_each(|_| w.write_all(b"  "))
+    }
+
+    fn done(&mut self) -> io::Result<()> {
+        if let Some(l) = self.open.last_mut() {
+            l.has_value = true;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Clean {
     fn write_char_escape<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,
@@ -210,7 +266,7 @@ impl serde_json::ser::Formatter for Clean<'_> {
         match escape {
             // The controls below U+0020 other than the tab and the line ends.
             CharEscape::Backspace | CharEscape::FormFeed | CharEscape::AsciiControl(_) => Ok(()),
-            e => self.0.write_char_escape(writer, e),
+            e => serde_json::ser::CompactFormatter.write_char_escape(writer, e),
         }
     }
 
@@ -221,33 +277,33 @@ impl serde_json::ser::Formatter for Clean<'_> {
         }
     }
 
-    // The layout is the pretty formatter's.
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+        self.begin(w, true)
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
+        self.end(w, true)
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
+        self.item(w, first)
     }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.done()
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
+        self.begin(w, false)
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
+        self.end(w, false)
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
+        self.item(w, first)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
+        let lined = self.open.last().is_some_and(|l| l.lined);
+        w.write_all(if lined { b": " } else { b":" })
     }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.done()
     }
 }
 
@@ -299,6 +355,27 @@ pub(super) fn url(r: &Renderer<'_>, file: DataFile) -> String {
 mod tests {
     use super::*;
     use crate::model::values::without_dropped_chars;
+
+    #[test]
+    fn each_value_of_the_first_array_is_on_a_line_of_its_own() {
+        // (serde_json's maps keep their keys in A–Z order.)
+        let v = serde_json::json!({
+            "empty": [],
+            "items": [{ "a": [1, 2], "b": { "c": null, "d": "x y" } }, { "a": [] }, {}],
+            "license": { "id": "CC0-1.0", "url": "https://x.example/" },
+        });
+        let got = String::from_utf8(to_json("t.json", &v).unwrap()).unwrap();
+        assert_eq!(
+            got,
+            "{\n  \"empty\": [],\n  \"items\": [\n    {\"a\":[1,2],\"b\":{\"c\":null,\"d\":\"x y\"}},\n    \
+             {\"a\":[]},\n    {}\n  ],\n  \"license\": {\n    \"id\": \"CC0-1.0\",\n    \
+             \"url\": \"https://x.example/\"\n  }\n}\n"
+        );
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&got).unwrap(), v);
+        let got = String::from_utf8(to_json("t.json", &serde_json::json!([{ "x": 1 }, { "y": [2, [3]] }])).unwrap());
+        assert_eq!(got.unwrap(), "[\n  {\"x\":1},\n  {\"y\":[2,[3]]}\n]\n");
+        assert_eq!(String::from_utf8(to_json("t.json", &serde_json::json!([])).unwrap()).unwrap(), "[]\n");
+    }
 
     #[test]
     fn the_common_licences_have_their_pages() {
