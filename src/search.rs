@@ -238,6 +238,34 @@ fn folded_forms<'s>(texts: impl IntoIterator<Item = &'s str>) -> String {
     out.into_iter().collect::<Vec<_>>().join(" ")
 }
 
+/// Sentence punctuation that a record's text may lose next to a word without
+/// changing what the index holds (see [`bare_words`]).
+const LOOSE_PUNCTUATION: &[char] = &[',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '"', '\'', '-'];
+
+/// `text` with the sentence punctuation around its words left out (`tukea,` →
+/// `tukea`, `(ja)` → `ja`), for text whose excerpt the search page never shows.
+/// Pagefind indexes the same words either way: it drops what is not a letter or digit
+/// from a word, but first takes each word with punctuation apart as a possible
+/// compound, the costliest step of indexing a long description. Only a word of
+/// letters alone loses its punctuation: there that step adds nothing (with digits it
+/// may: `covid19,` is also indexed as `covid` and `19`; inside a word, as in
+/// `Keski-Suomi` or `www.example.fi`, punctuation is kept).
+fn bare_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let core = word.trim_matches(LOOSE_PUNCTUATION);
+        if !core.is_empty() && core.len() < word.len() && core.chars().all(char::is_alphabetic) {
+            out.push_str(core);
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 struct Record<'a> {
     url: String,
     html: String,
@@ -407,9 +435,11 @@ impl<'a> Builder<'a> {
         rec.aux(&folded_forms([o.name.as_str()].into_iter().chain(o.short_name.as_deref())));
         self.themes(&mut rec, &o.themes, 4);
         self.places(&mut rec, &o.area);
-        rec.text(3, &o.activities.join(". "));
+        // The organisation's own texts without punctuation (the search page shows its
+        // summary, never an excerpt of them: see `bare_words`).
+        rec.text(3, &bare_words(&o.activities.join(". ")));
         let description = first_words(o.body.markdown(), self.site.config.search_description_words);
-        rec.text(1, &description);
+        rec.text(1, &bare_words(&description));
         // What a result shows under its name: its summary (or first sentence), else the
         // description's start, or the activities.
         let summary = if !o.lead.is_empty() {
@@ -420,7 +450,7 @@ impl<'a> Builder<'a> {
             first_words(&description, SUMMARY_WORDS)
         };
         if let Some(s) = &o.summary {
-            rec.text(3, s);
+            rec.text(3, &bare_words(s));
         }
         rec.meta("summary", &summary);
         rec.filter("type", &self.theme.t("search_type_organisation"));
@@ -1038,6 +1068,63 @@ mod tests {
         assert_eq!(first_words("# Otsikko\n\nYksi *kaksi* [kolme](x.md) neljä", 3), "Otsikko Yksi kaksi");
         assert_eq!(first_words("a b", 0), "");
         assert_eq!(folded_forms(["Jyväskylä Keuruu", "Äänekoski"]), "aanekoski jyvaskyla");
+    }
+
+    #[test]
+    fn bare_words_leaves_out_punctuation_around_words_of_letters_only() {
+        assert_eq!(
+            bare_words("Tarjoamme vertaistukea, neuvontaa (ja) retkiä.\n\"Lähde\" mukaan!"),
+            "Tarjoamme vertaistukea neuvontaa ja retkiä Lähde mukaan"
+        );
+        assert_eq!(bare_words("lasten- ja nuorisotyö; ÄÄNI?"), "lasten ja nuorisotyö ÄÄNI");
+        // Kept: digits, punctuation inside a word, other marks, punctuation alone.
+        for kept in
+            ["covid19,", "Keski-Suomi,", "www.example.fi.", "3.5.", "ry:n", "#sana", "sana…", "–", "(1)", "a/b."]
+        {
+            assert_eq!(bare_words(kept), kept);
+        }
+    }
+
+    /// Pagefind's index files of `texts`, each text the description of one record.
+    fn index_files_of(texts: &[String]) -> Vec<(PathBuf, Vec<u8>)> {
+        let records: Vec<Record> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut rec = RecordHtml::new("fi", &format!("Yhdistys {i}"));
+                rec.text(1, t);
+                rec.finish(format!("/jarjestot/y{i}/"))
+            })
+            .collect();
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = write_records(&records, &vec![0; records.len()], tmp.path()).unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let files = runtime.block_on(index_part(&folder.path().join(part_dir(0)), records.len(), "fi", 0)).unwrap();
+        let mut files: Vec<(PathBuf, Vec<u8>)> = files
+            .into_iter()
+            .filter(|f| f.path.components().any(|c| c.as_os_str() == "index" || c.as_os_str() == "filter"))
+            .map(|f| (f.path, f.bytes))
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn the_index_holds_the_same_words_with_and_without_the_punctuation_left_out() {
+        let texts: Vec<String> = [
+            "Tarjoamme vertaistukea, neuvontaa (ja) retkiä. \"Lähde\" mukaan! Kysy: 'miten?'",
+            "Lasten- ja nuorisotyötä; (JyväsKylä) ÄÄNI? Ääni. sana.) ...sana [huom] -ja- ja-",
+            "covid19, Keski-Suomi, www.example.fi. 3.5. ry:n #sana e-mail. A. x :) — sana… (1)",
+            "Omaishoitajien vertaistuki, liikuntavuorot. KESKI-SUOMI! Mielenterveys-yhdistys.",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let bare: Vec<String> = texts.iter().map(|t| bare_words(t)).collect();
+        assert_ne!(texts, bare);
+        let (with, without) = (index_files_of(&texts), index_files_of(&bare));
+        assert!(!with.is_empty());
+        assert_eq!(with, without);
     }
 
     #[test]
