@@ -257,7 +257,7 @@ fn bare_words(text: &str) -> String {
             out.push(' ');
         }
         let core = word.trim_matches(LOOSE_PUNCTUATION);
-        if !core.is_empty() && core.len() < word.len() && core.chars().all(char::is_alphabetic) {
+        if !core.is_empty() && core.chars().all(char::is_alphabetic) {
             out.push_str(core);
         } else {
             out.push_str(word);

@@ -233,13 +233,17 @@ impl Clean {
         w.write_all(if array { b"]" } else { b"}" })
     }
 
+    /// Whether the innermost open level puts each value on a line of its own.
+    fn lined(&self) -> bool {
+        self.open.last().is_some_and(|l| l.lined)
+    }
+
     /// Before a value of an array or a key of an object.
     fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        let lined = self.open.last().is_some_and(|l| l.lined);
         if !first {
             w.write_all(b",")?;
         }
-        if lined { self.line(w) } else { Ok(()) }
+        if self.lined() { self.line(w) } else { Ok(()) }
     }
 
     /// A line break and the indent of the open levels.
@@ -248,11 +252,11 @@ impl Clean {
         (0..self.open.len()).try_for_each(|_| w.write_all(b"  "))
     }
 
-    fn done(&mut self) -> io::Result<()> {
+    /// After a value of an array or an object.
+    fn done(&mut self) {
         if let Some(l) = self.open.last_mut() {
             l.has_value = true;
         }
-        Ok(())
     }
 }
 
@@ -287,7 +291,8 @@ impl serde_json::ser::Formatter for Clean {
         self.item(w, first)
     }
     fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.done()
+        self.done();
+        Ok(())
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.begin(w, false)
@@ -299,11 +304,11 @@ impl serde_json::ser::Formatter for Clean {
         self.item(w, first)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        let lined = self.open.last().is_some_and(|l| l.lined);
-        w.write_all(if lined { b": " } else { b":" })
+        w.write_all(if self.lined() { b": " } else { b":" })
     }
     fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.done()
+        self.done();
+        Ok(())
     }
 }
 
