@@ -221,11 +221,9 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         out.error(d);
     }
     let mut files = jobs.len() + files_of_others + renderer.theme.statics.len();
-    let mut cleanup = Vec::new();
     if site.config.search_enabled {
         let t = Instant::now();
-        let base = crate::search::records_base_in_memory();
-        let records = crate::search::records(&site, &index, &renderer.routes, &renderer.theme, &base);
+        let records = crate::search::records(&site, &index, &renderer.routes, &renderer.theme);
         timings.push("  make records", t.elapsed());
         // Indexing needs only the records: let go of the content first (most of the
         // memory of a large build), keeping the sources of files with reports.
@@ -236,19 +234,11 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         // Each language's records go into its own index (`/sv/pagefind/`), made
         // with that language's stemming.
         for (prefix, records) in std::iter::once((String::new(), records)).chain(other_records) {
-            if let Some(bundle) = out.search(records, &prefix, t, &mut timings) {
-                files += bundle.files;
-                cleanup.push(bundle);
-            }
+            files += out.search(records, &prefix, t, &mut timings).unwrap_or(0);
         }
     }
     timings.push("  render (cpu)", cpu.0);
     timings.push("  write (cpu)", cpu.1);
-    if !cleanup.is_empty() {
-        let t = Instant::now();
-        cleanup.into_iter().for_each(crate::search::Bundle::finish);
-        timings.push("  remove records", t.elapsed());
-    }
     finish(out, opts, &manifest, diagnostics, timings, built, files)
 }
 
@@ -575,15 +565,14 @@ impl Out {
         jobs: &[Vec<render::Job>],
         generated: &mut HashSet<String>,
         cpu: &mut (Duration, Duration),
-    ) -> Vec<(String, Result<crate::search::Records, Diagnostic>)> {
+    ) -> Vec<(String, crate::search::Records)> {
         let mut records = Vec::new();
         for (r, jobs) in others.iter().zip(jobs) {
             let (g, c) = self.pages(r, jobs);
             generated.extend(g);
             *cpu = (cpu.0 + c.0, cpu.1 + c.1);
             if r.site.config.search_enabled {
-                let base = crate::search::records_base_in_memory();
-                records.push((search_prefix(r), crate::search::records(r.site, r.index, &r.routes, &r.theme, &base)));
+                records.push((search_prefix(r), crate::search::records(r.site, r.index, &r.routes, &r.theme)));
             }
         }
         records
@@ -593,11 +582,11 @@ impl Out {
     /// (`sv/` for the Swedish index); `None` when that failed.
     fn search(
         &self,
-        records: Result<crate::search::Records, Diagnostic>,
+        records: crate::search::Records,
         prefix: &str,
         started: Instant,
         timings: &mut Timings,
-    ) -> Option<crate::search::Bundle> {
+    ) -> Option<usize> {
         let writing = AtomicU64::new(0);
         let write = |mut files: Vec<crate::search::SearchFile>| {
             let t = Instant::now();
@@ -609,11 +598,11 @@ impl Out {
             });
             writing.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
         };
-        match records.and_then(|r| crate::search::index(r, &write)) {
-            Ok(bundle) => {
+        match crate::search::index(records, &write) {
+            Ok(files) => {
                 timings.push("search", started.elapsed());
                 timings.push("  write search files", Duration::from_nanos(writing.into_inner()));
-                Some(bundle)
+                Some(files)
             }
             Err(d) => {
                 self.error(d);

@@ -1,8 +1,9 @@
 //! The search index, made from the model (never by re-reading rendered pages).
 //!
 //! Each organisation, network, partnership table and (unless `[search] notes =
-//! false`) meeting note becomes one small synthetic HTML record for Pagefind, so
-//! that Pagefind's weighting applies: the name weighs most, then the short name,
+//! false`) meeting note becomes one record for Pagefind, handed over as Pagefind
+//! would read it from a small HTML page with `data-pagefind-*` attributes, so that
+//! Pagefind's weighting applies: the name weighs most, then the short name,
 //! themes and places, then activities, then the first `description_words` words of
 //! the description. Records carry filters (theme, municipality, region, kind,
 //! language, type; `wide` for region-wide and nationwide records) and short meta
@@ -10,7 +11,7 @@
 //! decides both what residents find and how large and slow the index is; see
 //! docs/search.md.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -176,21 +177,6 @@ fn parts_map(records: &[Record], part: &[usize], parts: usize) -> Option<SearchF
     Some(SearchFile { path: Path::new(BUNDLE_DIR).join(PARTS_MAP), bytes: serde_json::to_vec(&json).ok()? })
 }
 
-/// The search bundle's files, and the removal of the temporary folder of records
-/// (running on its own thread; wait for it with [`Bundle::finish`]).
-pub(crate) struct Bundle {
-    /// How many files the bundle has (each part's written as soon as it was made).
-    pub(crate) files: usize,
-    cleanup: std::thread::JoinHandle<()>,
-}
-
-impl Bundle {
-    /// Waits until the temporary records are removed.
-    pub(crate) fn finish(self) {
-        let _ = self.cleanup.join();
-    }
-}
-
 /// A file of the search bundle, relative to the output folder.
 pub(crate) struct SearchFile {
     pub(crate) path: PathBuf,
@@ -268,10 +254,33 @@ fn bare_words(text: &str) -> String {
 
 struct Record<'a> {
     url: String,
-    html: String,
+    lang: &'static str,
+    /// The title, texts, meta fields and filters, in order.
+    items: Vec<Item>,
     /// Where the record is found by a municipality filter: the municipalities it is
     /// listed under and its `wide` values (which part of the index it goes to).
     places: Places<'a>,
+}
+
+/// A record without its places: what indexing needs.
+#[derive(Hash)]
+struct Entry {
+    url: String,
+    lang: &'static str,
+    items: Vec<Item>,
+}
+
+/// A piece of a search record.
+#[derive(Hash)]
+enum Item {
+    /// The record's name: searchable at the highest weight, and its `title` meta field.
+    Title(String),
+    /// Searchable text at a weight.
+    Text(u8, String),
+    /// A meta field (shown with the result).
+    Meta(String, String),
+    /// A filter value.
+    Filter(String, String),
 }
 
 /// The municipality filter's values of a record (each with its region) and its
@@ -282,24 +291,23 @@ struct Places<'a> {
     wide: Vec<&'a str>,
 }
 
-/// Builds one record's HTML.
-struct RecordHtml<'a> {
-    html: String,
+/// Builds one record.
+struct RecordMaker<'a> {
+    lang: &'static str,
+    items: Vec<Item>,
     /// Searchable helper words (folded forms, the region's municipalities), kept at
     /// the end so that excerpts come from the record's real text first.
-    aux: String,
+    aux: Vec<Item>,
     places: Places<'a>,
 }
 
-impl<'a> RecordHtml<'a> {
-    fn new(lang: &str, title: &str) -> Self {
-        let mut html = format!("<html lang=\"{lang}\"><body>");
-        let _ = write!(html, "<h1 data-pagefind-weight=\"10\" data-pagefind-meta=\"title\">{}</h1>", esc(title));
-        RecordHtml { html, aux: String::new(), places: Places::default() }
+impl<'a> RecordMaker<'a> {
+    fn new(lang: &'static str, title: &str) -> Self {
+        RecordMaker { lang, items: vec![Item::Title(title.to_string())], aux: Vec::new(), places: Places::default() }
     }
     fn text(&mut self, weight: u8, text: &str) {
         if !text.trim().is_empty() {
-            let _ = write!(self.html, "<p data-pagefind-weight=\"{weight}\">{}</p>", esc(text));
+            self.items.push(Item::Text(weight, text.to_string()));
         }
     }
     fn aux(&mut self, text: &str) {
@@ -307,16 +315,16 @@ impl<'a> RecordHtml<'a> {
     }
     fn aux_at(&mut self, weight: u8, text: &str) {
         if !text.trim().is_empty() {
-            let _ = write!(self.aux, "<p data-pagefind-weight=\"{weight}\">{}</p>", esc(text));
+            self.aux.push(Item::Text(weight, text.to_string()));
         }
     }
     fn meta(&mut self, key: &str, value: &str) {
         if !value.is_empty() {
-            let _ = write!(self.html, "<span data-pagefind-meta=\"{key}:{}\"></span>", esc(value));
+            self.items.push(Item::Meta(key.to_string(), value.to_string()));
         }
     }
     fn filter(&mut self, key: &str, value: &str) {
-        let _ = write!(self.html, "<span data-pagefind-filter=\"{key}:{}\"></span>", esc(value));
+        self.items.push(Item::Filter(key.to_string(), value.to_string()));
     }
     /// Listed under municipality `name` (of `region`) in the municipality filter.
     fn municipality(&mut self, name: &'a str, region: &'a str) {
@@ -330,9 +338,109 @@ impl<'a> RecordHtml<'a> {
     }
     /// The record of `url`.
     fn finish(mut self, url: String) -> Record<'a> {
-        self.html.push_str(&self.aux);
-        self.html.push_str("</body></html>");
-        Record { url, html: self.html, places: self.places }
+        self.items.append(&mut self.aux);
+        Record { url, lang: self.lang, items: self.items, places: self.places }
+    }
+}
+
+/// A record as Pagefind indexes it: its text with the weights marked as Pagefind's
+/// HTML reader marks them, its meta fields and filters.
+#[derive(Hash)]
+struct PagefindRecord {
+    url: String,
+    text: String,
+    meta: BTreeMap<String, String>,
+    filters: BTreeMap<String, Vec<String>>,
+}
+
+/// Whether Pagefind's HTML reader ends a block of text that ends in `c` with a full
+/// stop (its `[\w'")$*]`; the quotation marks are escaped in the HTML it reads).
+fn ends_sentence(c: char) -> bool {
+    static WORD: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^[\w)$*]$").expect("a valid pattern"));
+    WORD.is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+/// A meta or filter value as Pagefind's HTML reader leaves it: without spaces at the
+/// ends, a line break or a run of spaces made one space.
+fn pagefind_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut run = String::new();
+    for c in value.trim().chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        match run.chars().count() {
+            0 => {}
+            1 if run != "\n" => out.push_str(&run),
+            _ => out.push(' '),
+        }
+        run.clear();
+        out.push(c);
+    }
+    out
+}
+
+impl Record<'_> {
+    fn entry(self) -> Entry {
+        Entry { url: self.url, lang: self.lang, items: self.items }
+    }
+}
+
+impl Entry {
+    /// The record as Pagefind reads it from [`Entry::html`], made directly: the same
+    /// index, without writing, reading and parsing a file per record.
+    fn for_pagefind(&self) -> PagefindRecord {
+        let mut text = String::new();
+        let mut meta = BTreeMap::new();
+        let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut weighted = |weight: u8, t: &str| {
+            let _ = write!(text, "___PAGEFIND_WEIGHT___{weight} ");
+            let start = text.len();
+            // Words that look like Pagefind's own marks would change the weights.
+            for w in t.split_whitespace().filter(|w| !(w.starts_with("___") && w.contains("PAGEFIND"))) {
+                text.push_str(w);
+                text.push(' ');
+            }
+            if text.len() > start && t.chars().next_back().is_some_and(ends_sentence) {
+                text.pop();
+                text.push_str(". ");
+            }
+            text.push_str("___END_PAGEFIND_WEIGHT___ ");
+        };
+        for item in &self.items {
+            match item {
+                Item::Title(t) => {
+                    weighted(10, t);
+                    meta.insert("title".to_string(), pagefind_value(t));
+                }
+                Item::Text(w, t) => weighted(*w, t),
+                Item::Meta(k, v) => {
+                    meta.insert(k.clone(), pagefind_value(v));
+                }
+                Item::Filter(k, v) => filters.entry(k.clone()).or_default().push(pagefind_value(v)),
+            }
+        }
+        PagefindRecord { url: self.url.clone(), text, meta, filters }
+    }
+
+    /// The record as an HTML page with Pagefind's `data-pagefind-*` attributes: what
+    /// [`Entry::for_pagefind`] gives Pagefind, in a form to look at.
+    fn html(&self) -> String {
+        let mut html = format!("<html lang=\"{}\"><body>", self.lang);
+        for item in &self.items {
+            let _ = match item {
+                Item::Title(t) => {
+                    write!(html, "<h1 data-pagefind-weight=\"10\" data-pagefind-meta=\"title\">{}</h1>", esc(t))
+                }
+                Item::Text(w, t) => write!(html, "<p data-pagefind-weight=\"{w}\">{}</p>", esc(t)),
+                Item::Meta(k, v) => write!(html, "<span data-pagefind-meta=\"{k}:{}\"></span>", esc(v)),
+                Item::Filter(k, v) => write!(html, "<span data-pagefind-filter=\"{k}:{}\"></span>", esc(v)),
+            };
+        }
+        html.push_str("</body></html>");
+        html
     }
 }
 
@@ -358,7 +466,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Place words, the `places` meta, and the municipality and region filters.
-    fn places(&self, rec: &mut RecordHtml<'a>, area: &'a Area) {
+    fn places(&self, rec: &mut RecordMaker<'a>, area: &'a Area) {
         let m = &self.site.municipalities;
         let (munis, regions) = self.place_names(area);
         let mut words: Vec<&str> = munis.clone();
@@ -418,7 +526,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The theme names (searchable at `weight`) and the theme filter.
-    fn themes(&self, rec: &mut RecordHtml<'a>, ids: &[ThemeId], weight: u8) {
+    fn themes(&self, rec: &mut RecordMaker<'a>, ids: &[ThemeId], weight: u8) {
         let names: Vec<&str> = ids.iter().map(|&t| self.site.themes[t].name.as_str()).collect();
         rec.text(weight, &names.join(", "));
         for n in names {
@@ -428,7 +536,7 @@ impl<'a> Builder<'a> {
 
     fn organisation(&self, id: OrganisationId) -> Record<'a> {
         let o = &self.site.organisations[id];
-        let mut rec = RecordHtml::new(self.lang, &o.name);
+        let mut rec = RecordMaker::new(self.lang, &o.name);
         if let Some(s) = &o.short_name {
             rec.text(8, s);
         }
@@ -474,7 +582,7 @@ impl<'a> Builder<'a> {
 
     fn network(&self, id: NetworkId) -> Record<'a> {
         let n = &self.site.networks[id];
-        let mut rec = RecordHtml::new(self.lang, &n.name);
+        let mut rec = RecordMaker::new(self.lang, &n.name);
         rec.aux(&folded_forms([n.name.as_str()]));
         self.themes(&mut rec, &n.themes, 4);
         self.places(&mut rec, &n.area);
@@ -485,7 +593,7 @@ impl<'a> Builder<'a> {
 
     fn table(&self, id: TableId) -> Record<'a> {
         let t = &self.site.tables[id];
-        let mut rec = RecordHtml::new(self.lang, &t.name);
+        let mut rec = RecordMaker::new(self.lang, &t.name);
         rec.aux(&folded_forms([t.name.as_str()]));
         rec.text(3, &t.public_partners.join(", "));
         self.themes(&mut rec, &t.themes, 4);
@@ -497,7 +605,7 @@ impl<'a> Builder<'a> {
 
     fn event(&self, id: EventId) -> Record<'a> {
         let e = &self.site.events[id];
-        let mut rec = RecordHtml::new(self.lang, &e.title);
+        let mut rec = RecordMaker::new(self.lang, &e.title);
         let organisers: Vec<&str> = e
             .organisers
             .iter()
@@ -532,7 +640,7 @@ impl<'a> Builder<'a> {
     fn note(&self, table: TableId, note: usize) -> Record<'a> {
         let t = &self.site.tables[table];
         let n = &t.notes[note];
-        let mut rec = RecordHtml::new(self.lang, &n.title);
+        let mut rec = RecordMaker::new(self.lang, &n.title);
         rec.aux(&folded_forms([n.title.as_str(), t.name.as_str()]));
         rec.text(3, &t.name);
         rec.text(3, &n.decisions.join(". "));
@@ -551,94 +659,6 @@ impl<'a> Builder<'a> {
         rec.filter("type", &self.theme.t("search_type_note"));
         rec.finish(self.routes.note(&t.slug, &n.slug))
     }
-}
-
-const RECORDS_PREFIX: &str = "areena-search-";
-const RECORDS_MARKER: &str = ".areena-search";
-
-/// Remove record folders that builds killed before they finished left in `tmp`:
-/// only folders with areena's marker, of this user, whose build is no longer
-/// running (Linux, where a running process has a folder under /proc).
-fn remove_abandoned_records(tmp: &Path) {
-    if !Path::new("/proc/self").exists() {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(tmp) else { return };
-    for e in entries.flatten() {
-        let name = e.file_name();
-        if !name.to_string_lossy().starts_with(RECORDS_PREFIX) || !e.file_type().is_ok_and(|t| t.is_dir()) {
-            continue;
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            if e.metadata().map(|m| m.uid()).ok() != Some(rustix::process::getuid().as_raw()) {
-                continue;
-            }
-        }
-        let Ok(pid) = std::fs::read_to_string(e.path().join(RECORDS_MARKER)) else { continue };
-        let pid = pid.trim();
-        if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && !Path::new("/proc").join(pid).exists() {
-            let _ = std::fs::remove_dir_all(e.path());
-        }
-    }
-}
-
-/// Remove the record folders of this process (when it is stopped in the middle of
-/// indexing, which does not leave time for them to be removed in order); whether
-/// any is still there (being written meanwhile).
-pub(crate) fn remove_own_records(base: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(base) else { return false };
-    let me = std::process::id().to_string();
-    let mut left = false;
-    for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(RECORDS_PREFIX)
-            && std::fs::read_to_string(e.path().join(RECORDS_MARKER)).is_ok_and(|p| p.trim() == me)
-        {
-            left |= std::fs::remove_dir_all(e.path()).is_err() || e.path().exists();
-        }
-    }
-    left
-}
-
-/// Writes each record to `<folder>/<part>/<url>/index.html`: the parts side by side,
-/// the records of one part one after the other, so that each part's folder lists them
-/// in the same order in every build (Pagefind numbers pages in the order it finds them,
-/// and the index files depend on those numbers; each part is an index of its own).
-fn write_records(records: &[Record], part: &[usize], base: &Path) -> std::io::Result<tempfile::TempDir> {
-    remove_abandoned_records(base);
-    let folder = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir_in(base)?;
-    // Which build the folder is of: a build killed before it removed its records
-    // leaves them, and a later build recognises them by this file.
-    std::fs::write(folder.path().join(RECORDS_MARKER), std::process::id().to_string())?;
-    let mut parts: Vec<Vec<(&str, &str)>> = vec![Vec::new(); part.iter().max().map_or(0, |&p| p + 1)];
-    for (r, &p) in records.iter().zip(part) {
-        let rel = r.url.trim_start_matches('/');
-        if rel.contains(['%', '?', '#', '\\', ':']) || rel.split('/').any(|c| c == ".." || c == ".") {
-            return Err(std::io::Error::other(format!("a search record has an unexpected address: {}", r.url)));
-        }
-        parts[p].push((rel, &r.html));
-    }
-    parts.par_iter().enumerate().try_for_each(|(p, records)| {
-        let dir = folder.path().join(part_dir(p));
-        records.iter().try_for_each(|(rel, html)| {
-            let dir = dir.join(rel);
-            std::fs::create_dir_all(&dir)?;
-            std::fs::write(dir.join("index.html"), html)
-        })
-    })?;
-    Ok(folder)
-}
-
-/// Where the records are written: a folder in memory where there is one (Linux's
-/// `/dev/shm`), as creating and deleting thousands of files is slow on some disks
-/// (and `serve` does it after every change); else the temporary folder. Pagefind
-/// numbers the records in the order the folder lists them, so `build` and `serve`
-/// use the same kind of folder to write the same index.
-pub(crate) fn records_base_in_memory() -> PathBuf {
-    let shm = Path::new("/dev/shm");
-    let writable = tempfile::Builder::new().prefix(RECORDS_PREFIX).tempdir_in(shm).is_ok();
-    if writable { shm.to_path_buf() } else { std::env::temp_dir() }
 }
 
 /// Every search record of the site, in the index's order.
@@ -662,34 +682,31 @@ fn all_records<'a>(site: &'a Site, index: &'a Index, routes: &'a Routes, theme: 
 /// The address and HTML of every search record of the site, in the index's order:
 /// what Pagefind is given to index.
 pub(crate) fn record_pages(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Vec<(String, String)> {
-    all_records(site, index, routes, theme).into_iter().map(|r| (r.url, r.html)).collect()
+    all_records(site, index, routes, theme)
+        .into_iter()
+        .map(|r| {
+            let e = r.entry();
+            let html = e.html();
+            (e.url, html)
+        })
+        .collect()
 }
 
-/// Build the search records of the site and write them to a temporary folder under
-/// `base`.
-pub(crate) fn records(
-    site: &Site,
-    index: &Index,
-    routes: &Routes,
-    theme: &SiteTheme,
-    base: &Path,
-) -> Result<Records, Diagnostic> {
+/// The search records of the site, split into the parts of the index, as Pagefind
+/// indexes them.
+pub(crate) fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Records {
     let records = all_records(site, index, routes, theme);
-    // Pagefind 1.6 adds a synthetic file (`add_html_file`) by first scanning every page
-    // added so far for the same URL, which makes indexing quadratic in the number of
-    // records (most of a 100,000-organisation build). Its directory indexing has no such
-    // scan and parses the files on all cores, so the records are written to a temporary
-    // folder, one file per URL, in the records' order, and indexed from there.
     let parts = parts(records.len());
     let part = assign_parts(&records, parts);
-    let mut count = vec![0; parts];
-    for &p in &part {
-        count[p] += 1;
-    }
-    let folder =
-        write_records(&records, &part, base).map_err(|e| fail(format!("could not write the search records: {e}")))?;
     let map = parts_map(&records, &part, parts);
-    Ok(Records { folder, count, map, language: site.config.language.code() })
+    // Each part's records in the records' order: Pagefind numbers pages in the order
+    // they are added, and the index files depend on those numbers (the same content
+    // gives the same files).
+    let mut split: Vec<Vec<Entry>> = (0..parts).map(|_| Vec::new()).collect();
+    for (r, p) in records.into_iter().zip(part) {
+        split[p].push(r.entry());
+    }
+    Records { parts: split, map, language: site.config.language.code() }
 }
 
 /// The index files of each part of the last index made, with a hash of what the part
@@ -706,36 +723,24 @@ pub(crate) fn index_changed_parts(
     index: &Index,
     routes: &Routes,
     theme: &SiteTheme,
-    base: &Path,
     cache: &mut PartCache,
 ) -> Result<Vec<SearchFile>, Diagnostic> {
     use std::hash::{Hash, Hasher};
-    let records = all_records(site, index, routes, theme);
-    let parts = parts(records.len());
-    let language = site.config.language.code();
-    let part = assign_parts(&records, parts);
-    let map = parts_map(&records, &part, parts);
-    let mut split: Vec<Vec<Record>> = (0..parts).map(|_| Vec::new()).collect();
-    for (r, p) in records.into_iter().zip(part) {
-        split[p].push(r);
-    }
+    let Records { parts: split, map, language } = records(site, index, routes, theme);
+    let parts = split.len();
     let runtime =
         tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
     cache.parts.truncate(parts);
-    for (i, part) in split.iter().enumerate() {
+    for (i, part) in split.into_iter().enumerate() {
         // A fixed-key hasher: the same records give the same hash in every version.
         let mut h = std::hash::DefaultHasher::new();
         (language, i, parts).hash(&mut h);
-        for r in part {
-            (&r.url, &r.html).hash(&mut h);
-        }
+        part.hash(&mut h);
         let hash = h.finish();
         if cache.parts.get(i).is_some_and(|(old, _)| *old == hash) {
             continue;
         }
-        let folder = write_records(part, &vec![0; part.len()], base)
-            .map_err(|e| fail(format!("could not write the search records: {e}")))?;
-        let files = runtime.block_on(index_part(&folder.path().join(part_dir(0)), part.len(), language, i))?;
+        let files = runtime.block_on(index_part(part, language, i))?;
         if i < cache.parts.len() {
             cache.parts[i] = (hash, files);
         } else {
@@ -750,12 +755,11 @@ pub(crate) fn index_changed_parts(
         .collect())
 }
 
-/// The search records, written to a temporary folder: all that indexing needs, so
-/// that the content can be let go of first.
+/// The search records, split into parts: all that indexing needs, so that the
+/// content can be let go of first.
 pub(crate) struct Records {
-    folder: tempfile::TempDir,
-    /// Records in each part.
-    count: Vec<usize>,
+    /// Each part's records.
+    parts: Vec<Vec<Entry>>,
     /// Which parts a search with a municipality needs ([`parts_map`]).
     map: Option<SearchFile>,
     language: &'static str,
@@ -783,8 +787,8 @@ fn fail(e: String) -> Diagnostic {
 /// Pagefind's script), two parts at a time. Each part's files are handed to `write`
 /// as soon as the part is made, so that writing them (thousands of small files, slow
 /// on some disks) goes on while the other parts are indexed.
-pub(crate) fn index(records: Records, write: &(dyn Fn(Vec<SearchFile>) + Sync)) -> Result<Bundle, Diagnostic> {
-    let Records { folder, count, map, language } = records;
+pub(crate) fn index(records: Records, write: &(dyn Fn(Vec<SearchFile>) + Sync)) -> Result<usize, Diagnostic> {
+    let Records { parts, map, language } = records;
     let mut files = usize::from(map.is_some());
     if let Some(map) = map {
         write(vec![map]);
@@ -792,9 +796,10 @@ pub(crate) fn index(records: Records, write: &(dyn Fn(Vec<SearchFile>) + Sync)) 
     // Much of Pagefind's work on one index runs on one thread: two parts are indexed
     // at a time (on two threads), which keeps both cores busy and the memory at that
     // of two parts.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 2).min(count.len());
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 2).min(parts.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let made: Vec<std::sync::Mutex<PartMade>> = count.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let parts: Vec<std::sync::Mutex<Vec<Entry>>> = parts.into_iter().map(std::sync::Mutex::new).collect();
+    let made: Vec<std::sync::Mutex<PartMade>> = parts.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
@@ -807,9 +812,10 @@ pub(crate) fn index(records: Records, write: &(dyn Fn(Vec<SearchFile>) + Sync)) 
                 };
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(&n) = count.get(i) else { break };
-                    let dir = folder.path().join(part_dir(i));
-                    let result = runtime.block_on(index_part(&dir, n, language, i)).map(|files| {
+                    let Some(records) = parts.get(i) else { break };
+                    // Each part's records are let go of once indexed.
+                    let records = std::mem::take(&mut *records.lock().expect("lock"));
+                    let result = runtime.block_on(index_part(records, language, i)).map(|files| {
                         let n = files.len();
                         write(files);
                         n
@@ -826,8 +832,7 @@ pub(crate) fn index(records: Records, write: &(dyn Fn(Vec<SearchFile>) + Sync)) 
             None => return Err(fail("a part of the search index was not made".into())),
         }
     }
-    let cleanup = std::thread::spawn(move || drop(folder));
-    Ok(Bundle { files, cleanup })
+    Ok(files)
 }
 
 /// The number of a part's index files once made and written (`None` until then).
@@ -836,17 +841,22 @@ type PartMade = Option<Result<usize, Diagnostic>>;
 /// Index one part's records. Part 0 is the bundle the search page loads
 /// (`pagefind/`), with Pagefind's script and WebAssembly; the others, under
 /// `pagefind/part-N/`, keep only their index files (the script of part 0 searches them).
-async fn index_part(dir: &Path, count: usize, language: &str, part: usize) -> Result<Vec<SearchFile>, Diagnostic> {
-    if count == 0 && part > 0 {
+async fn index_part(records: Vec<Entry>, language: &str, part: usize) -> Result<Vec<SearchFile>, Diagnostic> {
+    if records.is_empty() && part > 0 {
         return Ok(Vec::new());
     }
-    std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
     let config = PagefindServiceConfig::builder().force_language(language.to_string()).keep_index_url(false).build();
     let mut pf = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
-    let root = dir.to_string_lossy().into_owned();
-    let added = pf.add_directory(root, Some("**/index.html".into())).await.map_err(|e| fail(e.to_string()))?;
-    if added != count {
-        return Err(fail(format!("{added} of {count} records were indexed")));
+    // Each record is added as Pagefind's HTML reader would have read it from its page
+    // (`Entry::html`). Pagefind looks for an earlier record of the same address before
+    // adding one, which makes adding quadratic in the records of one index: the parts
+    // keep that small.
+    for entry in records {
+        let r = entry.for_pagefind();
+        drop(entry);
+        pf.add_custom_record(r.url, r.text, language.to_string(), Some(r.meta), Some(r.filters), None)
+            .await
+            .map_err(|e| fail(e.to_string()))?;
     }
     let files = pf.get_files().await.map_err(|e| fail(e.to_string()))?;
     let out = if part == 0 { PathBuf::from(BUNDLE_DIR) } else { Path::new(BUNDLE_DIR).join(part_dir(part)) };
@@ -867,76 +877,6 @@ async fn index_part(dir: &Path, count: usize, language: &str, part: usize) -> Re
             keep.then(|| SearchFile { path: out.join(rel), bytes: f.contents })
         })
         .collect())
-}
-
-#[cfg(test)]
-mod records_tests {
-    use super::*;
-
-    #[test]
-    fn only_abandoned_record_folders_are_removed() {
-        let tmp = tempfile::tempdir().unwrap();
-        let made = |name: &str, pid: Option<&str>| {
-            let d = tmp.path().join(name);
-            std::fs::create_dir(&d).unwrap();
-            std::fs::write(d.join("index.html"), "x").unwrap();
-            if let Some(p) = pid {
-                std::fs::write(d.join(RECORDS_MARKER), p).unwrap();
-            }
-            d
-        };
-        let gone = made("areena-search-old", Some("4194399999"));
-        let running = made("areena-search-now", Some(&std::process::id().to_string()));
-        let unmarked = made("areena-search-other", None);
-        let other_name = made("something-else", Some("4194399999"));
-        remove_abandoned_records(tmp.path());
-        if Path::new("/proc/self").exists() {
-            assert!(!gone.exists(), "a folder of a build that is gone is removed");
-        }
-        assert!(running.exists() && unmarked.exists() && other_name.exists());
-    }
-
-    #[test]
-    fn a_build_removes_its_own_record_folders_only() {
-        let tmp = tempfile::tempdir().unwrap();
-        let me = std::process::id().to_string();
-        let made = |name: &str, pid: &str| {
-            let d = tmp.path().join(name);
-            std::fs::create_dir_all(d.join("part-0/x")).unwrap();
-            std::fs::write(d.join(RECORDS_MARKER), pid).unwrap();
-            d
-        };
-        let own = made("areena-search-mine", &me);
-        let other = made("areena-search-theirs", "4194399999");
-        let other_name = made("something-else", &me);
-        assert!(!remove_own_records(tmp.path()), "nothing is left");
-        assert!(!own.exists());
-        assert!(other.exists() && other_name.exists());
-    }
-
-    #[test]
-    fn records_with_odd_addresses_are_refused() {
-        let tmp = tempfile::tempdir().unwrap();
-        let rec =
-            |url: &str| Record { url: url.to_string(), html: "<html></html>".to_string(), places: Places::default() };
-        let kept = write_records(&[rec("/jarjestot/a/")], &[0], tmp.path()).unwrap();
-        assert!(kept.path().join("part-0/jarjestot/a/index.html").is_file());
-        for url in ["/jarjestot/%2e%2e/", "/jarjestot/a?b/", "/a/../../b/", "/a/./b/", "/c:/x/"] {
-            assert!(write_records(&[rec(url)], &[0], tmp.path()).is_err(), "{url}");
-        }
-    }
-
-    #[test]
-    fn records_are_written_in_memory_where_there_is_a_folder_for_it() {
-        let base = records_base_in_memory();
-        assert!(base.is_absolute() && base.is_dir(), "{}", base.display());
-        let shm = Path::new("/dev/shm");
-        if tempfile::tempdir_in(shm).is_ok() {
-            assert_eq!(base, shm);
-        } else {
-            assert_eq!(base, std::env::temp_dir());
-        }
-    }
 }
 
 #[cfg(test)]
@@ -966,7 +906,8 @@ mod tests {
         let region = |m: &str| if m.starts_with('s') { "S" } else { "R" };
         Record {
             url: url.to_string(),
-            html: String::new(),
+            lang: "fi",
+            items: Vec::new(),
             places: Places { municipalities: munis.iter().map(|&m| (m, region(m))).collect(), wide: wide.to_vec() },
         }
     }
@@ -1087,19 +1028,17 @@ mod tests {
 
     /// Pagefind's index files of `texts`, each text the description of one record.
     fn index_files_of(texts: &[String]) -> Vec<(PathBuf, Vec<u8>)> {
-        let records: Vec<Record> = texts
+        let records: Vec<Entry> = texts
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let mut rec = RecordHtml::new("fi", &format!("Yhdistys {i}"));
+                let mut rec = RecordMaker::new("fi", &format!("Yhdistys {i}"));
                 rec.text(1, t);
-                rec.finish(format!("/jarjestot/y{i}/"))
+                rec.finish(format!("/jarjestot/y{i}/")).entry()
             })
             .collect();
-        let tmp = tempfile::tempdir().unwrap();
-        let folder = write_records(&records, &vec![0; records.len()], tmp.path()).unwrap();
         let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
-        let files = runtime.block_on(index_part(&folder.path().join(part_dir(0)), records.len(), "fi", 0)).unwrap();
+        let files = runtime.block_on(index_part(records, "fi", 0)).unwrap();
         let mut files: Vec<(PathBuf, Vec<u8>)> = files
             .into_iter()
             .filter(|f| f.path.components().any(|c| c.as_os_str() == "index" || c.as_os_str() == "filter"))
@@ -1107,6 +1046,78 @@ mod tests {
             .collect();
         files.sort();
         files
+    }
+
+    /// Every file of Pagefind's index of `record` read from its page ([`Record::html`]),
+    /// as Pagefind indexes a site's HTML.
+    fn index_of_page(record: &Entry) -> Vec<(PathBuf, Vec<u8>)> {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join(record.url.trim_start_matches('/'));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), record.html()).unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let mut files: Vec<(PathBuf, Vec<u8>)> = runtime.block_on(async {
+            let config = PagefindServiceConfig::builder().force_language("fi".into()).keep_index_url(false).build();
+            let mut pf = PagefindIndex::new(Some(config)).unwrap();
+            let root = tmp.path().to_string_lossy().into_owned();
+            assert_eq!(pf.add_directory(root, Some("**/index.html".into())).await.unwrap(), 1);
+            let files = pf.get_files().await.unwrap().into_iter();
+            files.map(|f| (Path::new(BUNDLE_DIR).join(f.filename), f.contents)).collect()
+        });
+        files.sort();
+        files
+    }
+
+    /// Every file of the index that [`index_part`] makes of `record`.
+    fn index_of_record(record: Entry) -> Vec<(PathBuf, Vec<u8>)> {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let made = runtime.block_on(index_part(vec![record], "fi", 0)).unwrap();
+        let mut files: Vec<(PathBuf, Vec<u8>)> = made.into_iter().map(|f| (f.path, f.bytes)).collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn records_handed_to_pagefind_index_as_their_pages_do() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
+        let settings = crate::pipeline::Settings { drafts: false, today: "2026-11-23".parse().unwrap() };
+        let site = crate::pipeline::check(&root, settings).unwrap().site;
+        let index = Index::build(&site);
+        let theme = crate::pipeline::load_theme(&root, &site, &mut Default::default()).unwrap();
+        let routes = Routes::new(&site.config.base_url, &site.config.paths);
+        let mut records = all_records(&site, &index, &routes, &theme);
+        // Texts that end in each kind of character, spaces and line breaks in meta
+        // fields and filters, and text that looks like markup.
+        let endings = [
+            "sana", "sana.", "sana?", "(sana)", "\"sana\"", "'sana'", "5 $", "a*", "ä", "e\u{301}", "x²", "a_b", "-",
+            "a & b", "<b>", "sana ",
+        ];
+        for (i, end) in endings.iter().enumerate() {
+            let mut rec = RecordMaker::new("fi", &format!("Yhdistys {end}"));
+            rec.text(3, end);
+            rec.text(1, &format!("Kuvaus  monella\n rivillä\t{end}"));
+            rec.meta("summary", &format!("  Tiivistelmä\n\nkahdella   rivillä\nja\ttauko {end}\t"));
+            rec.meta("places", "Jyväskylä · Keski-Suomi");
+            rec.filter("theme", &format!("Teema {end}"));
+            rec.filter("theme", " Toinen\r\nteema ");
+            records.push(rec.finish(format!("/jarjestot/loppu-{i}/")));
+        }
+        assert!(records.len() > 30, "{}", records.len());
+        // One record at a time: Pagefind numbers the pages of a folder in the order
+        // the system lists them.
+        let names = |files: &[(PathBuf, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+        for r in records.into_iter().map(Record::entry) {
+            // Pagefind's own search interfaces, left out of the bundle, aside.
+            let page = index_of_page(&r);
+            let url = r.url.clone();
+            let made = index_of_record(r);
+            assert!(names(&made).iter().any(|n| n.starts_with("pagefind/fragment/")));
+            let page: Vec<_> = page.into_iter().filter(|f| names(&made).contains(&f.0)).collect();
+            assert_eq!(names(&page), names(&made), "{url}");
+            for ((name, a), (_, b)) in page.iter().zip(&made) {
+                assert!(a == b, "{url}: {} differs", name.display());
+            }
+        }
     }
 
     #[test]
@@ -1129,12 +1140,21 @@ mod tests {
 
     #[test]
     fn record_html_escapes_everything() {
-        let mut r = RecordHtml::new("fi", "<script>x</script>");
+        let mut r = RecordMaker::new("fi", "<script>x</script>");
         r.filter("theme", "a\"b");
         r.meta("places", "<b>");
-        let h = r.finish("/a/".into()).html;
+        let h = r.finish("/a/".into()).entry().html();
         assert!(!h.contains("<script>"));
         assert!(h.contains("a&quot;b"));
         assert!(h.contains("&lt;b&gt;"));
+    }
+
+    #[test]
+    fn text_that_looks_like_pagefind_marks_does_not_change_the_weights() {
+        let mut r = RecordMaker::new("fi", "Nimi");
+        r.text(1, "sana ___PAGEFIND_WEIGHT___10 toinen ___END_PAGEFIND_WEIGHT___");
+        let text = r.finish("/a/".into()).entry().for_pagefind().text;
+        assert_eq!(text.matches("PAGEFIND_WEIGHT___").count(), 4, "{text}");
+        assert!(text.contains("sana toinen"), "{text}");
     }
 }

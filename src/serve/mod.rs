@@ -176,16 +176,7 @@ pub(crate) fn run(root: &Path, listen: Listen, drafts: bool, lang: Option<Langua
     let base_url = config.base_url.with_origin(&format!("http://{shown}:{port}"));
     let prefix = base_url.path().to_string();
     let base_url = base_url.to_string();
-    let records_base = crate::search::records_base_in_memory();
     ctrlc::set_handler(move || {
-        // The search index's records may be on the disk while it is made (and still
-        // being written: remove until none are left).
-        for _ in 0..50 {
-            if !crate::search::remove_own_records(&records_base) {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
         // Standard error may be closed already: writing must not panic here.
         let _ = writeln!(std::io::stderr(), "stopped");
         std::process::exit(130);

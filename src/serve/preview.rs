@@ -86,8 +86,6 @@ pub(crate) struct State {
     search_of: AtomicU64,
     /// Counts the states of one `serve`, from 1.
     pub(crate) generation: u64,
-    /// Where the search records are written while the index is made.
-    records_base: PathBuf,
     /// The index files of the parts of the last search index made in each language
     /// (shared by the versions of one `serve`).
     search_parts: Arc<Mutex<SearchParts>>,
@@ -205,8 +203,7 @@ impl State {
         let mut files: HashMap<String, Arc<[u8]>> = HashMap::new();
         for (i, r) in renderers.iter().enumerate().filter(|(_, r)| r.site.config.search_enabled) {
             let cache = parts.entry(r.site.config.language.code()).or_default();
-            let made =
-                crate::search::index_changed_parts(r.site, r.index, &r.routes, &r.theme, &self.records_base, cache);
+            let made = crate::search::index_changed_parts(r.site, r.index, &r.routes, &r.theme, cache);
             let mut made = match made {
                 Ok(files) => files,
                 Err(d) => {
@@ -345,8 +342,6 @@ pub(crate) struct Preview {
     search_of: u64,
     /// The last version made, and its warnings.
     last: Option<(Arc<State>, Diagnostics)>,
-    /// Where the search records are written while the index is made.
-    pub(crate) records_base: PathBuf,
     search_parts: Arc<Mutex<SearchParts>>,
     /// The date the site is made for; `None`: today's, at each update. (Tests fix it,
     /// so that a build compared with the preview is of the same day around midnight.)
@@ -365,7 +360,6 @@ impl Preview {
             search: Arc::default(),
             search_of: 0,
             last: None,
-            records_base: crate::search::records_base_in_memory(),
             search_parts: Arc::default(),
             today: None,
         }
@@ -383,7 +377,6 @@ impl Preview {
             search: Arc::clone(&self.search),
             search_of: self.search_of,
             last: None,
-            records_base: self.records_base.clone(),
             search_parts: Arc::clone(&self.search_parts),
             today: self.today,
         }
@@ -479,7 +472,6 @@ impl Preview {
             search: RwLock::new(search),
             search_of: AtomicU64::new(self.search_of),
             generation: self.generation,
-            records_base: self.records_base.clone(),
             search_parts: Arc::clone(&self.search_parts),
         }))
     }
