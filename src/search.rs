@@ -345,7 +345,6 @@ impl<'a> RecordMaker<'a> {
 
 /// A record as Pagefind indexes it: its text with the weights marked as Pagefind's
 /// HTML reader marks them, its meta fields and filters.
-#[derive(Hash)]
 struct PagefindRecord {
     url: String,
     text: String,
@@ -365,18 +364,22 @@ fn ends_sentence(c: char) -> bool {
 /// ends, a line break or a run of spaces made one space.
 fn pagefind_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
-    let mut run = String::new();
+    // The length of the run of spaces before `c`, and its first space.
+    let (mut run, mut first) = (0, ' ');
     for c in value.trim().chars() {
         if c.is_whitespace() {
-            run.push(c);
+            if run == 0 {
+                first = c;
+            }
+            run += 1;
             continue;
         }
-        match run.chars().count() {
+        match run {
             0 => {}
-            1 if run != "\n" => out.push_str(&run),
+            1 if first != '\n' => out.push(first),
             _ => out.push(' '),
         }
-        run.clear();
+        run = 0;
         out.push(c);
     }
     out
@@ -391,7 +394,7 @@ impl Record<'_> {
 impl Entry {
     /// The record as Pagefind reads it from [`Entry::html`], made directly: the same
     /// index, without writing, reading and parsing a file per record.
-    fn for_pagefind(&self) -> PagefindRecord {
+    fn for_pagefind(self) -> PagefindRecord {
         let mut text = String::new();
         let mut meta = BTreeMap::new();
         let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -409,20 +412,20 @@ impl Entry {
             }
             text.push_str("___END_PAGEFIND_WEIGHT___ ");
         };
-        for item in &self.items {
+        for item in self.items {
             match item {
                 Item::Title(t) => {
-                    weighted(10, t);
-                    meta.insert("title".to_string(), pagefind_value(t));
+                    weighted(10, &t);
+                    meta.insert("title".to_string(), pagefind_value(&t));
                 }
-                Item::Text(w, t) => weighted(*w, t),
+                Item::Text(w, t) => weighted(w, &t),
                 Item::Meta(k, v) => {
-                    meta.insert(k.clone(), pagefind_value(v));
+                    meta.insert(k, pagefind_value(&v));
                 }
-                Item::Filter(k, v) => filters.entry(k.clone()).or_default().push(pagefind_value(v)),
+                Item::Filter(k, v) => filters.entry(k).or_default().push(pagefind_value(&v)),
             }
         }
-        PagefindRecord { url: self.url.clone(), text, meta, filters }
+        PagefindRecord { url: self.url, text, meta, filters }
     }
 
     /// The record as an HTML page with Pagefind's `data-pagefind-*` attributes: what
@@ -853,7 +856,6 @@ async fn index_part(records: Vec<Entry>, language: &str, part: usize) -> Result<
     // keep that small.
     for entry in records {
         let r = entry.for_pagefind();
-        drop(entry);
         pf.add_custom_record(r.url, r.text, language.to_string(), Some(r.meta), Some(r.filters), None)
             .await
             .map_err(|e| fail(e.to_string()))?;
