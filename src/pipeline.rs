@@ -591,7 +591,10 @@ impl Out {
         let write = |mut files: Vec<crate::search::SearchFile>| {
             let t = Instant::now();
             put_under(&mut files, prefix);
-            files.par_iter().for_each(|f| {
+            // One file after another: a part's files share a few folders, and threads
+            // creating files in one folder wait for each other (the kernel spins on
+            // the folder's lock). The other part's indexing runs meanwhile.
+            files.iter().for_each(|f| {
                 if let Err(e) = self.staging.write(&f.path, &f.bytes) {
                     self.error(output_error(&f.path.to_string_lossy(), &e));
                 }
