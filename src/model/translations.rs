@@ -48,7 +48,12 @@ impl Translations {
 }
 
 /// Check each translation file and keep those that can be used.
-pub(crate) fn resolve(loaded: &Loaded, languages: &[Language], diags: &mut Diagnostics) -> Translations {
+pub(crate) fn resolve(
+    loaded: &Loaded,
+    languages: &[Language],
+    files: &crate::model::body::Files<'_>,
+    diags: &mut Diagnostics,
+) -> Translations {
     let originals = originals(loaded);
     let mut out = Translations::default();
     let mut seen: HashMap<(&str, Language), &str> = HashMap::new();
@@ -64,6 +69,10 @@ pub(crate) fn resolve(loaded: &Loaded, languages: &[Language], diags: &mut Diagn
             continue;
         }
         if let Some(raw) = &t.entry.raw {
+            // The translated text is checked as the original's is (links, images).
+            let mut found = Vec::new();
+            crate::model::body::check(file, t.entry.body(), t.entry.body.clone(), files, &mut found);
+            diags.extend(found);
             let s = |v: &Option<crate::load::raw::Text>| v.as_ref().map(|x| x.get_ref().trim().to_string());
             let l = |v: &Option<crate::load::raw::TextList>| {
                 v.as_ref().map(|x| x.get_ref().iter().map(|i| i.get_ref().trim().to_string()).collect())

@@ -702,7 +702,7 @@ impl Site {
             let bytes = match &body {
                 Body::Bytes(b) => b.to_vec(),
                 Body::Builtin(b) => b.to_vec(),
-                Body::File(p) => match preview::read_plain(p) {
+                Body::File(p) => match preview::read_plain(p, file) {
                     Some(b) => b,
                     None => return self.not_found(request, state),
                 },
@@ -716,10 +716,9 @@ impl Site {
             request.headers().iter().find(|h| h.field.equiv("If-None-Match")).map(|h| h.value.as_str().to_string());
         let (response, tag) = match body {
             Body::File(p) => {
-                // A static file that became a symbolic link since is not followed (a
-                // build never copies one).
-                let plain = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_file());
-                let Some(f) = plain.then(|| std::fs::File::open(&p).ok()).flatten() else {
+                // A static file, or a folder above it, that became a symbolic link
+                // since is not followed (a build never copies one).
+                let Some(f) = preview::open_plain(&p, file) else {
                     return self.not_found(request, state);
                 };
                 let tag = f.metadata().ok().map(|m| etag(&m));

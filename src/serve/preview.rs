@@ -125,7 +125,7 @@ impl State {
     pub(crate) fn bytes(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
         Some(self.get(path)?.map(|b| match b {
             Body::Bytes(b) => b.to_vec(),
-            Body::File(p) => read_plain(&p).unwrap_or_default(),
+            Body::File(p) => read_plain(&p, path).unwrap_or_default(),
             Body::Builtin(b) => b.to_vec(),
         }))
     }
@@ -284,11 +284,78 @@ fn carried_over(
     diagnostics
 }
 
-/// The bytes of a static file, unless it is no longer a plain file (a symbolic link
-/// put in its place is not followed: a build never copies one).
-pub(crate) fn read_plain(path: &Path) -> Option<Vec<u8>> {
-    let plain = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
-    if plain { std::fs::read(path).ok() } else { None }
+/// The static file `rel` of the output, read from `path` (its source, which ends in
+/// `rel`), unless it is no longer a plain file.
+pub(crate) fn read_plain(path: &Path, rel: &str) -> Option<Vec<u8>> {
+    let mut f = open_plain(path, rel)?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut f, &mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Open the static file `rel` of the output from `path`, its source (which ends in
+/// `rel`: the file under a static folder). Only a plain file is opened, and only when
+/// no part of `rel` is a symbolic link: a link put in place of the file or of a folder
+/// above it since the build (which never copies one) is not followed out of the
+/// static folder.
+pub(crate) fn open_plain(path: &Path, rel: &str) -> Option<std::fs::File> {
+    let rel = Path::new(rel);
+    if rel.as_os_str().is_empty() || !path.ends_with(rel) {
+        return None;
+    }
+    let base = path.ancestors().nth(rel.components().count())?;
+    let file = open_beneath(base, rel)?;
+    file.metadata().ok().filter(std::fs::Metadata::is_file)?;
+    Some(file)
+}
+
+/// `rel` under the folder `base`, opened in one step that refuses a symbolic link in
+/// any part of `rel` (Linux's `openat2`).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn open_beneath(base: &Path, rel: &Path) -> Option<std::fs::File> {
+    use rustix::fs::{Mode, OFlags, ResolveFlags};
+    let dir = rustix::fs::open(base, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty()).ok()?;
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    match rustix::fs::openat2(&dir, rel, flags, Mode::empty(), ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH) {
+        Ok(fd) => Some(std::fs::File::from(fd)),
+        // Kernels before 5.6 have no `openat2`.
+        Err(rustix::io::Errno::NOSYS) => open_checked(base, rel),
+        Err(_) => None,
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn open_beneath(base: &Path, rel: &Path) -> Option<std::fs::File> {
+    open_checked(base, rel)
+}
+
+/// `rel` under `base` when no part of it is a symbolic link, looked at part by part;
+/// the file opened must be the one looked at (on Unix, the same device and inode).
+#[cfg_attr(any(target_os = "linux", target_os = "android"), allow(dead_code))]
+fn open_checked(base: &Path, rel: &Path) -> Option<std::fs::File> {
+    let mut path = base.to_path_buf();
+    let mut last = None;
+    for part in rel.components() {
+        let std::path::Component::Normal(part) = part else { return None };
+        path.push(part);
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if meta.file_type().is_symlink() {
+            return None;
+        }
+        last = Some(meta);
+    }
+    let file = std::fs::File::open(&path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (seen, opened) = (last?, file.metadata().ok()?);
+        if (seen.dev(), seen.ino()) != (opened.dev(), opened.ino()) {
+            return None;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = last;
+    Some(file)
 }
 
 /// The text of the content file `rel` in `site`, if it is an entity's.

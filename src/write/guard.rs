@@ -25,6 +25,8 @@ pub(crate) enum Refusal {
     SiteOrAncestor(PathBuf),
     #[error("the output folder {path} is inside the site's `{part}` folder, which holds sources")]
     InsideSources { path: PathBuf, part: String },
+    #[error("the output folder {path} holds the site's `{part}`, which a symbolic link leads to")]
+    HoldsSources { path: PathBuf, part: String },
     #[error("the output folder {0} is inside a git repository's `.git` folder")]
     InsideGit(PathBuf),
     #[error("the output folder {0} is the filesystem root or a folder right under it")]
@@ -57,6 +59,14 @@ impl Refusal {
                     en: "{self}",
                     fi: "tulostekansio {p} on sivuston lähdetiedostojen kansiossa `{part}`",
                     sv: "utdatamappen {p} ligger i webbplatsens källmapp `{part}`"
+                )
+            }
+            Refusal::HoldsSources { path, part } => {
+                let p = path.display();
+                tr!(
+                    en: "{self}",
+                    fi: "tulostekansiossa {p} on sivuston lähde `{part}`, johon symbolinen linkki vie",
+                    sv: "utdatamappen {p} innehåller webbplatsens källa `{part}`, som en symbolisk länk leder till"
                 )
             }
             Refusal::InsideGit(p) => {
@@ -193,6 +203,13 @@ pub(crate) fn check(root: &Path, out: &Path, force: bool) -> Result<(), Refusal>
             return Err(Refusal::InsideSources { path: owned(), part: (*part).to_string() });
         }
     }
+    // A source folder (or site.toml, or a theme) that is a symbolic link to a place
+    // inside the output folder would be deleted with it.
+    for (part, path) in linked_sources(&root) {
+        if real(&path).starts_with(out) {
+            return Err(Refusal::HoldsSources { path: owned(), part });
+        }
+    }
     if out.components().any(|c| c.as_os_str() == ".git") {
         return Err(Refusal::InsideGit(owned()));
     }
@@ -234,6 +251,26 @@ pub(crate) fn check(root: &Path, out: &Path, force: bool) -> Result<(), Refusal>
         }
         Err(e) => Err(Refusal::Unresolvable { path: owned(), reason: e.to_string() }),
     }
+}
+
+/// The sources of the site that are symbolic links (areena reads through them): the
+/// source folders, site.toml and each theme under `themes/`, with their names.
+fn linked_sources(root: &Path) -> Vec<(String, PathBuf)> {
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    let mut found: Vec<(String, PathBuf)> =
+        SOURCES.iter().chain(&[crate::layout::SITE_TOML]).map(|part| ((*part).to_string(), root.join(part))).collect();
+    if let Ok(themes) = std::fs::read_dir(root.join(crate::layout::THEMES)) {
+        for theme in themes.flatten() {
+            let name = format!("{}/{}", crate::layout::THEMES, theme.file_name().to_string_lossy());
+            // Its folders too (static/, templates/), as areena reads them.
+            for e in std::fs::read_dir(theme.path()).into_iter().flatten().flatten() {
+                found.push((format!("{name}/{}", e.file_name().to_string_lossy()), e.path()));
+            }
+            found.push((name, theme.path()));
+        }
+    }
+    found.retain(|(_, p)| is_link(p));
+    found
 }
 
 /// A bare git repository: `HEAD`, `objects/` and `refs/` side by side.
@@ -313,5 +350,51 @@ mod tests {
         assert!(matches!(check(&root, &root.join("projects"), true), Err(Refusal::InsideGit(_))));
         std::fs::write(root.join("other").join(MARKER), MARKER_TEXT).unwrap();
         assert_eq!(r("other"), Ok(()), "a folder with the marker is areena's");
+    }
+
+    /// A source folder, site.toml or theme that is a symbolic link to a place outside
+    /// the site: a folder that holds that place is never replaced, not even with
+    /// `--force`; a folder beside it may be.
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_that_holds_linked_sources_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let top = std::fs::canonicalize(dir.path()).unwrap();
+        let root = top.join("site");
+        std::fs::create_dir_all(root.join("themes")).unwrap();
+        for (link, target) in [
+            ("content", "shared/content"),
+            ("static", "files/static"),
+            ("site.toml", "settings/site.toml"),
+            ("themes/region", "looks/region"),
+        ] {
+            let target = top.join(target);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            if link.ends_with(".toml") {
+                std::fs::write(&target, "").unwrap();
+            } else {
+                std::fs::create_dir(&target).unwrap();
+            }
+            std::os::unix::fs::symlink(&target, root.join(link)).unwrap();
+        }
+        std::fs::create_dir_all(top.join("looks/blue")).unwrap();
+        std::os::unix::fs::symlink(top.join("looks/blue"), top.join("looks/region/templates")).unwrap();
+        for (out, part) in [
+            ("shared", "content"),
+            ("files", "static"),
+            ("settings", "site.toml"),
+            ("looks/region", "themes/region"),
+            ("looks/blue", "themes/region/templates"),
+        ] {
+            std::fs::write(top.join(out).join("keep.txt"), "x").unwrap();
+            assert_eq!(
+                check(&root, &top.join(out), true),
+                Err(Refusal::HoldsSources { path: top.join(out), part: part.to_string() }),
+                "{out}"
+            );
+        }
+        assert!(matches!(check(&root, &top.join("shared/content"), true), Err(Refusal::InsideSources { .. })));
+        std::fs::create_dir(top.join("public")).unwrap();
+        assert_eq!(check(&root, &top.join("public"), false), Ok(()));
     }
 }

@@ -119,6 +119,12 @@ fn the_sources_behind_a_symbolic_link_are_protected_too() {
     std::os::unix::fs::symlink(&real, s.root().join("content")).unwrap();
     refused(&s, real.join("public").to_str().unwrap(), &["--force"], "inside the site's `content` folder");
     assert!(!real.join("public").exists());
+    // The folder that holds the linked `content` (and other files) is never
+    // replaced, not even with `--force`: it would delete the sources.
+    let files = tree(elsewhere.path());
+    refused(&s, elsewhere.path().to_str().unwrap(), &["--force"], "holds the site's `content`");
+    assert_eq!(tree(elsewhere.path()), files, "the linked sources are untouched");
+    assert!(real.join("themes.toml").is_file());
 }
 
 #[test]

@@ -350,9 +350,13 @@ fn another_address_is_listened_on_only_when_asked_and_with_a_warning() {
 fn a_page_served_before_a_change_is_told_at_once_and_static_links_are_not_followed() {
     let s = super::small_site();
     s.write("static/ohje.txt", "ohje");
+    s.write("static/osa/tiedote.txt", "tiedote");
     let secret = s.root().join("salaisuus.txt");
     std::fs::write(&secret, "SALAINEN").unwrap();
-    let (_child, addr, _rx) = serve(&s);
+    let outside = s.root().join("muualla");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("tiedote.txt"), "SALAINEN").unwrap();
+    let (_child, addr, rx) = serve(&s);
     // A page that shows another version than the current one (its hash differs)
     // reloads as soon as it listens; one that shows the current one does not.
     let (_, body) = get(&addr, "/jarjestot/zeta/");
@@ -369,6 +373,18 @@ fn a_page_served_before_a_change_is_told_at_once_and_static_links_are_not_follow
         std::os::unix::fs::symlink(&secret, s.root().join("static/ohje.txt")).unwrap();
         let (status, body) = get(&addr, "/ohje.txt");
         assert!(!body.contains("SALAINEN"), "{status}: the link was followed");
+        // A folder above a static file replaced by a link to a folder outside the
+        // site, while a broken build keeps the last good version (and its list of
+        // files) served.
+        let (status, body) = get(&addr, "/osa/tiedote.txt");
+        assert!(status == 200 && body.ends_with("\r\n\r\ntiedote"), "{body}");
+        s.write("content/organisations/zeta.md", "+++\nname = \n");
+        wait_line(&rx, "build failed");
+        std::fs::rename(s.root().join("static/osa"), s.root().join("osa-ennen")).unwrap();
+        std::os::unix::fs::symlink(&outside, s.root().join("static/osa")).unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let (status, body) = get(&addr, "/osa/tiedote.txt");
+        assert!(!body.contains("SALAINEN"), "{status}: the folder's link was followed");
     }
 }
 

@@ -48,6 +48,12 @@ fn each_translation_mistake_is_reported_where_it_is() {
     // The same translation twice (the language in capitals).
     s.write("content/networks/testiverkosto.sv.md", "+++\nname = \"Testnätverket\"\n+++\n");
     s.write("content/networks/testiverkosto.SV.md", "+++\nname = \"Testnätverk\"\n+++\n");
+    // The translated text is checked as an original's: a script link, a broken link.
+    s.write("content/pages/tietoa.md", "+++\ntitle = \"Tietoa\"\n+++\nTeksti.\n");
+    s.write(
+        "content/pages/tietoa.sv.md",
+        "+++\ntitle = \"Om\"\n+++\nSe [här](javascript:alert(1)).\n\n[Saknas](../organisations/ei-ole.md)\n",
+    );
     let found = errors(&s);
     let want = [
         ("untranslatable-field", "content/organisations/keuruun-testiyhdistys.sv.md", 3, 1),
@@ -56,6 +62,8 @@ fn each_translation_mistake_is_reported_where_it_is() {
         ("translation-language", "content/networks/testiverkosto.en.md", 1, 1),
         ("translation-language", "content/networks/testiverkosto.xx.md", 1, 1),
         ("duplicate-translation", "content/networks/testiverkosto.sv.md", 1, 1),
+        ("unsafe-link", "content/pages/tietoa.sv.md", 4, 4),
+        ("broken-link", "content/pages/tietoa.sv.md", 6, 1),
     ];
     for (code, file, line, column) in want {
         assert!(

@@ -222,7 +222,7 @@ pub fn resolve(loaded: &Loaded, opts: Options, diags: &mut Diagnostics) -> Site 
         }
     }
 
-    let translations = crate::model::translations::resolve(loaded, &config.languages, diags);
+    let translations = crate::model::translations::resolve(loaded, &config.languages, &ctx.files, diags);
     Site {
         config,
         themes,
