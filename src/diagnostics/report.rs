@@ -85,16 +85,18 @@ pub fn human(diags: &Diagnostics, style: Style, lang: Language) -> String {
             *held_back.entry((d.file.as_str(), d.code.as_str())).or_default() += 1;
             continue;
         }
-        let source = diags.source(&d.file).unwrap_or("");
+        let source = printable(diags.source(&d.file).unwrap_or(""));
+        let source = source.as_ref();
         // A spreadsheet's column by its letters, as the spreadsheet shows it.
         let col = d.cell.map_or_else(|| col.to_string(), super::Cell::letters);
-        let mut md = MietteDiagnostic::new(format!("{}:{}:{}: {}", d.file, line, col, d.message.get(lang)))
-            .with_code(d.code.as_str())
-            .with_severity(match d.severity {
+        let message = format!("{}:{}:{}: {}", d.file, line, col, d.message.get(lang));
+        let mut md =
+            MietteDiagnostic::new(printable(&message)).with_code(d.code.as_str()).with_severity(match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
             });
-        let help = d.help.as_ref().map(|h| h.get(lang));
+        let help = d.help.as_ref().map(|h| printable(h.get(lang)));
+        let help = help.as_deref();
         if let Some(h) = help {
             md = md.with_help(h);
         }
@@ -130,6 +132,29 @@ pub fn human(diags: &Diagnostics, style: Style, lang: Language) -> String {
     out.push_str(&summary(diags, lang));
     out.push('\n');
     out
+}
+
+/// `text` with the characters a terminal acts on instead of showing (escape
+/// sequences that recolour text or retitle the window, bells, text-direction
+/// overrides) each replaced by a visible one of the same length in bytes, so that
+/// the places in a file stay where they are.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let acted_on = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(acted_on) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !acted_on(c) => c,
+            c if c.len_utf8() == 1 => '?',
+            c if c.len_utf8() == 2 => '¿',
+            _ => '\u{fffd}',
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The drawn report with its `help:` line in `lang` (the drawing writes it in English).

@@ -30,13 +30,24 @@ pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Pars
     let mut diagnostics = Vec::new();
     let (mut table, syntax) = DeTable::parse_recoverable(toml);
     let mut syntax_spans = Vec::new();
+    let mut removed = Vec::new();
+    // A date that does not exist is reported and its entry left out; the rest of the
+    // file is still checked (any other syntax error stops that).
+    let mut other_syntax = 0;
     for e in &syntax {
         let span = e.span().unwrap_or(0..0);
         syntax_spans.push(span.clone());
-        diagnostics.push(syntax_diagnostic(file, toml, e.message(), span, offset));
+        let d = syntax_diagnostic(file, toml, e.message(), span.clone(), offset);
+        if d.code == Code::InvalidDate {
+            let path = remove_at(table.get_mut(), &span);
+            let key = path.as_deref().and_then(|p| p.split(['.', '[']).next()).unwrap_or(key_of_line(toml, span.start));
+            removed.push(key.to_string());
+        } else {
+            other_syntax += 1;
+        }
+        diagnostics.push(d);
     }
     let mut rounds = 0;
-    let mut removed = Vec::new();
     // The keys of the entity itself, for a key written below a [table] line.
     let top_keys = std::cell::OnceCell::new();
     let value = loop {
@@ -65,8 +76,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Pars
             }
         }
     };
-    let ok = syntax.is_empty() && diagnostics.is_empty();
-    Parsed { value: if ok || syntax.is_empty() { value } else { None }, diagnostics, removed }
+    Parsed { value: if other_syntax == 0 { value } else { None }, diagnostics, removed }
 }
 
 /// The keys `T` has at its top level (read from the message of a probe that serde
@@ -168,11 +178,19 @@ fn syntax_diagnostic(file: &str, toml: &str, message: &str, span: Range<usize>, 
                 fi: "`{text}` ei ole oikea päivämäärä",
                 sv: "`{text}` är inte ett giltigt datum"
             ),
-            tr!(
-                en: "write an existing date as YYYY-MM-DD without quotes, e.g. `{key} = 2025-03-01`",
-                fi: "kirjoita olemassa oleva päivämäärä muodossa VVVV-KK-PP ilman lainausmerkkejä, esim. `{key} = 2025-03-01`",
-                sv: "skriv ett datum som finns i formen ÅÅÅÅ-MM-DD utan citattecken, t.ex. `{key} = 2025-03-01`"
-            ),
+            if text.contains(':') {
+                tr!(
+                    en: "write an existing date and time as YYYY-MM-DDTHH:MM:SS without quotes (hours 00–23), e.g. `{key} = 2025-03-01T18:00:00`",
+                    fi: "kirjoita olemassa oleva päivämäärä ja kellonaika muodossa VVVV-KK-PPTHH:MM:SS ilman lainausmerkkejä (tunnit 00–23), esim. `{key} = 2025-03-01T18:00:00`",
+                    sv: "skriv ett datum och en tid som finns i formen ÅÅÅÅ-MM-DDTHH:MM:SS utan citattecken (timmar 00–23), t.ex. `{key} = 2025-03-01T18:00:00`"
+                )
+            } else {
+                tr!(
+                    en: "write an existing date as YYYY-MM-DD without quotes, e.g. `{key} = 2025-03-01`",
+                    fi: "kirjoita olemassa oleva päivämäärä muodossa VVVV-KK-PP ilman lainausmerkkejä, esim. `{key} = 2025-03-01`",
+                    sv: "skriv ett datum som finns i formen ÅÅÅÅ-MM-DD utan citattecken, t.ex. `{key} = 2025-03-01`"
+                )
+            },
         )
     } else if message.contains("duplicate key") {
         (

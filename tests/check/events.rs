@@ -70,6 +70,23 @@ fn a_date_and_a_time_cannot_be_mixed() {
 }
 
 #[test]
+fn a_date_that_does_not_exist_hides_no_other_mistake_of_its_file() {
+    // An hour 24 in `start`, 31 September in `end`, and three other mistakes: all
+    // five are reported in one run, and `start` is not also called missing.
+    let s = with_event(
+        "title = \"Syystori\"\nstart = 2026-12-05T24:00:00\nend = 2026-09-31T10:00:00\norganisers = [\"keuruun-testiyhdistis\"]\nmunicipality = \"Keurru\"\nregistration = \"ilmo.example\"\n",
+    );
+    expect(&s, "invalid-date", E, Some("2026-12-05T24:00:00"), "hours 00–23");
+    expect(&s, "unknown-municipality", E, Some("\"Keurru\""), "Keuruu");
+    let codes: Vec<String> = s.check_json().diagnostics().into_iter().map(|d| d.code).collect();
+    assert_eq!(codes.iter().filter(|c| *c == "invalid-date").count(), 2, "{codes:?}");
+    for code in ["unknown-organiser", "unknown-municipality", "invalid-url"] {
+        assert!(codes.iter().any(|c| c == code), "{code} in {codes:?}");
+    }
+    assert!(!codes.iter().any(|c| c == "missing-field"), "{codes:?}");
+}
+
+#[test]
 fn a_time_zone_is_left_to_finland() {
     let s = changed("2026-12-05T10:00:00", "2026-12-05T10:00:00+02:00");
     expect(&s, "invalid-date", E, Some("2026-12-05T10:00:00+02:00"), "without a time zone: `2026-12-05T10:00:00`");

@@ -72,6 +72,21 @@ fn body_link_and_control_character_underlined() {
 }
 
 #[test]
+fn escape_sequences_in_a_file_reach_the_terminal_as_question_marks() {
+    // ESC sequences that would recolour the terminal and retitle its window, and a
+    // bell, in a name: shown as `?`, one for each, with the mistake's mark under the
+    // right character.
+    let s = Site::new();
+    s.write(
+        "content/organisations/keuruun-testiyhdistys.md",
+        &org("name = \"Esc \u{1b}[31mPUNAINEN\u{1b}]0;OTSIKKO\u{7} ry\"\nthemes = [\"omaishoto\"]\nmunicipalities = [\"Keuruu\"]\n"),
+    );
+    let out = human(&s);
+    assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
+    assert!(out.contains("name = \"Esc ?[31mPUNAINEN?]0;OTSIKKO? ry\""), "{out}");
+}
+
+#[test]
 fn heading_attributes_underlined() {
     // The braces are underlined, on an ATX heading and at the end of the second line of
     // a setext heading.
