@@ -192,6 +192,20 @@ fn syntax_diagnostic(file: &str, toml: &str, message: &str, span: Range<usize>, 
                 )
             },
         )
+    } else if let Some(q) = typographic_quote(toml, span.start) {
+        (
+            Code::TomlSyntax,
+            tr!(
+                en: "the text is in typographic quotes ({q}), which TOML does not read as quotes",
+                fi: "teksti on kirjoitettu typografisiin lainausmerkkeihin ({q}), joita TOML ei lue lainausmerkeiksi",
+                sv: "texten står inom typografiska citattecken ({q}), som TOML inte läser som citattecken"
+            ),
+            tr!(
+                en: "write straight double quotes instead, e.g. `name = \"Keuruun Omaishoitajat ry\"` (word processors change them: paste as plain text)",
+                fi: "kirjoita tilalle suorat lainausmerkit, esim. `name = \"Keuruun Omaishoitajat ry\"` (tekstinkäsittelyohjelmat muuttavat ne: liitä pelkkänä tekstinä)",
+                sv: "skriv raka citattecken i stället, t.ex. `name = \"Keuruun Omaishoitajat ry\"` (ordbehandlare ändrar dem: klistra in som oformaterad text)"
+            ),
+        )
     } else if message.contains("duplicate key") {
         (
             Code::TomlSyntax,
@@ -211,6 +225,15 @@ fn syntax_diagnostic(file: &str, toml: &str, message: &str, span: Range<usize>, 
         (Code::TomlSyntax, msg, help)
     };
     Diagnostic::error(code, file, Some(shifted(span, offset)), msg).with_help(help)
+}
+
+/// The typographic quotation mark on the line holding `offset` outside straight
+/// quotes (`“` in `name = “Yhdistys”`), if there is one.
+fn typographic_quote(toml: &str, offset: usize) -> Option<char> {
+    let start = toml[..offset.min(toml.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = toml[start..].lines().next().unwrap_or("");
+    let value = line.split_once('=')?.1.trim_start();
+    value.chars().next().filter(|c| matches!(c, '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '‟' | '‚'))
 }
 
 /// The key written at the start of the line holding `offset` (`updated` in

@@ -142,9 +142,17 @@ pub(super) fn explain(message: &str) -> (Localized, Localized) {
         );
     }
     let en = format!("this is not valid TOML: {message}");
-    let en_help = "each line is `key = value`: text in double quotes, lists in [ ], dates as 2025-03-01, numbers and true/false bare".to_string();
-    let (fi, fi_help, sv, sv_help) = if has(&["must be quoted", "missing opening quote"]) {
+    let (en_help, fi, fi_help, sv, sv_help) = words(message);
+    (Localized::new(en, fi.into(), sv.into()), Localized::new(en_help.into(), fi_help.into(), sv_help.into()))
+}
+
+/// The help in English, then the message and help in Finnish and in Swedish, for a
+/// reader message of the kind `message` is.
+fn words(message: &str) -> (&'static str, &'static str, &'static str, &'static str, &'static str) {
+    let has = |words: &[&str]| words.iter().any(|w| message.contains(w));
+    if has(&["must be quoted", "missing opening quote"]) {
         (
+            "write text in straight double quotes, e.g. `name = \"Keuruun Omaishoitajat ry\"`; numbers, dates and true/false go without quotes",
             "teksti pitää kirjoittaa lainausmerkkeihin",
             "kirjoita esim. `name = \"Keuruun Omaishoitajat ry\"`; luvut, päivämäärät ja true/false kirjoitetaan ilman lainausmerkkejä",
             "text ska skrivas inom citattecken",
@@ -153,6 +161,7 @@ pub(super) fn explain(message: &str) -> (Localized, Localized) {
     } else if has(&["array element", "in array", "unclosed array", "array opening"]) && !message.contains("array table")
     {
         (
+            "separate the values with commas and end the list with `]`, e.g. `themes = [\"omaishoito\", \"ikaihmiset\"]`",
             "luettelo hakasulkeissa [ ] on kirjoitettu väärin",
             "erota arvot pilkulla ja päätä luettelo hakasulkeeseen, esim. `themes = [\"omaishoito\", \"ikaihmiset\"]`",
             "listan inom hakparenteser [ ] är felskriven",
@@ -160,6 +169,7 @@ pub(super) fn explain(message: &str) -> (Localized, Localized) {
         )
     } else if has(&["table"]) {
         (
+            "a section heading is a line of its own in square brackets, e.g. `[contact]`, with the section's `key = value` lines below it",
             "osion otsikkorivi [ ] tai aaltosulkeet { } on kirjoitettu väärin",
             "osion otsikko on oma rivinsä hakasulkeissa, esim. `[contact]`, ja sen alla ovat osion `kenttä = arvo` -rivit",
             "avsnittets rubrikrad [ ] eller klammerparenteserna { } är felskrivna",
@@ -167,6 +177,7 @@ pub(super) fn explain(message: &str) -> (Localized, Localized) {
         )
     } else if has(&["no value", "assignment", "missing value", "`=`"]) {
         (
+            "each line is `key = value`, e.g. `name = \"Keuruun Omaishoitajat ry\"`",
             "rivistä puuttuu `=` tai arvo",
             "jokainen rivi on muotoa `kenttä = arvo`, esim. `name = \"Keuruun Omaishoitajat ry\"`",
             "raden saknar `=` eller ett värde",
@@ -174,6 +185,7 @@ pub(super) fn explain(message: &str) -> (Localized, Localized) {
         )
     } else if has(&["leading zero", "sign", "radix", "`_`", "integer", "numbers"]) {
         (
+            "write the number in digits only, without leading zeros or quotes, e.g. `founded = 1994`",
             "luku on kirjoitettu väärin",
             "kirjoita luku pelkillä numeroilla ilman etunollia ja lainausmerkkejä, esim. `founded = 1994`",
             "talet är felskrivet",
@@ -181,6 +193,7 @@ pub(super) fn explain(message: &str) -> (Localized, Localized) {
         )
     } else if has(&["escape", "unicode"]) {
         (
+            "inside double quotes a backslash starts an escape: write it twice (`\"C:\\\\Kansio\"`), or put the text in single quotes (`'C:\\Kansio'`)",
             "kenoviiva \\ ei käy tekstissä sellaisenaan",
             "kirjoita kenoviiva kahdesti: `\\\\`",
             "ett omvänt snedstreck \\ går inte i texten som sådant",
@@ -188,6 +201,7 @@ pub(super) fn explain(message: &str) -> (Localized, Localized) {
         )
     } else if has(&["key"]) {
         (
+            "a key has only the letters a–z, digits, `-` and `_`, e.g. `short_name`",
             "kentän nimi on kirjoitettu väärin",
             "kentän nimessä voi olla vain kirjaimia a–z, numeroita, `-` ja `_`, esim. `short_name`",
             "fältets namn är felskrivet",
@@ -195,13 +209,13 @@ pub(super) fn explain(message: &str) -> (Localized, Localized) {
         )
     } else {
         (
+            "check the quotes, `=` and brackets: each line is `key = value`, text in double quotes, lists in [ ], dates as 2025-03-01, numbers and true/false bare",
             "tätä riviä ei voi lukea",
             "tarkista lainausmerkit, `=` ja hakasulkeet: jokainen rivi on `kenttä = arvo`, teksti lainausmerkeissä, luettelot hakasulkeissa [ ], päivämäärät muodossa 2025-03-01, luvut ja true/false ilman lainausmerkkejä",
             "den här raden går inte att läsa",
             "kontrollera citattecknen, `=` och hakparenteserna: varje rad är `fält = värde`, text inom citattecken, listor inom hakparenteser [ ], datum som 2025-03-01, tal och true/false utan citattecken",
         )
-    };
-    (Localized::new(en, fi.into(), sv.into()), Localized::new(en_help, fi_help.into(), sv_help.into()))
+    }
 }
 
 #[cfg(test)]

@@ -443,6 +443,20 @@ fn invalid_calendar_date() {
 }
 
 #[test]
+fn typographic_quotes_and_a_lone_backslash() {
+    // Quotes a word processor made, and a folder path written as it is.
+    let s = with_org(
+        "name = “Keuruun Testiyhdistys ry”\nshort_name = \"Polku C:\\Users\"\nthemes = [\"omaishoito\"]\nnationwide = true\n",
+    );
+    let d = expect(&s, "toml-syntax", O, Some("“"), "write straight double quotes instead");
+    assert!(d.message.contains("typographic quotes (“)"), "{}", d.message);
+    let run = s.check_json();
+    let diags = run.diagnostics();
+    let slash = diags.iter().find(|d| d.line == 3).unwrap_or_else(|| panic!("{diags:#?}"));
+    assert!(slash.help.as_deref().unwrap_or("").contains("write it twice"), "{slash:#?}");
+}
+
+#[test]
 fn key_set_twice() {
     let s = with_org_extra("name = \"Toinen nimi\"\n");
     expect(&s, "toml-syntax", O, Some("name = \"Toinen"), "keep one of the two lines");
