@@ -353,6 +353,22 @@ fn wrong_type(file: &str, rest: &str, raw: &str, span: Option<Range<usize>>, pat
             fi: "kirjoita luettelo hakasulkeissa, vaikka arvoja olisi vain yksi: `{last_key} = [{raw}]`",
             sv: "skriv en lista inom hakparenteser, även för ett enda värde: `{last_key} = [{raw}]`"
         )
+    } else if want == Kind::Text && last_key.ends_with(']') {
+        // An item of a list (`municipalities[1]`): the fix is written inside the list.
+        let list = strip_indices(last_key);
+        if got == Kind::Table || raw.starts_with('{') || raw.is_empty() {
+            tr!(
+                en: "write each item of `{list}` as text in double quotes, not as a table in {{ }}",
+                fi: "kirjoita luettelon `{list}` jokainen arvo tekstinä lainausmerkkeihin, ei aaltosulkeisiin {{ }}",
+                sv: "skriv varje värde i listan `{list}` som text inom citattecken, inte inom klammerparenteser {{ }}"
+            )
+        } else {
+            tr!(
+                en: "write each item of `{list}` as text in double quotes: `\"{unquoted}\"` instead of `{raw}`",
+                fi: "kirjoita luettelon `{list}` jokainen arvo lainausmerkkeihin: `\"{unquoted}\"` eikä `{raw}`",
+                sv: "skriv varje värde i listan `{list}` inom citattecken: `\"{unquoted}\"` i stället för `{raw}`"
+            )
+        }
     } else if want == Kind::Text && !raw.is_empty() && !raw.starts_with('[') {
         tr!(
             en: "put the value in quotes: `{last_key} = \"{raw}\"`",

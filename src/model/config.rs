@@ -208,20 +208,33 @@ const FILE: &str = "site.toml";
 fn languages(raw: Option<&crate::load::raw::TextList>, language: Language, diags: &mut Diagnostics) -> Vec<Language> {
     let mut out = vec![language];
     let Some(list) = raw else { return out };
+    let mut listed = Vec::new();
+    // The languages written correctly: a fix never suggests one of them again.
+    let present: Vec<Language> =
+        list.get_ref().iter().filter_map(|l| Language::parse(l.get_ref())).chain([language]).collect();
     for (i, l) in list.get_ref().iter().enumerate() {
         let v = l.get_ref();
         let Some(lang) = Language::parse(v) else {
-            let guess = nearest(&v.to_lowercase(), Language::CODES.iter().copied(), 1).first().copied().unwrap_or("sv");
+            let free: Vec<&str> =
+                Language::CODES.iter().copied().filter(|c| !present.iter().any(|p| p.code() == *c)).collect();
             let msg = tr!(
                 en: "areena has no interface in language `{v}`",
                 fi: "areenassa ei ole käyttöliittymää kielellä `{v}`",
                 sv: "areena har inget gränssnitt på språket `{v}`"
             );
-            diags.push(err(Code::UnknownSiteLanguage, l, msg).with_help(tr!(
-                en: "write `\"{guess}\"` (the languages are fi, sv and en)",
-                fi: "kirjoita `\"{guess}\"` (kielet ovat fi, sv ja en)",
-                sv: "skriv `\"{guess}\"` (språken är fi, sv och en)"
-            )));
+            let help = match nearest(&v.to_lowercase(), free.iter().copied(), 1).first().or(free.first()) {
+                Some(guess) => tr!(
+                    en: "write `\"{guess}\"` (the languages are fi, sv and en)",
+                    fi: "kirjoita `\"{guess}\"` (kielet ovat fi, sv ja en)",
+                    sv: "skriv `\"{guess}\"` (språken är fi, sv och en)"
+                ),
+                None => tr!(
+                    en: "delete it: the list has every language areena has (fi, sv and en)",
+                    fi: "poista se: luettelossa on jo jokainen areenan kieli (fi, sv ja en)",
+                    sv: "ta bort det: listan har redan alla språk som areena har (fi, sv och en)"
+                ),
+            };
+            diags.push(err(Code::UnknownSiteLanguage, l, msg).with_help(help));
             continue;
         };
         if i == 0 && lang != language {
@@ -237,6 +250,20 @@ fn languages(raw: Option<&crate::load::raw::TextList>, language: Language, diags
                 sv: "skriv `languages = [\"{first}\", ...]`: det första språkets sidor behåller sina adresser, de andra hamnar under /<språk>/"
             )));
         }
+        if listed.contains(&lang) {
+            let code = lang.code();
+            let msg = tr!(
+                en: "`{code}` is in `languages` twice",
+                fi: "`{code}` on kentässä `languages` kahdesti",
+                sv: "`{code}` står två gånger i `languages`"
+            );
+            diags.push(Diagnostic::warning(Code::InvalidValue, FILE, Some(l.span()), msg).with_help(tr!(
+                en: "delete this one: the site is built once in each language",
+                fi: "poista tämä: sivusto tehdään kullakin kielellä kerran",
+                sv: "ta bort det här: webbplatsen byggs en gång på varje språk"
+            )));
+        }
+        listed.push(lang);
         if !out.contains(&lang) {
             out.push(lang);
         }

@@ -59,11 +59,13 @@ pub(crate) fn resolve(
     let mut seen: HashMap<(&str, Language), &str> = HashMap::new();
     for t in &loaded.translations {
         let file = t.entry.source.file.as_str();
-        let Some(lang) = language(t, languages, diags) else { continue };
+        // Both mistakes are reported when a file has both.
+        let lang = language(t, languages, diags);
         if !originals.contains(t.original.as_str()) {
             diags.push(without_original(t, &originals));
             continue;
         }
+        let Some(lang) = lang else { continue };
         if let Some(first) = seen.insert((t.original.as_str(), lang), file) {
             diags.push(duplicate(file, first, &t.original, lang));
             continue;

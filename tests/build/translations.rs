@@ -93,6 +93,27 @@ fn languages_must_be_known_and_start_with_the_site_language() {
     let found = errors(&s);
     assert!(found.contains(&("invalid-value".into(), "site.toml".into(), 4, 14)), "{found:#?}");
     assert!(found.contains(&("unknown-site-language".into(), "site.toml".into(), 4, 26)), "{found:#?}");
+    // A language twice is a warning at the second; the fix for an unknown one names a
+    // language not already in the list.
+    s.write(
+        "site.toml",
+        &SITE.replace("language = \"fi\"\n", "language = \"fi\"\nlanguages = [\"fi\", \"sv\", \"sv\", \"de\"]\n"),
+    );
+    let diags = s.check_json().diagnostics();
+    let twice = diags.iter().find(|d| d.severity == "warning" && d.message.contains("twice")).expect("a warning");
+    assert_eq!((twice.line, twice.column), (4, 26), "{twice:#?}");
+    let unknown = diags.iter().find(|d| d.code == "unknown-site-language").expect("unknown-site-language");
+    assert!(unknown.help.as_deref().unwrap_or("").contains("`\"en\"`"), "{unknown:#?}");
+}
+
+#[test]
+fn a_translation_without_an_original_is_reported_before_the_site_has_its_language() {
+    // No `languages` in site.toml: the missing original is a mistake of its own.
+    let s = Site::new();
+    s.write("content/organisations/puuttuva.sv.md", "+++\nname = \"X rf\"\n+++\n");
+    let found = errors(&s);
+    assert!(found.iter().any(|(c, _, _, _)| c == "translation-without-original"), "{found:#?}");
+    assert!(found.iter().any(|(c, _, _, _)| c == "translation-language"), "{found:#?}");
 }
 
 /// The bilingual site with a translated organisation, an untranslated one and a

@@ -98,7 +98,7 @@ fn number_where_text_belongs_is_a_wrong_type() {
 #[test]
 fn a_number_inside_a_list_is_a_wrong_type_at_the_element() {
     let s = with_org_extra("activities = [\"Kerho\", 5]\n");
-    expect(&s, "wrong-type", O, Some("5]"), "put the value in quotes");
+    expect(&s, "wrong-type", O, Some("5]"), "`\"5\"` instead of `5`");
 }
 
 #[test]
@@ -440,6 +440,30 @@ fn unclosed_string() {
 fn invalid_calendar_date() {
     let s = with_org_extra("updated = 2025-02-30\n");
     expect(&s, "invalid-date", O, Some("2025-02-30"), "YYYY-MM-DD");
+}
+
+#[test]
+fn a_list_item_of_the_wrong_kind_gets_a_fix_inside_the_list() {
+    let s = with_org(
+        "name = \"Keuruun Testiyhdistys ry\"\nthemes = [{ id = \"omaishoito\" }]\nmunicipalities = [\"Keuruu\", 5]\n",
+    );
+    let diags = s.check_json().diagnostics();
+    let at = |needle: &str| crate::support::position_of(&s.read(O), needle);
+    let wrong: Vec<_> = diags.iter().filter(|d| d.code == "wrong-type").collect();
+    assert_eq!(wrong.len(), 2, "{diags:#?}");
+    assert_eq!((wrong[0].line, wrong[0].column), at("{ id"), "{wrong:#?}");
+    assert!(wrong[0].help.as_deref().unwrap_or("").contains("not as a table"), "{wrong:#?}");
+    assert_eq!((wrong[1].line, wrong[1].column), at("5]"), "{wrong:#?}");
+    assert!(wrong[1].help.as_deref().unwrap_or("").contains("`\"5\"` instead of `5`"), "{wrong:#?}");
+    // The themes list is empty only because its one item was taken out: not reported.
+    assert!(!diags.iter().any(|d| d.code == "empty-list"), "{diags:#?}");
+}
+
+#[test]
+fn a_vertical_bar_in_an_activity_is_warned_about() {
+    let s = with_org_extra("activities = [\"Ryhmä | A\", \"Retket, leirit\"]\n");
+    let d = expect(&s, "invalid-value", O, Some("\"Ryhmä | A\""), "write it without `|`");
+    assert_eq!(d.severity, "warning");
 }
 
 #[test]

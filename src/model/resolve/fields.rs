@@ -522,11 +522,19 @@ impl<'c, 'a> Report<'c, 'a> {
                 sorted.sort_unstable();
                 let folder = which.folder;
                 let help = did_you_mean(&sorted).unwrap_or_else(|| {
-                    tr!(
-                        en: "write the slug of a file in content/{folder}/ (its name without .md)",
-                        fi: "kirjoita jonkin kansion content/{folder}/ tiedoston nimi ilman .md-päätettä",
-                        sv: "skriv namnet på en fil i mappen content/{folder}/ utan .md"
-                    )
+                    if folder == crate::layout::PARTNERSHIP_TABLES {
+                        tr!(
+                            en: "write the name of a folder in content/{folder}/ (the one that holds the table's index.md)",
+                            fi: "kirjoita jonkin kansion content/{folder}/ alikansion nimi (sen, jossa on pöydän index.md)",
+                            sv: "skriv namnet på en mapp i content/{folder}/ (den som har bordets index.md)"
+                        )
+                    } else {
+                        tr!(
+                            en: "write the slug of a file in content/{folder}/ (its name without .md)",
+                            fi: "kirjoita jonkin kansion content/{folder}/ tiedoston nimi ilman .md-päätettä",
+                            sv: "skriv namnet på en fil i mappen content/{folder}/ utan .md"
+                        )
+                    }
                 });
                 self.error(code, t.span(), which.missing(t.get_ref()), help);
                 None

@@ -66,7 +66,7 @@ pub(super) fn organisation(
         themes: theme_ids,
         area,
         networks: network_ids,
-        activities: r.texts(activities),
+        activities: r.activities(activities),
         languages: langs,
         website: r.url(website),
         email: r.email(email),
@@ -99,12 +99,38 @@ impl Report<'_, '_> {
         }
     }
 
+    /// The activities; a vertical bar in one is a warning: the open data's CSV
+    /// writes the activities in one cell with ` | ` between them.
+    fn activities(&mut self, list: &Option<TextList>) -> Vec<String> {
+        for t in list.iter().flat_map(|l| l.get_ref()) {
+            if t.get_ref().contains('|') {
+                self.warning(
+                    Code::InvalidValue,
+                    t.span(),
+                    tr!(
+                        en: "this activity has a vertical bar `|`, which the open data's CSV file writes between activities",
+                        fi: "tässä toimintamuodossa on pystyviiva `|`, jota avoimen datan CSV-tiedosto käyttää toimintamuotojen välissä",
+                        sv: "den här verksamhetsformen har ett lodstreck `|`, som öppna datans CSV-fil skriver mellan verksamhetsformerna"
+                    ),
+                    tr!(
+                        en: "write it without `|` (e.g. with `/` or `–`), or as two activities",
+                        fi: "kirjoita se ilman merkkiä `|` (esim. merkillä `/` tai `–`) tai kahtena toimintamuotona",
+                        sv: "skriv den utan `|` (t.ex. med `/` eller `–`) eller som två verksamhetsformer"
+                    ),
+                );
+            }
+        }
+        self.texts(list)
+    }
+
     /// The themes, at least one.
     fn org_themes(&mut self, themes: &Option<TextList>) -> Vec<ThemeId> {
         let ids = self.themes(themes);
         let example = self.ctx.theme_ids.first().copied().unwrap_or("...");
+        // A list emptied by taking out items already reported is not called empty too.
         if let Some(t) = themes
             && t.get_ref().is_empty()
+            && !self.removed.iter().any(|k| k == "themes")
         {
             self.error(
                 Code::EmptyList,
