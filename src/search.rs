@@ -1122,6 +1122,46 @@ mod tests {
         }
     }
 
+    /// The index files of `texts` indexed in `lang`, as (name, bytes), sorted.
+    fn index_in(lang: &'static str, texts: &[&str]) -> Vec<(PathBuf, Vec<u8>)> {
+        let records: Vec<Entry> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut rec = RecordMaker::new(lang, &format!("Yhdistys {i}"));
+                rec.text(1, t);
+                rec.meta("summary", t);
+                rec.finish(format!("/jarjestot/y{i}/")).entry()
+            })
+            .collect();
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let mut files: Vec<(PathBuf, Vec<u8>)> =
+            runtime.block_on(index_part(records, lang, 0)).unwrap().into_iter().map(|f| (f.path, f.bytes)).collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn stems_remembered_in_one_language_are_not_used_in_another() {
+        // Words that the Finnish and the Swedish stemmer take to different stems.
+        const TEXTS: [&str; 3] = [
+            "kirjastoissa kirjastojen föreningarna föreningar",
+            "vertaistukea vertaistuen stödgrupperna stödgrupper",
+            "kirjastoissa föreningarna kaupungeissa städerna",
+        ];
+        let alone = |lang: &'static str| std::thread::spawn(move || index_in(lang, &TEXTS)).join().unwrap();
+        let (fi, sv) = (alone("fi"), alone("sv"));
+        let contents = |files: &[(PathBuf, Vec<u8>)]| files.iter().map(|f| f.1.clone()).collect::<BTreeSet<_>>();
+        assert_ne!(contents(&fi), contents(&sv), "the two languages index these words alike");
+        // Indexed on one thread one after another, each language as if alone.
+        let (fi_1, sv_1, fi_2) =
+            std::thread::spawn(|| (index_in("fi", &TEXTS), index_in("sv", &TEXTS), index_in("fi", &TEXTS)))
+                .join()
+                .unwrap();
+        assert!(fi_1 == fi && fi_2 == fi, "Finnish indexed after Swedish differs");
+        assert!(sv_1 == sv, "Swedish indexed after Finnish differs");
+    }
+
     #[test]
     fn the_index_holds_the_same_words_with_and_without_the_punctuation_left_out() {
         let texts: Vec<String> = [

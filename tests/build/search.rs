@@ -413,3 +413,55 @@ fn description_words_limits_what_is_indexed() {
     assert!(content.contains("Kerhomme kokoontuu kirjastolla"), "{content}");
     assert!(!content.contains("pihlajanmarjat"), "only the first 3 words of the description: {content}");
 }
+
+/// The search indexer in `vendor/pagefind/` is Pagefind as published on crates.io
+/// (`vendor/pagefind.sha1`: every file of the published crate) with the changes of
+/// `vendor/pagefind.patch` and its licence added, nothing else.
+#[test]
+fn the_vendored_search_indexer_is_the_published_crate_with_its_patch() {
+    use sha1::{Digest, Sha1};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let vendored = root.join("vendor/pagefind");
+    let tmp = tempfile::tempdir().unwrap();
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(&vendored) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&vendored).unwrap();
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(tmp.path().join(rel)).unwrap();
+        } else {
+            std::fs::copy(entry.path(), tmp.path().join(rel)).unwrap();
+        }
+    }
+    // The published files back: the patch taken out again.
+    let out = std::process::Command::new("git")
+        .args(["apply", "--reverse", "--whitespace=nowarn"])
+        .arg(root.join("vendor/pagefind.patch"))
+        .current_dir(tmp.path())
+        .output()
+        .expect("git is installed");
+    assert!(out.status.success(), "the patch does not fit: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(tmp.path().join("LICENSE").is_file(), "vendor/pagefind/LICENSE is missing");
+    for entry in walkdir::WalkDir::new(tmp.path()) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(tmp.path()).unwrap().to_string_lossy().into_owned();
+        if entry.file_type().is_file() && rel != "LICENSE" {
+            let digest = Sha1::digest(std::fs::read(entry.path()).unwrap());
+            files.insert(rel, digest.iter().map(|b| format!("{b:02x}")).collect::<String>());
+        }
+    }
+    let published: BTreeMap<String, String> = std::fs::read_to_string(root.join("vendor/pagefind.sha1"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (sum, name) = l.split_once("  ").expect("sha1sum's format");
+            (name.to_string(), sum.to_string())
+        })
+        .collect();
+    assert!(published.len() > 50, "{}", published.len());
+    for (name, sum) in &published {
+        assert_eq!(files.get(name), Some(sum), "{name} differs from the published crate");
+    }
+    let extra: Vec<_> = files.keys().filter(|n| !published.contains_key(*n)).collect();
+    assert!(extra.is_empty(), "not in the published crate: {extra:?}");
+}
