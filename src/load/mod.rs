@@ -524,6 +524,19 @@ fn classify(parts: &[&str]) -> Option<Kind> {
 
 fn unexpected(rel: &str, parts: &[&str]) -> Diagnostic {
     let help = match parts {
+        [.., f]
+            if f.len() > 3
+                && f.is_char_boundary(f.len() - 3)
+                && f[f.len() - 3..].eq_ignore_ascii_case(".md")
+                && !f.ends_with(".md") =>
+        {
+            let name = format!("{}.md", &f[..f.len() - 3]);
+            tr!(
+                en: "areena reads only names that end in `.md` in lowercase: rename the file `{name}`",
+                fi: "areena lukee vain tiedostot, joiden nimi päättyy pienin kirjaimin `.md`: nimeä tiedosto uudelleen `{name}`",
+                sv: "areena läser bara filer vars namn slutar på `.md` med små bokstäver: byt namn på filen till `{name}`"
+            )
+        }
         [.., f] if !f.ends_with(".md") && !f.ends_with(".toml") => tr!(
             en: "content/ holds only .md and .toml files; put pictures and other files under static/",
             fi: "kansiossa content/ on vain .md- ja .toml-tiedostoja; kuvat ja muut tiedostot kuuluvat kansioon static/",

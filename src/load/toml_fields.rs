@@ -27,8 +27,30 @@ pub struct Parsed<T> {
 
 /// Parse `toml` (found at byte `offset` of `file`) into `T`.
 pub fn parse<T: DeserializeOwned>(file: &str, toml: &str, offset: usize) -> Parsed<T> {
-    let mut diagnostics = Vec::new();
+    parse_closing(file, toml, offset, 0)
+}
+
+/// [`parse`], with `closed` lists left open already closed by adding `]`.
+fn parse_closing<T: DeserializeOwned>(file: &str, toml: &str, offset: usize, closed: usize) -> Parsed<T> {
     let (mut table, syntax) = DeTable::parse_recoverable(toml);
+    // A list left open (`themes = ["a", "b"` and a new line) makes every line after it
+    // look like a broken list item: reported once, and the rest read with the `]` added.
+    let open = syntax.first().and_then(|e| unclosed_list(toml, e.message(), e.span()?.start));
+    if let Some(at) = open.filter(|_| closed < 8) {
+        let mut closed_text = toml.to_string();
+        closed_text.insert(at, ']');
+        let mut parsed = parse_closing::<T>(file, &closed_text, offset, closed + 1);
+        for d in &mut parsed.diagnostics {
+            if let Some(span) = &mut d.span {
+                let back = |p: usize| if p > offset + at { p - 1 } else { p };
+                *span = back(span.start)..back(span.end);
+            }
+        }
+        parsed.diagnostics.insert(0, unclosed_list_diagnostic(file, toml, at, offset));
+        parsed.value = None;
+        return parsed;
+    }
+    let mut diagnostics = Vec::new();
     let mut syntax_spans = Vec::new();
     let mut removed = Vec::new();
     // A date that does not exist is reported and its entry left out; the rest of the
@@ -163,6 +185,65 @@ fn descend(value: &mut DeValue<'_>, span: &Range<usize>) -> Option<String> {
     }
 }
 
+/// Where a `]` is missing, when the first syntax error (`message` at `at`) is that of
+/// a list left open on the lines before a new `key = …` line: the end of the last
+/// line with something on it before that line.
+fn unclosed_list(toml: &str, message: &str, at: usize) -> Option<usize> {
+    if !message.contains("missing comma between array elements") {
+        return None;
+    }
+    let line_start = toml.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = toml.get(line_start..)?.lines().next().unwrap_or("");
+    // The error is at the start of a line that sets a key (or opens a table).
+    let key = line.split_once('=').is_some_and(|(k, _)| {
+        let k = k.trim();
+        !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | ' '))
+    });
+    if toml[line_start..at].trim() != "" || !(key || line.trim_start().starts_with('[')) {
+        return None;
+    }
+    let before = toml[..line_start].trim_end();
+    let last_line = before.rfind('\n').map_or(0, |i| i + 1);
+    // After the last value, before a comment on that line.
+    let end = match toml[last_line..before.len()].find(" #") {
+        Some(c) if toml[last_line..last_line + c].matches('"').count().is_multiple_of(2) => {
+            toml[..last_line + c].trim_end().len()
+        }
+        _ => before.len(),
+    };
+    (end > 0).then_some(end)
+}
+
+fn unclosed_list_diagnostic(file: &str, toml: &str, at: usize, offset: usize) -> Diagnostic {
+    let line_start = toml[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &toml[line_start..at];
+    let help = if line.contains('=') && line.contains('[') {
+        let fixed = format!("{}]", line.trim());
+        tr!(
+            en: "end the list with `]`: `{fixed}`",
+            fi: "päätä luettelo merkkiin `]`: `{fixed}`",
+            sv: "avsluta listan med `]`: `{fixed}`"
+        )
+    } else {
+        tr!(
+            en: "end the list with `]` after its last value",
+            fi: "päätä luettelo merkkiin `]` sen viimeisen arvon perään",
+            sv: "avsluta listan med `]` efter dess sista värde"
+        )
+    };
+    Diagnostic::error(
+        Code::TomlSyntax,
+        file,
+        Some(shifted(at..at, offset)),
+        tr!(
+            en: "this list is not closed: `]` is missing at the end of the line",
+            fi: "luetteloa ei ole suljettu: rivin lopusta puuttuu `]`",
+            sv: "listan är inte stängd: `]` fattas i slutet av raden"
+        ),
+    )
+    .with_help(help)
+}
+
 fn shifted(span: Range<usize>, offset: usize) -> Range<usize> {
     span.start + offset..span.end + offset
 }
@@ -270,6 +351,28 @@ fn value_diagnostic(
         return wrong_type(file, rest, raw, span, path);
     }
     let en_key = path.unwrap_or("this value");
+    // A number beyond what the field holds (`invalid value: integer `…`, expected i64`).
+    if let Some((n, _)) = message.strip_prefix("invalid value: integer `").and_then(|r| r.split_once('`')) {
+        let message = if n.starts_with('-') {
+            tr!(en: "`{en_key}`: {n} is negative", fi: "`{key}`: {n} on negatiivinen", sv: "`{key}`: {n} är negativt")
+        } else {
+            tr!(en: "`{en_key}`: {n} is too large", fi: "`{key}`: {n} on liian suuri", sv: "`{key}`: {n} är för stort")
+        };
+        let help = if en_key.rsplit('.').next() == Some("founded") {
+            tr!(
+                en: "write the year of founding, four digits: `founded = 1994`",
+                fi: "kirjoita perustamisvuosi neljällä numerolla: `founded = 1994`",
+                sv: "skriv grundandeåret med fyra siffror: `founded = 1994`"
+            )
+        } else {
+            tr!(
+                en: "check the value of `{en_key}` against docs/content.md",
+                fi: "tarkista kentän `{key}` arvo ohjeesta docs/content.md",
+                sv: "kontrollera värdet för `{key}` i anvisningen docs/content.md"
+            )
+        };
+        return Diagnostic::error(Code::InvalidValue, file, span, message).with_help(help);
+    }
     Diagnostic::error(
         Code::InvalidValue,
         file,

@@ -48,11 +48,14 @@ pub struct Translation {
     pub entry: Entry<RawTranslation>,
 }
 
-/// `x.sv.md` → (`x`, `sv`); `None` for a name without a language suffix.
+/// `x.sv.md` → (`x`, `sv`); `None` for a name without a language suffix. A suffix is
+/// a language code, two or three letters: `piste.nimi.md` is a file named with a dot
+/// (which its slug's check reports), not a translation into "nimi".
 pub(super) fn split_name(file_name: &str) -> Option<(&str, &str)> {
     let stem = file_name.strip_suffix(".md")?;
     let (base, lang) = stem.rsplit_once('.')?;
-    (!base.is_empty() && !lang.is_empty()).then_some((base, lang))
+    let code = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_alphabetic());
+    (!base.is_empty() && code).then_some((base, lang))
 }
 
 /// Read the translation at `rel` of the file `original`.
@@ -137,6 +140,9 @@ mod tests {
         assert_eq!(split_name("x.md"), None);
         assert_eq!(split_name(".sv.md"), None);
         assert_eq!(split_name("x..md"), None);
+        assert_eq!(split_name("piste.nimi.md"), None);
+        assert_eq!(split_name("v2.0.md"), None);
+        assert_eq!(split_name("x.SV.md"), Some(("x", "SV")));
     }
 
     #[test]

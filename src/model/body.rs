@@ -255,8 +255,18 @@ fn check_content_link(
         resolved => {
             let shown = resolved.as_deref().map(|t| format!("content/{t}")).unwrap_or_else(|| decoded.clone());
             let names: Vec<&str> = files.content.iter().map(String::as_str).filter(|f| f.ends_with(".md")).collect();
+            // The nearest file by name (not by path: every path of a folder looks alike),
+            // in the folder linked to if one there has that name.
             let want = resolved.clone().unwrap_or_default();
-            let near = nearest(&want, names.iter().copied(), 1);
+            let stem = |f: &'_ str| f.rsplit_once('/').map_or(f, |(_, n)| n).trim_end_matches(".md").to_string();
+            let dir = |f: &'_ str| f.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string());
+            let stems: Vec<String> = names.iter().map(|f| stem(f)).collect();
+            let near: Vec<&str> = nearest(&stem(&want), stems.iter().map(String::as_str), 1)
+                .first()
+                .and_then(|best| names.iter().filter(|f| stem(f) == *best).min_by_key(|f| dir(f) != dir(&want)))
+                .copied()
+                .into_iter()
+                .collect();
             let help = match near.first() {
                 Some(n) => {
                     let rel = relative_link(in_content, n);

@@ -103,6 +103,55 @@ pub struct ThemeErrors {
     pub sources: Vec<(String, String)>,
 }
 
+/// The report of a template that Tera cannot read (`message`), and the name of that
+/// template when Tera names it. Its source goes to `sources`, for the report.
+fn template_error(
+    message: &str,
+    templates: &BTreeMap<String, (String, String)>,
+    theme: &str,
+    sources: &mut Vec<(String, String)>,
+) -> (Diagnostic, Option<String>) {
+    // Tera points at the place as `--> name.html:LINE:COL`.
+    let place = message.split("--> ").nth(1).and_then(|rest| {
+        let loc = rest.split_whitespace().next()?;
+        let mut parts = loc.rsplitn(3, ':');
+        let col: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        Some((parts.next()?.to_string(), line, col))
+    });
+    let headline = message.lines().next().unwrap_or(message).trim_start_matches("error: ").to_string();
+    let (file, span) = match place.as_ref().and_then(|(n, l, c)| templates.get(n).map(|t| (t, *l, *c))) {
+        Some(((text, shown), line, col)) => {
+            let offset = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>()
+                + text
+                    .split_inclusive('\n')
+                    .nth(line.saturating_sub(1))
+                    .map_or(0, |l| l.char_indices().nth(col.saturating_sub(1)).map_or(l.len(), |(i, _)| i));
+            if !sources.iter().any(|(s, _)| s == shown) {
+                sources.push((shown.clone(), text.clone()));
+            }
+            (shown.clone(), Some(offset..offset + 1))
+        }
+        None => (format!("themes/{theme}/templates"), None),
+    };
+    let diagnostic = Diagnostic::error(
+        Code::TemplateError,
+        &file,
+        span,
+        tr!(
+            en: "the template cannot be read: {headline}",
+            fi: "sivupohjaa ei voi lukea (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
+            sv: "sidmallen kan inte läsas (en närmare teknisk beskrivning på engelska: `--lang en`)"
+        ),
+    )
+    .with_help(tr!(
+        en: "fix the template syntax (Tera 2); the templates and their data are described in docs/themes.md",
+        fi: "korjaa sivupohjan kirjoitusasu (Tera 2); sivupohjat ja niiden tiedot kuvataan ohjeessa docs/themes.md",
+        sv: "rätta sidmallens skrivsätt (Tera 2); sidmallarna och deras uppgifter beskrivs i anvisningen docs/themes.md"
+    ));
+    (diagnostic, place.map(|(n, _, _)| n))
+}
+
 /// Load the site theme `name` for the site at `root` in language `lang`.
 // Long on purpose: three layers (built in, theme, site) of templates, texts and static files, read in that order.
 #[allow(clippy::too_many_lines)]
@@ -119,6 +168,7 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
             (String::from_utf8_lossy(bytes).into_owned(), format!("(built-in theme) templates/{rel}")),
         );
     }
+    let builtin = templates.clone();
     for (dir, shown) in [
         (theme_dir.join("templates"), format!("themes/{name}/templates")),
         (root.join(crate::layout::TEMPLATES), crate::layout::TEMPLATES.to_string()),
@@ -142,51 +192,28 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
             }
         }
     }
-    let mut tera = tera::Tera::default();
-    tera.autoescape_on([".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
-    let list: Vec<(&str, &str)> = templates.iter().map(|(k, (t, _))| (k.as_str(), t.as_str())).collect();
-    if let Err(e) = tera.add_raw_templates(list) {
-        let message = e.to_string();
-        // Tera points at the place as `--> name.html:LINE:COL`.
-        let place = message.split("--> ").nth(1).and_then(|rest| {
-            let loc = rest.split_whitespace().next()?;
-            let mut parts = loc.rsplitn(3, ':');
-            let col: usize = parts.next()?.parse().ok()?;
-            let line: usize = parts.next()?.parse().ok()?;
-            Some((parts.next()?.to_string(), line, col))
-        });
-        let headline = message.lines().next().unwrap_or(&message).trim_start_matches("error: ").to_string();
-        let (file, span) = match place.as_ref().and_then(|(n, l, c)| templates.get(n).map(|t| (t, *l, *c))) {
-            Some(((text, shown), line, col)) => {
-                let offset = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>()
-                    + text
-                        .split_inclusive('\n')
-                        .nth(line.saturating_sub(1))
-                        .map_or(0, |l| l.char_indices().nth(col.saturating_sub(1)).map_or(l.len(), |(i, _)| i));
-                sources.push((shown.clone(), text.clone()));
-                (shown.clone(), Some(offset..offset + 1))
-            }
-            None => (format!("themes/{name}/templates"), None),
+    // Every broken template is reported: each one found is replaced by the built-in
+    // template of its name (so that the templates extending it do not fail as well),
+    // or by an empty one, and the rest read again.
+    let mut texts: BTreeMap<&str, &str> = templates.iter().map(|(k, (t, _))| (k.as_str(), t.as_str())).collect();
+    let tera = loop {
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
+        let Err(e) = tera.add_raw_templates(texts.iter().map(|(k, t)| (*k, *t)).collect::<Vec<_>>()) else {
+            break tera;
         };
-        errors.push(
-            Diagnostic::error(
-                Code::TemplateError,
-                &file,
-                span,
-                tr!(
-                    en: "the template cannot be read: {headline}",
-                    fi: "sivupohjaa ei voi lukea (tarkempi tekninen kuvaus englanniksi: `--lang en`)",
-                    sv: "sidmallen kan inte läsas (en närmare teknisk beskrivning på engelska: `--lang en`)"
-                ),
-            )
-            .with_help(tr!(
-                en: "fix the template syntax (Tera 2); the templates and their data are described in docs/themes.md",
-                fi: "korjaa sivupohjan kirjoitusasu (Tera 2); sivupohjat ja niiden tiedot kuvataan ohjeessa docs/themes.md",
-                sv: "rätta sidmallens skrivsätt (Tera 2); sidmallarna och deras uppgifter beskrivs i anvisningen docs/themes.md"
-            )),
-        );
-    }
+        let (diagnostic, broken) = template_error(&e.to_string(), &templates, name, &mut sources);
+        errors.push(diagnostic);
+        let Some((name, text)) = broken.and_then(|b| texts.get_key_value(b.as_str())).map(|(k, t)| (*k, *t)) else {
+            break tera;
+        };
+        let stand_in = builtin.get(name).map_or("", |(t, _)| t.as_str());
+        if text.is_empty() || text == stand_in {
+            break tera;
+        }
+        texts.insert(name, stand_in);
+    };
 
     // Interface text.
     let mut text = BTreeMap::new();

@@ -462,6 +462,32 @@ fn a_broken_site_template_is_reported_and_nothing_is_written() {
 }
 
 #[test]
+fn every_broken_template_is_reported_once_in_one_run() {
+    let s = small_site();
+    s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ page.title {% endblock %}");
+    s.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n  {% if x %}{{ y | }}{% endif %}\n{% endblock %}",
+    );
+    // The base that every page extends: the templates extending it are not reported too.
+    s.write("templates/base.html", "<!doctype html>\n<html>{% block content %}{% endblock %}\n{% for %}</html>\n");
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("template-error").count(), 3, "{}", r.stderr);
+    for (file, place) in [("page.html", None), ("404.html", Some(":3:")), ("base.html", Some(":3:"))] {
+        let line = r
+            .stderr
+            .lines()
+            .find(|l| l.contains(&format!("templates/{file}:")))
+            .unwrap_or_else(|| panic!("{file}: {}", r.stderr));
+        if let Some(place) = place {
+            assert!(line.contains(&format!("templates/{file}{place}")), "{line}");
+        }
+    }
+    assert!(!s.root().join("public").exists());
+}
+
+#[test]
 fn contact_persons_can_be_left_out_everywhere() {
     let s = small_site();
     s.write(

@@ -287,6 +287,34 @@ fn implausible_year() {
 }
 
 #[test]
+fn a_year_too_large_for_any_number_is_told_as_such() {
+    let s = with_org_extra("founded = 12345678901234567890\n");
+    let d = expect(&s, "invalid-value", O, Some("12345678901234567890"), "four digits: `founded = 1994`");
+    assert!(d.message.contains("is too large") && !d.message.contains("i64"), "{}", d.message);
+}
+
+#[test]
+fn a_list_left_open_is_one_mistake_and_the_lines_after_it_are_still_checked() {
+    let s = with_org(
+        "name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\", \"ikaihmiset\"  # kaksi\nmunicipalities = [\"Keuruu\"]\nactivities = [\n  \"Vertaisryhmät\",\n  \"Retket\"\nfounded = \"1994\"\n",
+    );
+    let run = s.check_json();
+    let syntax: Vec<_> = run.diagnostics().into_iter().filter(|d| d.code == "toml-syntax").collect();
+    assert_eq!(syntax.len(), 2, "{}", run.stdout);
+    // At the end of each line the `]` is missing from, before the comment.
+    assert_eq!((syntax[0].line, syntax[0].column), (3, 37), "{:?}", syntax[0]);
+    assert!(
+        syntax[0].help.as_deref().unwrap().contains("`themes = [\"omaishoito\", \"ikaihmiset\"]`"),
+        "{:?}",
+        syntax[0]
+    );
+    assert_eq!((syntax[1].line, syntax[1].column), (7, 11), "{:?}", syntax[1]);
+    assert!(syntax[1].help.as_deref().unwrap().contains("after its last value"), "{:?}", syntax[1]);
+    // The mistake on the line after the lists is found too.
+    expect(&s, "wrong-type", O, Some("\"1994\""), "write `founded = 1994` without quotes");
+}
+
+#[test]
 fn language_name_instead_of_code() {
     let s = with_org_extra("languages = [\"fi\", \"ruotsi\"]\n");
     expect(&s, "unknown-language-code", O, Some("\"ruotsi\""), "`sv`");
@@ -332,6 +360,24 @@ fn file_name_that_is_not_a_slug() {
 }
 
 #[test]
+fn a_dot_in_a_file_name_is_a_file_name_to_mend_not_a_translation() {
+    // `.sv` and `.en` mark translations; `.nimi` is no language code.
+    let s = Site::new();
+    let f = "content/organisations/piste.nimi.md";
+    s.write(f, &org("name = \"Piste ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n"));
+    expect(&s, "bad-file-name", f, None, "content/organisations/piste-nimi.md");
+    assert!(!s.check_json().stdout.contains("unknown-language"));
+}
+
+#[test]
+fn an_md_extension_in_capitals_is_named_in_lowercase() {
+    let s = Site::new();
+    let f = "content/organisations/toinen-yhdistys.MD";
+    s.write(f, &org("name = \"Toinen ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n"));
+    expect(&s, "unexpected-file", f, None, "rename the file `toinen-yhdistys.md`");
+}
+
+#[test]
 fn duplicate_slugs_after_correction() {
     let s = Site::new();
     s.write("content/organisations/Keuruun-Testiyhdistys.md", ORG2);
@@ -355,6 +401,20 @@ fn duplicate_theme_id() {
         "its own id",
     );
     assert_eq!(d.line, 10);
+}
+
+#[test]
+fn a_theme_without_a_name_is_offered_one_made_of_its_id() {
+    let s = Site::new();
+    s.write("content/themes.toml", &format!("{}\n[[theme]]\nid = \"vapaaehtoistoiminta\"\n", crate::support::THEMES));
+    let d = expect(
+        &s,
+        "missing-field",
+        "content/themes.toml",
+        Some("\"vapaaehtoistoiminta\""),
+        "`name = \"Vapaaehtoistoiminta\"`",
+    );
+    assert!(!d.help.unwrap_or_default().contains("Lapset"));
 }
 
 #[test]
@@ -634,6 +694,19 @@ fn base_url_without_scheme() {
 fn link_to_a_missing_content_file() {
     let s = Site::new();
     s.write(O, &format!("+++\n{BASE}+++\nKatso myös [verkosto](../networks/testiverkko.md).\n"));
+    expect(&s, "broken-link", O, Some("[verkosto]"), "did you mean `../networks/testiverkosto.md`?");
+}
+
+#[test]
+fn a_link_to_a_file_with_no_name_near_it_suggests_no_other_file() {
+    // Every path of a folder looks alike (`../organisations/…md`): only a name near the
+    // one linked to is offered.
+    let s = Site::new();
+    s.write(O, &format!("+++\n{BASE}+++\nKatso [seura](../organisations/aivan-muu-yhdistys.md).\n"));
+    let d = expect(&s, "broken-link", O, Some("[seura]"), "`../organisations/<slug>.md`");
+    assert!(!d.help.unwrap_or_default().contains("did you mean"));
+    // A near name in another folder is offered.
+    s.write(O, &format!("+++\n{BASE}+++\nKatso [verkosto](../organisations/testiverkosto.md).\n"));
     expect(&s, "broken-link", O, Some("[verkosto]"), "did you mean `../networks/testiverkosto.md`?");
 }
 

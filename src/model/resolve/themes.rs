@@ -17,8 +17,7 @@ pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
     for t in list.into_iter().flatten() {
         let RawTheme { id, name, description, name_sv, name_en, description_sv, description_en } = t.get_ref();
         let Some(id) = id else {
-            let id = name.as_ref().map(|n| slugify(n.get_ref())).unwrap_or_else(|| "lapset-ja-perheet".into());
-            diags.push(no_id(f, t.span(), &id));
+            diags.push(no_id(f, t.span(), name.as_ref().map(|n| slugify(n.get_ref()))));
             continue;
         };
         if !is_slug(id.get_ref()) {
@@ -57,21 +56,7 @@ pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
             continue;
         }
         if name.is_none() {
-            diags.push(
-                Diagnostic::error(Code::MissingField, f, Some(id.span()), {
-                    let v = id.get_ref();
-                    tr!(
-                        en: "the theme `{v}` has no `name`",
-                        fi: "teemalta `{v}` puuttuu `name`",
-                        sv: "temat `{v}` saknar `name`"
-                    )
-                })
-                .with_help(tr!(
-                    en: "add `name = \"Lapset ja perheet\"` (the name readers see)",
-                    fi: "lisää `name = \"Lapset ja perheet\"` (lukijoille näkyvä nimi)",
-                    sv: "lägg till `name = \"Barn och familjer\"` (namnet som läsarna ser)"
-                )),
-            );
+            diags.push(no_name(f, id.span(), id.get_ref()));
         }
         spans.insert(id.get_ref().clone(), id.span());
         out.push(Theme {
@@ -170,15 +155,46 @@ fn no_themes(f: &str) -> Diagnostic {
     ))
 }
 
-fn no_id(f: &str, span: Range<usize>, id: &str) -> Diagnostic {
+/// The theme `id` has no name: one made of the id is offered
+/// (`lapset-ja-perheet` → `Lapset ja perheet`).
+fn no_name(f: &str, span: Range<usize>, id: &str) -> Diagnostic {
+    let words = id.replace('-', " ");
+    let mut chars = words.chars();
+    let name: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    Diagnostic::error(
+        Code::MissingField,
+        f,
+        Some(span),
+        tr!(
+            en: "the theme `{id}` has no `name`",
+            fi: "teemalta `{id}` puuttuu `name`",
+            sv: "temat `{id}` saknar `name`"
+        ),
+    )
+    .with_help(tr!(
+        en: "add `name = \"{name}\"`, or the name readers should see",
+        fi: "lisää `name = \"{name}\"` tai muu nimi, jonka lukijat näkevät",
+        sv: "lägg till `name = \"{name}\"` eller ett annat namn som läsarna ser"
+    ))
+}
+
+/// A theme without `id`; `id` is the slug of its name, if it has one.
+fn no_id(f: &str, span: Range<usize>, id: Option<String>) -> Diagnostic {
     let msg = tr!(
         en: "this theme has no `id`",
         fi: "tältä teemalta puuttuu `id`",
         sv: "det här temat saknar `id`"
     );
-    Diagnostic::error(Code::MissingField, f, Some(span), msg).with_help(tr!(
-        en: "add `id = \"{id}\"`",
-        fi: "lisää `id = \"{id}\"`",
-        sv: "lägg till `id = \"{id}\"`"
-    ))
+    Diagnostic::error(Code::MissingField, f, Some(span), msg).with_help(match id {
+        Some(id) => tr!(
+            en: "add `id = \"{id}\"`",
+            fi: "lisää `id = \"{id}\"`",
+            sv: "lägg till `id = \"{id}\"`"
+        ),
+        None => tr!(
+            en: "add `id` (lowercase letters, digits and hyphens, as in `id = \"lapset-ja-perheet\"`) and the `name` readers see",
+            fi: "lisää `id` (pieniä kirjaimia, numeroita ja yhdysmerkkejä, kuten `id = \"lapset-ja-perheet\"`) ja lukijoille näkyvä `name`",
+            sv: "lägg till `id` (små bokstäver, siffror och bindestreck, som i `id = \"lapset-ja-perheet\"`) och det `name` som läsarna ser"
+        ),
+    })
 }
