@@ -1160,6 +1160,12 @@ mod tests {
                 .unwrap();
         assert!(fi_1 == fi && fi_2 == fi, "Finnish indexed after Swedish differs");
         assert!(sv_1 == sv, "Swedish indexed after Finnish differs");
+        // Every stem remembered (the second time) or not: the same index, for words with
+        // and without diacritics, and compounds, whose parts are stemmed apart.
+        const WORDS: [&str; 2] =
+            ["Jyväskylän Keski-Suomen sote-palvelut www.esimerkki.example AikuisOpisto", "vertaistuki Äänekoski"];
+        let (cold, warm) = std::thread::spawn(|| (index_in("fi", &WORDS), index_in("fi", &WORDS))).join().unwrap();
+        assert!(cold == warm, "words indexed from the remembered stems differ");
     }
 
     #[test]

@@ -522,53 +522,60 @@ fn classify(parts: &[&str]) -> Option<Kind> {
     }
 }
 
+/// `organisations/x.MD` → `x.md`: the name to give a file that would be content but
+/// for its extension in capitals.
+fn md_in_capitals(parts: &[&str]) -> Option<String> {
+    let [dirs @ .., f] = parts else { return None };
+    let stem = f.len().checked_sub(3).filter(|&i| f.is_char_boundary(i)).map(|i| &f[..i])?;
+    let ext = &f[stem.len()..];
+    let name = format!("{stem}.md");
+    let mut renamed = dirs.to_vec();
+    renamed.push(&name);
+    (ext.eq_ignore_ascii_case(".md") && ext != ".md" && classify(&renamed).is_some()).then(|| name.clone())
+}
+
 fn unexpected(rel: &str, parts: &[&str]) -> Diagnostic {
-    let help = match parts {
-        [.., f]
-            if f.len() > 3
-                && f.is_char_boundary(f.len() - 3)
-                && f[f.len() - 3..].eq_ignore_ascii_case(".md")
-                && !f.ends_with(".md") =>
-        {
-            let name = format!("{}.md", &f[..f.len() - 3]);
-            tr!(
-                en: "areena reads only names that end in `.md` in lowercase: rename the file `{name}`",
-                fi: "areena lukee vain tiedostot, joiden nimi päättyy pienin kirjaimin `.md`: nimeä tiedosto uudelleen `{name}`",
-                sv: "areena läser bara filer vars namn slutar på `.md` med små bokstäver: byt namn på filen till `{name}`"
-            )
-        }
-        [.., f] if !f.ends_with(".md") && !f.ends_with(".toml") => tr!(
-            en: "content/ holds only .md and .toml files; put pictures and other files under static/",
-            fi: "kansiossa content/ on vain .md- ja .toml-tiedostoja; kuvat ja muut tiedostot kuuluvat kansioon static/",
-            sv: "mappen content/ har bara .md- och .toml-filer; lägg bilder och andra filer i mappen static/"
-        ),
-        [PARTNERSHIP_TABLES, f] => {
-            let t = f.trim_end_matches(".md");
-            tr!(
-                en: "a partnership table is a folder: move it to content/partnership-tables/{t}/index.md",
-                fi: "kumppanuuspöytä on kansio: siirrä tiedosto paikkaan content/partnership-tables/{t}/index.md",
-                sv: "ett partnerskapsbord är en mapp: flytta filen till content/partnership-tables/{t}/index.md"
-            )
-        }
-        [dir, ..] if !CONTENT_FOLDERS.contains(dir) => {
-            match crate::diagnostics::suggest::nearest(dir, CONTENT_FOLDERS, 1).first() {
-                Some(k) => tr!(
-                    en: "did you mean the folder `content/{k}/`? areena reads only the folders named in docs/content.md",
-                    fi: "tarkoititko kansiota `content/{k}/`? areena lukee vain ohjeessa docs/content.md mainitut kansiot",
-                    sv: "menade du mappen `content/{k}/`? areena läser bara de mappar som nämns i anvisningen docs/content.md"
-                ),
-                None => tr!(
-                    en: "areena reads content/organisations, networks, partnership-tables, pages and events; see docs/content.md",
-                    fi: "areena lukee kansiot content/organisations, networks, partnership-tables, pages ja events; katso docs/content.md",
-                    sv: "areena läser mapparna content/organisations, networks, partnership-tables, pages och events; se docs/content.md"
-                ),
+    let help = if let Some(name) = md_in_capitals(parts) {
+        tr!(
+            en: "areena reads only names that end in `.md` in lowercase: rename the file `{name}`",
+            fi: "areena lukee vain tiedostot, joiden nimi päättyy pienin kirjaimin `.md`: nimeä tiedosto uudelleen `{name}`",
+            sv: "areena läser bara filer vars namn slutar på `.md` med små bokstäver: byt namn på filen till `{name}`"
+        )
+    } else {
+        match parts {
+            [.., f] if !f.to_ascii_lowercase().ends_with(".md") && !f.ends_with(".toml") => tr!(
+                en: "content/ holds only .md and .toml files; put pictures and other files under static/",
+                fi: "kansiossa content/ on vain .md- ja .toml-tiedostoja; kuvat ja muut tiedostot kuuluvat kansioon static/",
+                sv: "mappen content/ har bara .md- och .toml-filer; lägg bilder och andra filer i mappen static/"
+            ),
+            [PARTNERSHIP_TABLES, f] => {
+                let t = f.trim_end_matches(".md");
+                tr!(
+                    en: "a partnership table is a folder: move it to content/partnership-tables/{t}/index.md",
+                    fi: "kumppanuuspöytä on kansio: siirrä tiedosto paikkaan content/partnership-tables/{t}/index.md",
+                    sv: "ett partnerskapsbord är en mapp: flytta filen till content/partnership-tables/{t}/index.md"
+                )
             }
+            [dir, ..] if !CONTENT_FOLDERS.contains(dir) => {
+                match crate::diagnostics::suggest::nearest(dir, CONTENT_FOLDERS, 1).first() {
+                    Some(k) => tr!(
+                        en: "did you mean the folder `content/{k}/`? areena reads only the folders named in docs/content.md",
+                        fi: "tarkoititko kansiota `content/{k}/`? areena lukee vain ohjeessa docs/content.md mainitut kansiot",
+                        sv: "menade du mappen `content/{k}/`? areena läser bara de mappar som nämns i anvisningen docs/content.md"
+                    ),
+                    None => tr!(
+                        en: "areena reads content/organisations, networks, partnership-tables, pages and events; see docs/content.md",
+                        fi: "areena lukee kansiot content/organisations, networks, partnership-tables, pages ja events; katso docs/content.md",
+                        sv: "areena läser mapparna content/organisations, networks, partnership-tables, pages och events; se docs/content.md"
+                    ),
+                }
+            }
+            _ => tr!(
+                en: "files go directly in their folder (no subfolders), except meeting notes in content/partnership-tables/<table>/",
+                fi: "tiedostot kuuluvat suoraan kansioonsa (ei alikansioita), paitsi kokousmuistiot kansiossa content/partnership-tables/<pöytä>/",
+                sv: "filerna ligger direkt i sin mapp (inga undermappar), utom mötesanteckningar i content/partnership-tables/<bord>/"
+            ),
         }
-        _ => tr!(
-            en: "files go directly in their folder (no subfolders), except meeting notes in content/partnership-tables/<table>/",
-            fi: "tiedostot kuuluvat suoraan kansioonsa (ei alikansioita), paitsi kokousmuistiot kansiossa content/partnership-tables/<pöytä>/",
-            sv: "filerna ligger direkt i sin mapp (inga undermappar), utom mötesanteckningar i content/partnership-tables/<bord>/"
-        ),
     };
     Diagnostic::warning(
         Code::UnexpectedFile,

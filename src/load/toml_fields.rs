@@ -35,10 +35,20 @@ fn parse_closing<T: DeserializeOwned>(file: &str, toml: &str, offset: usize, clo
     let (mut table, syntax) = DeTable::parse_recoverable(toml);
     // A list left open (`themes = ["a", "b"` and a new line) makes every line after it
     // look like a broken list item: reported once, and the rest read with the `]` added.
-    let open = syntax.first().and_then(|e| unclosed_list(toml, e.message(), e.span()?.start));
-    if let Some(at) = open.filter(|_| closed < 8) {
+    // Only where the `]` takes that error away: the same error again one further on
+    // would mean the guess was wrong.
+    let open = syntax.first().filter(|_| closed < 8).and_then(|e| {
+        let error_at = e.span()?.start;
+        let at = unclosed_list(toml, e.message(), error_at)?;
         let mut closed_text = toml.to_string();
         closed_text.insert(at, ']');
+        let (_, again) = DeTable::parse_recoverable(&closed_text);
+        let same = again
+            .first()
+            .is_some_and(|a| a.message() == e.message() && a.span().map(|s| s.start) == Some(error_at + 1));
+        (!same).then_some((at, closed_text))
+    });
+    if let Some((at, closed_text)) = open {
         let mut parsed = parse_closing::<T>(file, &closed_text, offset, closed + 1);
         for d in &mut parsed.diagnostics {
             if let Some(span) = &mut d.span {
@@ -202,16 +212,38 @@ fn unclosed_list(toml: &str, message: &str, at: usize) -> Option<usize> {
     if toml[line_start..at].trim() != "" || !(key || line.trim_start().starts_with('[')) {
         return None;
     }
-    let before = toml[..line_start].trim_end();
-    let last_line = before.rfind('\n').map_or(0, |i| i + 1);
-    // After the last value, before a comment on that line.
-    let end = match toml[last_line..before.len()].find(" #") {
-        Some(c) if toml[last_line..last_line + c].matches('"').count().is_multiple_of(2) => {
-            toml[..last_line + c].trim_end().len()
+    // The last line before it with a value on it (not blank, not only a comment), and
+    // the end of that value: before a comment, which starts at a `#` outside quotes.
+    let mut end = line_start;
+    while end > 0 {
+        let start = toml[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let value = toml[start..end].trim_end();
+        let value_end = start + code_end(value);
+        if toml[start..value_end].trim() != "" {
+            return Some(value_end);
         }
-        _ => before.len(),
-    };
-    (end > 0).then_some(end)
+        end = start;
+    }
+    None
+}
+
+/// The length of `line` without its comment and the spaces before it: up to the first
+/// `#` outside a quoted string (`"…"` with `\` escapes, or `'…'`).
+fn code_end(line: &str) -> usize {
+    let mut quote = None;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '#' => return line[..i].trim_end().len(),
+            None => {}
+        }
+    }
+    line.trim_end().len()
 }
 
 fn unclosed_list_diagnostic(file: &str, toml: &str, at: usize, offset: usize) -> Diagnostic {
@@ -354,7 +386,7 @@ fn value_diagnostic(
     // A number beyond what the field holds (`invalid value: integer `…`, expected i64`).
     if let Some((n, _)) = message.strip_prefix("invalid value: integer `").and_then(|r| r.split_once('`')) {
         let message = if n.starts_with('-') {
-            tr!(en: "`{en_key}`: {n} is negative", fi: "`{key}`: {n} on negatiivinen", sv: "`{key}`: {n} är negativt")
+            tr!(en: "`{en_key}`: {n} is too small", fi: "`{key}`: {n} on liian pieni", sv: "`{key}`: {n} är för litet")
         } else {
             tr!(en: "`{en_key}`: {n} is too large", fi: "`{key}`: {n} on liian suuri", sv: "`{key}`: {n} är för stort")
         };

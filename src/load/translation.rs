@@ -49,13 +49,16 @@ pub struct Translation {
 }
 
 /// `x.sv.md` → (`x`, `sv`); `None` for a name without a language suffix. A suffix is
-/// a language code, two or three letters: `piste.nimi.md` is a file named with a dot
-/// (which its slug's check reports), not a translation into "nimi".
+/// a language code, two or three letters, perhaps with a region (`en-GB`, `pt_BR`,
+/// which the check of the site's languages then reports): `piste.nimi.md` is a file
+/// named with a dot (which its slug's check reports), not a translation into "nimi".
 pub(super) fn split_name(file_name: &str) -> Option<(&str, &str)> {
     let stem = file_name.strip_suffix(".md")?;
     let (base, lang) = stem.rsplit_once('.')?;
-    let code = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_alphabetic());
-    (!base.is_empty() && code).then_some((base, lang))
+    let (code, region) = lang.split_once(['-', '_']).unwrap_or((lang, "ok"));
+    let language = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphabetic());
+    let region = (2..=8).contains(&region.len()) && region.bytes().all(|b| b.is_ascii_alphanumeric());
+    (!base.is_empty() && language && region).then_some((base, lang))
 }
 
 /// Read the translation at `rel` of the file `original`.
@@ -143,6 +146,9 @@ mod tests {
         assert_eq!(split_name("piste.nimi.md"), None);
         assert_eq!(split_name("v2.0.md"), None);
         assert_eq!(split_name("x.SV.md"), Some(("x", "SV")));
+        assert_eq!(split_name("x.en-GB.md"), Some(("x", "en-GB")));
+        assert_eq!(split_name("x.pt_BR.md"), Some(("x", "pt_BR")));
+        assert_eq!(split_name("x.en-.md"), None);
     }
 
     #[test]

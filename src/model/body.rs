@@ -255,16 +255,31 @@ fn check_content_link(
         resolved => {
             let shown = resolved.as_deref().map(|t| format!("content/{t}")).unwrap_or_else(|| decoded.clone());
             let names: Vec<&str> = files.content.iter().map(String::as_str).filter(|f| f.ends_with(".md")).collect();
-            // The nearest file by name (not by path: every path of a folder looks alike),
-            // in the folder linked to if one there has that name.
+            // The nearest file by name (not by path: every path of a folder looks alike;
+            // a table's `index.md` by its folder's name), in the folder linked to if one
+            // there has that name, else the nearest path of those with that name.
             let want = resolved.clone().unwrap_or_default();
-            let stem = |f: &'_ str| f.rsplit_once('/').map_or(f, |(_, n)| n).trim_end_matches(".md").to_string();
             let dir = |f: &'_ str| f.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string());
-            let stems: Vec<String> = names.iter().map(|f| stem(f)).collect();
-            let near: Vec<&str> = nearest(&stem(&want), stems.iter().map(String::as_str), 1)
-                .first()
-                .and_then(|best| names.iter().filter(|f| stem(f) == *best).min_by_key(|f| dir(f) != dir(&want)))
-                .copied()
+            let key = |f: &'_ str| {
+                let stem = f.rsplit_once('/').map_or(f, |(_, n)| n).trim_end_matches(".md");
+                if stem == "index" {
+                    dir(f).rsplit('/').next().unwrap_or_default().to_string()
+                } else {
+                    stem.to_string()
+                }
+            };
+            let keys: Vec<String> = names.iter().map(|f| key(f)).collect();
+            let best = nearest(&key(&want), keys.iter().map(String::as_str), 1).first().map(|k| (*k).to_string());
+            let near: Vec<&str> = best
+                .and_then(|best| {
+                    let named: Vec<&str> = names.iter().copied().filter(|f| key(f) == best).collect();
+                    named
+                        .iter()
+                        .copied()
+                        .find(|f| dir(f) == dir(&want))
+                        .or_else(|| nearest(&want, named.iter().copied(), 1).first().copied())
+                        .or_else(|| named.first().copied())
+                })
                 .into_iter()
                 .collect();
             let help = match near.first() {

@@ -196,6 +196,7 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
     // template of its name (so that the templates extending it do not fail as well),
     // or by an empty one, and the rest read again.
     let mut texts: BTreeMap<&str, &str> = templates.iter().map(|(k, (t, _))| (k.as_str(), t.as_str())).collect();
+    let mut replaced = std::collections::BTreeSet::new();
     let tera = loop {
         let mut tera = tera::Tera::default();
         tera.autoescape_on([".html", ".xml"]);
@@ -204,15 +205,21 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
             break tera;
         };
         let (diagnostic, broken) = template_error(&e.to_string(), &templates, name, &mut sources);
+        // A stand-in that does not fit with the other templates: the mistake behind it
+        // is reported already.
+        if broken.as_ref().is_some_and(|b| replaced.contains(b)) {
+            break tera;
+        }
         errors.push(diagnostic);
         let Some((name, text)) = broken.and_then(|b| texts.get_key_value(b.as_str())).map(|(k, t)| (*k, *t)) else {
             break tera;
         };
         let stand_in = builtin.get(name).map_or("", |(t, _)| t.as_str());
-        if text.is_empty() || text == stand_in {
+        if text == stand_in {
             break tera;
         }
         texts.insert(name, stand_in);
+        replaced.insert(name.to_string());
     };
 
     // Interface text.

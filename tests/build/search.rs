@@ -464,4 +464,9 @@ fn the_vendored_search_indexer_is_the_published_crate_with_its_patch() {
     }
     let extra: Vec<_> = files.keys().filter(|n| !published.contains_key(*n)).collect();
     assert!(extra.is_empty(), "not in the published crate: {extra:?}");
+    // And it is the copy areena is built with: Cargo.lock takes Pagefind from no registry.
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
+    let entry =
+        lock.split("[[package]]").find(|p| p.contains("\nname = \"pagefind\"\n")).expect("pagefind in Cargo.lock");
+    assert!(!entry.contains("source ="), "Cargo.lock takes pagefind from elsewhere:{entry}");
 }

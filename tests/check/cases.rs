@@ -312,6 +312,15 @@ fn a_list_left_open_is_one_mistake_and_the_lines_after_it_are_still_checked() {
     assert!(syntax[1].help.as_deref().unwrap().contains("after its last value"), "{:?}", syntax[1]);
     // The mistake on the line after the lists is found too.
     expect(&s, "wrong-type", O, Some("\"1994\""), "write `founded = 1994` without quotes");
+    // A `#` inside quotes is no comment, and a comment line before the next key is
+    // skipped: the `]` goes after the last value.
+    let s = with_org(
+        "name = \"Keuruun Testiyhdistys ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\nactivities = ['Kerho #1', \"Retki \\\"#2\\\"\"  # kaksi \"\n# Muuta\n\nfounded = 1994\n",
+    );
+    let run = s.check_json();
+    let syntax: Vec<_> = run.diagnostics().into_iter().filter(|d| d.code == "toml-syntax").collect();
+    assert_eq!(syntax.len(), 1, "{}", run.stdout);
+    assert_eq!((syntax[0].line, syntax[0].column), (5, 41), "{:?}", syntax[0]);
 }
 
 #[test]
@@ -375,6 +384,10 @@ fn an_md_extension_in_capitals_is_named_in_lowercase() {
     let f = "content/organisations/toinen-yhdistys.MD";
     s.write(f, &org("name = \"Toinen ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n"));
     expect(&s, "unexpected-file", f, None, "rename the file `toinen-yhdistys.md`");
+    // In a place where no content lives, the place is what to mend.
+    let f = "content/organisations/vanhat/toinen-yhdistys.MD";
+    s.write(f, &org("name = \"Toinen ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n"));
+    expect(&s, "unexpected-file", f, None, "files go directly in their folder");
 }
 
 #[test]
@@ -708,6 +721,12 @@ fn a_link_to_a_file_with_no_name_near_it_suggests_no_other_file() {
     // A near name in another folder is offered.
     s.write(O, &format!("+++\n{BASE}+++\nKatso [verkosto](../organisations/testiverkosto.md).\n"));
     expect(&s, "broken-link", O, Some("[verkosto]"), "did you mean `../networks/testiverkosto.md`?");
+    // A table's `index.md` is named by its folder: the nearest table, not the first.
+    for t in ["aaa-poyta", "poyta", "zzz-poyta"] {
+        s.write(&format!("content/partnership-tables/{t}/index.md"), "+++\nname = \"Pöytä\"\n+++\n");
+    }
+    s.write(O, &format!("+++\n{BASE}+++\nKatso [pöytä](../partnership-tables/zzz-pyta/index.md).\n"));
+    expect(&s, "broken-link", O, Some("[pöytä]"), "did you mean `../partnership-tables/zzz-poyta/index.md`?");
 }
 
 #[test]

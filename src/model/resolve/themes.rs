@@ -17,7 +17,7 @@ pub(super) fn themes(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<Theme> {
     for t in list.into_iter().flatten() {
         let RawTheme { id, name, description, name_sv, name_en, description_sv, description_en } = t.get_ref();
         let Some(id) = id else {
-            diags.push(no_id(f, t.span(), name.as_ref().map(|n| slugify(n.get_ref()))));
+            diags.push(no_id(f, t.span(), name.as_ref().map(|n| slugify(n.get_ref())).filter(|s| !s.is_empty())));
             continue;
         };
         if !is_slug(id.get_ref()) {
