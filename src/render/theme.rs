@@ -168,7 +168,6 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
             (String::from_utf8_lossy(bytes).into_owned(), format!("(built-in theme) templates/{rel}")),
         );
     }
-    let builtin = templates.clone();
     for (dir, shown) in [
         (theme_dir.join("templates"), format!("themes/{name}/templates")),
         (root.join(crate::layout::TEMPLATES), crate::layout::TEMPLATES.to_string()),
@@ -214,7 +213,11 @@ pub fn load(root: &Path, name: &str, lang: &str, publish_dot_files: &[String]) -
         let Some((name, text)) = broken.and_then(|b| texts.get_key_value(b.as_str())).map(|(k, t)| (*k, *t)) else {
             break tera;
         };
-        let stand_in = builtin.get(name).map_or("", |(t, _)| t.as_str());
+        let stand_in = builtin_files("templates")
+            .into_iter()
+            .find(|(rel, _)| rel == name)
+            .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+            .unwrap_or("");
         if text == stand_in {
             break tera;
         }
