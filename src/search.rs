@@ -860,7 +860,7 @@ async fn index_part(records: Vec<Entry>, language: &str, part: usize) -> Result<
             .await
             .map_err(|e| fail(e.to_string()))?;
     }
-    let files = pf.get_files().await.map_err(|e| fail(e.to_string()))?;
+    let files = pf.get_files_once().await.map_err(|e| fail(e.to_string()))?;
     let out = if part == 0 { PathBuf::from(BUNDLE_DIR) } else { Path::new(BUNDLE_DIR).join(part_dir(part)) };
     // Pagefind's own UIs are not used: the site theme has its own script.
     let unused = ["pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight."];

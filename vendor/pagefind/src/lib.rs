@@ -154,6 +154,16 @@ impl SearchState {
     }
 
     pub async fn build_indexes(&mut self) -> Result<()> {
+        self.build_indexes_of_pages(false).await
+    }
+
+    /// As `build_indexes`, handing the pages over to the indexes instead of copying
+    /// them (areena): no pages are left to index again.
+    pub async fn build_indexes_once(&mut self) -> Result<()> {
+        self.build_indexes_of_pages(true).await
+    }
+
+    async fn build_indexes_of_pages(&mut self, once: bool) -> Result<()> {
         let log = &self.options.logger;
 
         let used_custom_body = self.fossicked_pages.iter().any(|page| page.has_custom_body);
@@ -187,20 +197,32 @@ impl SearchState {
 
         log.status("[Reading languages]");
 
-        let pages_with_data = self.fossicked_pages.iter().filter(|d| {
+        let with_data = |d: &fossick::FossickedData| {
             if used_custom_body && !d.has_custom_body && !d.force_inclusion {
                 return false;
             }
             !d.word_data.is_empty()
-        });
+        };
+        let pages_with_data: Vec<fossick::FossickedData> = if once {
+            std::mem::take(&mut self.fossicked_pages)
+                .into_iter()
+                .filter(|d| with_data(d))
+                .collect()
+        } else {
+            self.fossicked_pages
+                .iter()
+                .filter(|d| with_data(d))
+                .cloned()
+                .collect()
+        };
 
         let mut language_map: HashMap<String, Vec<fossick::FossickedData>> = HashMap::new();
         for page in pages_with_data {
             let language = page.language.clone();
             if let Some(lang_pages) = language_map.get_mut(&language) {
-                lang_pages.push(page.clone());
+                lang_pages.push(page);
             } else {
-                language_map.insert(language, vec![page.clone()]);
+                language_map.insert(language, vec![page]);
             }
         }
 

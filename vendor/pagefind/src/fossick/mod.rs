@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::fossick::splitting::{
-    get_dotted_tails, get_indexable_bigrams, get_indexable_cross_bigram, get_indexable_words,
+    get_dotted_tails, get_indexable_bigrams, get_indexable_cross_bigram, IndexableWord,
 };
 use crate::fragments::{PageAnchorData, PageFragment, PageFragmentData};
 use crate::SearchOptions;
@@ -376,7 +376,7 @@ impl Fossicker {
         }
         let data = self.data.as_ref().unwrap();
         let stemmer = get_stemmer(&data.language);
-        splitting::set_stem_language(&data.language);
+        splitting::set_stem_language(&data.language, &options.include_characters);
 
         let mut content = String::with_capacity(data.digest.len());
 
@@ -508,17 +508,27 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            let mut indexable_words =
-                get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
+            // areena: a word's indexable words are remembered, and copied only where
+            // more are added to them.
+            let cached = splitting::get_indexable_words_cached(
+                &base_word,
+                stemmer.as_ref(),
+                &options.include_characters,
+            );
             let dotted_tails = get_dotted_tails(
                 &base_word,
                 stemmer.as_ref(),
                 &options.include_characters,
-                &indexable_words,
+                &cached,
             );
-            indexable_words.extend(dotted_tails);
+            let mut owned: Option<Vec<IndexableWord>> = None;
+            if !dotted_tails.is_empty() || segmented {
+                let mut words = cached.to_vec();
+                words.extend(dotted_tails);
+                owned = Some(words);
+            }
             let mut cross_bigram = None;
-            if segmented {
+            if let Some(indexable_words) = owned.as_mut().filter(|_| segmented) {
                 let bigrams =
                     get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
                 indexable_words.extend(bigrams);
@@ -531,6 +541,7 @@ impl Fossicker {
                     &indexable_words,
                 );
             }
+            let indexable_words: &[IndexableWord] = owned.as_deref().unwrap_or(&cached);
 
             let compound_count = indexable_words
                 .iter()
@@ -553,12 +564,12 @@ impl Fossicker {
                 let entry = FossickedWord {
                     position: total_word_index.try_into().unwrap(),
                     weight,
-                    original_word: indexable.original,
+                    original_word: indexable.original.clone(),
                 };
-                if let Some(repeat) = map.get_mut(&indexable.stemmed) {
+                if let Some(repeat) = map.get_mut(indexable.stemmed.as_str()) {
                     repeat.push(entry);
                 } else {
-                    map.insert(indexable.stemmed, vec![entry]);
+                    map.insert(indexable.stemmed.clone(), vec![entry]);
                 }
             }
 
@@ -643,21 +654,28 @@ impl Fossicker {
     ) -> HashMap<String, Vec<MetaFossickedWord>> {
         let mut map: HashMap<String, Vec<MetaFossickedWord>> = HashMap::new();
         let stemmer = get_stemmer(language);
-        splitting::set_stem_language(language);
+        splitting::set_stem_language(language, &options.include_characters);
 
         for (field_id, field_name) in field_order.iter().enumerate() {
             if let Some(field_value) = meta.get(field_name) {
                 for (word_idx, word) in field_value.split_whitespace().enumerate() {
-                    let indexable_words =
-                        get_indexable_words(word, stemmer.as_ref(), &options.include_characters);
+                    let indexable_words = splitting::get_indexable_words_cached(
+                        word,
+                        stemmer.as_ref(),
+                        &options.include_characters,
+                    );
 
-                    for indexable in indexable_words {
+                    for indexable in indexable_words.iter() {
                         let entry = MetaFossickedWord {
                             field_id: field_id as u16,
                             position: word_idx as u32,
-                            original_word: indexable.original,
+                            original_word: indexable.original.clone(),
                         };
-                        map.entry(indexable.stemmed).or_default().push(entry);
+                        if let Some(words) = map.get_mut(indexable.stemmed.as_str()) {
+                            words.push(entry);
+                        } else {
+                            map.insert(indexable.stemmed.clone(), vec![entry]);
+                        }
                     }
                 }
             }

@@ -204,8 +204,9 @@ thread_local! {
 /// Words kept in one thread's stem cache at most: it is emptied when full.
 const STEM_CACHE_WORDS: usize = 200_000;
 
-/// The stems cached on this thread are of language `lang` from now on (areena).
-pub fn set_stem_language(lang: &str) {
+/// The stems and words cached on this thread are of language `lang`, with the
+/// characters `include_characters` kept in words, from now on (areena).
+pub fn set_stem_language(lang: &str, include_characters: &[char]) {
     STEM_CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.0 != lang {
@@ -213,6 +214,45 @@ pub fn set_stem_language(lang: &str) {
             c.1.clear();
         }
     });
+    WORD_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != lang || c.1 != include_characters {
+            c.0 = lang.to_string();
+            c.1 = include_characters.to_vec();
+            c.2.clear();
+        }
+    });
+}
+
+// areena: the indexable words (`get_indexable_words`) of each word already seen on
+// this thread, for the language and the kept characters `set_stem_language` was last
+// given, which decide them (the stemmer is the language's).
+thread_local! {
+    static WORD_CACHE: std::cell::RefCell<(String, Vec<char>, hashbrown::HashMap<String, std::rc::Rc<[IndexableWord]>>)> =
+        Default::default();
+}
+
+/// As `get_indexable_words`, remembered on this thread (areena): a directory's pages
+/// repeat the same words thousands of times. The caller must have called
+/// `set_stem_language` with the language of `stemmer` and with `include_characters`.
+pub fn get_indexable_words_cached(
+    raw_word: &str,
+    stemmer: Option<&Stemmer>,
+    include_characters: &[char],
+) -> std::rc::Rc<[IndexableWord]> {
+    WORD_CACHE.with(|c| {
+        if let Some(words) = c.borrow().2.get(raw_word) {
+            return words.clone();
+        }
+        let words: std::rc::Rc<[IndexableWord]> =
+            get_indexable_words(raw_word, stemmer, include_characters).into();
+        let mut c = c.borrow_mut();
+        if c.2.len() >= STEM_CACHE_WORDS {
+            c.2.clear();
+        }
+        c.2.insert(raw_word.to_string(), words.clone());
+        words
+    })
 }
 
 fn stem_word(

@@ -221,6 +221,14 @@ impl PagefindIndex {
         state.build_indexes().await?;
         Ok(state.get_files().await)
     }
+
+    /// As `get_files`, handing the records over to the index instead of copying them
+    /// (areena): the records are gone afterwards, and adding more starts a new index.
+    pub async fn get_files_once(&mut self) -> Result<Vec<SyntheticFile>> {
+        let mut state = self.search_index.lock().await;
+        state.build_indexes_once().await?;
+        Ok(state.get_files().await)
+    }
 }
 
 #[cfg(test)]
