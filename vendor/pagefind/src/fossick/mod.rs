@@ -368,7 +368,10 @@ impl Fossicker {
         Vec<PageAnchorData>,
         usize,
     ) {
-        let mut map: HashMap<String, Vec<FossickedWord>> = HashMap::new();
+        // areena: room for the words of a page from the start (one in about 8 bytes
+        // of its text), instead of growing the map again and again.
+        let words = self.data.as_ref().map_or(0, |d| d.digest.len() / 8);
+        let mut map: HashMap<String, Vec<FossickedWord>> = HashMap::with_capacity(words);
         let mut anchors = Vec::new();
         // TODO: push this error handling up a level and return an Err from parse_digest
         if self.data.as_ref().is_none() {
