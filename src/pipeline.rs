@@ -228,14 +228,16 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         // Indexing needs only the records: let go of the content first (most of the
         // memory of a large build), keeping the sources of files with reports.
         drop(renderer);
-        drop(index);
-        drop(site);
+        // Letting go of a large directory's millions of small pieces takes a second or
+        // two: another thread does it while indexing starts.
+        let letting_go = std::thread::spawn(move || drop((index, site)));
         diagnostics.keep_reported_sources();
         // Each language's records go into its own index (`/sv/pagefind/`), made
         // with that language's stemming.
         for (prefix, records) in std::iter::once((String::new(), records)).chain(other_records) {
             files += out.search(records, &prefix, t, &mut timings).unwrap_or(0);
         }
+        let _ = letting_go.join();
     }
     timings.push("  render (cpu)", cpu.0);
     timings.push("  write (cpu)", cpu.1);
