@@ -228,8 +228,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
         // Indexing needs only the records: let go of the content first (most of the
         // memory of a large build), keeping the sources of files with reports.
         drop(renderer);
-        // Letting go of a large directory's millions of small pieces takes a second or
-        // two: another thread does it while indexing starts.
+        // Letting go of a large directory's millions of small pieces takes a while:
+        // another thread does it while indexing starts.
         let letting_go = std::thread::spawn(move || drop((index, site)));
         diagnostics.keep_reported_sources();
         // Each language's records go into its own index (`/sv/pagefind/`), made
