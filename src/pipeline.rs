@@ -223,7 +223,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Built, LoadError> {
     let mut files = jobs.len() + files_of_others + renderer.theme.statics.len();
     if site.config.search_enabled {
         let t = Instant::now();
-        let records = crate::search::records(&site, &index, &renderer.routes, &renderer.theme);
+        let records = crate::search::records(&renderer);
         timings.push("  make records", t.elapsed());
         // Indexing needs only the records: let go of the content first (most of the
         // memory of a large build), keeping the sources of files with reports.
@@ -346,7 +346,7 @@ pub fn search_records(root: &Path, settings: Settings) -> Result<Option<Vec<(Str
     let index = Index::build(&site);
     let Some(theme) = load_theme(root, &site, &mut diagnostics) else { return Ok(None) };
     let routes = Routes::new(&site.config.base_url, &site.config.paths);
-    Ok(Some(crate::search::record_pages(&site, &index, &routes, &theme)))
+    Ok(Some(crate::search::record_pages(&Renderer::new(&site, &index, theme, routes))))
 }
 
 pub(crate) fn load_theme(root: &Path, site: &Site, diagnostics: &mut Diagnostics) -> Option<render::SiteTheme> {
@@ -574,7 +574,7 @@ impl Out {
             generated.extend(g);
             *cpu = (cpu.0 + c.0, cpu.1 + c.1);
             if r.site.config.search_enabled {
-                records.push((search_prefix(r), crate::search::records(r.site, r.index, &r.routes, &r.theme)));
+                records.push((search_prefix(r), crate::search::records(r)));
             }
         }
         records

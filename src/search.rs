@@ -17,14 +17,14 @@ use std::path::{Path, PathBuf};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
-use pulldown_cmark::{Event, Parser};
 use rayon::prelude::*;
 
 use crate::diagnostics::suggest::fold;
 use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::index::Index;
+use crate::model::body::plain_text;
 use crate::model::{Area, EventId, NetworkId, OrganisationId, Organiser, Site, TableId, ThemeId};
-use crate::render::{Routes, SiteTheme};
+use crate::render::{Renderer, Routes, SiteTheme};
 
 /// The site theme's search script (a static file); left out when search is off.
 pub(crate) const SCRIPT: &str = "search.js";
@@ -187,27 +187,32 @@ fn esc(s: &str) -> String {
     crate::render::feeds::xml_escape(s)
 }
 
-/// The first `n` words of a Markdown body, as plain text.
-fn first_words(markdown: &str, n: usize) -> String {
-    let (mut out, mut count) = (String::new(), 0);
+/// The first `n` words of a plain text (its start, up to the end of the `n`th word).
+fn first_words(text: &str, n: usize) -> &str {
     if n == 0 {
-        return out;
+        return "";
     }
-    for ev in Parser::new(markdown) {
-        if let Event::Text(t) | Event::Code(t) = ev {
-            for w in t.split_whitespace() {
-                if count > 0 {
-                    out.push(' ');
-                }
-                out.push_str(w);
-                count += 1;
-                if count >= n {
-                    return out;
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return &text[..i];
                 }
             }
+            in_word = false;
+        } else {
+            in_word = true;
         }
     }
-    out
+    text
+}
+
+/// The first `n` words of a plain text, one space between them.
+fn first_words_joined(text: &str, n: usize) -> String {
+    first_words(text, n).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Forms without diacritics of the words that have them (`jyvaskyla` for Jyväskylä),
@@ -448,6 +453,9 @@ impl Entry {
 }
 
 struct Builder<'a> {
+    /// The renderer of the site's pages, whose plain texts of the organisations are
+    /// shared with the open data files.
+    texts: &'a Renderer<'a>,
     site: &'a Site,
     index: &'a Index,
     routes: &'a Routes,
@@ -549,8 +557,9 @@ impl<'a> Builder<'a> {
         // The organisation's own texts without punctuation (the search page shows its
         // summary, never an excerpt of them: see `bare_words`).
         rec.text(3, &bare_words(&o.activities.join(". ")));
-        let description = first_words(o.body.markdown(), self.site.config.search_description_words);
-        rec.text(1, &bare_words(&description));
+        // Its text as plain text, made once for the open data files as well.
+        let description = first_words(self.texts.organisation_text(id), self.site.config.search_description_words);
+        rec.text(1, &bare_words(description));
         // What a result shows under its name: its summary (or first sentence), else the
         // description's start, or the activities.
         let summary = if !o.lead.is_empty() {
@@ -558,7 +567,7 @@ impl<'a> Builder<'a> {
         } else if description.is_empty() {
             o.activities.join(", ")
         } else {
-            first_words(&description, SUMMARY_WORDS)
+            first_words_joined(description, SUMMARY_WORDS)
         };
         if let Some(s) = &o.summary {
             rec.text(3, &bare_words(s));
@@ -589,7 +598,7 @@ impl<'a> Builder<'a> {
         rec.aux(&folded_forms([n.name.as_str()]));
         self.themes(&mut rec, &n.themes, 4);
         self.places(&mut rec, &n.area);
-        rec.text(1, &first_words(n.body.markdown(), self.site.config.search_description_words));
+        rec.text(1, first_words(&plain_text(n.body.markdown()), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_network"));
         rec.finish(self.routes.network(&n.slug))
     }
@@ -601,7 +610,7 @@ impl<'a> Builder<'a> {
         rec.text(3, &t.public_partners.join(", "));
         self.themes(&mut rec, &t.themes, 4);
         self.places(&mut rec, &t.area);
-        rec.text(1, &first_words(t.body.markdown(), self.site.config.search_description_words));
+        rec.text(1, first_words(&plain_text(t.body.markdown()), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_table"));
         rec.finish(self.routes.table(&t.slug))
     }
@@ -635,7 +644,7 @@ impl<'a> Builder<'a> {
         let when = crate::render::dates::event_when(e.start, e.end, self.site.config.language);
         let place = municipality.map(str::to_string).or_else(|| e.online.then(|| self.theme.t("event_online")));
         rec.meta("places", &[Some(when), place].into_iter().flatten().collect::<Vec<_>>().join(" · "));
-        rec.text(1, &first_words(e.body.markdown(), self.site.config.search_description_words));
+        rec.text(1, first_words(&plain_text(e.body.markdown()), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_event"));
         rec.finish(self.routes.event(&e.slug))
     }
@@ -658,19 +667,20 @@ impl<'a> Builder<'a> {
             "places",
             &format!("{} · {}", t.name, crate::render::dates::format(n.date, self.site.config.language)),
         );
-        rec.text(1, &first_words(n.body.markdown(), self.site.config.search_description_words));
+        rec.text(1, first_words(&plain_text(n.body.markdown()), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_note"));
         rec.finish(self.routes.note(&t.slug, &n.slug))
     }
 }
 
 /// Every search record of the site, in the index's order.
-fn all_records<'a>(site: &'a Site, index: &'a Index, routes: &'a Routes, theme: &'a SiteTheme) -> Vec<Record<'a>> {
+fn all_records<'a>(r: &'a Renderer<'a>) -> Vec<Record<'a>> {
+    let (site, index, routes, theme) = (r.site, r.index, &r.routes, &r.theme);
     let region_municipalities: Vec<&str> = match site.config.region {
         Some(r) => site.municipalities.list.iter().filter(|m| m.region == r).map(|m| m.name.as_str()).collect(),
         None => Vec::new(),
     };
-    let b = Builder { site, index, routes, theme, lang: site.config.language.code(), region_municipalities };
+    let b = Builder { texts: r, site, index, routes, theme, lang: site.config.language.code(), region_municipalities };
     let mut records: Vec<Record<'_>> = index.order.par_iter().map(|&o| b.organisation(o)).collect();
     records.extend(index.network_order.iter().map(|&n| b.network(n)));
     records.extend(index.table_order.iter().map(|&t| b.table(t)));
@@ -684,8 +694,8 @@ fn all_records<'a>(site: &'a Site, index: &'a Index, routes: &'a Routes, theme: 
 
 /// The address and HTML of every search record of the site, in the index's order:
 /// what Pagefind is given to index.
-pub(crate) fn record_pages(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Vec<(String, String)> {
-    all_records(site, index, routes, theme)
+pub(crate) fn record_pages(r: &Renderer<'_>) -> Vec<(String, String)> {
+    all_records(r)
         .into_iter()
         .map(|r| {
             let e = r.entry();
@@ -697,8 +707,8 @@ pub(crate) fn record_pages(site: &Site, index: &Index, routes: &Routes, theme: &
 
 /// The search records of the site, split into the parts of the index, as Pagefind
 /// indexes them.
-pub(crate) fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteTheme) -> Records {
-    let records = all_records(site, index, routes, theme);
+pub(crate) fn records(r: &Renderer<'_>) -> Records {
+    let records = all_records(r);
     let parts = parts(records.len());
     let part = assign_parts(&records, parts);
     let map = parts_map(&records, &part, parts);
@@ -709,7 +719,7 @@ pub(crate) fn records(site: &Site, index: &Index, routes: &Routes, theme: &SiteT
     for (r, p) in records.into_iter().zip(part) {
         split[p].push(r.entry());
     }
-    Records { parts: split, map, language: site.config.language.code() }
+    Records { parts: split, map, language: r.site.config.language.code() }
 }
 
 /// The index files of each part of the last index made, with a hash of what the part
@@ -721,15 +731,9 @@ pub(crate) struct PartCache {
 
 /// The search bundle of the site, indexing again only the parts whose records differ
 /// from those `cache` holds; the same files as [`records`] and [`index`] make.
-pub(crate) fn index_changed_parts(
-    site: &Site,
-    index: &Index,
-    routes: &Routes,
-    theme: &SiteTheme,
-    cache: &mut PartCache,
-) -> Result<Vec<SearchFile>, Diagnostic> {
+pub(crate) fn index_changed_parts(r: &Renderer<'_>, cache: &mut PartCache) -> Result<Vec<SearchFile>, Diagnostic> {
     use std::hash::{Hash, Hasher};
-    let Records { parts: split, map, language } = records(site, index, routes, theme);
+    let Records { parts: split, map, language } = records(r);
     let parts = split.len();
     let runtime =
         tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().map_err(|e| fail(e.to_string()))?;
@@ -1002,14 +1006,21 @@ mod tests {
                 index.events.upcoming.len(),
             ];
             assert!(kinds.iter().all(|&n| n > 1), "{kinds:?}");
-            assert_eq!(record_count(&site, &index), all_records(&site, &index, &routes, &theme).len(), "notes {notes}");
+            let r = Renderer::new(&site, &index, theme, routes);
+            assert_eq!(record_count(&site, &index), all_records(&r).len(), "notes {notes}");
         }
     }
 
     #[test]
     fn words_and_folding() {
-        assert_eq!(first_words("# Otsikko\n\nYksi *kaksi* [kolme](x.md) neljä", 3), "Otsikko Yksi kaksi");
+        let text = plain_text("# Otsikko\n\nYksi *kaksi* [kolme](x.md) neljä");
+        assert_eq!(first_words(&text, 3), "Otsikko\nYksi kaksi");
+        assert_eq!(first_words_joined(&text, 3), "Otsikko Yksi kaksi");
+        assert_eq!(first_words_joined(" a  b\tc ", 2), "a b");
         assert_eq!(first_words("a b", 0), "");
+        assert_eq!(first_words("a b ", 5), "a b ");
+        // A word with markup inside it stays one word.
+        assert_eq!(first_words_joined(&plain_text("yhdistys**ten** tuki"), 1), "yhdistysten");
         assert_eq!(folded_forms(["Jyväskylä Keuruu", "Äänekoski"]), "aanekoski jyvaskyla");
     }
 
@@ -1087,7 +1098,8 @@ mod tests {
         let index = Index::build(&site);
         let theme = crate::pipeline::load_theme(&root, &site, &mut Default::default()).unwrap();
         let routes = Routes::new(&site.config.base_url, &site.config.paths);
-        let mut records = all_records(&site, &index, &routes, &theme);
+        let r = Renderer::new(&site, &index, theme, routes);
+        let mut records = all_records(&r);
         // Texts that end in each kind of character, spaces and line breaks in meta
         // fields and filters, and text that looks like markup.
         let endings = [

@@ -203,7 +203,7 @@ impl State {
         let mut files: HashMap<String, Arc<[u8]>> = HashMap::new();
         for (i, r) in renderers.iter().enumerate().filter(|(_, r)| r.site.config.search_enabled) {
             let cache = parts.entry(r.site.config.language.code()).or_default();
-            let made = crate::search::index_changed_parts(r.site, r.index, &r.routes, &r.theme, cache);
+            let made = crate::search::index_changed_parts(r, cache);
             let mut made = match made {
                 Ok(files) => files,
                 Err(d) => {

@@ -1,11 +1,9 @@
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::index::PagefindIndexes;
 use crate::{SearchOptions, PAGEFIND_VERSION};
-use flate2::write::GzEncoder; // TODO: Replace flate2 with async-compression since we
-use flate2::Compression; //   // require that crate for the input compression anyway.
+use flate2::Compression;
 use futures::future::join_all;
 use std::collections::BTreeMap;
 use include_dir::{include_dir, Dir};
@@ -445,12 +443,12 @@ async fn write(
                 Some("pf_index") => Compression::new(4),
                 _ => Compression::default(),
             };
-            let mut gz = GzEncoder::new(Vec::new(), level);
+            let mut input: Vec<&[u8]> = Vec::with_capacity(content_chunks.len() * 2);
             for chunk in content_chunks {
-                gz.write_all(b"pagefind_dcd").unwrap();
-                gz.write_all(chunk).unwrap();
+                input.push(b"pagefind_dcd");
+                input.push(chunk);
             }
-            if let Ok(contents) = gz.finish() {
+            if let Ok(contents) = gzip(level, &input) {
                 if let Some(mut file) = file {
                     file.write_all(&contents).await.unwrap();
                     // `write_all` resolving only means the bytes are in tokio's
@@ -481,4 +479,68 @@ async fn write(
             }
         }
     }
+}
+
+thread_local! {
+    /// areena: one deflate compressor per thread and level, reset for each file.
+    /// Making one for each of a large site's hundred thousand small files (its
+    /// window and hash tables allocated and cleared every time) cost more than
+    /// compressing many of them.
+    static DEFLATE: std::cell::RefCell<Vec<(u32, flate2::Compress)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// areena: `input` gzipped at `level`: the same bytes as flate2's
+/// `GzEncoder::new(Vec::new(), level)` writes (its header, the raw deflate stream,
+/// the CRC-32 and length), made with this thread's reused compressor.
+fn gzip(level: Compression, input: &[&[u8]]) -> std::io::Result<Vec<u8>> {
+    use flate2::{Crc, FlushCompress, Status};
+    let total: usize = input.iter().map(|c| c.len()).sum();
+    let mut out = Vec::with_capacity(64 + total / 2);
+    // GzBuilder's header: no name, comment or time; the level in XFL; OS unknown.
+    let xfl = if level.level() >= Compression::best().level() {
+        2
+    } else if level.level() <= Compression::fast().level() {
+        4
+    } else {
+        0
+    };
+    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 255]);
+    let mut crc = Crc::new();
+    DEFLATE.with(|cell| -> std::io::Result<()> {
+        let mut all = cell.borrow_mut();
+        let i = match all.iter().position(|(l, _)| *l == level.level()) {
+            Some(i) => i,
+            None => {
+                all.push((level.level(), flate2::Compress::new(level, false)));
+                all.len() - 1
+            }
+        };
+        let z = &mut all[i].1;
+        z.reset();
+        let err = |e: flate2::CompressError| std::io::Error::other(e.to_string());
+        for chunk in input {
+            crc.update(chunk);
+            let mut rest: &[u8] = chunk;
+            while !rest.is_empty() {
+                if out.capacity() - out.len() < 1024 {
+                    out.reserve(out.capacity().max(4096));
+                }
+                let before = z.total_in();
+                z.compress_vec(rest, &mut out, FlushCompress::None).map_err(err)?;
+                rest = &rest[(z.total_in() - before) as usize..];
+            }
+        }
+        loop {
+            if out.capacity() - out.len() < 1024 {
+                out.reserve(out.capacity().max(4096));
+            }
+            if z.compress_vec(&[], &mut out, FlushCompress::Finish).map_err(err)? == Status::StreamEnd {
+                return Ok(());
+            }
+        }
+    })?;
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    out.extend_from_slice(&crc.amount().to_le_bytes());
+    Ok(out)
 }
