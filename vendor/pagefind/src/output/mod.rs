@@ -437,9 +437,10 @@ async fn write(
             // kind of file. The meta and filter files (fetched whole) at the default
             // level, the same sizes within a few bytes; the word index chunks (a few
             // for each word searched) at 4; a page's fragment (one for each result
-            // shown, half the bytes compressed) at 2.
+            // shown, half the bytes compressed; one file for each page, the most
+            // files of all) at the fastest.
             let level = match filename.extension().and_then(|e| e.to_str()) {
-                Some("pf_fragment") => Compression::new(2),
+                Some("pf_fragment") => Compression::fast(),
                 Some("pf_index") => Compression::new(4),
                 _ => Compression::default(),
             };
