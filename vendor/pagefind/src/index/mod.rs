@@ -165,6 +165,14 @@ pub async fn build_indexes(
                 let mut normalized_positions: Vec<FossickedWord> = Vec::new();
                 let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> = BTreeMap::new();
 
+                // areena: a word written without diacritics everywhere on the page (most
+                // words) keeps its list of positions as it is.
+                let positions = if positions.iter().all(|p| p.original_word.is_none()) {
+                    normalized_positions = positions;
+                    Vec::new()
+                } else {
+                    positions
+                };
                 for fossicked in positions {
                     if fossicked.original_word.is_none() {
                         // No diacritics - original matches normalized form
@@ -180,8 +188,9 @@ pub async fn build_indexes(
 
                 let packed_word =
                     local_word_map
-                        .entry(word.clone())
-                        .or_insert_with(|| PackedWord {
+                        // areena: the word is copied only for a new entry.
+                        .entry(word)
+                        .or_insert_with_key(|word| PackedWord {
                             word: word.clone(),
                             pages: Vec::new(),
                             additional_variants: Vec::new(),
@@ -232,8 +241,9 @@ pub async fn build_indexes(
 
                 let packed_word =
                     local_word_map
-                        .entry(word.clone())
-                        .or_insert_with(|| PackedWord {
+                        // areena: the word is copied only for a new entry.
+                        .entry(word)
+                        .or_insert_with_key(|word| PackedWord {
                             word: word.clone(),
                             pages: Vec::new(),
                             additional_variants: Vec::new(),
@@ -602,10 +612,16 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     // when we inline weight changes.
     // We then sort by position within each weight group,
     // which helps us delta encode the index.
-    positions.sort_by_cached_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
+    // areena: sorted only when out of order, without a key list made per word and page
+    // (positions come in reading order, most at one weight).
+    let key = |p: &FossickedWord| (if p.weight == 25 { 0 } else { p.weight }, p.position);
+    if !positions.is_sorted_by_key(key) {
+        positions.sort_by_key(key);
+    }
 
     let mut current_weight = 25;
-    let mut weighted_positions = Vec::with_capacity(positions.len());
+    // areena: room for a few changes of weight (two entries each) as well.
+    let mut weighted_positions = Vec::with_capacity(positions.len() + 6);
     let mut last_position = 0;
 
     // Calculate our output list of positions with weights.
@@ -642,7 +658,8 @@ fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<
         .into_iter()
         .map(|(_, w)| w)
         .collect::<Vec<PackedWord>>();
-    words.sort_by_key(|w| w.word.clone());
+    // areena: compared in place; a key function would copy both words per comparison.
+    words.sort_by(|a, b| a.word.cmp(&b.word));
 
     let mut index_chunks = Vec::new();
 
@@ -658,8 +675,8 @@ fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<
             + word.additional_variants.len();
         index_chunk.push(word);
         if index_chunk_size >= chunk_size {
-            index_chunks.push(index_chunk.clone());
-            index_chunk.clear();
+            // areena: handed over, not copied.
+            index_chunks.push(std::mem::take(&mut index_chunk));
             index_chunk_size = 0;
         }
     }
