@@ -192,6 +192,11 @@ fn first_words(text: &str, n: usize) -> &str {
     if n == 0 {
         return "";
     }
+    // `n` words and the space after the last take more than `n` bytes (and with no
+    // limit set, `n` is the largest number there is).
+    if n >= text.len() {
+        return text;
+    }
     let mut words = 0;
     let mut in_word = false;
     for (i, c) in text.char_indices() {
@@ -242,17 +247,36 @@ const LOOSE_PUNCTUATION: &[char] = &[',', '.', ';', ':', '!', '?', '(', ')', '['
 /// may: `covid19,` is also indexed as `covid` and `19`; inside a word, as in
 /// `Keski-Suomi` or `www.example.fi`, punctuation is kept).
 fn bare_words(text: &str) -> String {
+    // The punctuation is ASCII: it is trimmed byte by byte, and what is left starts and
+    // ends on a character's boundary.
+    const LOOSE: [bool; 128] = {
+        let mut t = [false; 128];
+        let mut i = 0;
+        while i < LOOSE_PUNCTUATION.len() {
+            t[LOOSE_PUNCTUATION[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    let loose = |b: u8| b < 128 && LOOSE[b as usize];
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        let core = word.trim_matches(LOOSE_PUNCTUATION);
-        if !core.is_empty() && core.chars().all(char::is_alphabetic) {
-            out.push_str(core);
-        } else {
-            out.push_str(word);
+        let b = word.as_bytes();
+        let (mut start, mut end) = (0, b.len());
+        while start < end && loose(b[start]) {
+            start += 1;
         }
+        while end > start && loose(b[end - 1]) {
+            end -= 1;
+        }
+        let core = &word[start..end];
+        let letters = !core.is_empty()
+            && (core.bytes().all(|c| c.is_ascii_alphabetic())
+                || (!core.is_ascii() && core.chars().all(char::is_alphabetic)));
+        out.push_str(if letters { core } else { word });
     }
     out
 }
@@ -313,6 +337,12 @@ impl<'a> RecordMaker<'a> {
     fn text(&mut self, weight: u8, text: &str) {
         if !text.trim().is_empty() {
             self.items.push(Item::Text(weight, text.to_string()));
+        }
+    }
+    /// As [`RecordMaker::text`], for a text made for the record (kept, not copied).
+    fn text_owned(&mut self, weight: u8, text: String) {
+        if !text.trim().is_empty() {
+            self.items.push(Item::Text(weight, text));
         }
     }
     fn aux(&mut self, text: &str) {
@@ -556,10 +586,10 @@ impl<'a> Builder<'a> {
         self.places(&mut rec, &o.area);
         // The organisation's own texts without punctuation (the search page shows its
         // summary, never an excerpt of them: see `bare_words`).
-        rec.text(3, &bare_words(&o.activities.join(". ")));
+        rec.text_owned(3, bare_words(&o.activities.join(". ")));
         // Its text as plain text, made once for the open data files as well.
         let description = first_words(self.texts.organisation_text(id), self.site.config.search_description_words);
-        rec.text(1, &bare_words(description));
+        rec.text_owned(1, bare_words(description));
         // What a result shows under its name: its summary (or first sentence), else the
         // description's start, or the activities.
         let summary = if !o.lead.is_empty() {
@@ -570,7 +600,7 @@ impl<'a> Builder<'a> {
             first_words_joined(description, SUMMARY_WORDS)
         };
         if let Some(s) = &o.summary {
-            rec.text(3, &bare_words(s));
+            rec.text_owned(3, bare_words(s));
         }
         rec.meta("summary", &summary);
         rec.filter("type", &self.theme.t("search_type_organisation"));
@@ -1022,6 +1052,43 @@ mod tests {
         // A word with markup inside it stays one word.
         assert_eq!(first_words_joined(&plain_text("yhdistys**ten** tuki"), 1), "yhdistysten");
         assert_eq!(folded_forms(["Jyväskylä Keuruu", "Äänekoski"]), "aanekoski jyvaskyla");
+    }
+
+    #[test]
+    fn first_words_and_bare_words_agree_with_their_plain_definitions() {
+        // The definitions, word by word and character by character.
+        fn words(text: &str, n: usize) -> &str {
+            let mut ends = text.char_indices().filter(|&(i, c)| {
+                c.is_whitespace() && text[..i].chars().next_back().is_some_and(|p| !p.is_whitespace())
+            });
+            if n == 0 { "" } else { ends.nth(n - 1).map_or(text, |(i, _)| &text[..i]) }
+        }
+        fn bare(text: &str) -> String {
+            let words = text.split_whitespace().map(|w| {
+                let core = w.trim_matches(LOOSE_PUNCTUATION);
+                if !core.is_empty() && core.chars().all(char::is_alphabetic) { core } else { w }
+            });
+            words.collect::<Vec<_>>().join(" ")
+        }
+        let texts = [
+            "",
+            " ",
+            "yksi",
+            "a b",
+            "a b ",
+            "  kaksi  välilyöntiä\t\nja (sulkeet), \"lainaus\" 'heittomerkki' -viiva- ...",
+            "covid19, 3. [x] (ä) «kulmat» ¿qué? ―viiva― … café. ÄÄNI!",
+            "Keski-Suomi www.example.fi 24/7 e-mail: a@b.example; ok.",
+            "sitova\u{a0}väli ja\u{2003}em-väli ja\u{200b}nollaväli",
+            "yhdistelmä\u{301}merkki 日本語。 emoji🙂, ok!",
+            ".,;:!?()[]\"'- ---- (-) a-",
+        ];
+        for t in texts {
+            assert_eq!(bare_words(t), bare(t), "{t:?}");
+            for n in [0, 1, 2, 3, 5, 8, 100, usize::MAX] {
+                assert_eq!(first_words(t, n), words(t, n), "{t:?} {n}");
+            }
+        }
     }
 
     #[test]
