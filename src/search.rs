@@ -885,9 +885,7 @@ async fn index_part(records: Vec<Entry>, language: &str, part: usize) -> Result<
     let config = PagefindServiceConfig::builder().force_language(language.to_string()).keep_index_url(false).build();
     let mut pf = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
     // Each record is added as Pagefind's HTML reader would have read it from its page
-    // (`Entry::html`). Pagefind looks for an earlier record of the same address before
-    // adding one, which makes adding quadratic in the records of one index: the parts
-    // keep that small.
+    // (`Entry::html`).
     for entry in records {
         let r = entry.for_pagefind();
         pf.add_custom_record(r.url, r.text, language.to_string(), Some(r.meta), Some(r.filters), None)

@@ -35,6 +35,9 @@ struct SearchState {
     options: SearchOptions,
     fossicked_pages: Vec<FossickedData>,
     built_indexes: Vec<PagefindIndexes>,
+    /// areena: where in `fossicked_pages` the page of each URL is (its first), kept by
+    /// `fossick_one_summary`; `None` once the pages are changed otherwise.
+    page_positions: Option<hashbrown::HashMap<String, usize>>,
 }
 
 impl SearchState {
@@ -43,6 +46,7 @@ impl SearchState {
             options,
             fossicked_pages: vec![],
             built_indexes: vec![],
+            page_positions: Some(hashbrown::HashMap::new()),
         }
     }
 
@@ -109,6 +113,7 @@ impl SearchState {
 
         let existing_page_count = self.fossicked_pages.len();
         self.fossicked_pages.extend(results);
+        self.page_positions = None;
 
         Ok(self.fossicked_pages.len() - existing_page_count)
     }
@@ -125,14 +130,22 @@ impl SearchState {
             result.fragment.data.url.clone(),
             result.fragment.data.meta.clone(),
         );
-        let existing = self
-            .fossicked_pages
-            .iter()
-            .position(|page| page.url == result.url);
-        if let Some(existing) = existing {
-            *self.fossicked_pages.get_mut(existing).unwrap() = result;
-        } else {
-            self.fossicked_pages.push(result);
+        // The earlier page of the same URL is found by its URL, not by comparing the URL
+        // with every page's (which made adding pages quadratic).
+        let pages = &self.fossicked_pages;
+        let positions = self.page_positions.get_or_insert_with(|| {
+            let mut positions = hashbrown::HashMap::with_capacity(pages.len());
+            for (i, page) in pages.iter().enumerate() {
+                positions.entry(page.url.clone()).or_insert(i);
+            }
+            positions
+        });
+        match positions.entry_ref(result.url.as_str()) {
+            hashbrown::hash_map::EntryRef::Occupied(e) => self.fossicked_pages[*e.get()] = result,
+            hashbrown::hash_map::EntryRef::Vacant(e) => {
+                e.insert(self.fossicked_pages.len());
+                self.fossicked_pages.push(result);
+            }
         }
         Ok(summary)
     }
@@ -149,6 +162,7 @@ impl SearchState {
             } else {
                 self.fossicked_pages.push(result.clone());
             }
+            self.page_positions = None;
         }
         result
     }
@@ -204,6 +218,7 @@ impl SearchState {
             !d.word_data.is_empty()
         };
         let pages_with_data: Vec<fossick::FossickedData> = if once {
+            self.page_positions = None;
             std::mem::take(&mut self.fossicked_pages)
                 .into_iter()
                 .filter(|d| with_data(d))

@@ -273,4 +273,62 @@ mod tests {
             .iter()
             .any(|f| f.to_string_lossy().ends_with(".pf_index")));
     }
+
+    /// areena: a record added again under the URL of an earlier one replaces it, also
+    /// when the earlier one came from an HTML file.
+    #[tokio::test]
+    async fn a_record_of_the_same_url_replaces_the_earlier_one() {
+        use std::io::Read;
+        let options = PagefindServiceConfig::builder()
+            .force_language("en".to_string())
+            .build();
+        let mut index = PagefindIndex::new(Some(options)).unwrap();
+        let record = |url: &str, text: &str| (url.to_string(), text.to_string());
+        for (url, text) in [record("/a/", "oldword"), record("/b/", "bword")] {
+            index
+                .add_custom_record(url, text, "en".into(), None, None, None)
+                .await
+                .unwrap();
+        }
+        index
+            .add_html_file(
+                None,
+                Some("/c/".into()),
+                "<html><body><p>cword</p></body></html>".into(),
+            )
+            .await
+            .unwrap();
+        for (url, text) in [record("/a/", "newword"), record("/c/", "replacedword")] {
+            index
+                .add_custom_record(url, text, "en".into(), None, None, None)
+                .await
+                .unwrap();
+        }
+        let mut fragments: Vec<String> = index
+            .get_files()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.filename.to_string_lossy().ends_with(".pf_fragment"))
+            .map(|f| {
+                let mut text = String::new();
+                flate2::read::GzDecoder::new(&f.contents[..])
+                    .read_to_string(&mut text)
+                    .unwrap();
+                text
+            })
+            .collect();
+        fragments.sort();
+        assert_eq!(fragments.len(), 3, "{fragments:?}");
+        let all = fragments.join("\n");
+        for (word, held) in [
+            ("newword", true),
+            ("oldword", false),
+            ("bword", true),
+            ("replacedword", true),
+            ("cword", false),
+        ] {
+            assert_eq!(all.contains(word), held, "{word}: {all}");
+        }
+    }
 }
