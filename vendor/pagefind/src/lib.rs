@@ -36,7 +36,7 @@ struct SearchState {
     fossicked_pages: Vec<FossickedData>,
     built_indexes: Vec<PagefindIndexes>,
     /// areena: where in `fossicked_pages` the page of each URL is (its first), kept by
-    /// `fossick_one_summary`; `None` once the pages are changed otherwise.
+    /// `keep_page`; `None` once the pages are changed otherwise.
     page_positions: Option<hashbrown::HashMap<String, usize>>,
 }
 
@@ -130,8 +130,22 @@ impl SearchState {
             result.fragment.data.url.clone(),
             result.fragment.data.meta.clone(),
         );
-        // The earlier page of the same URL is found by its URL, not by comparing the URL
-        // with every page's (which made adding pages quadratic).
+        self.keep_page(result);
+        Ok(summary)
+    }
+
+    pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedData> {
+        let result = file.fossick_sync(&self.options);
+        if let Ok(result) = result.as_ref() {
+            self.keep_page(result.clone());
+        }
+        result
+    }
+
+    /// Keep a fossicked page, in place of the earlier page of its URL if there is one
+    /// (areena: found by its URL, not by comparing the URL with every page's, which made
+    /// adding pages quadratic).
+    fn keep_page(&mut self, page: FossickedData) {
         let pages = &self.fossicked_pages;
         let positions = self.page_positions.get_or_insert_with(|| {
             let mut positions = hashbrown::HashMap::with_capacity(pages.len());
@@ -140,31 +154,13 @@ impl SearchState {
             }
             positions
         });
-        match positions.entry_ref(result.url.as_str()) {
-            hashbrown::hash_map::EntryRef::Occupied(e) => self.fossicked_pages[*e.get()] = result,
+        match positions.entry_ref(page.url.as_str()) {
+            hashbrown::hash_map::EntryRef::Occupied(e) => self.fossicked_pages[*e.get()] = page,
             hashbrown::hash_map::EntryRef::Vacant(e) => {
                 e.insert(self.fossicked_pages.len());
-                self.fossicked_pages.push(result);
+                self.fossicked_pages.push(page);
             }
         }
-        Ok(summary)
-    }
-
-    pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedData> {
-        let result = file.fossick_sync(&self.options);
-        if let Some(result) = result.as_ref().ok() {
-            let existing = self
-                .fossicked_pages
-                .iter()
-                .position(|page| page.url == result.url);
-            if let Some(existing) = existing {
-                *self.fossicked_pages.get_mut(existing).unwrap() = result.clone();
-            } else {
-                self.fossicked_pages.push(result.clone());
-            }
-            self.page_positions = None;
-        }
-        result
     }
 
     pub async fn build_indexes(&mut self) -> Result<()> {
