@@ -33,10 +33,47 @@ fn push_script_url(out: &mut String, origin: &str, path: &str) {
     out.push('"');
 }
 
+/// `,"key":` before a value of an object that already has one.
+fn push_key(out: &mut String, key: &str) {
+    out.push_str(",\"");
+    out.push_str(key);
+    out.push_str("\":");
+}
+
 fn push_script_chars(out: &mut String, s: &str) {
+    /// The bytes that may start a character to replace: `"`, `\\`, `<`, `>`, `&`,
+    /// the controls, and the first bytes of U+2028, U+2029 and the dropped
+    /// characters ([`crate::model::values::has_dropped_char`]'s). Every other byte,
+    /// the rest of a character's bytes among them, is copied as it is.
+    const MAY_REPLACE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = true;
+            b += 1;
+        }
+        t[b'"' as usize] = true;
+        t[b'\\' as usize] = true;
+        t[b'<' as usize] = true;
+        t[b'>' as usize] = true;
+        t[b'&' as usize] = true;
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xe2] = true;
+        t[0xef] = true;
+        t
+    };
     // The text between the characters to replace is copied in one piece.
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !MAY_REPLACE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or_default();
+        let at = i;
+        i += c.len_utf8();
         let replacement = match c {
             '"' => "\\\"",
             '\\' => "\\\\",
@@ -50,19 +87,18 @@ fn push_script_chars(out: &mut String, s: &str) {
             '&' => "\\u0026",
             '\u{2028}' => "\\u2028",
             '\u{2029}' => "\\u2029",
-            ' '..='~' => continue,
             c if (c as u32) < 0x20 => {
-                out.push_str(&s[start..i]);
+                out.push_str(&s[start..at]);
                 let _ = write!(out, "\\u{:04x}", c as u32);
-                start = i + 1;
+                start = i;
                 continue;
             }
             c if crate::model::values::is_dropped_char(c) => "",
             _ => continue,
         };
-        out.push_str(&s[start..i]);
+        out.push_str(&s[start..at]);
         out.push_str(replacement);
-        start = i + c.len_utf8();
+        start = i;
     }
     out.push_str(&s[start..]);
 }
@@ -132,8 +168,149 @@ impl Renderer<'_> {
         out
     }
 
-    /// The schema.org `NGO` of an organisation page.
-    pub(super) fn organisation_json_ld(&self, id: OrganisationId) -> Value {
+    /// The schema.org `NGO` of an organisation page, as [`script_json`] writes it.
+    /// Every organisation has one, so the text is written directly rather than built
+    /// as a `serde_json::Value` first: the same bytes, with the keys in serde_json's
+    /// (sorted) order and each string as [`push_script_str`] writes it.
+    pub(super) fn organisation_json_ld(&self, id: OrganisationId) -> String {
+        let (site, rt) = (self.site, &self.routes);
+        let o = &site.organisations[id];
+        let mut out = String::with_capacity(1024);
+        // Each key below comes after the one before it in byte order.
+        out.push_str(r#"{"@context":"https://schema.org","@type":"NGO""#);
+        if let Some(a) = &o.address {
+            out.push_str(r#","address":{"@type":"PostalAddress","addressCountry":"FI""#);
+            for (key, value) in
+                [("addressLocality", &a.city), ("postalCode", &a.postal_code), ("streetAddress", &a.street)]
+            {
+                if let Some(x) = value {
+                    push_key(&mut out, key);
+                    push_script_str(&mut out, x);
+                }
+            }
+            out.push('}');
+        }
+        if let Some(s) = &o.short_name {
+            push_key(&mut out, "alternateName");
+            push_script_str(&mut out, s);
+        }
+        push_key(&mut out, "areaServed");
+        self.push_area_served(&mut out, &o.area);
+        self.push_contact_points(&mut out, id);
+        if !o.lead.is_empty() {
+            push_key(&mut out, "description");
+            push_script_str(&mut out, &o.lead);
+        }
+        if let Some(f) = o.founded {
+            let _ = write!(out, r#","foundingDate":"{f}""#);
+        }
+        if let Some(b) = &o.business_id {
+            let _ = write!(
+                out,
+                r#","identifier":{{"@type":"PropertyValue","name":"Y-tunnus","propertyID":"{BUSINESS_ID_SCHEME}","value":"#
+            );
+            push_script_str(&mut out, b);
+            let digits: String = b.chars().filter(char::is_ascii_digit).collect();
+            let _ = write!(out, r#"}},"iso6523Code":"{BUSINESS_ID_SCHEME}:{digits}""#);
+        }
+        if let Some(l) = &o.logo {
+            push_key(&mut out, "logo");
+            push_script_url(&mut out, rt.origin(), &rt.file(&l.path));
+        }
+        let networks = &self.index.org_networks[id];
+        if !networks.is_empty() {
+            out.push_str(r#","memberOf":["#);
+            for (i, &n) in networks.iter().enumerate() {
+                let nw = &site.networks[n];
+                out.push_str(if i == 0 { "" } else { "," });
+                out.push_str(r#"{"@type":"Organization","name":"#);
+                push_script_str(&mut out, &nw.name);
+                out.push_str(r#","url":"#);
+                push_script_url(&mut out, rt.origin(), &rt.network(&nw.slug));
+                out.push('}');
+            }
+            out.push(']');
+        }
+        push_key(&mut out, "name");
+        push_script_str(&mut out, &o.name);
+        if let Some(w) = &o.website {
+            push_key(&mut out, "sameAs");
+            push_script_str(&mut out, w);
+        }
+        push_key(&mut out, "url");
+        push_script_url(&mut out, rt.origin(), &rt.organisation(&o.slug));
+        out.push('}');
+        out
+    }
+
+    /// [`Renderer::area_served`] as [`script_json`] writes it.
+    fn push_area_served(&self, out: &mut String, area: &Area) {
+        let m = &self.site.municipalities;
+        let mut first = true;
+        let mut coded = |out: &mut String, name: &str, scheme: &str, code: &str| {
+            out.push_str(if std::mem::take(&mut first) { "" } else { "," });
+            let _ = write!(
+                out,
+                r#"{{"@type":"AdministrativeArea","identifier":{{"@type":"PropertyValue","propertyID":"{scheme}","value":"#
+            );
+            push_script_str(out, code);
+            out.push_str(r#"},"name":"#);
+            push_script_str(out, name);
+            out.push('}');
+        };
+        out.push('[');
+        let places = self.index.places(area);
+        for &i in &places.municipalities {
+            coded(out, &m.list[i].name, "kuntanumero", &m.list[i].code);
+        }
+        for &r in places.regions {
+            coded(out, &m.regions[r].name, "maakuntanumero", &m.regions[r].code);
+        }
+        if places.nationwide {
+            out.push_str(if first { "" } else { "," });
+            out.push_str(r#"{"@type":"Country","identifier":"FI","name":"#);
+            push_script_str(out, &self.theme.t("country_finland"));
+            out.push('}');
+        }
+        out.push(']');
+    }
+
+    /// `"contactPoint"` of [`Renderer::contact_points`], with the comma before it,
+    /// as [`script_json`] writes it; nothing when there is none.
+    fn push_contact_points(&self, out: &mut String, id: OrganisationId) {
+        let o = &self.site.organisations[id];
+        let point =
+            |out: &mut String, name: Option<&str>, role: Option<&str>, phone: Option<&str>, email: Option<&str>| {
+                out.push_str(r#"{"@type":"ContactPoint""#);
+                for (key, value) in [("contactType", role), ("email", email), ("name", name), ("telephone", phone)] {
+                    if let Some(x) = value {
+                        push_key(out, key);
+                        push_script_str(out, x);
+                    }
+                }
+                out.push('}');
+            };
+        let own = o.phone.is_some() || o.email.is_some();
+        let person = self.site.config.contact_persons
+            && o.contact.as_ref().is_some_and(|c| c.name.is_some() || c.phone.is_some() || c.email.is_some());
+        if !own && !person {
+            return;
+        }
+        out.push_str(r#","contactPoint":["#);
+        if own {
+            point(out, None, None, o.phone.as_deref(), o.email.as_deref());
+        }
+        if person && let Some(c) = &o.contact {
+            out.push_str(if own { "," } else { "" });
+            point(out, c.name.as_deref(), c.role.as_deref(), c.phone.as_deref(), c.email.as_deref());
+        }
+        out.push(']');
+    }
+
+    /// The schema.org `NGO` of an organisation page built as a `serde_json::Value`:
+    /// what [`Renderer::organisation_json_ld`] writes, by its plain definition.
+    #[cfg(test)]
+    fn organisation_json_ld_value(&self, id: OrganisationId) -> Value {
         let (site, rt) = (self.site, &self.routes);
         let o = &site.organisations[id];
         let mut v = json!({
@@ -200,6 +377,7 @@ impl Renderer<'_> {
 
     /// The organisation's own phone and email, and its contact person (name, role,
     /// phone, email) unless `[privacy] contact_persons = false`.
+    #[cfg(test)]
     fn contact_points(&self, id: OrganisationId) -> Vec<Value> {
         let o = &self.site.organisations[id];
         let point = |name: Option<&str>, role: Option<&str>, phone: Option<&str>, email: Option<&str>| {
@@ -238,7 +416,9 @@ impl Renderer<'_> {
         items: impl IntoIterator<Item = (&'i str, &'i str)>,
     ) -> String {
         let rt = &self.routes;
-        let mut seen = std::collections::HashSet::new();
+        // A list page's addresses differ but for the odd one listed twice: an ordered
+        // set of a page's few dozen addresses costs less than hashing each of them.
+        let mut seen = std::collections::BTreeSet::new();
         let items: Vec<(&str, &str)> = items.into_iter().filter(|(_, u)| seen.insert(*u)).collect();
         let mut out = String::with_capacity(256 + items.iter().map(|(n, u)| n.len() + u.len() + 96).sum::<usize>());
         // serde_json writes an object's keys in their sorted order.
@@ -409,6 +589,46 @@ impl Renderer<'_> {
 
 #[cfg(test)]
 mod tests {
+    /// The organisation JSON-LD written directly is the same text as its plain
+    /// definition written by [`super::script_json`], for every organisation of the
+    /// fixture site (which has each optional field), with contact persons and without.
+    #[test]
+    fn organisation_json_ld_is_written_as_script_json_writes_its_value() {
+        use crate::index::Index;
+        use crate::render::{Renderer, Routes};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
+        let settings = crate::pipeline::Settings { drafts: false, today: "2026-11-23".parse().unwrap() };
+        let mut site = crate::pipeline::check(&root, settings).unwrap().site;
+        // Hostile text in the fields the JSON carries.
+        let o = &mut site.organisations[0];
+        o.name = "A </script><!-- \"x\" \\ & \u{2028}\u{202e} ä".into();
+        o.short_name = Some("<b>".into());
+        // A contact person only, and no contact at all.
+        let o = &mut site.organisations[1];
+        (o.phone, o.email) = (None, None);
+        let o = &mut site.organisations[2];
+        (o.phone, o.email, o.contact) = (None, None, None);
+        let orgs = &site.organisations;
+        let has = |f: &dyn Fn(&crate::model::Organisation) -> bool| orgs.iter().any(f);
+        assert!(has(&|o| o.address.as_ref().is_some_and(|a| a.street.is_some())), "an address");
+        assert!(has(&|o| o.logo.is_some()) && has(&|o| o.founded.is_some()), "a logo, a founding year");
+        assert!(has(&|o| o.business_id.is_some()) && has(&|o| o.website.is_some()), "a business id, a website");
+        assert!(has(&|o| o.contact.is_some() && o.phone.is_none() && o.email.is_none()), "a contact person only");
+        assert!(has(&|o| o.area.nationwide) && has(&|o| !o.area.regions.is_empty()), "wide areas");
+        for persons in [true, false] {
+            site.config.contact_persons = persons;
+            let index = Index::build(&site);
+            assert!(index.org_networks.iter().any(|n| !n.is_empty()), "members of networks");
+            let theme = crate::pipeline::load_theme(&root, &site, &mut Default::default()).unwrap();
+            let routes = Routes::new(&site.config.base_url, &site.config.paths);
+            let r = Renderer::new(&site, &index, theme, routes);
+            for id in crate::model::OrganisationId::all(site.organisations.len()) {
+                let expected = super::script_json(&r.organisation_json_ld_value(id));
+                assert_eq!(r.organisation_json_ld(id), expected, "{}", site.organisations[id].slug);
+            }
+        }
+    }
+
     #[test]
     fn json_in_a_script_cannot_close_it() {
         let v = serde_json::json!({ "name": "</script><!-- & \u{2028}\u{2029} <SCRIPT>" });

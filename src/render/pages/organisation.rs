@@ -48,7 +48,7 @@ pub(super) fn render(r: &Renderer<'_>, id: OrganisationId) -> Result<Output, Dia
     let calendar = ix.events.organisation_has_calendar[id.index()].then(|| rt.organisation_calendar(&o.slug));
     let mut meta = r.with_events(meta, &ix.events.organisation[id], calendar);
     meta.description = r.organisation_description(id);
-    meta.json_ld = vec![super::super::structured::script_json(&r.organisation_json_ld(id))];
+    meta.json_ld = vec![r.organisation_json_ld(id)];
     meta.image = o.logo.as_ref().map(|l| rt.absolute(&rt.file(&l.path)));
     let mut languages: Vec<LanguageView> = o
         .languages
