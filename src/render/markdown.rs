@@ -73,7 +73,9 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
         .min()
         .unwrap_or(1);
     let shift = i16::from(cx.top_level) - i16::from(min);
-    let mut used_ids: HashSet<String> = TEMPLATE_IDS.iter().map(|s| s.to_string()).collect();
+    // The ids taken, made at the first heading (most bodies of a directory have
+    // none or a few, and every page has a body).
+    let mut used_ids: Option<HashSet<String>> = None;
     let mut out_events = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -94,7 +96,8 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
                 let wanted = if wanted.is_empty() { "osio".to_string() } else { wanted };
                 let mut unique = wanted.clone();
                 let mut n = 2;
-                while !used_ids.insert(unique.clone()) {
+                let used = used_ids.get_or_insert_with(|| TEMPLATE_IDS.iter().map(|s| s.to_string()).collect());
+                while !used.insert(unique.clone()) {
                     unique = format!("{wanted}-{n}");
                     n += 1;
                 }

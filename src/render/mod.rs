@@ -208,6 +208,11 @@ pub struct Renderer<'a> {
     /// Where each initial letter starts in the A–Ö list (position, letter), made once
     /// for all the pages of the list.
     letter_starts: std::sync::OnceLock<Vec<(usize, String)>>,
+    /// The theme's section components ([`section_components`]).
+    section_components: Vec<String>,
+    /// Page section → what each section component makes for it (`section_html`),
+    /// made at the first page of the section.
+    section_html: std::sync::Mutex<HashMap<String, tera::Value>>,
 }
 
 /// The site in one of its languages: its addresses and the name of the language
@@ -234,27 +239,7 @@ struct Alternate<'a> {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, index: &'a Index, mut theme: SiteTheme, routes: Routes) -> Renderer<'a> {
-        let mut content_pages = HashMap::new();
-        for o in &site.organisations {
-            content_pages.insert(format!("organisations/{}.md", o.slug), routes.organisation(&o.slug));
-        }
-        for n in &site.networks {
-            content_pages.insert(format!("networks/{}.md", n.slug), routes.network(&n.slug));
-        }
-        for t in &site.tables {
-            content_pages.insert(format!("partnership-tables/{}/index.md", t.slug), routes.table(&t.slug));
-            for n in &t.notes {
-                content_pages
-                    .insert(format!("partnership-tables/{}/{}.md", t.slug, n.slug), routes.note(&t.slug, &n.slug));
-            }
-        }
-        for p in &site.pages {
-            content_pages.insert(format!("pages/{}.md", p.slug), routes.free_page(&p.slug));
-        }
-        for e in &site.events {
-            content_pages.insert(format!("events/{}.md", e.slug), routes.event(&e.slug));
-        }
-
+        let content_pages = content_pages(site, &routes);
         let cfg = &site.config;
         // The main navigation: the index page of each kind, named by its kind.
         let mut nav: Vec<NavItem> = NAVIGATION
@@ -318,7 +303,44 @@ impl<'a> Renderer<'a> {
         let cards = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
         let (versions, jobs_by_url) = (Vec::new(), HashMap::new());
         let letter_starts = std::sync::OnceLock::new();
-        Renderer { site, index, theme, routes, content_pages, versions, jobs_by_url, plain_texts, cards, letter_starts }
+        let section_components = section_components(&theme.tera);
+        Renderer {
+            site,
+            index,
+            theme,
+            routes,
+            content_pages,
+            versions,
+            jobs_by_url,
+            plain_texts,
+            cards,
+            letter_starts,
+            section_components,
+            section_html: Default::default(),
+        }
+    }
+
+    /// `section_html` of a page of `section`: each section component of the theme
+    /// as it renders for that section, by name (without those it cannot render on
+    /// its own: the page calls them and reports the error).
+    fn section_html(&self, section: &str) -> tera::Value {
+        if self.section_components.is_empty() {
+            return tera::Value::from(tera::Map::default());
+        }
+        if let Some(v) = self.section_html.lock().expect("lock").get(section) {
+            return v.clone();
+        }
+        let mut ctx = tera::Context::new();
+        ctx.insert("section", section);
+        let mut map = tera::Map::default();
+        for name in &self.section_components {
+            if let Ok(html) = self.theme.tera.render_component(name, &ctx, None, true) {
+                map.insert(name.clone().into(), tera::Value::safe_string(&html));
+            }
+        }
+        let v = tera::Value::from(map);
+        self.section_html.lock().expect("lock").insert(section.to_string(), v.clone());
+        v
     }
 
     /// Where each initial letter starts in the A–Ö list: (position, letter).
@@ -556,6 +578,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("page", meta);
         ctx.insert("alternates", &self.alternates(&meta.url));
         ctx.insert("head", &self.head(meta));
+        ctx.insert("section_html", &self.section_html(&meta.section));
         if let Some(v) = view {
             ctx.insert(key.to_string(), v);
         }
@@ -586,6 +609,52 @@ impl<'a> Renderer<'a> {
         })?;
         Ok(Output { path: self.routes.output_path(&meta.url), bytes: html })
     }
+}
+
+/// Content file under `content/` → page URL, for links between content files.
+fn content_pages(site: &Site, routes: &Routes) -> HashMap<String, String> {
+    let mut content_pages = HashMap::new();
+    for o in &site.organisations {
+        content_pages.insert(format!("organisations/{}.md", o.slug), routes.organisation(&o.slug));
+    }
+    for n in &site.networks {
+        content_pages.insert(format!("networks/{}.md", n.slug), routes.network(&n.slug));
+    }
+    for t in &site.tables {
+        content_pages.insert(format!("partnership-tables/{}/index.md", t.slug), routes.table(&t.slug));
+        for n in &t.notes {
+            content_pages.insert(format!("partnership-tables/{}/{}.md", t.slug, n.slug), routes.note(&t.slug, &n.slug));
+        }
+    }
+    for p in &site.pages {
+        content_pages.insert(format!("pages/{}.md", p.slug), routes.free_page(&p.slug));
+    }
+    for e in &site.events {
+        content_pages.insert(format!("events/{}.md", e.slug), routes.event(&e.slug));
+    }
+    content_pages
+}
+
+/// The theme's section components: those whose one argument is `section` and whose
+/// implicit arguments are values of the global context. Such a component makes the
+/// same HTML on every page of a section (the main navigation with its current
+/// entry), so it is rendered once per section and the pages write what it made
+/// (`section_html`) instead of calling it.
+fn section_components(tera: &tera::Tera) -> Vec<String> {
+    let mut names: Vec<String> = tera
+        .get_component_names()
+        .filter(|name| {
+            tera.get_component_definition(name).is_some_and(|def| {
+                let (implicit, explicit): (Vec<_>, Vec<_>) = def.args().iter().partition(|a| a.is_implicit());
+                def.rest_param().is_none()
+                    && matches!(explicit.as_slice(), [a] if a.name() == "section")
+                    && implicit.iter().all(|a| GLOBALS.contains(&a.name()))
+            })
+        })
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    names
 }
 
 /// The names of the values in the template engine's global context, the same on
@@ -662,4 +731,29 @@ fn page_url(s: &Site, rt: &Routes, job: Job) -> Option<String> {
         | Job::MunicipalityCalendar(_)
         | Job::Admin(_) => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn section_components_are_those_of_one_section_argument_and_global_values() {
+        let mut tera = tera::Tera::default();
+        tera.add_raw_template(
+            "components.html",
+            r#"{% component bar(section: string, @nav, @t) %}{{ section }}{% endcomponent bar %}
+{% component menu(section, @urls) %}{{ section }}{% endcomponent menu %}
+{% component reads_page(section: string, @page = none) %}{{ section }}{% endcomponent reads_page %}
+{% component two(section: string, other) %}{{ section }}{% endcomponent two %}
+{% component other_name(current: string, @nav) %}{{ current }}{% endcomponent other_name %}
+{% component none_at_all() %}x{% endcomponent none_at_all %}"#,
+        )
+        .unwrap();
+        assert_eq!(super::section_components(&tera), vec!["bar".to_string(), "menu".to_string()]);
+        // The default theme's two navigations are.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
+        let settings = crate::pipeline::Settings { drafts: false, today: "2026-11-23".parse().unwrap() };
+        let site = crate::pipeline::check(&root, settings).unwrap().site;
+        let theme = crate::pipeline::load_theme(&root, &site, &mut Default::default()).unwrap();
+        assert_eq!(super::section_components(&theme.tera), vec!["phone_nav".to_string(), "site_nav".to_string()]);
+    }
 }

@@ -152,7 +152,8 @@ impl Card {
     }
 
     fn field<'s>(&'s self, key: &'s str) -> &'s str {
-        self.0.get_from_path(key).and_then(|v| v.as_str()).unwrap_or_default()
+        // One lookup in the card's map (not a path to split and read part by part).
+        self.0.as_map().and_then(|m| m.get(&tera::value::Key::Str(key))).and_then(|v| v.as_str()).unwrap_or_default()
     }
 }
 

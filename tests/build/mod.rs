@@ -426,6 +426,65 @@ fn a_card_that_reads_the_page_shows_each_page_s_own() {
     }
 }
 
+/// The default theme's components with `site_nav`'s head and body replaced.
+fn components_with_site_nav(head: &str, body: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/components.html");
+    let text = std::fs::read_to_string(path).unwrap();
+    let start = text.find("{% component site_nav(").expect("site_nav in the default theme");
+    let end = text.find("{%- endcomponent site_nav %}").unwrap();
+    format!("{}{{% component site_nav({head}) %}}{body}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn a_site_s_own_main_navigation_marks_each_page_s_section() {
+    let s = small_site();
+    s.write(
+        "templates/components.html",
+        &components_with_site_nav(
+            "section: string, @nav, @t",
+            "<nav class=\"own-nav\" aria-label=\"{{ t.main_navigation }}\">{% for item in nav %}<a href=\"{{ item.url }}\"{% if item.key == section %} aria-current=\"page\"{% endif %}>{{ item.name }}</a>{% endfor %}</nav>",
+        ),
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (rel, current) in [
+        ("index.html", None),
+        ("kunnat/keuruu/index.html", Some("Kunnat")),
+        ("teemat/omaishoito/index.html", Some("Teemat")),
+        ("jarjestot/zeta/index.html", Some("Järjestöt")),
+        ("kattavuus/index.html", Some("Kattavuus")),
+    ] {
+        let doc = page(&s, rel);
+        assert_eq!(texts(&doc, ".site-nav").len(), 0, "{rel}: the default bar");
+        assert!(texts(&doc, ".own-nav a").len() >= 7, "{rel}");
+        let marked = texts(&doc, ".own-nav a[aria-current=page]");
+        assert_eq!(marked, current.map(|c| c.to_string()).into_iter().collect::<Vec<_>>(), "{rel}");
+        // The phone menu's list marks the same entry.
+        assert_eq!(texts(&doc, ".phone-menu__nav a[aria-current=page]"), marked, "{rel}");
+    }
+}
+
+#[test]
+fn a_main_navigation_that_reads_the_page_shows_each_page_s_own() {
+    let s = small_site();
+    s.write(
+        "templates/components.html",
+        &components_with_site_nav(
+            "section: string, @page = none",
+            "<nav class=\"own-nav\" aria-label=\"x\"><p>{{ section }} @ {% if page %}{{ page.title }}{% else %}no page{% endif %}</p></nav>",
+        ),
+    );
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for rel in ["kunnat/keuruu/index.html", "teemat/omaishoito/index.html", "jarjestot/zeta/index.html"] {
+        let doc = page(&s, rel);
+        let title = texts(&doc, "title").join("");
+        let page_title = title.split(" – ").next().unwrap().to_string();
+        let own = texts(&doc, ".own-nav p").join("");
+        assert!(own.ends_with(&format!(" @ {page_title}")), "{rel}: {own}");
+    }
+}
+
 #[test]
 fn a_card_that_cannot_be_rendered_is_reported() {
     let s = small_site();
