@@ -375,13 +375,19 @@ fn site_templates_and_static_files_override_the_theme() {
     assert_eq!(std::fs::read_to_string(s.root().join("public/style.css")).unwrap(), "body { color: black }\n");
 }
 
-/// The default theme's components with `org_item`'s body replaced by `body`.
-fn components_with_org_item(body: &str) -> String {
+/// The default theme's components with component `name` defined anew: its
+/// arguments `args` and its body `body`.
+fn components_with(name: &str, args: &str, body: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/components.html");
     let text = std::fs::read_to_string(path).unwrap();
-    let start = text.find("{% component org_item(org, @t) %}").expect("org_item in the default theme");
-    let end = text.find("{%- endcomponent org_item %}").unwrap();
-    format!("{}{{% component org_item(org, @t) %}}{body}{}", &text[..start], &text[end..])
+    let start = text.find(&format!("{{% component {name}(")).expect("the component in the default theme");
+    let end = text.find(&format!("{{%- endcomponent {name} %}}")).unwrap();
+    format!("{}{{% component {name}({args}) %}}{body}{}", &text[..start], &text[end..])
+}
+
+/// The default theme's components with `org_item`'s body replaced by `body`.
+fn components_with_org_item(body: &str) -> String {
+    components_with("org_item", "org, @t", body)
 }
 
 #[test]
@@ -426,21 +432,13 @@ fn a_card_that_reads_the_page_shows_each_page_s_own() {
     }
 }
 
-/// The default theme's components with `site_nav`'s head and body replaced.
-fn components_with_site_nav(head: &str, body: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/components.html");
-    let text = std::fs::read_to_string(path).unwrap();
-    let start = text.find("{% component site_nav(").expect("site_nav in the default theme");
-    let end = text.find("{%- endcomponent site_nav %}").unwrap();
-    format!("{}{{% component site_nav({head}) %}}{body}{}", &text[..start], &text[end..])
-}
-
 #[test]
 fn a_site_s_own_main_navigation_marks_each_page_s_section() {
     let s = small_site();
     s.write(
         "templates/components.html",
-        &components_with_site_nav(
+        &components_with(
+            "site_nav",
             "section: string, @nav, @t",
             "<nav class=\"own-nav\" aria-label=\"{{ t.main_navigation }}\">{% for item in nav %}<a href=\"{{ item.url }}\"{% if item.key == section %} aria-current=\"page\"{% endif %}>{{ item.name }}</a>{% endfor %}</nav>",
         ),
@@ -469,7 +467,8 @@ fn a_main_navigation_that_reads_the_page_shows_each_page_s_own() {
     let s = small_site();
     s.write(
         "templates/components.html",
-        &components_with_site_nav(
+        &components_with(
+            "site_nav",
             "section: string, @page = none",
             "<nav class=\"own-nav\" aria-label=\"x\"><p>{{ section }} @ {% if page %}{{ page.title }}{% else %}no page{% endif %}</p></nav>",
         ),
