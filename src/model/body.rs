@@ -370,8 +370,19 @@ mod tests {
 /// what a feed entry of a meeting note says.
 pub fn first_paragraph(markdown: &str) -> String {
     let mut text = opening_paragraph(markdown).unwrap_or_else(|| paragraph_text(markdown, false));
-    text.retain(|c| !crate::model::values::is_dropped_char(c));
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // The dropped characters go first (one may stand between two spaces), then each run
+    // of white space becomes one space, in one pass and without a list of the words.
+    if crate::model::values::has_dropped_char(&text) {
+        text.retain(|c| !crate::model::values::is_dropped_char(c));
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The text of the first paragraph with any text of `markdown`; with `opening`, only
@@ -463,7 +474,7 @@ mod first_sentence_tests {
                 "", " ", "\t", "\u{a0}", "Yhdistys tukee", "omaisia *ja* [läheisiä][a].", "[a]: https://x.example",
                 "[b]", "- kohta", "1. kohta", "  jatko", "    koodia", "> lainaus", "# Otsikko", "Otsikko", "===",
                 "---", "```", "<div>", "</div>", "<!--", "-->", "a | b", "--|--", "[^1]", "[^1]: huom", "\r",
-                "<span></span>", "`koodi`", "teksti\\",
+                "<span></span>", "`koodi`", "teksti\\", "a \u{7} b", "a\u{85}b", "\u{202e}x\u{2028}y",
             ]), 0..12)
         ) {
             let md = lines.join("\n");
