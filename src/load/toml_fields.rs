@@ -84,7 +84,19 @@ fn parse_closing<T: DeserializeOwned>(file: &str, toml: &str, offset: usize, clo
     let top_keys = std::cell::OnceCell::new();
     let value = loop {
         rounds += 1;
-        match T::deserialize(Deserializer::from(table.clone())) {
+        // The first reading takes the table (most files are right); only a file with
+        // mistakes is read again, from its table parsed anew with each mistake taken out.
+        let result = if rounds == 1 && syntax.is_empty() {
+            let taken = std::mem::replace(&mut table, DeTable::parse_recoverable("").0);
+            let result = T::deserialize(Deserializer::from(taken));
+            if result.is_err() {
+                table = DeTable::parse_recoverable(toml).0;
+            }
+            result
+        } else {
+            T::deserialize(Deserializer::from(table.clone()))
+        };
+        match result {
             Ok(v) => break Some(v),
             Err(e) => {
                 let span = e.span();

@@ -288,9 +288,14 @@ const LANGUAGE_NAMES: &[(&str, &str)] = &[
     ("se-fi", "se"),
 ];
 
+/// Whether `code` is one of [`ISO_639_1`] (two small letters, a space between codes).
+fn is_iso_639_1(code: &str) -> bool {
+    code.len() == 2 && ISO_639_1.as_bytes().chunks(3).any(|c| c[..2] == *code.as_bytes())
+}
+
 /// `Err(help)` unless `code` is an ISO 639-1 code.
 pub fn check_language_code(code: &str) -> Result<(), Localized> {
-    if code.len() == 2 && ISO_639_1.split(' ').any(|c| c == code) {
+    if is_iso_639_1(code) {
         return Ok(());
     }
     let lower = code.trim().to_lowercase();
@@ -301,7 +306,7 @@ pub fn check_language_code(code: &str) -> Result<(), Localized> {
             sv: "skriv språkets kod med två bokstäver enligt ISO 639-1: `{c}`"
         ));
     }
-    if lower.len() == 2 && ISO_639_1.split(' ').any(|c| c == lower) {
+    if is_iso_639_1(&lower) {
         return Err(tr!(
             en: "write the code in lowercase: `{lower}`",
             fi: "kirjoita koodi pienillä kirjaimilla: `{lower}`",
@@ -486,6 +491,21 @@ mod tests {
         assert!(check_phone("12345678901234567").is_err());
         assert!(check_phone("040 123 4567+").is_err());
         assert!(check_phone("").is_err());
+    }
+
+    #[test]
+    fn every_iso_639_1_code_and_nothing_else_is_one() {
+        let codes: Vec<&str> = ISO_639_1.split(' ').collect();
+        assert!(codes.len() > 180 && codes.iter().all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_lowercase())));
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(is_iso_639_1(&code), codes.contains(&code.as_str()), "{code}");
+            }
+        }
+        for other in ["", "f", "fin", "fi ", " f", "a ", "FI"] {
+            assert!(!is_iso_639_1(other), "{other:?}");
+        }
     }
 
     #[test]

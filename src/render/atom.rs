@@ -99,11 +99,12 @@ impl Renderer<'_> {
     /// An organisation's entry, when it says when it was last updated.
     fn organisation_entry(&self, id: OrganisationId) -> Option<Entry> {
         let o = &self.site.organisations[id];
+        let updated = o.updated?;
         let places = self.places(&o.area);
         Some(Entry {
             title: o.name.clone(),
             url: self.routes.absolute(&self.routes.organisation(&o.slug)),
-            updated: o.updated?,
+            updated,
             author: Some(o.name.clone()),
             summary: if o.lead.is_empty() { places } else { format!("{}\n{places}", o.lead) },
         })
@@ -137,7 +138,7 @@ impl Renderer<'_> {
     /// its tables and the notes marked with it, newest first.
     fn theme_entries(&self, t: ThemeId) -> Vec<Entry> {
         let (s, ix) = (self.site, self.index);
-        let mut entries: Vec<Entry> = ix.theme_orgs[t].iter().filter_map(|&o| self.organisation_entry(o)).collect();
+        let mut entries = self.newest_organisation_entries(&ix.theme_orgs[t]);
         entries.extend(
             ix.notes_newest_first
                 .iter()
@@ -150,7 +151,25 @@ impl Renderer<'_> {
     }
 
     fn municipality_entries(&self, m: MunicipalityId) -> Vec<Entry> {
-        self.index.local[m].iter().filter_map(|&o| self.organisation_entry(o)).collect()
+        self.newest_organisation_entries(&self.index.local[m])
+    }
+
+    /// The entries of those of `ids` that a feed can show: the [`FEED_LIMIT`] newest
+    /// by the feed's order (date, then title), with any that tie with the last of
+    /// them (the feed's sort decides between those), not an entry for each of a
+    /// municipality's or theme's organisations.
+    fn newest_organisation_entries(&self, ids: &[OrganisationId]) -> Vec<Entry> {
+        let orgs = &self.site.organisations;
+        let mut dated: Vec<(Date, &str, OrganisationId)> =
+            ids.iter().filter_map(|&o| Some((orgs[o].updated?, orgs[o].name.as_str(), o))).collect();
+        let order = |a: &(Date, &str, OrganisationId), b: &(Date, &str, OrganisationId)| {
+            b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1))
+        };
+        if dated.len() > FEED_LIMIT {
+            let (_, &mut last, _) = dated.select_nth_unstable_by(FEED_LIMIT - 1, order);
+            dated.retain(|d| order(d, &last).is_le());
+        }
+        dated.iter().filter_map(|&(_, _, o)| self.organisation_entry(o)).collect()
     }
 
     /// The Atom XML of a feed job.

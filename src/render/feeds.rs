@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::data::csv_safe;
+use super::data::write_safe_record;
 use super::{Job, Output, Renderer};
 use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::model::values::{has_dropped_char, is_dropped_char};
@@ -138,18 +138,18 @@ fn coverage_csv(r: &Renderer<'_>) -> Result<Vec<u8>, Diagnostic> {
     let mut header = vec![r.theme.t("municipality"), "code".to_string()];
     header.extend(cov.themes.iter().map(|&t| site.themes[t].name.clone()));
     header.push(r.theme.t("total"));
-    w.write_record(header.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
+    write_safe_record(&mut w, header.iter().map(String::as_str)).map_err(|e| csv_error(file, e))?;
     for ((&m, counts), total) in cov.municipalities.iter().zip(&cov.counts).zip(&cov.row_totals) {
         let mu = &site.municipalities.list[m];
         let mut rec = vec![mu.name.clone(), mu.code.clone()];
         rec.extend(counts.iter().map(usize::to_string));
         rec.push(total.to_string());
-        w.write_record(rec.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
+        write_safe_record(&mut w, rec.iter().map(String::as_str)).map_err(|e| csv_error(file, e))?;
     }
     let mut wide = vec![r.theme.t("coverage_wide"), String::new()];
     wide.extend(cov.wide.iter().map(usize::to_string));
     wide.push(String::new());
-    w.write_record(wide.iter().map(|c| csv_safe(c))).map_err(|e| csv_error(file, e))?;
+    write_safe_record(&mut w, wide.iter().map(String::as_str)).map_err(|e| csv_error(file, e))?;
     w.into_inner().map_err(|e| csv_error(file, e))
 }
 

@@ -73,13 +73,16 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
         .min()
         .unwrap_or(1);
     let shift = i16::from(cx.top_level) - i16::from(min);
-    // The ids taken, made at the first heading (most bodies of a directory have
-    // none or a few, and every page has a body).
+    // The ids taken besides the templates' own, made at the first heading (most
+    // bodies of a directory have none or a few, and every page has a body).
     let mut used_ids: Option<HashSet<String>> = None;
-    let mut out_events = Vec::with_capacity(events.len());
+    let taken = |id: &str, used: &mut HashSet<String>| TEMPLATE_IDS.contains(&id) || !used.insert(id.to_string());
+    let mut events = events;
     let mut i = 0;
-    while i < events.len() {
-        let ev = events[i].clone();
+    // Each event is taken out of the list as it is written (a heading still reads the
+    // events after it for its text).
+    let out_events = std::iter::from_fn(|| {
+        let ev = std::mem::replace(events.get_mut(i)?, Event::SoftBreak);
         let ev = match ev {
             Event::Html(s) | Event::InlineHtml(s) if !cx.unsafe_html => Event::Text(s),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -91,13 +94,12 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
             // Of the `{#id .class key=value}` attributes of a heading only the id is
             // kept: no attribute written in content reaches a page (check warns).
             Event::Start(Tag::Heading { level, id, .. }) => {
-                let text = heading_text(&events[i + 1..]);
-                let wanted = id.map(|s| s.to_string()).unwrap_or_else(|| slugify(&text));
+                let wanted = id.map_or_else(|| slugify(&heading_text(&events[i + 1..])), |s| s.to_string());
                 let wanted = if wanted.is_empty() { "osio".to_string() } else { wanted };
+                let used = used_ids.get_or_insert_with(HashSet::new);
                 let mut unique = wanted.clone();
                 let mut n = 2;
-                let used = used_ids.get_or_insert_with(|| TEMPLATE_IDS.iter().map(|s| s.to_string()).collect());
-                while !used.insert(unique.clone()) {
+                while taken(&unique, used) {
                     unique = format!("{wanted}-{n}");
                     n += 1;
                 }
@@ -111,14 +113,20 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
             Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
             other => other,
         };
-        out_events.push(ev);
         i += 1;
-    }
+        Some(ev)
+    });
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut html_out, out_events.into_iter());
+    html::push_html(&mut html_out, out_events);
     // Character references (`&#7;`) can still make such characters: out with them
     // too, and only then, when raw HTML is allowed, the sanitiser has the last word.
-    let html_out = crate::model::values::without_dropped_chars(&html_out).unwrap_or(html_out);
+    // (Only a reference makes one: the body has none left, and without an `&` it has
+    // no reference.)
+    let html_out = if body.contains('&') {
+        crate::model::values::without_dropped_chars(&html_out).unwrap_or(html_out)
+    } else {
+        html_out
+    };
     if !cx.unsafe_html {
         return html_out;
     }

@@ -204,7 +204,7 @@ pub struct Renderer<'a> {
     /// Each organisation's card ([`views::OrganisationItem`]) as the template engine's
     /// value, made once and shared by every list it is on (a large directory's
     /// organisation is on a dozen lists: its municipalities, themes, their pairs).
-    cards: Vec<std::sync::OnceLock<tera::Value>>,
+    cards: Vec<std::sync::OnceLock<views::Card>>,
     /// Where each initial letter starts in the A–Ö list (position, letter), made once
     /// for all the pages of the list.
     letter_starts: std::sync::OnceLock<Vec<(usize, String)>>,

@@ -138,29 +138,34 @@ pub struct OrganisationItem<'a> {
 /// An organisation's card in a list: its [`OrganisationItem`] as the template
 /// engine's value, made once per organisation. Templates see the same fields.
 #[derive(Debug, Clone)]
-pub struct Card(pub tera::Value);
+pub struct Card {
+    value: tera::Value,
+    /// The organisation's name and its page's address, beside the value for the
+    /// lists' structured data (read without a lookup in the value's map).
+    name: std::sync::Arc<str>,
+    url: std::sync::Arc<str>,
+}
 
 impl Card {
+    pub fn new(value: tera::Value, name: &str, url: &str) -> Card {
+        Card { value, name: name.into(), url: url.into() }
+    }
+
     /// The organisation's name.
     pub fn name(&self) -> &str {
-        self.field("name")
+        &self.name
     }
 
     /// The address of the organisation's page.
     pub fn url(&self) -> &str {
-        self.field("url")
-    }
-
-    fn field<'s>(&'s self, key: &'s str) -> &'s str {
-        // One lookup in the card's map (not a path to split and read part by part).
-        self.0.as_map().and_then(|m| m.get(&tera::value::Key::Str(key))).and_then(|v| v.as_str()).unwrap_or_default()
+        &self.url
     }
 }
 
 impl Serialize for Card {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Into a page's context, tera takes the value as it is (shared, not copied).
-        self.0.serialize(serializer)
+        self.value.serialize(serializer)
     }
 }
 

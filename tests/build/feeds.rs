@@ -9,7 +9,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 
 use super::{build, small_site};
-use crate::support::{fixture, run};
+use crate::support::{Site, fixture, run};
 
 const ORIGIN: &str = "https://example.org";
 
@@ -605,4 +605,49 @@ fn an_empty_feed_is_as_new_as_the_newest_content() {
     assert_eq!(feed.updated.map(|d| d.format("%Y-%m-%d").to_string()).as_deref(), Some("2026-05-04"));
     let feed = parse_feed(&public, "teemat/omaishoito/atom.xml");
     assert_eq!(titles(&feed), ["Zeta ry"]);
+}
+
+#[test]
+fn a_long_feed_holds_the_fifty_newest_with_ties_in_title_then_address_order() {
+    // 79 organisations of one theme in one municipality: ten a day over seven days
+    // and nine more on the newest, so that the 50th and the 51st are the two of the
+    // same day and name ("Sama ry"), told apart by their address; and five without a
+    // date, which no feed shows.
+    let s = Site::new();
+    let mut expected = Vec::new();
+    for i in 0..79 {
+        let day = if i < 70 { 1 + i % 7 } else { 7 };
+        // Names out of their A–Ö order in the files, two alike ("Sama ry") on each day.
+        let name = if i < 70 && (i % 10 == 3 || i % 10 == 8) {
+            "Sama ry".to_string()
+        } else {
+            format!("Yhdistys {:02} ry", 97 - i)
+        };
+        let slug = format!("org-{i:02}");
+        s.write(
+            &format!("content/organisations/{slug}.md"),
+            &format!(
+                "+++\nname = \"{name}\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\nupdated = 2026-03-{day:02}\n+++\n"
+            ),
+        );
+        expected.push((std::cmp::Reverse(day), name, format!("{ORIGIN}/jarjestot/{slug}/")));
+    }
+    for i in 0..5 {
+        s.write(
+            &format!("content/organisations/undated-{i}.md"),
+            &format!("+++\nname = \"Aaa {i} ry\"\nthemes = [\"omaishoito\"]\nmunicipalities = [\"Keuruu\"]\n+++\n"),
+        );
+    }
+    let r = build(&s, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    expected.sort();
+    assert_eq!((&expected[49].1, &expected[50].1), (&"Sama ry".to_string(), &"Sama ry".to_string()));
+    expected.truncate(50);
+    let want: Vec<(String, String)> = expected.into_iter().map(|(_, name, url)| (name, url)).collect();
+    let public = s.root().join("public");
+    for rel in ["kunnat/keuruu/atom.xml", "teemat/omaishoito/atom.xml"] {
+        let feed = parse_feed(&public, rel);
+        let got: Vec<(String, String)> = titles(&feed).into_iter().zip(links(&feed)).collect();
+        assert_eq!(got, want, "{rel}");
+    }
 }

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::{Output, Renderer};
 use crate::diagnostics::{Code, Diagnostic, tr};
-pub use records::csv_safe;
+pub use records::{csv_safe, write_safe_record};
 
 /// One of the open data sets of areena's own format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

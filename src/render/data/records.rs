@@ -514,6 +514,46 @@ pub(super) struct CsvRow<'a> {
     logo: &'a str,
 }
 
+impl<'a> CsvRow<'a> {
+    /// The cells in the order of [`CSV_COLUMNS`] (which a test holds to the fields).
+    fn cells(&self) -> [&'a str; 32] {
+        [
+            self.slug,
+            self.name,
+            self.short_name,
+            self.summary,
+            self.kind,
+            self.business_id,
+            self.founded,
+            self.themes,
+            self.municipalities,
+            self.municipality_codes,
+            self.regions,
+            self.nationwide,
+            self.networks,
+            self.languages,
+            self.activities,
+            self.seeking,
+            self.website,
+            self.email,
+            self.phone,
+            self.updated,
+            self.url,
+            self.description,
+            self.register_number,
+            self.tables,
+            self.address_street,
+            self.address_postal_code,
+            self.address_city,
+            self.contact_name,
+            self.contact_role,
+            self.contact_email,
+            self.contact_phone,
+            self.logo,
+        ]
+    }
+}
+
 /// The CSV's column names, in order: the fields of [`CsvRow`]. The first 22 are
 /// those of the first version of the file; later columns are added at the end.
 pub(super) const CSV_COLUMNS: [&str; 32] = [
@@ -605,11 +645,20 @@ pub(super) fn organisations_csv(r: &Renderer<'_>, file: &str, out: &mut dyn Writ
             contact_phone: c.and_then(|c| c.phone).unwrap_or(""),
             logo: rec.logo.as_deref().unwrap_or(""),
         };
-        let value = serde_json::to_value(&row).map_err(|e| output_error(file, e))?;
-        let cells = CSV_COLUMNS.iter().map(|&h| csv_safe(value[h].as_str().unwrap_or_default()));
-        w.write_record(cells).map_err(|e| output_error(file, e))?;
+        write_safe_record(&mut w, row.cells()).map_err(|e| output_error(file, e))?;
     }
     w.flush().map_err(|e| output_error(file, e))
+}
+
+/// Write one record, each cell made [`csv_safe`].
+pub fn write_safe_record<'c, W: Write>(
+    w: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = &'c str>,
+) -> csv::Result<()> {
+    for cell in cells {
+        w.write_field(csv_safe(cell).as_bytes())?;
+    }
+    w.write_record(None::<&[u8]>)
 }
 
 /// Drop the characters that pages and feeds drop too, and keep spreadsheet programs
@@ -617,25 +666,75 @@ pub(super) fn organisations_csv(r: &Renderer<'_>, file: &str, out: &mut dyn Writ
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless it
 /// is a phone number (an optional `+`, then only digits, spaces, hyphens and
 /// parentheses).
-pub fn csv_safe(cell: &str) -> String {
-    let cleaned = crate::model::values::without_dropped_chars(cell);
-    let cell = cleaned.as_deref().unwrap_or(cell);
+pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let cell = match crate::model::values::without_dropped_chars(cell) {
+        Some(kept) => Cow::Owned(kept),
+        None => Cow::Borrowed(cell),
+    };
     let phone = |c: &str| {
         let rest = c.strip_prefix('+').unwrap_or(c);
         rest.chars().any(|ch| ch.is_ascii_digit())
             && rest.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, ' ' | '-' | '(' | ')'))
             && rest.starts_with(|ch: char| ch.is_ascii_digit() || ch == '(')
     };
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !phone(cell) {
-        format!("'{cell}")
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !phone(&cell) {
+        Cow::Owned(format!("'{cell}"))
     } else {
-        cell.to_string()
+        cell
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::csv_safe;
+    use super::{CSV_COLUMNS, CsvRow, csv_safe};
+
+    #[test]
+    fn a_row_s_cells_are_its_fields_in_the_order_of_the_columns() {
+        let names: Vec<String> = CSV_COLUMNS.iter().map(|c| format!("value of {c}")).collect();
+        let v = |i: usize| names[i].as_str();
+        let row = CsvRow {
+            slug: v(0),
+            name: v(1),
+            short_name: v(2),
+            summary: v(3),
+            kind: v(4),
+            business_id: v(5),
+            founded: v(6),
+            themes: v(7),
+            municipalities: v(8),
+            municipality_codes: v(9),
+            regions: v(10),
+            nationwide: v(11),
+            networks: v(12),
+            languages: v(13),
+            activities: v(14),
+            seeking: v(15),
+            website: v(16),
+            email: v(17),
+            phone: v(18),
+            updated: v(19),
+            url: v(20),
+            description: v(21),
+            register_number: v(22),
+            tables: v(23),
+            address_street: v(24),
+            address_postal_code: v(25),
+            address_city: v(26),
+            contact_name: v(27),
+            contact_role: v(28),
+            contact_email: v(29),
+            contact_phone: v(30),
+            logo: v(31),
+        };
+        // Each field, by its serialised name, is the cell under the column of that name.
+        let fields = serde_json::to_value(&row).unwrap();
+        let fields = fields.as_object().unwrap();
+        assert_eq!(fields.len(), CSV_COLUMNS.len());
+        for (column, cell) in CSV_COLUMNS.iter().zip(row.cells()) {
+            assert_eq!(fields[*column].as_str(), Some(cell), "{column}");
+        }
+    }
 
     #[test]
     fn formulas_are_quoted_and_phone_numbers_are_not() {

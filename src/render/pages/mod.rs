@@ -332,7 +332,7 @@ impl<'a> Renderer<'a> {
 
     /// Organisation `id`'s card, made once ([`Card`]).
     fn item(&self, id: OrganisationId) -> Card {
-        Card(self.cards[id.index()].get_or_init(|| self.card(id)).clone())
+        self.cards[id.index()].get_or_init(|| self.card(id)).clone()
     }
 
     /// The fields of organisation `id`'s card, and `html`: the card as the theme's
@@ -342,29 +342,31 @@ impl<'a> Renderer<'a> {
     /// page). Without `html` when the theme has no such component, when it asks for
     /// a value of the page (an implicit argument such as `@page`), or when it fails
     /// here (the lists that call it report the error).
-    fn card(&self, id: OrganisationId) -> tera::Value {
-        let fields = tera::Value::from_serializable(&self.organisation_item(id));
+    fn card(&self, id: OrganisationId) -> Card {
+        let item = self.organisation_item(id);
+        let card = |value| Card::new(value, item.name, &item.url);
+        let fields = tera::Value::from_serializable(&item);
         let tera = &self.theme.tera;
         // Its implicit arguments (`@t`) are looked up where it is called: only those
         // of the site's global context have the same value on every page (alone, an
         // `@page = none` would quietly be `none`).
-        let Some(def) = tera.get_component_definition(CARD_COMPONENT) else { return fields };
+        let Some(def) = tera.get_component_definition(CARD_COMPONENT) else { return card(fields) };
         if def.args().iter().any(|a| a.is_implicit() && !super::GLOBALS.contains(&a.name())) {
-            return fields;
+            return card(fields);
         }
         if fields.as_map().is_none() {
-            return fields;
+            return card(fields);
         }
         let html = {
             let mut ctx = tera::Context::new();
             ctx.insert("org", &fields);
             tera.render_component(CARD_COMPONENT, &ctx, None, true)
         };
-        let Ok(html) = html else { return fields };
+        let Ok(html) = html else { return card(fields) };
         // The context shared the fields and is gone: the map is taken, not copied.
         let mut map = fields.into_map().unwrap_or_default();
         map.insert("html".into(), tera::Value::safe_string(&html));
-        tera::Value::from(map)
+        card(tera::Value::from(map))
     }
 
     fn organisation_item(&self, id: OrganisationId) -> OrganisationItem<'a> {
