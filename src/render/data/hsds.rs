@@ -57,17 +57,30 @@ pub(super) fn write(r: &Renderer<'_>, file: HsdsFile, path: &str, out: &mut dyn 
 /// The stable ids of one site.
 pub(crate) struct Ids {
     namespace: Uuid,
+    /// The ids of taxonomy terms made so far (a few hundred terms, each named by
+    /// thousands of services).
+    terms: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
 
 impl Ids {
     pub(crate) fn new(r: &Renderer<'_>) -> Ids {
         let base = r.routes.absolute(&r.routes.home());
-        Ids { namespace: v5(&Uuid::NAMESPACE_URL, base.as_bytes()) }
+        Ids { namespace: v5(&Uuid::NAMESPACE_URL, base.as_bytes()), terms: Default::default() }
     }
 
     /// The id of the thing called `name` (`organisation/keuruun-omaishoitajat`).
     pub(crate) fn of(&self, name: &str) -> String {
         v5(&self.namespace, name.as_bytes()).to_string()
+    }
+
+    /// [`Self::of`] a taxonomy term (`theme/omaishoito`), made once.
+    fn term(&self, name: &str) -> String {
+        if let Some(id) = self.terms.borrow().get(name) {
+            return id.clone();
+        }
+        let id = self.of(name);
+        self.terms.borrow_mut().insert(name.to_string(), id.clone());
+        id
     }
 }
 
@@ -176,7 +189,7 @@ fn organisation_id(ids: &Ids, org: &Organisation) -> String {
 }
 
 fn theme_id(r: &Renderer<'_>, ids: &Ids, t: ThemeId) -> String {
-    ids.of(&format!("theme/{}", r.site.themes[t].id))
+    ids.term(&format!("theme/{}", r.site.themes[t].id))
 }
 
 fn theme_attributes(
@@ -386,7 +399,7 @@ fn service_areas<'a>(r: &Renderer<'a>, ids: &Ids, sid: &str, area: &Area) -> Vec
                     link_id: id.clone(),
                     link_entity: "service_area",
                     link_type: "area",
-                    taxonomy_term_id: ids.of(&term),
+                    taxonomy_term_id: ids.term(&term),
                 }],
                 id,
                 service_id: sid.to_string(),
@@ -421,15 +434,16 @@ fn services<'r, 'a>(r: &'r Renderer<'a>, ids: &'r Ids) -> impl Iterator<Item = S
                 })
                 .collect()
         };
-        names.into_iter().map(move |(key, name)| service(r, ids, o, &key, name))
+        let org_id = organisation_id(ids, org);
+        names.into_iter().map(move |(key, name)| service(r, ids, o, &org_id, &key, name))
     })
 }
 
-fn service<'a>(r: &Renderer<'a>, ids: &Ids, o: OrganisationId, key: &str, name: &'a str) -> Service<'a> {
+fn service<'a>(r: &Renderer<'a>, ids: &Ids, o: OrganisationId, org_id: &str, key: &str, name: &'a str) -> Service<'a> {
     let org = &r.site.organisations[o];
     let id = ids.of(key);
     Service {
-        organization_id: organisation_id(ids, org),
+        organization_id: org_id.to_string(),
         name,
         description: if org.lead.trim().is_empty() { org.name.clone() } else { org.lead.clone() },
         url: r.routes.absolute(&r.routes.organisation(&org.slug)),
