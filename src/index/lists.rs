@@ -56,16 +56,35 @@ impl Index {
     /// Who acts in municipality `m`, each organisation once.
     pub fn reach(&self, site: &Site, m: MunicipalityId) -> Reach<'_> {
         let region = site.municipalities.list[m].region;
-        let is_local = |o: &OrganisationId| site.organisations[*o].area.municipalities.contains(&m);
+        self.reach_among(site, m, &self.local[m], &self.region_wide[region], &self.nationwide)
+    }
+
+    /// As [`Self::reach`], of the organisations of theme `t` only (read from the
+    /// theme's own lists).
+    pub fn theme_reach(&self, site: &Site, m: MunicipalityId, t: ThemeId) -> Reach<'_> {
+        let local = self.theme_municipality.get(&(t, m)).map_or(&[][..], Vec::as_slice);
+        let groups = &self.theme_groups[t];
+        self.reach_among(site, m, local, &groups.region_wide, &groups.nationwide)
+    }
+
+    /// Who acts in municipality `m`, each organisation once, of `local` (those naming
+    /// it), `region_wide` (naming any region) and `nationwide`.
+    fn reach_among<'s>(
+        &'s self,
+        site: &Site,
+        m: MunicipalityId,
+        local: &'s [OrganisationId],
+        region_wide: &[OrganisationId],
+        nationwide: &[OrganisationId],
+    ) -> Reach<'s> {
+        let region = site.municipalities.list[m].region;
+        let area = |o: OrganisationId| &site.organisations[o].area;
+        let is_local = |o: OrganisationId| area(o).municipalities.contains(&m);
+        let in_region = |o: OrganisationId| area(o).regions.contains(&region);
         Reach {
-            local: &self.local[m],
-            region: self.region_wide[region].iter().copied().filter(|o| !is_local(o)).collect(),
-            nation: self
-                .nationwide
-                .iter()
-                .copied()
-                .filter(|o| !is_local(o) && !site.organisations[*o].area.regions.contains(&region))
-                .collect(),
+            local,
+            region: region_wide.iter().copied().filter(|&o| in_region(o) && !is_local(o)).collect(),
+            nation: nationwide.iter().copied().filter(|&o| !is_local(o) && !in_region(o)).collect(),
         }
     }
 

@@ -61,7 +61,7 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
     let cleaned = crate::model::values::without_dropped_chars(body);
     let body = cleaned.as_deref().unwrap_or(body);
     let in_content = file.strip_prefix("content/").unwrap_or(file);
-    let events: Vec<Event<'_>> = Parser::new_ext(body, markdown_options()).collect();
+    let mut events: Vec<Event<'_>> = Parser::new_ext(body, markdown_options()).collect();
     // Shift headings so that the body's top-most level becomes `top_level`: no
     // second h1 on a page, and no skipped levels.
     let min = events
@@ -77,7 +77,6 @@ pub fn to_html(body: &str, file: &str, cx: &LinkContext<'_>) -> String {
     // bodies of a directory have none or a few, and every page has a body).
     let mut used_ids: Option<HashSet<String>> = None;
     let taken = |id: &str, used: &mut HashSet<String>| TEMPLATE_IDS.contains(&id) || !used.insert(id.to_string());
-    let mut events = events;
     let mut i = 0;
     // Each event is taken out of the list as it is written (a heading still reads the
     // events after it for its text).

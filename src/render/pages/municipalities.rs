@@ -155,23 +155,8 @@ pub(super) fn render_theme(r: &Renderer<'_>, m: MunicipalityId, t: ThemeId, page
     };
     let mut title = format!("{}: {}", th.name, mu.name);
     let region = &site.municipalities.regions[mu.region];
-    // Who acts here with the theme, each organisation once (as `Index::reach`, from
-    // the theme's own lists rather than the whole region's and country's).
-    let local: &[OrganisationId] = ix.theme_municipality.get(&(t, m)).map_or(&[], Vec::as_slice);
-    let groups = &ix.theme_groups[t];
-    let area = |o: OrganisationId| &site.organisations[o].area;
-    let region_ids: Vec<OrganisationId> = groups
-        .region_wide
-        .iter()
-        .copied()
-        .filter(|&o| area(o).regions.contains(&mu.region) && !area(o).municipalities.contains(&m))
-        .collect();
-    let nation_ids: Vec<OrganisationId> = groups
-        .nationwide
-        .iter()
-        .copied()
-        .filter(|&o| !area(o).municipalities.contains(&m) && !area(o).regions.contains(&mu.region))
-        .collect();
+    let reach = ix.theme_reach(site, m, t);
+    let (local, region_ids, nation_ids) = (reach.local, reach.region, reach.nation);
     let (shown, pages) = organisations::paged(local, page);
     if page > 0 {
         title = format!("{title} ({}/{pages})", page + 1);
