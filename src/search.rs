@@ -22,7 +22,6 @@ use rayon::prelude::*;
 use crate::diagnostics::suggest::fold;
 use crate::diagnostics::{Code, Diagnostic, tr};
 use crate::index::Index;
-use crate::model::body::plain_text;
 use crate::model::{Area, EventId, NetworkId, OrganisationId, Organiser, Site, TableId, ThemeId};
 use crate::render::{Renderer, Routes, SiteTheme};
 
@@ -628,7 +627,7 @@ impl<'a> Builder<'a> {
         rec.aux(&folded_forms([n.name.as_str()]));
         self.themes(&mut rec, &n.themes, 4);
         self.places(&mut rec, &n.area);
-        rec.text(1, first_words(&plain_text(n.body.markdown()), self.site.config.search_description_words));
+        rec.text(1, first_words(n.body.text(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_network"));
         rec.finish(self.routes.network(&n.slug))
     }
@@ -640,7 +639,7 @@ impl<'a> Builder<'a> {
         rec.text(3, &t.public_partners.join(", "));
         self.themes(&mut rec, &t.themes, 4);
         self.places(&mut rec, &t.area);
-        rec.text(1, first_words(&plain_text(t.body.markdown()), self.site.config.search_description_words));
+        rec.text(1, first_words(t.body.text(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_table"));
         rec.finish(self.routes.table(&t.slug))
     }
@@ -674,7 +673,7 @@ impl<'a> Builder<'a> {
         let when = crate::render::dates::event_when(e.start, e.end, self.site.config.language);
         let place = municipality.map(str::to_string).or_else(|| e.online.then(|| self.theme.t("event_online")));
         rec.meta("places", &[Some(when), place].into_iter().flatten().collect::<Vec<_>>().join(" · "));
-        rec.text(1, first_words(&plain_text(e.body.markdown()), self.site.config.search_description_words));
+        rec.text(1, first_words(e.body.text(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_event"));
         rec.finish(self.routes.event(&e.slug))
     }
@@ -697,7 +696,7 @@ impl<'a> Builder<'a> {
             "places",
             &format!("{} · {}", t.name, crate::render::dates::format(n.date, self.site.config.language)),
         );
-        rec.text(1, first_words(&plain_text(n.body.markdown()), self.site.config.search_description_words));
+        rec.text(1, first_words(n.body.text(), self.site.config.search_description_words));
         rec.filter("type", &self.theme.t("search_type_note"));
         rec.finish(self.routes.note(&t.slug, &n.slug))
     }
@@ -916,6 +915,7 @@ async fn index_part(records: Vec<Entry>, language: &str, part: usize) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::body::plain_text;
 
     #[test]
     fn municipality_filter_groups_by_fnv1a() {

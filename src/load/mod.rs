@@ -84,11 +84,20 @@ pub struct Entry<R> {
     /// Top-level keys dropped because of a problem already reported.
     pub removed: Vec<String>,
     pub body: Range<usize>,
+    /// The body as plain text, once its check has made it (see
+    /// [`crate::model::Body::text`]).
+    pub text: Arc<std::sync::OnceLock<String>>,
 }
 
 impl<R> Entry<R> {
     pub fn body(&self) -> &str {
         &self.source.text[self.body.clone()]
+    }
+
+    /// Check the body ([`crate::model::body::check`]) and keep its plain text.
+    pub fn check_body(&self, files: &crate::model::body::Files<'_>, out: &mut Vec<Diagnostic>) {
+        let text = crate::model::body::check(&self.source.file, self.body(), self.body.clone(), files, out);
+        let _ = self.text.set(text);
     }
 }
 
@@ -684,6 +693,7 @@ fn read_entry<R: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnosti
         front_matter_offset: 0,
         removed: Vec::new(),
         body: 0..0,
+        text: Arc::default(),
     };
     // An unreadable file still exists: its slug is known, so references to it are
     // not reported as missing (the file's own problem is).

@@ -73,7 +73,9 @@ pub struct Files<'a> {
 /// Check the body of `file` (a path under the site root) found at `body_range`.
 // Long on purpose: one pass over the Markdown events; each arm is one kind of check and they share the position mapping.
 #[allow(clippy::too_many_lines)]
-pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>, out: &mut Vec<Diagnostic>) {
+///
+/// Returns the text as plain text ([`plain_text`]), made from the same reading of it.
+pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>, out: &mut Vec<Diagnostic>) -> String {
     let in_content = file.strip_prefix("content/").unwrap_or(file);
     let at = |r: Range<usize>| Some(r.start + body_range.start..r.end + body_range.start);
     if super::values::has_dropped_char(body)
@@ -97,7 +99,9 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
         );
     }
     let mut image: Option<(Range<usize>, String)> = None;
+    let mut text = PlainText::for_markdown(body);
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        text.take(&event);
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let url = dest_url.trim();
@@ -239,6 +243,7 @@ pub fn check(file: &str, body: &str, body_range: Range<usize>, files: &Files<'_>
             _ => {}
         }
     }
+    text.finish()
 }
 
 fn check_content_link(
@@ -507,12 +512,25 @@ mod first_sentence_tests {
 /// A Markdown text as plain text: paragraphs, headings and list items on lines of
 /// their own (for the open data).
 pub fn plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser, TagEnd};
-    // The text is at most about as long as its Markdown: one allocation, not a dozen.
-    let mut out = String::with_capacity(markdown.len());
-    for ev in Parser::new_ext(markdown, markdown_options()) {
+    let mut text = PlainText::for_markdown(markdown);
+    Parser::new_ext(markdown, markdown_options()).for_each(|ev| text.take(&ev));
+    text.finish()
+}
+
+/// [`plain_text`] made from a Markdown text's events as they are read (by
+/// [`check`], which reads every body anyway).
+struct PlainText(String);
+
+impl PlainText {
+    /// The text is at most about as long as its Markdown: one allocation, not a dozen.
+    fn for_markdown(markdown: &str) -> PlainText {
+        PlainText(String::with_capacity(markdown.len()))
+    }
+
+    fn take(&mut self, ev: &Event<'_>) {
+        let out = &mut self.0;
         match ev {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
@@ -524,12 +542,41 @@ pub fn plain_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+
+    /// Each line trimmed, the empty ones left out.
+    fn finish(self) -> String {
+        let mut text = String::with_capacity(self.0.len());
+        for line in self.0.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(line);
+        }
+        text
+    }
 }
 
 #[cfg(test)]
 mod plain_text_tests {
     use super::plain_text;
+
+    proptest::proptest! {
+        /// The plain text the check of a body makes is the text's plain text.
+        #[test]
+        fn the_check_makes_the_plain_text(
+            lines in proptest::collection::vec(proptest::sample::select(vec![
+                "", " ", "\t", "\u{a0}", "Yhdistys tukee", "omaisia *ja* [läheisiä][a].", "[a]: https://x.example",
+                "- kohta", "1. kohta", "  jatko", "    koodia", "> lainaus", "# Otsikko", "Otsikko", "===", "---",
+                "```", "<div>", "</div>", "a | b", "--|--", "[^1]", "[^1]: huom", "`koodi`", "teksti\\", "rivi  ",
+                "![kuva](/kuva.png)", "[linkki](muu.md)", "<b>lihava</b>", "&amp; &#65;", "\u{202e}x\u{2028}y",
+            ]), 0..12)
+        ) {
+            let md = lines.join("\n");
+            let files = super::Files { content: &Default::default(), statics: &Default::default() };
+            let checked = super::check("content/organisations/x.md", &md, 0..md.len(), &files, &mut Vec::new());
+            proptest::prop_assert_eq!(checked, plain_text(&md), "{:?}", md);
+        }
+    }
 
     #[test]
     fn paragraphs_headings_and_items_each_on_a_line_of_their_own() {

@@ -64,15 +64,33 @@ pub struct Theme {
 }
 
 /// Markdown of an entity: the file it came from and where the body is in it.
+/// Made anew, not changed in place: its plain text is kept beside it.
 #[derive(Debug, Clone)]
 pub struct Body {
     pub source: Source,
     pub range: Range<usize>,
+    /// The plain text ([`body::plain_text`]), shared with the entry it was read from,
+    /// whose check of the text makes it on the way ([`body::check`]).
+    text: std::sync::Arc<std::sync::OnceLock<String>>,
 }
 
 impl Body {
+    pub fn new(source: Source, range: Range<usize>) -> Body {
+        Body { source, range, text: Default::default() }
+    }
+
+    /// The body of `entry`, with the plain text its check made.
+    pub fn of<R>(entry: &crate::load::Entry<R>) -> Body {
+        Body { source: entry.source.clone(), range: entry.body.clone(), text: std::sync::Arc::clone(&entry.text) }
+    }
+
     pub fn markdown(&self) -> &str {
         &self.source.text[self.range.clone()]
+    }
+
+    /// The text as plain text ([`body::plain_text`]), made once.
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| body::plain_text(self.markdown()))
     }
 }
 

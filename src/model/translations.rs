@@ -73,7 +73,7 @@ pub(crate) fn resolve(
         if let Some(raw) = &t.entry.raw {
             // The translated text is checked as the original's is (links, images).
             let mut found = Vec::new();
-            crate::model::body::check(file, t.entry.body(), t.entry.body.clone(), files, &mut found);
+            t.entry.check_body(files, &mut found);
             diags.extend(found);
             let s = |v: &Option<crate::load::raw::Text>| v.as_ref().map(|x| x.get_ref().trim().to_string());
             let l = |v: &Option<crate::load::raw::TextList>| {
@@ -92,7 +92,7 @@ pub(crate) fn resolve(
                 price: s(&raw.price),
                 accessibility: s(&raw.accessibility),
                 role: raw.contact.as_ref().and_then(|c| s(&c.get_ref().role)),
-                body: Body { source: t.entry.source.clone(), range: t.entry.body.clone() },
+                body: Body::of(&t.entry),
             };
             out.by_original.entry(t.original.clone()).or_default().insert(lang, translated);
         }

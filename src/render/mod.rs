@@ -200,7 +200,6 @@ pub struct Renderer<'a> {
     jobs_by_url: HashMap<String, Job>,
     /// Each organisation's text as plain text, made once for the open data files
     /// that all carry it (JSON, CSV, HSDS), which are made at the same time.
-    plain_texts: Vec<std::sync::OnceLock<String>>,
     /// Each organisation's card ([`views::OrganisationItem`]) as the template engine's
     /// value, made once and shared by every list it is on (a large directory's
     /// organisation is on a dozen lists: its municipalities, themes, their pairs).
@@ -299,7 +298,6 @@ impl<'a> Renderer<'a> {
         g.insert("nav_sections", &sections);
         g.insert("nav_pages", &pages);
         g.insert("urls", &urls);
-        let plain_texts = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
         let cards = site.organisations.iter().map(|_| std::sync::OnceLock::new()).collect();
         let (versions, jobs_by_url) = (Vec::new(), HashMap::new());
         let letter_starts = std::sync::OnceLock::new();
@@ -312,7 +310,6 @@ impl<'a> Renderer<'a> {
             content_pages,
             versions,
             jobs_by_url,
-            plain_texts,
             cards,
             letter_starts,
             section_components,
@@ -360,8 +357,7 @@ impl<'a> Renderer<'a> {
 
     /// The text of organisation `o` as plain text (see [`crate::model::body::plain_text`]).
     pub(crate) fn organisation_text(&self, o: OrganisationId) -> &str {
-        self.plain_texts[o.index()]
-            .get_or_init(|| crate::model::body::plain_text(self.site.organisations[o].body.markdown()))
+        self.site.organisations[o].body.text()
     }
 
     /// The languages the site is built in (see [`Version`]): each page links to its

@@ -614,10 +614,10 @@ impl Preview {
         let mut found = Vec::new();
         for (rel, text, range) in &edits {
             let body = body_of_mut(&mut site, rel).expect("found above");
-            *body = crate::model::Body {
-                source: crate::load::Source { file: rel.clone(), text: Arc::clone(text) },
-                range: range.clone(),
-            };
+            *body = crate::model::Body::new(
+                crate::load::Source { file: rel.clone(), text: Arc::clone(text) },
+                range.clone(),
+            );
             crate::model::body::check(rel, &text[range.clone()], range.clone(), &files, &mut found);
         }
         let diagnostics = carried_over(warnings, &edits, found);

@@ -6,7 +6,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::body::{self, Files};
+use super::body::Files;
 use super::business_id;
 use super::config::site_config;
 use super::municipalities::{MunicipalityRow, RegionId};
@@ -255,7 +255,7 @@ fn entities<R: Sync, T: Send>(
             }
             let value = match &e.raw {
                 Some(raw) if draft(raw) != Some(true) || ctx.opts.drafts => {
-                    body::check(&e.source.file, e.body(), e.body.clone(), &ctx.files, &mut out);
+                    e.check_body(&ctx.files, &mut out);
                     make(ctx, e, raw, &mut out)
                 }
                 _ => None,
@@ -348,5 +348,5 @@ fn same_names<R>(
 }
 
 fn body_of<R>(e: &Entry<R>) -> Body {
-    Body { source: e.source.clone(), range: e.body.clone() }
+    Body::of(e)
 }

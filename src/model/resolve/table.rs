@@ -17,7 +17,7 @@ pub(super) fn table(
     if raw.draft == Some(true) && !ctx.opts.drafts {
         return None;
     }
-    body::check(&e.source.file, e.body(), e.body.clone(), &ctx.files, out);
+    e.check_body(&ctx.files, out);
     let mut r = Report::new(ctx, e);
     let RawTable {
         name,
@@ -169,7 +169,7 @@ pub(super) fn note(ctx: &Ctx<'_>, e: &Entry<RawNote>, out: &mut Vec<Diagnostic>)
     if raw.draft == Some(true) && !ctx.opts.drafts {
         return None;
     }
-    body::check(file, e.body(), e.body.clone(), &ctx.files, out);
+    e.check_body(&ctx.files, out);
     let mut r = Report::new(ctx, e);
     let RawNote { title, date, kind, attendees, other_attendees, decisions, next_meeting, themes, draft } = raw;
     r.invisible(title);

@@ -65,12 +65,19 @@ pub(crate) struct Ids {
 impl Ids {
     pub(crate) fn new(r: &Renderer<'_>) -> Ids {
         let base = r.routes.absolute(&r.routes.home());
-        Ids { namespace: v5(&Uuid::NAMESPACE_URL, base.as_bytes()), terms: Default::default() }
+        Ids { namespace: v5(&Uuid::NAMESPACE_URL, &[&base]), terms: Default::default() }
     }
 
     /// The id of the thing called `name` (`organisation/keuruun-omaishoitajat`).
     pub(crate) fn of(&self, name: &str) -> String {
-        v5(&self.namespace, name.as_bytes()).to_string()
+        self.of_parts(&[name])
+    }
+
+    /// [`Self::of`] the name that is `parts` one after another, without making it
+    /// (`["organisation/", slug]`): the hash reads the parts in turn.
+    pub(crate) fn of_parts(&self, parts: &[&str]) -> String {
+        let mut buf = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        v5(&self.namespace, parts).hyphenated().encode_lower(&mut buf).to_owned()
     }
 
     /// [`Self::of`] a taxonomy term (`theme/omaishoito`), made once.
@@ -88,9 +95,12 @@ impl Ids {
 /// `Uuid::new_v5` makes it; hashed with the `sha1` crate, which uses the processor's
 /// SHA instructions where it has them (a directory's open data has hundreds of
 /// thousands of these ids).
-fn v5(namespace: &Uuid, name: &[u8]) -> Uuid {
+fn v5(namespace: &Uuid, name: &[&str]) -> Uuid {
     use sha1::Digest;
-    let digest = sha1::Sha1::new().chain_update(namespace.as_bytes()).chain_update(name).finalize();
+    let mut hash = sha1::Sha1::new();
+    hash.update(namespace.as_bytes());
+    name.iter().for_each(|part| hash.update(part.as_bytes()));
+    let digest = hash.finalize();
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
     uuid::Builder::from_sha1_bytes(bytes).into_uuid()
@@ -165,7 +175,7 @@ struct HsdsOrganization<'a> {
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     alternate_name: Option<&'a str>,
-    description: String,
+    description: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     email: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,7 +195,7 @@ struct HsdsOrganization<'a> {
 
 /// An organisation's id.
 fn organisation_id(ids: &Ids, org: &Organisation) -> String {
-    ids.of(&format!("organisation/{}", org.slug))
+    ids.of_parts(&["organisation/", &org.slug])
 }
 
 fn theme_id(r: &Renderer<'_>, ids: &Ids, t: ThemeId) -> String {
@@ -202,7 +212,7 @@ fn theme_attributes(
     themes
         .iter()
         .map(|&t| Attribute {
-            id: ids.of(&format!("attribute/{link}/theme/{}", r.site.themes[t].id)),
+            id: ids.of_parts(&["attribute/", link, "/theme/", &r.site.themes[t].id]),
             link_id: link.to_string(),
             link_entity: entity,
             link_type: "theme",
@@ -213,7 +223,7 @@ fn theme_attributes(
 
 fn phone(ids: &Ids, owner: &str, number: &str, contact: bool) -> Phone {
     Phone {
-        id: ids.of(&format!("phone/{owner}")),
+        id: ids.of_parts(&["phone/", owner]),
         organization_id: (!contact).then(|| owner.to_string()),
         contact_id: contact.then(|| owner.to_string()),
         number: number.to_string(),
@@ -225,7 +235,7 @@ fn contacts<'a>(r: &Renderer<'a>, ids: &Ids, org: &'a Organisation, oid: &str) -
         return Vec::new();
     }
     let Some(c) = &org.contact else { return Vec::new() };
-    let id = ids.of(&format!("contact/{}", org.slug));
+    let id = ids.of_parts(&["contact/", &org.slug]);
     Some(Contact {
         phones: c.phone.iter().map(|p| phone(ids, &id, p, true)).collect(),
         id,
@@ -245,10 +255,10 @@ fn locations<'a>(r: &Renderer<'a>, ids: &Ids, org: &'a Organisation, oid: &str) 
     let (Some(street), Some(code), Some(city)) = (&a.street, &a.postal_code, &a.city) else { return Vec::new() };
     let m = &r.site.municipalities;
     let region = m.find(city).map(|i| m.regions[m.list[i].region].name.as_str()).unwrap_or_default();
-    let id = ids.of(&format!("location/{}", org.slug));
+    let id = ids.of_parts(&["location/", &org.slug]);
     vec![Location {
         addresses: vec![Address {
-            id: ids.of(&format!("address/{}", org.slug)),
+            id: ids.of_parts(&["address/", &org.slug]),
             location_id: id.clone(),
             address_1: street,
             city,
@@ -269,7 +279,7 @@ fn identifiers<'a>(ids: &Ids, org: &'a Organisation, oid: &str) -> Vec<Identifie
     for (kind, value) in [("Y-tunnus", &org.business_id), ("yhdistysrekisterinumero", &org.register_number)] {
         if let Some(v) = value {
             out.push(Identifier {
-                id: ids.of(&format!("identifier/{}/{kind}", org.slug)),
+                id: ids.of_parts(&["identifier/", &org.slug, "/", kind]),
                 organization_id: oid.to_string(),
                 identifier_scheme: "FI-PRO",
                 identifier_type: kind,
@@ -287,14 +297,14 @@ fn uri(address: &str) -> Option<String> {
 }
 
 /// The description HSDS requires: the text, else the one line, else the name.
-fn description(r: &Renderer<'_>, o: OrganisationId) -> String {
+fn description<'r>(r: &'r Renderer<'_>, o: OrganisationId) -> &'r str {
     let (org, text) = (&r.site.organisations[o], r.organisation_text(o));
     if !text.trim().is_empty() {
-        text.to_string()
+        text
     } else if !org.lead.trim().is_empty() {
-        org.lead.clone()
+        &org.lead
     } else {
-        org.name.clone()
+        &org.name
     }
 }
 
@@ -312,7 +322,7 @@ where
     }
 }
 
-fn organizations<'r, 'a>(r: &'r Renderer<'a>, ids: &'r Ids) -> impl Iterator<Item = HsdsOrganization<'a>> + 'r {
+fn organizations<'r, 'a>(r: &'r Renderer<'a>, ids: &'r Ids) -> impl Iterator<Item = HsdsOrganization<'r>> + 'r {
     r.index.order.iter().map(move |&o| {
         let org = &r.site.organisations[o];
         let id = organisation_id(ids, org);
@@ -357,7 +367,7 @@ struct Service<'a> {
     id: String,
     organization_id: String,
     name: &'a str,
-    description: String,
+    description: &'a str,
     url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     email: Option<&'a str>,
@@ -374,13 +384,10 @@ struct Service<'a> {
 fn service_areas<'a>(r: &Renderer<'a>, ids: &Ids, sid: &str, area: &Area) -> Vec<ServiceArea<'a>> {
     let m = &r.site.municipalities;
     let mut terms: Vec<(String, &'a str, String)> = Vec::new();
+    let municipality = r.theme.text.get("municipality").map_or("municipality", String::as_str);
     for i in r.index.places(area).municipalities {
         let mu = &m.list[i];
-        terms.push((
-            format!("municipality/{}", mu.code),
-            &mu.name,
-            format!("{} {}", r.theme.t("municipality"), mu.code),
-        ));
+        terms.push((format!("municipality/{}", mu.code), &mu.name, format!("{municipality} {}", mu.code)));
     }
     for &i in &area.regions {
         let re = &m.regions[i];
@@ -392,10 +399,10 @@ fn service_areas<'a>(r: &Renderer<'a>, ids: &Ids, sid: &str, area: &Area) -> Vec
     terms
         .into_iter()
         .map(|(term, name, description)| {
-            let id = ids.of(&format!("service_area/{sid}/{term}"));
+            let id = ids.of_parts(&["service_area/", sid, "/", &term]);
             ServiceArea {
                 attributes: vec![Attribute {
-                    id: ids.of(&format!("attribute/{id}")),
+                    id: ids.of_parts(&["attribute/", &id]),
                     link_id: id.clone(),
                     link_entity: "service_area",
                     link_type: "area",
@@ -445,7 +452,7 @@ fn service<'a>(r: &Renderer<'a>, ids: &Ids, o: OrganisationId, org_id: &str, key
     Service {
         organization_id: org_id.to_string(),
         name,
-        description: if org.lead.trim().is_empty() { org.name.clone() } else { org.lead.clone() },
+        description: if org.lead.trim().is_empty() { &org.name } else { &org.lead },
         url: r.routes.absolute(&r.routes.organisation(&org.slug)),
         email: org.email.as_deref(),
         status: "active",
@@ -454,7 +461,7 @@ fn service<'a>(r: &Renderer<'a>, ids: &Ids, o: OrganisationId, org_id: &str, key
         languages: org
             .languages
             .iter()
-            .map(|code| Language { id: ids.of(&format!("{key}/language/{code}")), service_id: id.clone(), code })
+            .map(|code| Language { id: ids.of_parts(&[key, "/language/", code]), service_id: id.clone(), code })
             .collect(),
         attributes: theme_attributes(r, ids, &id, "service", &org.themes),
         id,
@@ -602,10 +609,25 @@ mod tests {
     #[test]
     fn ids_are_the_name_based_uuids_of_rfc_9562() {
         // RFC 9562, appendix A.4.
-        let id = super::v5(&uuid::Uuid::NAMESPACE_DNS, b"www.example.com");
+        let id = super::v5(&uuid::Uuid::NAMESPACE_DNS, &["www.example.com"]);
         assert_eq!(id.to_string(), "2ed6657d-e927-568b-95e1-2665a8aea6a2");
         // Python's uuid.uuid5(uuid.NAMESPACE_URL, "https://jarjestot.example/").
-        let id = super::v5(&uuid::Uuid::NAMESPACE_URL, b"https://jarjestot.example/");
+        let id = super::v5(&uuid::Uuid::NAMESPACE_URL, &["https://jarjestot.example/"]);
         assert_eq!(id.to_string(), "cdfcde4c-2f1f-5941-a4f8-af8ae2426d8a");
+        // A name given in parts is the name they make together.
+        let id = super::v5(&uuid::Uuid::NAMESPACE_URL, &["https://", "", "jarjestot.example", "/"]);
+        assert_eq!(id.to_string(), "cdfcde4c-2f1f-5941-a4f8-af8ae2426d8a");
+    }
+
+    #[test]
+    fn an_id_made_of_parts_is_the_id_of_the_whole_name() {
+        let ids = super::Ids { namespace: uuid::Uuid::NAMESPACE_URL, terms: Default::default() };
+        let whole = ids.of("https://jarjestot.example/");
+        assert_eq!(whole, "cdfcde4c-2f1f-5941-a4f8-af8ae2426d8a");
+        assert_eq!(ids.of_parts(&["https://jarjestot", ".example/"]), whole);
+        assert_eq!(
+            ids.of_parts(&["organisation/", "keuruun-omaishoitajat"]),
+            ids.of("organisation/keuruun-omaishoitajat")
+        );
     }
 }

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::{Dataset, License, license, output_error, schema_of, to_json_into};
 use crate::diagnostics::Diagnostic;
-use crate::model::body::plain_text;
 use crate::model::{Area, Contact, Convener, EventTime, Organiser};
 use crate::render::Renderer;
 
@@ -356,7 +355,7 @@ fn networks<'a>(r: &Renderer<'a>) -> Vec<NetworkRecord<'a>> {
                 contact: contact(r, &net.contact),
                 updated: net.updated.map(|d| d.to_string()),
                 url: r.routes.absolute(&r.routes.network(&net.slug)),
-                description: plain_text(net.body.markdown()),
+                description: net.body.text().to_string(),
             }
         })
         .collect()
@@ -385,7 +384,7 @@ fn tables<'a>(r: &Renderer<'a>) -> Vec<TableRecord<'a>> {
                     next_meeting: n.next_meeting.map(|d| d.to_string()),
                     themes: themes(r, &n.themes),
                     url: r.routes.absolute(&r.routes.note(&tb.slug, &n.slug)),
-                    text: plain_text(n.body.markdown()),
+                    text: n.body.text().to_string(),
                 })
                 .collect();
             TableRecord {
@@ -406,7 +405,7 @@ fn tables<'a>(r: &Renderer<'a>) -> Vec<TableRecord<'a>> {
                 contact: contact(r, &tb.contact),
                 updated: tb.updated.map(|d| d.to_string()),
                 url: r.routes.absolute(&r.routes.table(&tb.slug)),
-                description: plain_text(tb.body.markdown()),
+                description: tb.body.text().to_string(),
                 notes,
             }
         })
@@ -452,7 +451,7 @@ fn events<'a>(r: &Renderer<'a>) -> Vec<EventRecord<'a>> {
             accessibility: e.accessibility.as_deref(),
             table: e.table.map(|t| site.tables[t].slug.as_str()),
             url: r.routes.absolute(&r.routes.event(&e.slug)),
-            description: plain_text(e.body.markdown()),
+            description: e.body.text().to_string(),
         })
         .collect()
 }
