@@ -6,6 +6,7 @@
 // typed, then the municipality group is opened (which loads every municipality's
 // count) and the municipality ticked.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { serve, launch } from '../tests/browser/harness.mjs';
 
 const ADDRESS = (process.env.FLOW || 'address') === 'address';
@@ -21,7 +22,13 @@ const sizes = [];
 page.on('response', async (res) => {
   try {
     const body = await res.body();
-    sizes.push({ url: new URL(res.url()).pathname, bytes: body.length });
+    // What a host that compresses text (GitHub Pages, GitLab Pages, a web server with
+    // gzip on) sends: HTML, CSS, JavaScript and JSON gzipped; Pagefind's own files
+    // (.pf_*, the WebAssembly) are gzipped already and go as they are.
+    const type = res.headers()['content-type'] || '';
+    const text = /text\/|javascript|json|xml|svg/.test(type);
+    const gzip = text ? zlib.gzipSync(body, { level: 6 }).length : body.length;
+    sizes.push({ url: new URL(res.url()).pathname, bytes: body.length, gzip });
   } catch { /* redirects have no body */ }
 });
 if (ADDRESS) {
@@ -70,6 +77,7 @@ for (const s of sizes.filter((s) => s.url.includes('/pagefind/'))) {
 }
 const bundle = sizes.filter((s) => s.url.includes('/pagefind/')).reduce((a, s) => a + s.bytes, 0);
 const searchBytes = search.reduce((a, s) => a + s.bytes, 0);
+const gzipped = (list) => +(list.reduce((a, s) => a + s.gzip, 0) / 1024).toFixed(1);
 const status = await page.locator('#search-status').innerText();
 console.log(JSON.stringify({
   site: dir, flow: ADDRESS ? 'address' : 'typed', query: q, municipality: filtered ? municipality : null, status,
@@ -78,6 +86,8 @@ console.log(JSON.stringify({
   pagefind_bundle_kB: +(bundle / 1024).toFixed(1),
   by_kind_kB: kinds,
   total_kB: +((pageBytes + searchBytes) / 1024).toFixed(1),
+  search_gzip_kB: gzipped(search),
+  total_gzip_kB: gzipped(sizes),
   first_results_ms: firstResults,
   largest: search.sort((a, b) => b.bytes - a.bytes).slice(0, Number(process.env.LARGEST || 5)).map((s) => `${s.url} ${(s.bytes / 1024).toFixed(1)} kB`),
 }, null, 2));
