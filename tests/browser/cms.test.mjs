@@ -60,6 +60,24 @@ function savedFiles(page) {
 }
 
 /**
+ * Fill a text field and wait until the editor has taken the value (the field holds it
+ * and the preview shows it). Right after a new entry opens, the editor may build its
+ * form once more and drop what was typed into the first one; the field is then filled
+ * again (at most five times) before the test fails.
+ */
+async function fillTaken(page, field, value) {
+  const shown = page.getByText(value, { exact: true });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await field.fill(value);
+    for (let i = 0; i < 10; i++) {
+      if (await field.inputValue() === value && await shown.count() > 0) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  assert.fail(`the editor did not take ${JSON.stringify(value)} into its entry`);
+}
+
+/**
  * Press Save and wait until the browser's storage holds `count` files; returns them.
  * On a loaded machine the first click can land before the editor has taken the last
  * field's value, so an unsaved entry gets the click again (at most three times); if it
@@ -172,16 +190,16 @@ test('what the editor saves is content that areena check accepts', async () => {
   const { page } = await openEditor();
   // An organisation: name, a theme and a municipality from the site's own lists.
   await page.getByRole('button', { name: 'Create New Entry' }).first().click();
-  await page.getByRole('textbox', { name: 'Nimi', exact: true }).fill('Keuruun Testiseura ry');
+  await fillTaken(page, page.getByRole('textbox', { name: 'Nimi', exact: true }), 'Keuruun Testiseura ry');
   await page.getByRole('combobox', { name: 'Teemat' }).click();
   await page.getByRole('option', { name: 'Omaishoito' }).click();
   await page.getByRole('combobox', { name: 'Kunnat' }).click();
   await page.getByRole('option', { name: 'Keuruu', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Y-tunnus' }).fill('1234567-1');
+  await fillTaken(page, page.getByRole('textbox', { name: 'Y-tunnus' }), '1234567-1');
   await saveAndWait(page, 1);
   // An event: its file name starts with the start date.
   await page.evaluate(() => { window.location.hash = '#/collections/events/new'; });
-  await page.getByRole('textbox', { name: 'Otsikko', exact: true }).fill('Syksyn kylätori');
+  await fillTaken(page, page.getByRole('textbox', { name: 'Otsikko', exact: true }), 'Syksyn kylätori');
   await page.locator('input[type=datetime-local]').first().fill('2026-12-01T10:00');
   await page.getByRole('combobox', { name: 'Järjestäjät' }).click();
   await page.getByRole('option', { name: 'Multian Retkeily- ja Kotiseutuyhdistys Kaski ry' }).click();
